@@ -1,0 +1,39 @@
+"""The trusted judge: one pytest session over the canonical specs of the katas in a plan.
+
+Started by grading.py as ``python -I judge.py PLAN``. It never imports learner code:
+each kata's code runs in its own worker process (see plugin.py). Verdicts go, one
+JSON line per test, to the results file named in the plan, which only the grader
+reads; a missing ``done`` line means the run did not finish, and the grader then
+fails every kata whose verdicts are incomplete.
+"""
+
+import json
+import os
+import sys
+
+
+def main(plan_path):
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    import pytest
+
+    from grader.plugin import JudgePlugin
+
+    with open(plan_path, encoding="utf-8") as handle:
+        plan = json.load(handle)
+    specs = [path for kata in plan["katas"] for path, _ in kata["specs"]]
+    if not specs:
+        JudgePlugin(plan).pytest_sessionfinish()
+        return 0
+    slowest = max(kata["timeout"] for kata in plan["katas"])
+    args = [
+        *specs, "-q", "-p", "no:cacheprovider", "--noconftest", "--import-mode=importlib",
+        "-o", "python_files=spec_*.py", "-o", "python_functions=test_*", "--rootdir", plan["rootdir"],
+        "-p", "pytest_timeout", "--timeout", str(int(slowest * 3 + 30)), "-W", "ignore::DeprecationWarning",
+    ]
+    pytest.main(args, plugins=[JudgePlugin(plan)])
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    sys.exit(main(sys.argv[1]))

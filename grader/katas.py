@@ -1,0 +1,87 @@
+"""Kata manifests: one ``kata.toml`` per directory under ``katas/``, read in name order."""
+
+import hashlib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import KATAS
+
+SPEC_FILES = {"spec_public.py": "visible", "spec_hidden.py": "after_due_date"}
+REQUIRED = ("id", "title", "step", "module", "files", "points", "hints")
+
+
+class ManifestError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Kata:
+    id: str
+    title: str
+    step: int
+    module: str
+    files: tuple
+    points: int
+    hints: tuple
+    directory: Path
+    support: tuple = ()
+    timeout: float = 10.0
+    memory_mb: int = 1024
+    stub_passes: tuple = field(default=())  # spec tests the stub passes, with reasons
+
+    @property
+    def number(self):
+        return self.id.split("_", 1)[0]
+
+    def spec_files(self):
+        """The canonical spec modules present, each with its Gradescope visibility."""
+        return [(self.directory / name, vis) for name, vis in SPEC_FILES.items()
+                if (self.directory / name).is_file()]
+
+    def spec_hash(self):
+        digest = hashlib.sha256()
+        for path, _ in self.spec_files():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        for name in self.support:
+            digest.update(name.encode() + b"\0" + (self.directory / name).read_bytes() + b"\0")
+        digest.update(repr((self.module, self.files, self.points, self.timeout, self.memory_mb)).encode())
+        return digest.hexdigest()[:16]
+
+
+def load(directory):
+    path = Path(directory) / "kata.toml"
+    try:
+        data = tomllib.loads(path.read_text())
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ManifestError(f"{path}: {error}") from None
+    missing = [key for key in REQUIRED if key not in data]
+    if missing:
+        raise ManifestError(f"{path}: missing {', '.join(missing)}")
+    if data["id"] != path.parent.name:
+        raise ManifestError(f"{path}: id {data['id']!r} differs from its directory name")
+    return Kata(
+        id=data["id"], title=data["title"], step=int(data["step"]), module=data["module"],
+        files=tuple(data["files"]), points=int(data["points"]), hints=tuple(data["hints"]),
+        directory=path.parent, support=tuple(data.get("support", ())),
+        timeout=float(data.get("timeout", 10)), memory_mb=int(data.get("memory_mb", 1024)),
+        stub_passes=tuple(data.get("stub_passes", ())),
+    )
+
+
+def all_katas(root=KATAS):
+    return [load(d) for d in sorted(Path(root).iterdir()) if (d / "kata.toml").is_file()]
+
+
+def find(query, root=KATAS):
+    """A kata by id, by a unique prefix of its id, or by its number (``17``, ``18b``)."""
+    katas = all_katas(root)
+    exact = [k for k in katas if k.id == query]
+    matches = exact or [k for k in katas if k.id.startswith(query) or k.number == query]
+    if not matches and query.isdigit():
+        matches = [k for k in katas if k.number.rstrip("abcdefgh") == query]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise LookupError(f"no kata matches {query!r}; try one of: {', '.join(k.id for k in katas)}")
+    raise LookupError(f"{query!r} matches several katas: {', '.join(k.id for k in matches)}")

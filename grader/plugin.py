@@ -1,0 +1,142 @@
+"""The judge's pytest plugin: fixtures for specs, and a record of every verdict.
+
+Specs ask for ``dz`` (the learner's module, as a remote stand-in, freshly imported
+for each test) and ``mem`` (memory probes in the same process). Each kata gets its
+own worker process; a worker that dies or hangs is replaced for the next test, so
+one bad test does not hide the verdicts of the others.
+"""
+
+import json
+import os
+
+import pytest
+
+from .remote import LearnerError, Worker, WorkerGone
+from .spec import CheckFailed, Memory
+
+
+class ImportFailed(CheckFailed):
+    pass
+
+
+class JudgePlugin:
+    def __init__(self, plan):
+        self.plan = plan
+        self.katas = {k["id"]: k for k in plan["katas"]}
+        self.spec_owner = {}
+        for kata in plan["katas"]:
+            for path, visibility in kata["specs"]:
+                self.spec_owner[os.path.realpath(path)] = (kata["id"], visibility)
+        self.workers = {}
+        self.records = {}
+        self.results = open(plan["results"], "a", encoding="utf-8")
+
+    # -- plumbing
+    def emit(self, record):
+        self.results.write(json.dumps(record) + "\n")
+        self.results.flush()
+
+    def owner(self, item):
+        return self.spec_owner.get(os.path.realpath(str(item.path)), (None, "visible"))
+
+    def worker_for(self, kata_id):
+        for other in [k for k in self.workers if k != kata_id]:
+            self.workers.pop(other).close()
+        worker = self.workers.get(kata_id)
+        if worker is None or worker.gone:
+            if worker is not None:
+                worker.close()
+            kata = self.katas[kata_id]
+            worker = Worker(kata["staged"], kata["module"], scratch_root=self.plan.get("scratch"),
+                            seed=self.plan.get("seed", 0), timeout=kata["timeout"],
+                            limits={"memory_mb": kata["memory_mb"], "cpu_s": int(kata["timeout"] * 6) + 5})
+            self.workers[kata_id] = worker
+        return worker
+
+    # -- fixtures
+    @pytest.fixture
+    def dz(self, request):
+        kata_id, _ = self.owner(request.node)
+        worker = self.worker_for(kata_id)
+        worker.start_test()
+        try:
+            module = worker.load()
+        except LearnerError as error:
+            files = ", ".join(self.katas[kata_id]["files"])
+            raise ImportFailed(f"your code could not be imported ({files}): {error}") from None
+        request.node.kata_worker = worker
+        yield module
+
+    @pytest.fixture
+    def mem(self, dz):
+        return Memory(dz._worker)
+
+    # -- hooks
+    def pytest_collection_modifyitems(self, items):
+        tests = {}
+        for item in items:
+            kata_id, _ = self.owner(item)
+            tests.setdefault(kata_id, []).append(item.name)
+        for kata_id in self.katas:
+            self.emit({"collected": kata_id, "tests": tests.get(kata_id, [])})
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        outcome = yield
+        report = outcome.get_result()
+        kata_id, visibility = self.owner(item)
+        record = self.records.setdefault(item.nodeid, {
+            "kata": kata_id, "test": item.name, "visibility": visibility,
+            "doc": _first_line(getattr(item.obj, "__doc__", None)) or item.name.replace("_", " "),
+            "outcome": "passed",
+        })
+        if report.when == "call" and report.passed:
+            record["ran"] = True
+        if report.failed and record["outcome"] == "passed":
+            record.update(outcome="failed", **_explain(call.excinfo, report))
+            worker = getattr(item, "kata_worker", None)
+            if worker is not None and worker.output_total:
+                record["printed"] = worker.printed()
+
+    def pytest_runtest_logfinish(self, nodeid):
+        record = self.records.pop(nodeid, None)
+        if record is not None:
+            if record["outcome"] == "passed" and not record.pop("ran", False):
+                record.update(outcome="failed", kind="skipped", message="the check did not run")
+            record.pop("ran", None)
+            self.emit(record)
+
+    def pytest_sessionfinish(self):
+        for worker in self.workers.values():
+            worker.close()
+        self.workers.clear()
+        self.emit({"done": True})
+        self.results.close()
+
+
+def _first_line(text):
+    return (text or "").strip().splitlines()[0].strip() if (text or "").strip() else ""
+
+
+def _explain(excinfo, report):
+    """Sort a failure into a kind and a message meant for the learner."""
+    detail = report.longreprtext[-6000:]
+    if excinfo is None:
+        return {"kind": "error", "message": detail[-2000:], "detail": detail}
+    error = excinfo.value
+    if isinstance(error, ImportFailed):
+        kind = "import"
+    elif isinstance(error, CheckFailed):
+        kind = "check"
+    elif isinstance(error, LearnerError):
+        kind = "raised"
+    elif isinstance(error, WorkerGone):
+        kind = "crashed"
+    elif isinstance(error, AssertionError):
+        kind = "check"
+    elif type(error).__name__ == "Failed" and "Timeout" in str(error):
+        kind = "crashed"
+    else:
+        kind = "unusable"
+        error = f"the check could not use what your code returned: {type(error).__name__}: {error}"
+    return {"kind": kind, "message": str(error)[:4000], "detail": detail}

@@ -1,0 +1,184 @@
+"""What kata specs use: assertions that say expected against got, and memory probes.
+
+Specs run on the trusted side. Values from the learner's process arrive either as
+plain data (numpy arrays, numbers, strings) or as ``Ref`` stand-ins; every
+comparison below happens here, on local copies.
+"""
+
+import contextlib
+
+import numpy as np
+
+from .remote import LearnerError, Ref, WorkerGone, attribute, remote, same  # noqa: F401  (re-exported)
+
+
+class CheckFailed(AssertionError):
+    """A check's verdict, worded for the learner."""
+
+
+def fail(message):
+    raise CheckFailed(message)
+
+
+def describe(value):
+    if isinstance(value, Ref):
+        return f"a {value._type} object"
+    if isinstance(value, np.ndarray):
+        return f"array({np.array2string(value, threshold=8, precision=6)}, dtype={value.dtype})"
+    if isinstance(value, np.generic):
+        return f"{type(value).__name__}({value!r})"
+    return f"{type(value).__name__} {value!r}"
+
+
+def define(module, source, *names):
+    """Define spec helpers (a Function subclass, say) in the learner's process; ``dz`` is their module."""
+    return module._worker.request({"op": "define", "module": {"__ref__": module._handle},
+                                   "source": source, "names": list(names)})
+
+
+def expect_array(got, expected, what, rtol=1e-6, atol=1e-8):
+    """``got`` must be an ndarray (not a Variable, not a list) close to ``expected``.
+
+    A numpy scalar passes for a 0-d expectation: the book's backward often yields
+    np.float64 gradients for 0-d inputs.
+    """
+    expected = np.asarray(expected)
+    if isinstance(got, np.generic) and expected.ndim == 0:
+        got = np.asarray(got)
+    if not isinstance(got, np.ndarray):
+        fail(f"{what}: expected a numpy ndarray equal to {describe(expected)}, got {describe(got)}")
+    if got.shape != expected.shape:
+        fail(f"{what}: expected shape {expected.shape}, got shape {got.shape} ({describe(got)})")
+    if not np.allclose(got, expected, rtol=rtol, atol=atol):
+        fail(f"{what}: expected {describe(expected)}, got {describe(got)}")
+
+
+def expect_value(got, expected, what):
+    if isinstance(got, Ref) or got != expected:
+        fail(f"{what}: expected {expected!r}, got {describe(got)}")
+
+
+def expect_none(got, what, why=""):
+    if got is not None:
+        fail(f"{what}: expected None{why}, got {describe(got)}")
+
+
+def data_of(variable, what):
+    """``variable.data`` of a learner Variable, failing clearly if it is not one."""
+    if not isinstance(variable, Ref):
+        fail(f"{what}: expected a Variable, got {describe(variable)}")
+    return variable.data
+
+
+@contextlib.contextmanager
+def raises(kind, what):
+    """The learner's code must raise ``kind`` (a builtin exception class) in the block."""
+    try:
+        yield
+    except LearnerError as error:
+        if not error.is_a(kind):
+            fail(f"{what}: expected {kind.__name__}, but your code raised {error.type_name}: {error.message}")
+        return
+    fail(f"{what}: expected your code to raise {kind.__name__}, but it returned normally")
+
+
+def raise_inside(manager):
+    """Run ``with manager: raise ValueError`` in the learner's process.
+
+    Returns "propagated" or "swallowed": a real with statement, so a context
+    manager built with contextlib or as a class is judged the same way.
+    """
+    return manager._worker.request({"op": "with_raising", "obj": {"__ref__": manager._handle}})
+
+
+class Memory:
+    """Probes of object lifetime in the learner's process.
+
+    The worker answers with its own ``weakref``, ``gc`` and ``tracemalloc``
+    functions, bound before the learner's code was imported, so a learner patching
+    those modules changes nothing here.
+    """
+
+    def __init__(self, worker):
+        self.worker = worker
+
+    def _ask(self, op, **fields):
+        return self.worker.request({"op": op, **fields})
+
+    @contextlib.contextmanager
+    def gc_disabled(self):
+        """Only reference counting frees objects inside this block."""
+        self._ask("gc", action="disable")
+        try:
+            yield
+        finally:
+            if not self.worker.gone:
+                self._ask("gc", action="enable")
+
+    def weak(self, obj):
+        return self._ask("weak", obj={"__ref__": obj._handle})
+
+    def alive(self, probes):
+        return self._ask("alive", probes=list(probes))
+
+    def census(self):
+        """Types of the objects that only the cyclic collector could free."""
+        return self._ask("census")
+
+    def count(self, *classes):
+        return self._ask("count", classes=[{"__ref__": c._handle} for c in classes])
+
+    def trace_start(self):
+        self._ask("trace", action="start")
+
+    def traced(self):
+        return self._ask("trace", action="now")
+
+    def trace_stop(self):
+        self._ask("trace", action="stop")
+
+    def collect(self):
+        return self._ask("gc", action="collect")
+
+    def graph(self, output, limit=10_000):
+        """Weak probes to every Function and Variable reachable from ``output``.
+
+        Walks the book's public links (``creator``, ``inputs``, ``outputs``) and keeps
+        no strong reference once it returns.
+        """
+        nodes = Graph()
+        visited = []
+        variables = [output]
+        while variables and len(visited) < limit:
+            variable = variables.pop()
+            if not isinstance(variable, Ref) or any(variable is v for v in visited):
+                continue
+            visited.append(variable)
+            nodes.variables.append(self.weak(variable))
+            function = variable.creator
+            if function is None or any(function is v for v in visited):
+                continue
+            visited.append(function)
+            nodes.functions.append(self.weak(function))
+            nodes.function_types.append(function._type)
+            inputs, outputs = function.inputs, function.outputs
+            variables.extend(inputs if isinstance(inputs, (list, tuple)) else [])
+            for out in outputs if isinstance(outputs, (list, tuple)) else []:
+                variables.append(self._ask("deref", obj={"__ref__": out._handle}) if isinstance(out, Ref) else out)
+        return nodes
+
+    def describe_alive(self, graph):
+        alive = self.alive(graph.functions + graph.variables)
+        functions = [t for t, a in zip(graph.function_types, alive) if a]
+        variables = sum(alive[len(graph.functions):])
+        return functions, variables
+
+
+class Graph:
+    def __init__(self):
+        self.functions, self.function_types, self.variables = [], [], []
+
+
+def format_census(counts, top=8):
+    items = sorted(counts.items(), key=lambda kv: -kv[1])[:top]
+    return ", ".join(f"{name} x{n}" for name, n in items) or "nothing"

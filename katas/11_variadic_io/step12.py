@@ -1,0 +1,54 @@
+"""DeZero as of step 12: functions take any number of inputs and give any number of outputs."""
+
+import numpy as np
+
+
+class Variable:
+    def __init__(self, data):
+        if data is not None:
+            if not isinstance(data, np.ndarray):
+                raise TypeError('{} is not supported'.format(type(data)))
+
+        self.data = data
+        self.grad = None
+        self.creator = None
+
+    def set_creator(self, func):
+        self.creator = func
+
+
+def as_array(x):
+    if np.isscalar(x):
+        return np.array(x)
+    return x
+
+
+class Function:
+    def __call__(self, *inputs):
+        # TODO(11_variadic_io): take *inputs, call forward(*xs), wrap every output, return one or a list
+        raise NotImplementedError("TODO(11_variadic_io): take *inputs, call forward(*xs), wrap every output, return one or a list")
+
+    def forward(self, *xs):
+        raise NotImplementedError()
+
+    def backward(self, *gys):
+        raise NotImplementedError()
+
+
+class Add(Function):
+    def forward(self, x0, x1):
+        # TODO(11_variadic_io): add the two inputs
+        raise NotImplementedError("TODO(11_variadic_io): add the two inputs")
+
+
+def add(x0, x1):
+    return Add()(x0, x1)
+
+
+class Square(Function):
+    def forward(self, x):
+        return x ** 2
+
+
+def square(x):
+    return Square()(x)

@@ -1,0 +1,62 @@
+"""Hidden checks for kata 17 (instructor grading)."""
+
+import numpy as np
+
+from grader.spec import expect_array, fail, format_census
+
+
+def test_no_reference_cycles(dz, mem):
+    """Building and dropping graphs leaves nothing for the cyclic collector."""
+    mem.collect()
+    with mem.gc_disabled():
+        for _ in range(5):
+            x = dz.Variable(np.random.randn(50))
+            y = dz.add(dz.square(x), dz.square(dz.square(x)))
+            y.backward()
+        del x, y
+        census = mem.census()
+    cyclic = {name: n for name, n in census.items() if n}
+    if cyclic:
+        fail(f"objects were freed only by the cyclic collector: {format_census(cyclic)}")
+
+
+def test_steady_state_loop(dz, mem):
+    """A training-style loop keeps the number of live Variables and Functions constant."""
+    with mem.gc_disabled():
+        counts = []
+        x = dz.Variable(np.random.randn(100))
+        for step in range(30):
+            y = dz.square(dz.square(x))
+            y.backward()
+            x.cleargrad()
+            del y
+            counts.append(mem.count(dz.Variable, dz.Function))
+        if counts[-1] != counts[4]:
+            fail(f"live (Variables, Functions) grew from {tuple(counts[4])} at step 5 to {tuple(counts[-1])} at step 30")
+
+
+def test_intermediate_outputs_freed(dz, mem):
+    """Intermediate variables die with the graph while leaves that you keep stay alive."""
+    with mem.gc_disabled():
+        x = dz.Variable(np.array(3.0))
+        a = dz.square(x)
+        b = dz.square(a)
+        y = dz.square(b)
+        probes = [mem.weak(v) for v in (x, a, b, y)]
+        del a, b, y
+        alive = mem.alive(probes)
+        if alive != [True, False, False, False]:
+            names = ["x", "a", "b", "y"]
+            fail("after dropping a, b and y (keeping x): alive = "
+                 + ", ".join(f"{n}={v}" for n, v in zip(names, alive)) + "; expected only x alive")
+
+
+def test_outputs_are_weak_references(dz):
+    """f.outputs holds weak references that lead back to the outputs."""
+    x = dz.Variable(np.array(2.0))
+    y = dz.square(x)
+    outputs = y.creator.outputs
+    if not isinstance(outputs, (list, tuple)) or len(outputs) != 1:
+        fail(f"expected f.outputs to be a list with one weak reference, got {outputs!r}")
+    target = outputs[0]()
+    expect_array(target.data, 4.0, "f.outputs[0]().data")

@@ -1,0 +1,44 @@
+"""Public checks for kata 17: weak references to outputs (run them with nox -s check -- 17)."""
+
+import numpy as np
+
+from grader.spec import expect_array, fail, format_census
+
+
+def test_backward_still_works(dz):
+    """square(square(square(x))) still differentiates: 8 x^7 at x = 1.5."""
+    x = dz.Variable(np.array(1.5))
+    y = dz.square(dz.square(dz.square(x)))
+    y.backward()
+    expect_array(y.data, 1.5 ** 8, "y.data")
+    expect_array(x.grad, 8 * 1.5 ** 7, "x.grad")
+
+
+def test_function_holds_outputs_weakly(dz, mem):
+    """A Function's outputs do not keep their Variables alive."""
+    with mem.gc_disabled():
+        x = dz.Variable(np.array(2.0))
+        y = dz.square(x)
+        f = y.creator
+        probe = mem.weak(y)
+        del y
+        if mem.alive([probe])[0]:
+            fail("y is still alive after `del y`, yet nothing but its creator refers to it: "
+                 "the Function holds its outputs strongly (use weakref.ref)")
+        del f
+
+
+def test_chain_freed_by_refcounting_alone(dz, mem):
+    """With the cyclic GC off, dropping y frees the whole graph of square(square(square(x)))."""
+    with mem.gc_disabled():
+        x = dz.Variable(np.ones(1000))
+        y = dz.square(dz.square(dz.square(x)))
+        graph = mem.graph(y)
+        if len(graph.functions) != 3 or len(graph.variables) != 4:
+            fail(f"expected 3 functions and 4 variables reachable from y through creator/inputs/outputs, "
+                 f"found {len(graph.functions)} and {len(graph.variables)}")
+        del y
+        functions, _ = mem.describe_alive(graph)
+        if functions:
+            fail(f"after `del y` these functions are still alive: {', '.join(functions)} "
+                 f"(a Function <-> Variable reference cycle keeps them; gc census: {format_census(mem.census())})")

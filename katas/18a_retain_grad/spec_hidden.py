@@ -1,0 +1,64 @@
+"""Hidden checks for kata 18a."""
+
+import numpy as np
+
+from grader.spec import define, expect_array, expect_none, fail
+
+CHAIN = '''
+def chain(x, n):
+    for _ in range(n):
+        x = dz.square(x)
+    return x
+'''
+N = 200_000  # 1.6 MB per float64 array
+MIB = 1 << 20
+
+
+def _backward_growth(dz, mem, retain):
+    (chain,) = define(dz, CHAIN, "chain")
+    x = dz.Variable(np.full(N, 1.0001))
+    y = chain(x, 6)
+    mem.trace_start()
+    before = mem.traced()["current"]
+    y.backward(retain_grad=retain)
+    after = mem.traced()["current"]
+    mem.trace_stop()
+    return after - before
+
+
+def test_intermediate_grads_freed(dz, mem):
+    """With retain_grad=False, backward over 6 functions keeps only x.grad (tracemalloc)."""
+    growth = _backward_growth(dz, mem, retain=False)
+    budget = 2.5 * N * 8
+    if growth > budget:
+        fail(f"backward left {growth / MIB:.1f} MiB allocated; x.grad alone needs {N * 8 / MIB:.1f} MiB "
+             f"(budget {budget / MIB:.1f} MiB): intermediate gradients are kept")
+
+
+def test_retained_grads_take_memory(dz, mem):
+    """With retain_grad=True, all 7 gradients stay allocated."""
+    growth = _backward_growth(dz, mem, retain=True)
+    if growth < 6 * N * 8:
+        fail(f"backward(retain_grad=True) left only {growth / MIB:.1f} MiB; 7 gradients of "
+             f"{N * 8 / MIB:.1f} MiB should stay")
+
+
+def test_diamond_with_freeing(dz):
+    """Freeing gradients does not break accumulation: y = a^2 + a^2, a = x^2."""
+    x = dz.Variable(np.array(2.0))
+    a = dz.square(x)
+    b, c = dz.square(a), dz.square(a)
+    y = dz.add(b, c)
+    y.backward()
+    expect_array(x.grad, 64.0, "x.grad")
+    for name, v in (("a", a), ("b", b), ("c", c), ("y", y)):
+        expect_none(v.grad, f"{name}.grad", " (intermediate)")
+
+
+def test_two_leaves_keep_grads(dz):
+    """Leaves keep their gradients: z = x * y built from squares and adds."""
+    x, y = dz.Variable(np.array(3.0)), dz.Variable(np.array(4.0))
+    z = dz.add(dz.square(x), dz.square(y))
+    z.backward()
+    expect_array(x.grad, 6.0, "x.grad")
+    expect_array(y.grad, 8.0, "y.grad")

@@ -1,0 +1,73 @@
+"""Hidden checks for kata 18b."""
+
+import numpy as np
+
+from grader.spec import define, expect_array, expect_value, fail, raise_inside, remote
+
+CHAIN = '''
+def chain(x, n):
+    for _ in range(n):
+        x = dz.square(x)
+    return x
+'''
+N = 500_000  # 4 MB per float64 array
+MIB = 1 << 20
+
+
+def test_flag_restored_after_exception(dz):
+    """An exception inside no_grad() propagates and still restores the flag."""
+    outcome = raise_inside(dz.no_grad())
+    expect_value(outcome, "propagated", "what happened to an exception raised inside no_grad()")
+    expect_value(dz.Config.enable_backprop, True, "Config.enable_backprop after an exception in no_grad()")
+
+
+def test_using_config_restored_after_exception(dz):
+    """The same for using_config('enable_backprop', False)."""
+    outcome = raise_inside(dz.using_config("enable_backprop", False))
+    expect_value(outcome, "propagated", "what happened to an exception raised inside using_config()")
+    expect_value(dz.Config.enable_backprop, True, "Config.enable_backprop after an exception")
+
+
+def test_nested(dz):
+    """Nested blocks restore the value each one found."""
+    with dz.no_grad():
+        with dz.using_config("enable_backprop", True):
+            expect_value(dz.Config.enable_backprop, True, "flag in using_config(True) inside no_grad()")
+            y = dz.square(dz.Variable(np.array(2.0)))
+        expect_value(dz.Config.enable_backprop, False, "flag after the inner block, still in no_grad()")
+        with dz.no_grad():
+            pass
+        expect_value(dz.Config.enable_backprop, False, "flag after a nested no_grad() ended")
+    expect_value(dz.Config.enable_backprop, True, "flag after all blocks")
+    if y.creator is None:
+        fail("a graph built inside using_config('enable_backprop', True) should have a creator")
+
+
+def test_no_inputs_kept(dz):
+    """With backprop off a function keeps no reference to its inputs."""
+    f = dz.Square()
+    with dz.no_grad():
+        y = f(dz.Variable(np.array(2.0)))
+    expect_array(y.data, 4.0, "y.data")
+    if remote("hasattr", f, "inputs") and f.inputs is not None:
+        fail("a Function called inside no_grad() still stores its inputs")
+
+
+def test_lower_peak_memory(dz, mem):
+    """no_grad() lowers peak memory of 8 chained squares on a 4 MB array (tracemalloc)."""
+    (chain,) = define(dz, CHAIN, "chain")
+    x = dz.Variable(np.full(N, 1.0001))
+    peaks = {}
+    for mode in ("grad", "no_grad"):
+        mem.trace_start()
+        if mode == "no_grad":
+            with dz.no_grad():
+                y = chain(x, 8)
+        else:
+            y = chain(x, 8)
+        peaks[mode] = mem.traced()["peak"]
+        del y
+        mem.trace_stop()
+    if peaks["no_grad"] > peaks["grad"] - 4 * N * 8:
+        fail(f"peak with the graph {peaks['grad'] / MIB:.1f} MiB, under no_grad() {peaks['no_grad'] / MIB:.1f} MiB; "
+             "without a graph the intermediate arrays should be freed as the chain goes")

@@ -1,0 +1,33 @@
+"""Hidden checks for kata 20."""
+
+import numpy as np
+
+from grader.spec import expect_array
+
+
+def test_mul_backward_vectors(dz):
+    """Element-wise gradients of a * b."""
+    av, bv = np.array([1.0, 2.0, 3.0]), np.array([-1.0, 0.5, 4.0])
+    a, b = dz.Variable(av), dz.Variable(bv)
+    y = a * b
+    y.backward()
+    expect_array(a.grad, bv, "a.grad")
+    expect_array(b.grad, av, "b.grad")
+
+
+def test_square_by_mul(dz):
+    """a * a accumulates both sides: a.grad = 2a."""
+    a = dz.Variable(np.array(3.0))
+    y = a * a
+    y.backward()
+    expect_array(a.grad, 6.0, "a.grad")
+
+
+def test_mixed_expression(dz):
+    """y = a * b * a + b at a = 2, b = 5: a.grad = 2ab = 20, b.grad = a^2 + 1 = 5."""
+    a, b = dz.Variable(np.array(2.0)), dz.Variable(np.array(5.0))
+    y = a * b * a + b
+    y.backward()
+    expect_array(y.data, 25.0, "y.data")
+    expect_array(a.grad, 20.0, "a.grad")
+    expect_array(b.grad, 5.0, "b.grad")

@@ -1,0 +1,35 @@
+"""Hidden checks for kata 21b."""
+
+import numpy as np
+
+from grader.spec import expect_array, expect_value, remote
+
+
+def test_ndarray_times_variable(dz):
+    """np.array([2., 3.]) * x is a Variable (numpy steps aside)."""
+    y = np.array([2.0, 3.0]) * dz.Variable(np.array(4.0))
+    expect_value(remote("type_name", y), "Variable", "type of np.array([2., 3.]) * x")
+    expect_array(y.data, [8.0, 12.0], "(np.array([2., 3.]) * x).data")
+
+
+def test_grad_through_reflected(dz):
+    """y = 3.0 * x + 2.0 + x has x.grad = 4."""
+    x = dz.Variable(np.array(2.0))
+    y = 2.0 + 3.0 * x + x
+    y.backward()
+    expect_array(y.data, 10.0, "y.data")
+    expect_array(x.grad, 4.0, "x.grad")
+
+
+def test_int_on_the_left(dz):
+    """Ints on the left work: 2 * x + 1."""
+    y = 1 + 2 * dz.Variable(np.array([1.0, 2.0]))
+    expect_array(y.data, [3.0, 5.0], "(1 + 2 * x).data")
+
+
+def test_ndarray_grad(dz):
+    """Backward through np.array([...]) * x gives element-wise gradients."""
+    x = dz.Variable(np.array([1.0, 2.0]))
+    y = np.array([3.0, 4.0]) * x
+    y.backward()
+    expect_array(x.grad, [3.0, 4.0], "x.grad")
