@@ -26,7 +26,7 @@ def main(plan_path):
         return 0
     slowest = max(kata["timeout"] for kata in plan["katas"])
     args = [
-        *specs, "-q", "-p", "no:cacheprovider", "--noconftest", "--import-mode=importlib",
+        *specs, "-q", "--tb=no", "-p", "no:cacheprovider", "--noconftest", "--import-mode=importlib",
         "-o", "python_files=spec_*.py", "-o", "python_functions=test_*", "--rootdir", plan["rootdir"],
         "-p", "pytest_timeout", "--timeout", str(int(slowest * 3 + 30)), "-W", "ignore::DeprecationWarning",
     ]

@@ -15,6 +15,10 @@ class ManifestError(Exception):
     pass
 
 
+class KataNotFound(LookupError):
+    pass
+
+
 @dataclass(frozen=True)
 class Kata:
     id: str
@@ -79,9 +83,9 @@ def find(query, root=KATAS):
     exact = [k for k in katas if k.id == query]
     matches = exact or [k for k in katas if k.id.startswith(query) or k.number == query]
     if not matches and query.isdigit():
-        matches = [k for k in katas if k.number.rstrip("abcdefgh") == query]
+        matches = [k for k in katas if k.number.rstrip("abcdefgh") == query or k.step == int(query)]
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise LookupError(f"no kata matches {query!r}; try one of: {', '.join(k.id for k in katas)}")
-    raise LookupError(f"{query!r} matches several katas: {', '.join(k.id for k in matches)}")
+        raise KataNotFound(f"no kata matches {query!r}; try one of: {', '.join(k.id for k in katas)}")
+    raise KataNotFound(f"{query!r} matches several katas: {', '.join(k.id for k in matches)}")

@@ -28,6 +28,7 @@ class JudgePlugin:
             for path, visibility in kata["specs"]:
                 self.spec_owner[os.path.realpath(path)] = (kata["id"], visibility)
         self.workers = {}
+        self.given_up = {}  # kata id -> why its remaining checks are not run
         self.records = {}
         self.results = open(plan["results"], "a", encoding="utf-8")
 
@@ -57,15 +58,24 @@ class JudgePlugin:
     @pytest.fixture
     def dz(self, request):
         kata_id, _ = self.owner(request.node)
+        if kata_id in self.given_up:
+            raise WorkerGone(f"not run: {self.given_up[kata_id]}")
         worker = self.worker_for(kata_id)
+        request.node.kata_worker = worker
         worker.start_test()
         try:
             module = worker.load()
         except LearnerError as error:
             files = ", ".join(self.katas[kata_id]["files"])
             raise ImportFailed(f"your code could not be imported ({files}): {error}") from None
-        request.node.kata_worker = worker
+        except WorkerGone as error:
+            # Importing is deterministic: it would end the same way for every check.
+            self.given_up[kata_id] = f"importing your code failed earlier ({error})"
+            raise
         yield module
+        if worker.timed_out:
+            # One endless loop is enough to fail the kata; don't spend the timeout on every check.
+            self.given_up[kata_id] = f"an earlier check ran out of time ({worker.gone})"
 
     @pytest.fixture
     def mem(self, dz):

@@ -53,6 +53,7 @@ class Worker:
         self.timeout = timeout
         self.deadline = None
         self.gone = None
+        self.timed_out = False
         self.pending_drops = []
         self.refs = weakref.WeakValueDictionary()
         self.scratch = tempfile.mkdtemp(prefix="kata-scratch-", dir=scratch_root)
@@ -109,6 +110,7 @@ class Worker:
             protocol.send(self.requests, message)
             reply = protocol.receive(self.replies, self.deadline)
         except protocol.TimedOut:
+            self.timed_out = True
             self.gone = f"your code did not finish within {self.timeout:g} s (an endless loop?)"
         except (protocol.ProtocolError, OSError) as error:
             self.gone = self._why_gone(error)

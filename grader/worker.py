@@ -185,7 +185,6 @@ class Server:
             _trace_stop()
         for name in [n for n, m in sys.modules.items() if self.is_learner_module(m)]:
             del sys.modules[name]
-        _gc_collect()
         importlib.invalidate_caches()
         np.random.seed(self.seed)
         import random

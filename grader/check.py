@@ -1,0 +1,105 @@
+"""The learner's loop: check one kata, say what failed (expected against got) and give the next hint."""
+
+import json
+import sys
+from pathlib import Path
+
+from . import KATAS, ROOT
+from .grading import Grader, files_hash
+from .katas import all_katas, find
+
+PROGRESS = ROOT / ".kata-progress.json"
+
+
+class Progress:
+    """Which hints a learner has seen and which katas passed, kept beside the repo."""
+
+    def __init__(self, path=PROGRESS):
+        self.path = Path(path)
+        try:
+            self.data = json.loads(self.path.read_text())
+        except (OSError, ValueError):
+            self.data = {}
+        self.data.setdefault("hints_seen", {})
+        self.data.setdefault("passed", {})
+
+    def save(self):
+        try:
+            self.path.write_text(json.dumps(self.data, indent=1))
+        except OSError:
+            pass  # a read-only checkout still gets its report
+
+    def next_hint(self, kata):
+        seen = self.data["hints_seen"].get(kata.id, 0)
+        if seen >= len(kata.hints):
+            return len(kata.hints), kata.hints[-1], True
+        self.data["hints_seen"][kata.id] = seen + 1
+        return seen + 1, kata.hints[seen], False
+
+
+def _current_hash(kata):
+    try:
+        return files_hash(kata, kata.directory)
+    except OSError:
+        return None
+
+
+def first_unsolved(katas, progress):
+    for kata in katas:
+        if progress.data["passed"].get(kata.id) != _current_hash(kata):
+            return kata
+    return None
+
+
+def render(kata, result, progress, out):
+    write = out.write
+    write(f"\n== {kata.id}: {kata.title} (book step {kata.step}) ==\n")
+    write(f"   your files: {', '.join(str(Path('katas') / kata.id / f) for f in kata.files)}\n\n")
+    if not result.tests:
+        write(f"FAIL  {result.reason}\n")
+    for test in result.tests:
+        mark = "PASS" if test.get("outcome") == "passed" else "FAIL"
+        hidden = " (hidden)" if test.get("visibility") == "after_due_date" else ""
+        write(f"  {mark}  {test.get('doc')}{hidden}\n")
+    failed = [t for t in result.tests if t.get("outcome") != "passed"]
+    if result.passed:
+        write(f"\nAll {len(result.tests)} checks pass: {result.max_score:g} points.\n")
+        return
+    if failed:
+        first = failed[0]
+        write(f"\nFirst failing check: {first.get('doc')}\n")
+        for line in (first.get("message") or "").splitlines()[:30]:
+            write(f"    {line}\n")
+        if first.get("printed"):
+            write("  your code printed:\n")
+            for line in first["printed"].splitlines()[:15]:
+                write(f"    | {line}\n")
+    number, hint, last = progress.next_hint(kata)
+    write(f"\nHint {number}/{len(kata.hints)}: {hint}\n")
+    if not last:
+        write("   (run the check again for the next hint)\n")
+    write(f"   The kata's README: katas/{kata.id}/README.md\n")
+
+
+def run(query=None, katas_root=KATAS, out=sys.stdout):
+    """Check one kata (or the first unsolved one); returns 0 when it passes."""
+    katas = all_katas(katas_root)
+    progress = Progress()
+    if query:
+        kata = find(query, katas_root)
+    else:
+        kata = first_unsolved(katas, progress)
+        if kata is None:
+            out.write("Every kata passes. Well done!\n")
+            return 0
+    result = Grader(katas=[kata], katas_root=katas_root).grade(katas_root, name="you").katas[0]
+    render(kata, result, progress, out)
+    if result.passed:
+        progress.data["passed"][kata.id] = result.files_hash
+        later = [k for k in katas if k.id > kata.id and progress.data["passed"].get(k.id) != _current_hash(k)]
+        if later:
+            out.write(f"Next: nox -s check -- {later[0].id}\n")
+        if kata.id.startswith(("17", "18")):
+            out.write(f"See the book's memory experiment on your code: nox -s experiment -- {kata.id}\n")
+    progress.save()
+    return 0 if result.passed else 1

@@ -1,0 +1,191 @@
+"""``python -m grader COMMAND``: what the nox sessions call. Run with ``-h`` for the commands."""
+
+import argparse
+import os
+import sys
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from pathlib import Path
+
+from . import KATAS, ROOT, reports
+from .katas import KataNotFound, all_katas, find
+
+
+def resolve_submission(path):
+    """A submission is shaped like katas/; accept its parent too (a repo or a Gradescope upload)."""
+    path = Path(path)
+    if (path / "katas").is_dir() and not any((path / k.id).is_dir() for k in all_katas()):
+        return path / "katas"
+    return path
+
+
+def unique_names(paths):
+    names, seen = [], {}
+    for path in paths:
+        base = Path(path).resolve().name or "submission"
+        seen[base] = seen.get(base, 0) + 1
+        names.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return names
+
+
+class Progress:
+    def __init__(self, total, stream=sys.stderr):
+        self.total, self.done, self.stream = total, 0, stream
+
+    def step(self, label=""):
+        self.done += 1
+        width = 30
+        filled = width * self.done // self.total
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {label[:30]:30}")
+        if self.done == self.total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def grade(args):
+    from .grading import Grader
+
+    katas = all_katas()
+    paths = args.submissions or [str(KATAS)]
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    grader = Grader(katas=katas, cache_dir=None if args.no_cache else out / ".cache", seed=args.seed)
+    names = ["katas"] if not args.submissions else unique_names(paths)
+    progress = Progress(len(paths))
+    results = {}
+    jobs = args.jobs or os.cpu_count() or 1
+    executor = ThreadPoolExecutor(max_workers=jobs)
+    try:
+        futures = {executor.submit(grader.grade, resolve_submission(p), n): n for p, n in zip(paths, names)}
+        for future in as_completed(futures):
+            result = future.result()
+            results[futures[future]] = result
+            reports.write_submission(result, out)
+            progress.step(result.name)
+    except KeyboardInterrupt:
+        grader.stop()
+        executor.shutdown(wait=False, cancel_futures=True)
+        print(f"\ninterrupted: {len(results)} of {len(paths)} graded; run the same command again to resume "
+              "(finished katas are cached).", file=sys.stderr)
+        return 130
+    executor.shutdown()
+    ordered = [results[n] for n in names]
+    reports.write_gradebook(ordered, katas, out / "gradebook.csv")
+    (out / "summary.md").write_text(reports.summary_markdown(ordered, katas))
+    if len(ordered) <= 6:
+        print(reports.table(ordered, katas))
+        for sub in ordered:
+            for kata in sub.katas:
+                if not kata.passed:
+                    print(f"  {sub.name} / {kata.kata_id}: {kata.reason}")
+    else:
+        for sub in ordered:
+            print(f"{sub.name:30} {sub.score:g}/{sub.max_score:g}")
+    print(f"\nWrote {out}/<submission>/results.json (Gradescope), junit.xml, verdicts.json (instructor only), "
+          f"{out}/gradebook.csv and {out}/summary.md")
+    return 0
+
+
+def check(args):
+    from . import check as learner
+
+    return learner.run(args.kata)
+
+
+def experiment(args):
+    from . import experiment as book
+
+    kata = find(args.kata)
+    print(f"The book's experiment on katas/{kata.id}/{kata.files[0]} (10 x square(square(square(x))), "
+          "x of 1e6 float64, cyclic GC off):\n")
+    book.run(kata.directory, kata.module)
+    return 0
+
+
+def stubs(args):
+    from . import stubs as generator
+
+    stale = []
+    for kata in all_katas():
+        if args.check:
+            stale += [f"katas/{kata.id}/{path}" for path in generator.stale(kata)]
+        else:
+            generator.write(kata)
+    if stale:
+        print("stubs differ from what solutions/ generates (run: python -m grader stubs):\n  " + "\n  ".join(stale))
+        return 1
+    return 0
+
+
+def list_katas(args):
+    for kata in all_katas():
+        specs = ", ".join(p.name for p, _ in kata.spec_files())
+        print(f"{kata.id:26} step {kata.step:2}  {kata.points:3} pts  {kata.title}  [{specs}]")
+    return 0
+
+
+def release(args):
+    from .packaging import build_release
+
+    print(build_release(Path(args.out)))
+    return 0
+
+
+def gradescope_zip(args):
+    from .packaging import build_gradescope
+
+    print(build_gradescope(Path(args.out)))
+    return 0
+
+
+def gradescope_run(args):
+    """Inside a Gradescope container: grade /autograder/submission into results.json."""
+    from .grading import Grader
+
+    result = Grader(seed=args.seed).grade(resolve_submission(args.submission), name="submission")
+    target = Path(args.results)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    import json
+
+    target.write_text(json.dumps(reports.gradescope(result), indent=2))
+    print(f"{result.score:g}/{result.max_score:g}")
+    return 0
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m grader", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    p = commands.add_parser("check", help="check one kata (id or number), or the first unsolved one")
+    p.add_argument("kata", nargs="?")
+    p.set_defaults(run=check)
+    p = commands.add_parser("grade", help="grade submission folders shaped like katas/ (default: katas/)")
+    p.add_argument("submissions", nargs="*")
+    p.add_argument("--out", default=str(ROOT / "graded"))
+    p.add_argument("--jobs", type=int, default=0, help="parallel submissions (default: all cores)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--no-cache", action="store_true")
+    p.set_defaults(run=grade)
+    p = commands.add_parser("experiment", help="the book's memory experiment on your code (steps 17-18)")
+    p.add_argument("kata")
+    p.set_defaults(run=experiment)
+    p = commands.add_parser("stubs", help="regenerate kata stubs from solutions/ (--check: only compare)")
+    p.add_argument("--check", action="store_true")
+    p.set_defaults(run=stubs)
+    p = commands.add_parser("list", help="list the katas")
+    p.set_defaults(run=list_katas)
+    p = commands.add_parser("release", help="build the learners' copy: no solutions, no hidden specs")
+    p.add_argument("out")
+    p.set_defaults(run=release)
+    p = commands.add_parser("gradescope", help="build the Gradescope autograder zip")
+    p.add_argument("out")
+    p.set_defaults(run=gradescope_zip)
+    p = commands.add_parser("gradescope-run", help="used by run_autograder inside the container")
+    p.add_argument("--submission", default="/autograder/submission")
+    p.add_argument("--results", default="/autograder/results/results.json")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(run=gradescope_run)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except KataNotFound as error:
+        print(error, file=sys.stderr)
+        return 2

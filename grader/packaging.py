@@ -1,0 +1,58 @@
+"""What leaves the instructor's repository: the learners' release and the Gradescope autograder."""
+
+import shutil
+import zipfile
+from pathlib import Path
+
+from . import ROOT
+from .katas import all_katas
+
+LEARNER_TOP = ["README.md", "noxfile.py", "pyproject.toml", ".gitignore"]
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _copy_grader(target):
+    shutil.copytree(ROOT / "grader", target / "grader", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+
+
+def build_release(out):
+    """The katas with stubs, READMEs, hints and public checks; no solutions, no hidden specs."""
+    out = Path(out)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    for name in LEARNER_TOP:
+        shutil.copy2(ROOT / name, out / name)
+    _copy_grader(out)
+    for kata in all_katas():
+        target = out / "katas" / kata.id
+        for relative in ("kata.toml", "README.md", "spec_public.py", *kata.files, *kata.support):
+            source = kata.directory / relative
+            if source.is_file():
+                (target / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target / relative)
+    workflow = out / ".github" / "workflows" / "classroom.yml"
+    workflow.parent.mkdir(parents=True)
+    shutil.copy2(TEMPLATES / "classroom.yml", workflow)
+    return out
+
+
+def build_gradescope(out):
+    """autograder.zip: setup.sh and run_autograder at the top, the grader and full katas in source/."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    archive = out / "autograder.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for name in ("setup.sh", "run_autograder"):
+            info = zipfile.ZipInfo(name)
+            info.external_attr = 0o755 << 16
+            bundle.writestr(info, (TEMPLATES / name).read_text())
+        for path in sorted((ROOT / "grader").rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                bundle.write(path, f"source/{path.relative_to(ROOT)}")
+        for kata in all_katas():
+            for path in sorted(kata.directory.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    bundle.write(path, f"source/{path.relative_to(ROOT)}")
+        bundle.write(ROOT / "pyproject.toml", "source/pyproject.toml")
+    return archive

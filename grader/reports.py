@@ -1,0 +1,155 @@
+"""Standard outputs of a grading run: Gradescope results.json, JUnit XML, CSV, a summary page.
+
+Every student-facing text goes through ``student_message``: a hidden check's
+output names the check and, at most, the learner's own error; never the spec's
+source or its expected values. The full verdicts go to ``verdicts.json``, which is
+for the instructor only.
+"""
+
+import csv
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from . import __version__
+
+HIDDEN = "after_due_date"
+OWN_ERROR_KINDS = {"raised", "crashed", "import", "missing"}
+
+
+def student_message(test):
+    message = test.get("message") or ""
+    if test.get("outcome") == "passed":
+        return ""
+    if test.get("visibility", "visible") == "visible" or test.get("kind") in OWN_ERROR_KINDS:
+        text = message
+        if test.get("printed") and test.get("visibility", "visible") == "visible":
+            text += "\n--- your code printed ---\n" + test["printed"]
+        return text
+    return "this hidden check failed"
+
+
+def kata_output(kata):
+    """The text of one kata's entry: public checks in full, hidden ones counted."""
+    lines = [kata.reason]
+    hidden = [t for t in kata.tests if t.get("visibility") == HIDDEN]
+    for test in kata.tests:
+        if test in hidden:
+            continue
+        mark = "PASS" if test.get("outcome") == "passed" else "FAIL"
+        lines.append(f"[{mark}] {test.get('doc')}")
+        if mark == "FAIL":
+            lines.extend("    " + line for line in student_message(test).splitlines()[:40])
+    if hidden:
+        passed = sum(t.get("outcome") == "passed" for t in hidden)
+        lines.append(f"Hidden checks: {passed} of {len(hidden)} passed (details after the due date).")
+    return "\n".join(lines)
+
+
+def gradescope(submission):
+    """Gradescope's autograder results.json: one entry per kata, then one per check."""
+    tests = []
+    for kata in submission.katas:
+        tests.append({
+            "name": f"{kata.kata_id}: {kata.title}", "score": kata.score, "max_score": kata.max_score,
+            "status": "passed" if kata.passed else "failed", "output": kata_output(kata),
+            "tags": [kata.kata_id], "visibility": "visible",
+        })
+        for test in kata.tests:
+            tests.append({
+                "name": f"{kata.kata_id} / {test.get('doc')}", "score": 0.0, "max_score": 0.0,
+                "status": "passed" if test.get("outcome") == "passed" else "failed",
+                "output": student_message(test), "tags": [kata.kata_id, "check"],
+                "visibility": test.get("visibility", "visible"),
+            })
+    return {
+        "score": submission.score, "max_score": submission.max_score,
+        "execution_time": round(submission.seconds, 2),
+        "output": f"{submission.score:g} / {submission.max_score:g} points. A kata scores only when all its checks pass.",
+        "visibility": "visible", "stdout_visibility": "hidden",
+        "extra_data": {
+            "grader_version": __version__, "seed": submission.seed,
+            "spec_hashes": {k.kata_id: k.spec_hash for k in submission.katas},
+            "files_hashes": {k.kata_id: k.files_hash for k in submission.katas},
+        },
+        "tests": tests,
+    }
+
+
+def junit(submission):
+    suites = ET.Element("testsuites", name=submission.name)
+    for kata in submission.katas:
+        failures = sum(t.get("outcome") != "passed" for t in kata.tests) or (0 if kata.passed else 1)
+        suite = ET.SubElement(suites, "testsuite", name=kata.kata_id, tests=str(max(len(kata.tests), 1)),
+                              failures=str(failures))
+        if not kata.tests:
+            case = ET.SubElement(suite, "testcase", classname=kata.kata_id, name="kata")
+            ET.SubElement(case, "failure", message=kata.reason[:200]).text = kata.reason
+        for test in kata.tests:
+            case = ET.SubElement(suite, "testcase", classname=kata.kata_id, name=str(test.get("test")))
+            if test.get("outcome") != "passed":
+                text = student_message(test)
+                ET.SubElement(case, "failure", message=text.splitlines()[0][:200] if text else "failed").text = text
+    return ET.tostring(suites, encoding="unicode")
+
+
+def write_submission(submission, out_dir):
+    target = Path(out_dir) / submission.name
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "results.json").write_text(json.dumps(gradescope(submission), indent=2))
+    (target / "junit.xml").write_text(junit(submission))
+    (target / "verdicts.json").write_text(json.dumps([k.to_json() for k in submission.katas], indent=2))
+    return target / "results.json"
+
+
+def write_gradebook(submissions, katas, path):
+    with open(path, "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["submission", "total", "max", *[k.id for k in katas]])
+        for sub in submissions:
+            scores = {k.kata_id: k.score for k in sub.katas}
+            writer.writerow([sub.name, f"{sub.score:g}", f"{sub.max_score:g}",
+                             *[f"{scores.get(k.id, 0):g}" for k in katas]])
+
+
+def _bar(count, total, width=30):
+    filled = round(width * count / total) if total else 0
+    return "#" * filled + "." * (width - filled)
+
+
+def summary_markdown(submissions, katas):
+    lines = [f"# Class summary ({len(submissions)} submissions)", "",
+             "| kata | points | solved | share | histogram of scores |", "|---|---|---|---|---|"]
+    for kata in katas:
+        scores = [next((k.score for k in s.katas if k.kata_id == kata.id), 0.0) for s in submissions]
+        solved = sum(score == kata.points for score in scores)
+        histogram = f"0: {len(scores) - solved} / {kata.points}: {solved}"
+        share = solved / len(scores) if scores else 0.0
+        lines.append(f"| {kata.id} | {kata.points} | {solved} | `{_bar(solved, len(scores), 20)}` {share:.0%} "
+                     f"| {histogram} |")
+    totals = [s.score for s in submissions]
+    top = sum(k.points for k in katas)
+    lines += ["", "## Total scores", "", "```"]
+    bins = 10
+    for b in range(bins):
+        low, high = top * b / bins, top * (b + 1) / bins
+        count = sum(low <= t < high or (b == bins - 1 and t == top) for t in totals)
+        lines.append(f"{low:5.0f}-{high:<5.0f} | {'#' * count} {count}")
+    lines += ["```", ""]
+    if totals:
+        lines.append(f"Mean {sum(totals) / len(totals):.1f} of {top}.")
+    return "\n".join(lines) + "\n"
+
+
+def table(submissions, katas):
+    """The plain-text table printed at the end of a run."""
+    width = max([len("kata")] + [len(k.id) for k in katas])
+    names = [s.name[:14] for s in submissions]
+    lines = ["kata".ljust(width) + "  " + "  ".join(n.rjust(14) for n in names)]
+    for kata in katas:
+        row = [next((k for k in s.katas if k.kata_id == kata.id), None) for s in submissions]
+        cells = [f"{r.score:g}/{r.max_score:g}" if r else "-" for r in row]
+        lines.append(kata.id.ljust(width) + "  " + "  ".join(c.rjust(14) for c in cells))
+    lines.append("total".ljust(width) + "  " + "  ".join(f"{s.score:g}/{s.max_score:g}".rjust(14)
+                                                         for s in submissions))
+    return "\n".join(lines)

@@ -1,0 +1,76 @@
+"""Sessions: check (learners), grade (instructors), tests (this repository), and friends.
+
+Run ``nox -l`` for the list. Sessions reuse their virtualenv and install only
+what is missing, so after the first run they work offline.
+"""
+
+import tomllib
+from pathlib import Path
+
+import nox
+
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["check"]
+
+ROOT = Path(__file__).parent
+DEPENDENCIES = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+RUNTIME = [d for d in DEPENDENCIES if not d.startswith("nox")]
+
+
+def install(session, *extra):
+    """Install the runtime dependencies unless the venv already has them (offline re-runs)."""
+    try:
+        session.run("python", "-c", "import numpy, pytest, pytest_timeout, memory_profiler", silent=True)
+    except nox.command.CommandFailed:
+        session.install(*RUNTIME)
+    if extra:
+        session.install(*extra)
+
+
+@nox.session
+def check(session):
+    """Learners: nox -s check -- 17   (no kata: the first one not solved yet)."""
+    install(session)
+    session.run("python", "-m", "grader", "check", *session.posargs, external=False)
+
+
+@nox.session
+def grade(session):
+    """Instructors: nox -s grade -- SUBMISSION_DIR ... [--out DIR]  (no args: grade katas/)."""
+    install(session)
+    session.run("python", "-m", "grader", "grade", *session.posargs)
+
+
+@nox.session
+def experiment(session):
+    """The book's memory experiment on your code: nox -s experiment -- 17"""
+    install(session)
+    session.run("python", "-m", "grader", "experiment", *(session.posargs or ["17"]))
+
+
+@nox.session
+def tests(session):
+    """This repository's own test suite."""
+    install(session)
+    session.run("python", "-m", "pytest", "tests", *session.posargs)
+
+
+@nox.session
+def bench(session):
+    """Benchmarks: grading throughput, and DeZero's speed against plain numpy."""
+    install(session)
+    session.run("python", "-m", "tests.bench", *session.posargs)
+
+
+@nox.session
+def release(session):
+    """Build the learners' copy: nox -s release -- OUT"""
+    install(session)
+    session.run("python", "-m", "grader", "release", *(session.posargs or ["dist/learners"]))
+
+
+@nox.session
+def gradescope(session):
+    """Build the Gradescope autograder zip: nox -s gradescope -- OUT"""
+    install(session)
+    session.run("python", "-m", "grader", "gradescope", *(session.posargs or ["dist"]))
