@@ -121,9 +121,10 @@ class Memory:
     def alive(self, probes):
         return self._ask("alive", probes=list(probes))
 
-    def census(self):
-        """Types of the objects that only the cyclic collector could free."""
-        return self._ask("census")
+    def census(self, *classes):
+        """What only the cyclic collector could free: ``(counts by type name, instances of classes)``."""
+        answer = self._ask("census", classes=[{"__ref__": c._handle} for c in classes])
+        return answer["types"], answer["instances"]
 
     def count(self, *classes):
         return self._ask("count", classes=[{"__ref__": c._handle} for c in classes])

@@ -273,21 +273,25 @@ class Server:
         return _gc_isenabled()
 
     def op_census(self, request):
-        """Collect with DEBUG_SAVEALL and name the types of what sat in cycles."""
-        _gc_collect()
+        """Collect with DEBUG_SAVEALL and name the types of what sat in cycles.
+
+        Call ``collect`` first to clear garbage made before the part you measure.
+        """
+        classes = tuple(self.arg(request.get("classes", [])))
         del _gc_garbage[:]
         _gc_set_debug(_DEBUG_SAVEALL)
         try:
             _gc_collect()
-            counts = {}
+            counts, ours = {}, 0
             for obj in _gc_garbage:
                 name = type(obj).__qualname__
                 counts[name] = counts.get(name, 0) + 1
+                ours += bool(classes) and isinstance(obj, classes)
         finally:
             _gc_set_debug(0)
             del _gc_garbage[:]
         _gc_collect()
-        return counts
+        return {"types": counts, "instances": ours}
 
     def op_count(self, request):
         """How many live objects are instances of each given class."""

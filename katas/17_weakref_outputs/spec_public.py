@@ -41,4 +41,4 @@ def test_chain_freed_by_refcounting_alone(dz, mem):
         functions, _ = mem.describe_alive(graph)
         if functions:
             fail(f"after `del y` these functions are still alive: {', '.join(functions)} "
-                 f"(a Function <-> Variable reference cycle keeps them; gc census: {format_census(mem.census())})")
+                 f"(a Function <-> Variable reference cycle keeps them; gc census: {format_census(mem.census()[0])})")
