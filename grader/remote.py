@@ -113,7 +113,7 @@ class Worker:
             self.timed_out = True
             self.gone = f"your code did not finish within {self.timeout:g} s (an endless loop?)"
         except (protocol.ProtocolError, OSError) as error:
-            self.gone = self._why_gone(error)
+            self.gone = self.gone or self._why_gone(error)  # the output reader may have said why first
         if self.gone:
             self.kill()
             raise WorkerGone(self.gone)
