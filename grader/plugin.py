@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from .remote import LearnerError, Worker, WorkerGone
+from .remote import LearnerError, Worker, WorkerGone, Zygote
 from .spec import CheckFailed, Memory
 
 
@@ -28,6 +28,7 @@ class JudgePlugin:
             for path, visibility in kata["specs"]:
                 self.spec_owner[os.path.realpath(path)] = (kata["id"], visibility)
         self.workers = {}
+        self.zygote = None
         self.given_up = {}  # kata id -> why its remaining checks are not run
         self.records = {}
         self.results = open(plan["results"], "a", encoding="utf-8")
@@ -48,7 +49,9 @@ class JudgePlugin:
             if worker is not None:
                 worker.close()
             kata = self.katas[kata_id]
-            worker = Worker(kata["staged"], kata["module"], scratch_root=self.plan.get("scratch"),
+            if self.zygote is None or self.zygote.process.poll() is not None:
+                self.zygote = Zygote(self.plan.get("scratch") or os.getcwd())
+            worker = Worker(kata["staged"], kata["module"], scratch_root=self.plan.get("scratch"), zygote=self.zygote,
                             seed=self.plan.get("seed", 0), timeout=kata["timeout"],
                             limits={"memory_mb": kata["memory_mb"], "cpu_s": int(kata["timeout"] * 6) + 5})
             self.workers[kata_id] = worker
@@ -120,6 +123,8 @@ class JudgePlugin:
         for worker in self.workers.values():
             worker.close()
         self.workers.clear()
+        if self.zygote is not None:
+            self.zygote.close()
         self.emit({"done": True})
         self.results.close()
 

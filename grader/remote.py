@@ -9,6 +9,7 @@ refcounting in the learner's process; the memory checks depend on that.
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -46,10 +47,51 @@ class WorkerGone(Exception):
     """The worker process ended, hung or broke the protocol; the kata scores 0."""
 
 
+def _worker_env(home):
+    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "LANG": "C.UTF-8",
+            "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+class Zygote:
+    """A process with numpy imported that forks one fresh worker per kata (see worker.zygote)."""
+
+    def __init__(self, home):
+        ours, theirs = socket.socketpair()
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", WORKER, "--zygote", str(theirs.fileno())], pass_fds=(theirs.fileno(),),
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=home,
+            env=_worker_env(home), start_new_session=True,
+        )
+        theirs.close()
+        self.socket = ours
+        self.socket.settimeout(60)
+
+    def _ask(self, message, fds=()):
+        socket.send_fds(self.socket, [protocol._dumps(message).encode()], list(fds))
+        answer = self.socket.recv(1 << 16)
+        if not answer:
+            raise OSError("the zygote is gone")
+        return protocol._loads(answer)
+
+    def spawn(self, config, fds):
+        return self._ask({"op": "spawn", "config": config}, fds)["pid"]
+
+    def wait(self, pid, timeout):
+        return self._ask({"op": "wait", "pid": pid, "timeout": timeout})["status"]
+
+    def close(self):
+        self.socket.close()
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.process.wait()
+
+
 class Worker:
     """One sandboxed process running one kata's learner code."""
 
-    def __init__(self, staged, module, scratch_root=None, seed=0, limits=None, timeout=10.0):
+    def __init__(self, staged, module, scratch_root=None, seed=0, limits=None, timeout=10.0, zygote=None):
         self.timeout = timeout
         self.deadline = None
         self.gone = None
@@ -61,24 +103,27 @@ class Worker:
                   "scratch": self.scratch, "limits": limits or {}}
         request_read, self.requests = os.pipe()
         self.replies, reply_write = os.pipe()
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": self.scratch, "LANG": "C.UTF-8",
-               "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-        self.process = subprocess.Popen(
-            [sys.executable, "-I", WORKER, str(request_read), str(reply_write),
-             protocol._dumps(config)],
-            pass_fds=(request_read, reply_write), stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=self.scratch, env=env,
-            start_new_session=True,
-        )
-        os.close(request_read)
-        os.close(reply_write)
+        output_read, output_write = os.pipe()
+        self.zygote, self.process = zygote, None
+        if zygote is not None:
+            self.pid = zygote.spawn(config, (request_read, reply_write, output_write))
+        else:
+            self.process = subprocess.Popen(
+                [sys.executable, "-I", WORKER, str(request_read), str(reply_write), protocol._dumps(config)],
+                pass_fds=(request_read, reply_write), stdin=subprocess.DEVNULL, stdout=output_write,
+                stderr=output_write, cwd=self.scratch, env=_worker_env(self.scratch), start_new_session=True,
+            )
+            self.pid = self.process.pid
+        for fd in (request_read, reply_write, output_write):
+            os.close(fd)
+        self.stream = os.fdopen(output_read, "rb")
         self.output = bytearray()
         self.output_total = 0
         self._reader = threading.Thread(target=self._drain, daemon=True)
         self._reader.start()
 
     def _drain(self):
-        stream = self.process.stdout
+        stream = self.stream
         while True:
             chunk = stream.read1(65536)
             if not chunk:
@@ -131,10 +176,21 @@ class Worker:
             self.kill()
             raise WorkerGone(self.gone) from None
 
-    def _why_gone(self, error):
+    def exit_status(self, timeout):
+        """The worker's exit code (negative: the signal), or None if it is still running."""
+        if self.process is None:
+            try:
+                return self.zygote.wait(self.pid, timeout)
+            except OSError:
+                return None
         try:
-            code = self.process.wait(timeout=2)
+            return self.process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
+            return None
+
+    def _why_gone(self, error):
+        code = self.exit_status(2)
+        if code is None:
             return f"the worker broke the protocol ({error})"
         if code == 0:
             return "your code ended the process early (sys.exit or os._exit?)"
@@ -162,10 +218,11 @@ class Worker:
         return self.request({"op": "load"})
 
     def kill(self):
-        try:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        for kill in (os.killpg, os.kill):  # the group, and the process in case it has no group yet
+            try:
+                kill(self.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
 
     def close(self):
         self.kill()
@@ -174,10 +231,7 @@ class Worker:
                 os.close(fd)
             except OSError:
                 pass
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            pass
+        self.exit_status(5)
         self._reader.join(timeout=1)  # an orphan holding the pipe must not hold us
         import shutil
 

@@ -355,9 +355,8 @@ class Server:
             protocol.send(replies_fd, reply)
 
 
-def main():
-    requests_fd, replies_fd = int(sys.argv[1]), int(sys.argv[2])
-    config = protocol._loads(sys.argv[3])
+def run_kata(config, requests_fd, replies_fd):
+    """Become one kata's worker: limits and sandbox first, then serve until the judge hangs up."""
     server = Server(config)
     sys.path.insert(0, config["staged"])
     os.chdir(config["scratch"])
@@ -368,6 +367,58 @@ def main():
     install_sandbox(config["staged"], config["scratch"])
     server.serve(requests_fd, replies_fd)
     os._exit(0)
+
+
+def zygote(control_fd):
+    """Fork a fresh worker per kata from this process, which has numpy loaded but never ran learner code.
+
+    Starting Python and importing numpy costs far more than a fork; the judge
+    sends each kata's pipes over the control socket and gets the child's pid back.
+    """
+    import socket
+    import time
+
+    control = socket.socket(fileno=control_fd)
+    while True:
+        try:
+            data, fds, _, _ = socket.recv_fds(control, 1 << 20, 3)
+        except OSError:
+            os._exit(0)
+        if not data:
+            os._exit(0)
+        request = protocol._loads(data)
+        if request["op"] == "spawn":
+            pid = os.fork()
+            if pid == 0:
+                control.close()
+                os.setsid()
+                os.dup2(fds[2], 1)
+                os.dup2(fds[2], 2)
+                os.close(fds[2])
+                run_kata(request["config"], fds[0], fds[1])
+            for fd in fds:
+                os.close(fd)
+            answer = {"pid": pid}
+        else:  # "wait": the exit status of a child, if it ends within the timeout
+            pid, deadline, answer = request["pid"], time.monotonic() + request["timeout"], {"status": None}
+            while True:
+                try:
+                    done, status = os.waitpid(pid, os.WNOHANG)
+                except ChildProcessError:
+                    break
+                if done:
+                    answer = {"status": os.waitstatus_to_exitcode(status)}
+                    break
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.01)
+        control.sendall(protocol._dumps(answer).encode())
+
+
+def main():
+    if sys.argv[1] == "--zygote":
+        zygote(int(sys.argv[2]))
+    run_kata(protocol._loads(sys.argv[3]), int(sys.argv[1]), int(sys.argv[2]))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,132 @@
+"""The grader end to end: scores, report formats, batch, cache and the Gradescope container run."""
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+
+import pytest
+
+from grader import ROOT, reports
+from grader.grading import Grader
+from tests.helpers import KATAS, stub, write_submission
+
+SOLVED, BROKEN, MISSING = "17_weakref_outputs", "22a_neg_sub", "24_test_functions"
+THREE = [SOLVED, BROKEN, MISSING]
+
+
+def validate_results_json(data):
+    """Gradescope's autograder results format (the fields this grader writes)."""
+    assert isinstance(data["score"], (int, float))
+    assert isinstance(data["tests"], list) and data["tests"]
+    for test in data["tests"]:
+        assert set(test) >= {"name", "score", "max_score", "status", "output", "tags", "visibility"}
+        assert test["status"] in ("passed", "failed")
+        assert test["visibility"] in ("hidden", "after_due_date", "after_published", "visible")
+        assert isinstance(test["score"], (int, float)) and isinstance(test["max_score"], (int, float))
+        assert isinstance(test["output"], str) and isinstance(test["tags"], list)
+    assert sum(t["score"] for t in data["tests"]) == data["score"]
+    assert {"grader_version", "seed", "spec_hashes"} <= set(data["extra_data"])
+
+
+def run_grade(*args):
+    return subprocess.run([sys.executable, "-m", "grader", "grade", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    base = tmp_path_factory.mktemp("class")
+    good = write_submission(base / "alice", only=THREE)
+    broken = {"step22.py": stub(BROKEN)["step22.py"].replace("import numpy as np", "import numpy as np\nfrom broken import x")}
+    write_submission(base / "bob", {BROKEN: broken, MISSING: None}, only=THREE)
+    out = base / "out"
+    done = run_grade(good, base / "bob", "--out", out, "--jobs", "2")
+    assert done.returncode == 0, done.stderr
+    return out, done
+
+
+def test_solved_broken_missing_scores(batch):
+    out, _ = batch
+    alice = json.loads((out / "alice" / "results.json").read_text())
+    bob = json.loads((out / "bob" / "results.json").read_text())
+    kata_entry = {t["tags"][0]: t for t in bob["tests"] if t["tags"] == [t["tags"][0]]}
+    total = sum(k.points for k in KATAS.values())
+    assert alice["score"] == sum(KATAS[k].points for k in THREE) and alice["max_score"] == total
+    assert kata_entry[SOLVED]["score"] == KATAS[SOLVED].points
+    assert kata_entry[BROKEN]["score"] == 0 and "ModuleNotFoundError" in kata_entry[BROKEN]["output"]
+    assert kata_entry[MISSING]["score"] == 0 and "missing kata" in kata_entry[MISSING]["output"]
+    for data in (alice, bob):
+        validate_results_json(data)
+
+
+def test_hidden_checks_are_hidden(batch):
+    out, _ = batch
+    bob = json.loads((out / "bob" / "results.json").read_text())
+    hidden = [t for t in bob["tests"] if t["visibility"] == "after_due_date"]
+    assert hidden, "hidden checks appear with after_due_date visibility"
+    spec_text = (KATAS[SOLVED].directory / "spec_hidden.py").read_text()
+    for test in bob["tests"]:
+        assert "expected" not in test["output"] or test["visibility"] == "visible"
+        for line in spec_text.splitlines():
+            if len(line.strip()) > 25:
+                assert line.strip() not in test["output"]
+
+
+def test_gradebook_junit_summary(batch):
+    out, done = batch
+    rows = list(csv.reader((out / "gradebook.csv").open()))
+    assert rows[0][:3] == ["submission", "total", "max"] and len(rows) == 3
+    assert {r[0] for r in rows[1:]} == {"alice", "bob"}
+    suites = ET.parse(out / "bob" / "junit.xml").getroot()
+    assert {s.get("name") for s in suites} == set(KATAS)
+    summary = (out / "summary.md").read_text()
+    assert all(k in summary for k in KATAS) and "histogram" in summary
+    assert "alice" in done.stdout and "total" in done.stdout
+
+
+def test_regrade_uses_the_cache(batch):
+    out, _ = batch
+    grader = Grader(katas=[KATAS[SOLVED]], cache_dir=out / ".cache")
+    result = grader.grade(out.parent / "alice").katas[0]
+    assert result.cached and result.score == KATAS[SOLVED].points
+
+
+def test_untouched_repo_grades_zero(tmp_path):
+    done = run_grade("--out", tmp_path)
+    assert done.returncode == 0, done.stderr
+    data = json.loads((tmp_path / "katas" / "results.json").read_text())
+    validate_results_json(data)
+    assert data["score"] == 0
+    assert all(t["score"] == 0 for t in data["tests"])
+
+
+def test_student_message_hides_expected_values():
+    test = {"outcome": "failed", "visibility": "after_due_date", "kind": "check",
+            "message": "x.grad: expected 6.0, got 5.0"}
+    assert "6.0" not in reports.student_message(test)
+    test.update(kind="raised", message="your code raised TypeError: boom")
+    assert "TypeError" in reports.student_message(test)
+
+
+def test_gradescope_container_run(tmp_path):
+    """Build the autograder zip and run run_autograder in a folder shaped like Gradescope's container."""
+    subprocess.run([sys.executable, "-m", "grader", "gradescope", str(tmp_path / "dist")], cwd=ROOT, check=True,
+                   capture_output=True)
+    root = tmp_path / "autograder"
+    with zipfile.ZipFile(tmp_path / "dist" / "autograder.zip") as bundle:
+        names = bundle.namelist()
+        assert "setup.sh" in names and "run_autograder" in names
+        assert not any(n.startswith("source/solutions") for n in names)
+        bundle.extractall(root)
+    os.chmod(root / "run_autograder", 0o755)
+    upload = root / "submission" / "katas"  # students upload their katas/ folder
+    write_submission(upload, only=[SOLVED])
+    env = dict(os.environ, AUTOGRADER_ROOT=str(root))
+    subprocess.run(["bash", str(root / "run_autograder")], env=env, check=True, timeout=600, capture_output=True)
+    data = json.loads((root / "results" / "results.json").read_text())
+    validate_results_json(data)
+    assert data["score"] == KATAS[SOLVED].points
