@@ -35,9 +35,11 @@ class Progress:
         self.done += 1
         width = 30
         filled = width * self.done // self.total
-        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {label[:30]:30}")
-        if self.done == self.total:
-            self.stream.write("\n")
+        bar = f"[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {label[:30]:30}"
+        if self.stream.isatty():
+            self.stream.write("\r" + bar + ("\n" if self.done == self.total else ""))
+        elif self.done == self.total or self.done % max(1, self.total // 10) == 0:
+            self.stream.write(bar.rstrip() + "\n")  # a log file gets a line every tenth
         self.stream.flush()
 
 

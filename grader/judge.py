@@ -25,9 +25,15 @@ def main(plan_path):
         JudgePlugin(plan).pytest_sessionfinish()
         return 0
     slowest = max(kata["timeout"] for kata in plan["katas"])
+    # Our own ini file: no setting from the repository, the submission or the environment applies.
+    ini = os.path.join(os.path.dirname(plan_path), "judge.ini")
+    with open(ini, "w", encoding="utf-8") as handle:
+        handle.write("[pytest]\npython_files = spec_*.py\npython_functions = test_*\n")
+    for name in ("PYTEST_ADDOPTS", "PYTEST_PLUGINS"):
+        os.environ.pop(name, None)
     args = [
-        *specs, "-q", "--tb=no", "-p", "no:cacheprovider", "--noconftest", "--import-mode=importlib",
-        "-o", "python_files=spec_*.py", "-o", "python_functions=test_*", "--rootdir", plan["rootdir"],
+        *specs, "-c", ini, "-q", "--tb=no", "-p", "no:cacheprovider", "--noconftest", "--import-mode=importlib",
+        "--rootdir", plan["rootdir"],
         "-p", "pytest_timeout", "--timeout", str(int(slowest * 3 + 30)), "-W", "ignore::DeprecationWarning",
     ]
     pytest.main(args, plugins=[JudgePlugin(plan)])

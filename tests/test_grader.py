@@ -130,3 +130,28 @@ def test_gradescope_container_run(tmp_path):
     data = json.loads((root / "results" / "results.json").read_text())
     validate_results_json(data)
     assert data["score"] == KATAS[SOLVED].points
+
+
+def test_interrupt_then_resume(tmp_path):
+    """Ctrl-C stops the batch cleanly; the same command again finishes, reusing finished katas."""
+    import signal
+    import time
+
+    slow = {BROKEN: {"step22.py": stub(BROKEN)["step22.py"] + "\nwhile True:\n    pass\n"}}  # 10 s each
+    subs = [write_submission(tmp_path / "s0", only=[SOLVED, BROKEN])]
+    subs += [write_submission(tmp_path / f"s{i}", slow, only=[SOLVED, BROKEN]) for i in (1, 2)]
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "grader", "grade", *map(str, subs), "--out", str(out), "--jobs", "1"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not (out / "s0" / "results.json").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130 and "interrupted" in err
+    assert len(list((out / ".cache").glob("*.json"))) >= 2, "s0's katas were cached"
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0
+    both = KATAS[SOLVED].points + KATAS[BROKEN].points
+    for name, expected in (("s0", both), ("s1", KATAS[SOLVED].points), ("s2", KATAS[SOLVED].points)):
+        assert json.loads((out / name / "results.json").read_text())["score"] == expected

@@ -21,18 +21,25 @@ def test_no_reference_cycles(dz, mem):
 
 
 def test_steady_state_loop(dz, mem):
-    """A training-style loop keeps the number of live Variables and Functions constant."""
+    """A training-style loop keeps live Variables and Functions constant, and memory bounded (tracemalloc)."""
     with mem.gc_disabled():
-        counts = []
-        x = dz.Variable(np.random.randn(100))
+        counts, traced = [], []
+        x = dz.Variable(np.random.randn(1000))
+        mem.trace_start()
         for step in range(30):
             y = dz.square(dz.square(x))
             y.backward()
             x.cleargrad()
             del y
             counts.append(mem.count(dz.Variable, dz.Function))
+            traced.append(mem.traced()["current"])
+        mem.trace_stop()
         if counts[-1] != counts[4]:
             fail(f"live (Variables, Functions) grew from {tuple(counts[4])} at step 5 to {tuple(counts[-1])} at step 30")
+        growth = traced[-1] - traced[4]
+        if growth > 16 * 1024:
+            fail(f"traced memory grew by {growth / 1024:.0f} KiB over 25 iterations that should each free "
+                 f"what they made (about {3 * 8000 / 1024:.0f} KiB of arrays per iteration)")
 
 
 def test_intermediate_outputs_freed(dz, mem):
