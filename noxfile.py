@@ -17,14 +17,16 @@ DEPENDENCIES = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["
 RUNTIME = [d for d in DEPENDENCIES if not d.startswith("nox")]
 
 
-def install(session, *extra):
-    """Install the runtime dependencies unless the venv already has them (offline re-runs)."""
-    try:
-        session.run("python", "-c", "import numpy, pytest, pytest_timeout, memory_profiler", silent=True)
-    except nox.command.CommandFailed:
+HAS_RUNTIME = (
+    "import importlib.util as u; "
+    "print(all(u.find_spec(m) for m in ('numpy', 'pytest', 'pytest_timeout', 'memory_profiler')))"
+)
+
+
+def install(session):
+    """Install the runtime dependencies unless the venv already has them, so re-runs work offline."""
+    if "True" not in session.run("python", "-c", HAS_RUNTIME, silent=True):
         session.install(*RUNTIME)
-    if extra:
-        session.install(*extra)
 
 
 @nox.session
