@@ -118,6 +118,19 @@ def stubs(args):
     return 0
 
 
+def reference(args):
+    """Write the reference solutions shaped as a submission (to check a grading setup end to end)."""
+    from .stubs import reference_files
+
+    out = Path(args.out)
+    for kata in all_katas():
+        for path, text in reference_files(kata).items():
+            (out / kata.id / path).parent.mkdir(parents=True, exist_ok=True)
+            (out / kata.id / path).write_text(text)
+    print(out)
+    return 0
+
+
 def list_katas(args):
     for kata in all_katas():
         specs = ", ".join(p.name for p, _ in kata.spec_files())
@@ -172,6 +185,9 @@ def main(argv=None):
     p = commands.add_parser("stubs", help="regenerate kata stubs from solutions/ (--check: only compare)")
     p.add_argument("--check", action="store_true")
     p.set_defaults(run=stubs)
+    p = commands.add_parser("reference", help="write the reference solutions shaped as a submission")
+    p.add_argument("out")
+    p.set_defaults(run=reference)
     p = commands.add_parser("list", help="list the katas")
     p.set_defaults(run=list_katas)
     p = commands.add_parser("release", help="build the learners' copy: no solutions, no hidden specs")

@@ -99,6 +99,11 @@ def solution_files(kata, solutions=SOLUTIONS):
     return {path: render((solutions / path).read_text(), None, path) for path in (*kata.files, *kata.support)}
 
 
+def reference_files(kata, solutions=SOLUTIONS):
+    """Only the learner's files, solved: a perfect submission of this kata."""
+    return {p: t for p, t in solution_files(kata, solutions).items() if p in kata.files}
+
+
 def stale(kata, solutions=SOLUTIONS):
     """Files in the kata directory that differ from what the solutions generate."""
     return [path for path, text in stub_files(kata, solutions).items()

@@ -29,7 +29,7 @@ import sys
 import tracemalloc
 import traceback
 import weakref
-from builtins import BaseException, Exception, dict, getattr, id, isinstance, len, list, repr, str, type
+from builtins import BaseException, Exception, getattr, id, isinstance, len, repr, str, type
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import protocol  # noqa: E402

@@ -4,13 +4,9 @@ from pathlib import Path
 
 from grader.grading import Grader
 from grader.katas import all_katas
-from grader.stubs import solution_files, stub_files
+from grader.stubs import reference_files, stub_files
 
 KATAS = {k.id: k for k in all_katas()}
-
-
-def reference_files(kata):
-    return {p: t for p, t in solution_files(kata).items() if p in kata.files}
 
 
 def write_submission(root, overrides=None, only=None):

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from grader import KATAS as KATAS_DIR, SOLUTIONS
-from tests.helpers import KATAS, grade, mutate, reference_files, stub, write_submission
+from tests.helpers import grade, mutate, stub, write_submission
 
 HIDDEN_SPEC = KATAS_DIR / "17_weakref_outputs" / "spec_hidden.py"
 

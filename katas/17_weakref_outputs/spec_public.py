@@ -23,8 +23,8 @@ def test_function_holds_outputs_weakly(dz, mem):
         probe = mem.weak(y)
         del y
         if mem.alive([probe])[0]:
-            fail("y is still alive after `del y`, yet nothing but its creator refers to it: "
-                 "the Function holds its outputs strongly (use weakref.ref)")
+            fail("y is still alive after `del y`: something still holds it strongly. Its creator may refer "
+                 "to it only through a weak reference (weakref.ref), and nothing else may keep it")
         del f
 
 
