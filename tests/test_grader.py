@@ -155,3 +155,25 @@ def test_interrupt_then_resume(tmp_path):
     both = KATAS[SOLVED].points + KATAS[BROKEN].points
     for name, expected in (("s0", both), ("s1", KATAS[SOLVED].points), ("s2", KATAS[SOLVED].points)):
         assert json.loads((out / name / "results.json").read_text())["score"] == expected
+
+
+def test_scoring_fails_closed():
+    """Full points need a pass for every collected check and a finished run."""
+    from grader.grading import KataResult, score
+
+    kata = KATAS[SOLVED]
+
+    def scored(records, why=None):
+        result = KataResult(kata.id, kata.title, float(kata.points))
+        score(kata, result, records, why)
+        return result
+
+    collected = {"collected": kata.id, "tests": ["a", "b"]}
+    passed = [{"kata": kata.id, "test": name, "outcome": "passed"} for name in ("a", "b")]
+    assert scored([collected, *passed]).score == kata.points
+    assert scored([collected, passed[0]]).score == 0, "a check without a verdict"
+    assert scored([collected, *passed], why="the grading run stopped").score == 0, "an unfinished run"
+    assert scored(passed).score == 0, "no record of what was collected"
+    assert scored([{"collected": kata.id, "tests": []}]).score == 0, "no checks at all"
+    garbled = [collected, passed[0], {"kata": kata.id, "test": "b", "outcome": "PASSED"}]
+    assert scored(garbled).score == 0

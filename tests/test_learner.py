@@ -71,3 +71,23 @@ def test_book_experiment_shows_the_leak():
     _, fixed = experiment.run(KATAS["17_weakref_outputs"].directory.parent.parent / "solutions", "step17", out=out)
     assert "Mem usage" in out.getvalue() and "Increment" in out.getvalue()
     assert leak > 200 and fixed < 120, (leak, fixed)
+
+
+def test_check_without_a_kata_picks_the_first_unsolved(tmp_path, monkeypatch):
+    import shutil
+
+    root = tmp_path / "katas"
+    for kata_id in (KATA, "16_generations"):
+        shutil.copytree(KATAS[kata_id].directory, root / kata_id)
+    (root / KATA / "step14.py").write_text(reference_files(KATAS[KATA])["step14.py"])
+    monkeypatch.setattr(check.Progress.__init__, "__defaults__", (tmp_path / "progress.json",))
+    out = io.StringIO()
+    assert check.run(None, katas_root=root, out=out) == 0 and KATA in out.getvalue()
+    out = io.StringIO()
+    assert check.run(None, katas_root=root, out=out) == 1 and "== 16_generations" in out.getvalue()
+
+
+def test_syntax_error_is_reported_with_its_line(learner_tree):
+    (learner_tree / KATA / "step14.py").write_text("import numpy as np\n\ndef broken(:\n    pass\n")
+    code, text = run_check(learner_tree)
+    assert code == 1 and "could not be imported" in text and "SyntaxError" in text and 'line 3' in text
