@@ -74,6 +74,9 @@ def render(kata, result, progress, out):
             write("  your code printed:\n")
             for line in first["printed"].splitlines()[:15]:
                 write(f"    | {line}\n")
+    if failed and failed[0].get("kind") == "import":
+        write(f"\nFix this first: the checks can only run once {', '.join(kata.files)} imports.\n")
+        return
     number, hint, last = progress.next_hint(kata)
     write(f"\nHint {number}/{len(kata.hints)}: {hint}\n")
     if not last:

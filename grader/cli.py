@@ -131,7 +131,17 @@ def reference(args):
     return 0
 
 
+def kata_table():
+    """The README's table of katas, made from the manifests."""
+    rows = ["| kata | book step | points | what you build |", "|---|---|---|---|"]
+    rows += [f"| `{k.id}` | {k.step} | {k.points} | {k.title} |" for k in all_katas()]
+    return "\n".join(rows)
+
+
 def list_katas(args):
+    if args.markdown:
+        print(kata_table())
+        return 0
     for kata in all_katas():
         specs = ", ".join(p.name for p, _ in kata.spec_files())
         print(f"{kata.id:26} step {kata.step:2}  {kata.points:3} pts  {kata.title}  [{specs}]")
@@ -188,7 +198,8 @@ def main(argv=None):
     p = commands.add_parser("reference", help="write the reference solutions shaped as a submission")
     p.add_argument("out")
     p.set_defaults(run=reference)
-    p = commands.add_parser("list", help="list the katas")
+    p = commands.add_parser("list", help="list the katas (--markdown: the README's table)")
+    p.add_argument("--markdown", action="store_true")
     p.set_defaults(run=list_katas)
     p = commands.add_parser("release", help="build the learners' copy: no solutions, no hidden specs")
     p.add_argument("out")

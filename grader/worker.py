@@ -43,6 +43,7 @@ _gc_collect, _gc_disable, _gc_enable = gc.collect, gc.disable, gc.enable
 _gc_isenabled, _gc_set_debug, _gc_get_objects = gc.isenabled, gc.set_debug, gc.get_objects
 _gc_garbage, _DEBUG_SAVEALL = gc.garbage, gc.DEBUG_SAVEALL
 _weak_ref = weakref.ref
+_ReferenceType = weakref.ReferenceType
 _trace_start, _trace_stop = tracemalloc.start, tracemalloc.stop
 _trace_now, _trace_reset = tracemalloc.get_traced_memory, tracemalloc.reset_peak
 _realpath = os.path.realpath
@@ -61,6 +62,7 @@ FORBIDDEN_EVENTS = frozenset({
     "os.kill", "os.killpg", "signal.pthread_kill", "subprocess.Popen", "pty.spawn",
     "os.startfile", "socket.__new__", "socket.connect", "socket.bind", "socket.getaddrinfo",
     "os.setuid", "os.chroot", "os.putenv", "os.unsetenv", "sys.addaudithook",
+    "resource.setrlimit", "resource.prlimit",
 })
 FORBIDDEN_MODULES = frozenset({"_posixsubprocess", "_socket", "cffi", "_xxsubinterpreters", "_testcapi"})
 MUTATING_EVENTS = frozenset({"os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.chmod", "os.chown",
@@ -246,7 +248,7 @@ class Server:
     def op_deref(self, request):
         """Follow a weak reference if it is one; DeZero's outputs may be either."""
         obj = self.arg(request["obj"])
-        return obj() if type(obj) is weakref.ref else obj
+        return obj() if isinstance(obj, _ReferenceType) else obj
 
     def op_is(self, request):
         first, second = self.arg(request["args"])

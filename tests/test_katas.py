@@ -74,3 +74,10 @@ def test_every_check_fails_on_stub(kata, stub_grades):
     passing = {t["test"] for t in result.tests if t.get("outcome") == "passed"}
     allowed = {entry.split(":")[0].strip() for entry in kata.stub_passes}
     assert passing <= allowed, f"checks that pass on the untouched stub: {sorted(passing - allowed)}"
+
+
+def test_readme_table_matches_manifests():
+    from grader import ROOT
+    from grader.cli import kata_table
+
+    assert kata_table() in (ROOT / "README.md").read_text(), "run: python -m grader list --markdown"

@@ -122,7 +122,8 @@ _tried = []
 for _attempt in (lambda: os.fork(), lambda: subprocess.Popen(["sleep", "30"]),
                  lambda: os.kill(os.getppid(), signal.SIGKILL), lambda: os.system("sleep 30 &"),
                  lambda: __import__("socket").create_connection(("127.0.0.1", 9)),
-                 lambda: __import__("ctypes").string_at(0)):
+                 lambda: __import__("ctypes").string_at(0),
+                 lambda: __import__("resource").setrlimit(__import__("resource").RLIMIT_AS, (-1, -1))):
     try:
         _attempt()
         _tried.append("allowed")
