@@ -25,7 +25,8 @@ HAS_RUNTIME = (
 
 def install(session):
     """Install the runtime dependencies unless the venv already has them, so re-runs work offline."""
-    if "True" not in session.run("python", "-c", HAS_RUNTIME, silent=True):
+    present = session.run("python", "-c", HAS_RUNTIME, silent=True)  # None under --install-only
+    if "True" not in (present or ""):
         session.install(*RUNTIME)
 
 

@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import KATAS, __version__
+from . import KATAS, SOLUTIONS, __version__
 from .katas import all_katas
 
 JUDGE = Path(__file__).resolve().parent / "judge.py"
@@ -176,6 +176,7 @@ class Grader:
     def _judge(self, to_run, private):
         plan = {
             "results": str(private / "verdicts.jsonl"), "scratch": str(private), "seed": self.seed,
+            "secrets": [str(self.katas_root), str(SOLUTIONS), str(private)],
             "rootdir": str(self.katas_root),
             "katas": [{"id": k.id, "staged": str(staged), "module": k.module, "files": list(k.files),
                        "timeout": k.timeout, "memory_mb": k.memory_mb,

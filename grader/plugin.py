@@ -52,6 +52,7 @@ class JudgePlugin:
             if self.zygote is None or self.zygote.process.poll() is not None:
                 self.zygote = Zygote(self.plan.get("scratch") or os.getcwd())
             worker = Worker(kata["staged"], kata["module"], scratch_root=self.plan.get("scratch"), zygote=self.zygote,
+                            secrets=self.plan.get("secrets", ()),
                             seed=self.plan.get("seed", 0), timeout=kata["timeout"],
                             limits={"memory_mb": kata["memory_mb"], "cpu_s": int(kata["timeout"] * 6) + 5})
             self.workers[kata_id] = worker

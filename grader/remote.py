@@ -91,7 +91,8 @@ class Zygote:
 class Worker:
     """One sandboxed process running one kata's learner code."""
 
-    def __init__(self, staged, module, scratch_root=None, seed=0, limits=None, timeout=10.0, zygote=None):
+    def __init__(self, staged, module, scratch_root=None, seed=0, limits=None, timeout=10.0, zygote=None,
+                 secrets=()):
         self.timeout = timeout
         self.deadline = None
         self.gone = None
@@ -99,7 +100,7 @@ class Worker:
         self.pending_drops = []
         self.refs = weakref.WeakValueDictionary()
         self.scratch = tempfile.mkdtemp(prefix="kata-scratch-", dir=scratch_root)
-        config = {"staged": os.path.realpath(staged), "module": module, "seed": seed,
+        config = {"staged": os.path.realpath(staged), "module": module, "seed": seed, "secrets": list(secrets),
                   "scratch": self.scratch, "limits": limits or {}}
         request_read, self.requests = os.pipe()
         self.replies, reply_write = os.pipe()

@@ -69,13 +69,19 @@ MUTATING_EVENTS = frozenset({"os.remove", "os.rename", "os.rmdir", "os.mkdir", "
                              "os.truncate", "os.link", "os.symlink", "shutil.rmtree", "os.utime"})
 
 
-def install_sandbox(staged, scratch):
-    """Add the audit hook; its rules live only in this closure, out of learner code's reach."""
+def install_sandbox(staged, scratch, secrets=()):
+    """Add the audit hook; its rules live only in this closure, out of learner code's reach.
+
+    ``secrets`` (the canonical katas, the solutions, the grader's private folder) stay
+    closed even when they lie inside a readable root, say a repository under /usr.
+    """
     readable = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
                 os.path.dirname(os.path.dirname(np.__file__)), staged, scratch}
     readable.update(p for p in sys.path if p and os.path.isdir(p) and "site-packages" in p)
     readable = tuple(sorted({_realpath(p) + os.sep for p in readable}))
     writable = (_realpath(scratch) + os.sep,)
+    own = (_realpath(staged) + os.sep, _realpath(scratch) + os.sep)
+    secret = tuple(_realpath(p) + os.sep for p in secrets)
     startswith, decode, write_flags = str.startswith, bytes.decode, os.O_WRONLY | os.O_RDWR
 
     def allows(path, roots):
@@ -87,6 +93,8 @@ def install_sandbox(staged, scratch):
         if path in ("/dev/null", "/dev/urandom"):
             return True
         full = _realpath(path) + os.sep
+        if any(startswith(full, s) for s in secret) and not any(startswith(full, o) for o in own):
+            return False
         return any(startswith(full, root) for root in roots)
 
     def hook(event, args):
@@ -366,7 +374,7 @@ def run_kata(config, requests_fd, replies_fd):
     # Nothing learner code could look up leads back here.
     sys.modules["__main__"] = type(sys)("__main__")
     sys.argv = ["kata"]
-    install_sandbox(config["staged"], config["scratch"])
+    install_sandbox(config["staged"], config["scratch"], config.get("secrets", ()))
     server.serve(requests_fd, replies_fd)
     os._exit(0)
 

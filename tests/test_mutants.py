@@ -105,6 +105,9 @@ VARIANTS = [
 """, "a heap instead of a sort"),
     ("17_weakref_outputs", "self.outputs = [weakref.ref(output) for output in outputs]",
      "self.outputs = tuple(weakref.ref(output) for output in outputs)", "a tuple of weak references"),
+    ("17_weakref_outputs", ("self.outputs = [weakref.ref(output) for output in outputs]", "import weakref\n"),
+     ("self.outputs = [OutputRef(output) for output in outputs]",
+      "import weakref\n\n\nclass OutputRef(weakref.ref):\n    pass\n"), "a weakref.ref subclass"),
     ("18b_no_grad", """@contextlib.contextmanager
 def using_config(name, value):
     old_value = getattr(Config, name)
@@ -144,8 +147,15 @@ def _rounds(entries):
 
 
 def _apply(entry):
+    """The kata's reference files with the entry's change (one replacement, or several as tuples)."""
     kata_id, old, new, _ = entry
-    return mutate(kata_id, old, new)
+    if isinstance(old, str):
+        return mutate(kata_id, old, new)
+    files = mutate(kata_id, old[0], new[0])
+    for before, after in zip(old[1:], new[1:]):
+        path = next(p for p, text in files.items() if before in text)
+        files[path] = files[path].replace(before, after, 1)
+    return files
 
 
 @pytest.mark.parametrize("bucket", _rounds(MUTANTS), ids=lambda b: f"{len(b)}-mutants")

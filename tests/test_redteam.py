@@ -255,3 +255,34 @@ def test_empty_submission(tmp_path):
     results, submission = grade(tmp_path / "empty")
     assert submission.score == 0
     assert all("missing kata" in r.reason for r in results.values())
+
+
+def test_secrets_inside_a_readable_root(tmp_path):
+    """A repository under a readable root (say /usr/src/app) still keeps its secrets closed."""
+    import shutil
+    import uuid
+    from pathlib import Path
+
+    import numpy
+
+    from grader.remote import LearnerError, Worker
+
+    site = Path(numpy.__file__).resolve().parent.parent
+    secret = site / f"kata-secret-{uuid.uuid4().hex}"
+    secret.mkdir()
+    (secret / "spec_hidden.py").write_text("ANSWER = 42\n")
+    staged = tmp_path / "staged"
+    staged.mkdir()
+    (staged / "probe.py").write_text(
+        f"import os\n\ndef read():\n    return open({str(secret / 'spec_hidden.py')!r}).read()\n\n"
+        f"def listing():\n    return len(os.listdir({str(site)!r}))\n")
+    worker = Worker(staged, "probe", scratch_root=tmp_path, secrets=[str(secret)])
+    try:
+        worker.start_test()
+        probe = worker.load()
+        with pytest.raises(LearnerError, match="does not let kata code open"):
+            probe.read()
+        assert probe.listing() > 0, "the rest of the readable root stays readable"
+    finally:
+        worker.close()
+        shutil.rmtree(secret)
