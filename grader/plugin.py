@@ -49,12 +49,18 @@ class JudgePlugin:
             if worker is not None:
                 worker.close()
             kata = self.katas[kata_id]
-            if self.zygote is None or self.zygote.process.poll() is not None:
-                self.zygote = Zygote(self.plan.get("scratch") or os.getcwd())
-            worker = Worker(kata["staged"], kata["module"], scratch_root=self.plan.get("scratch"), zygote=self.zygote,
-                            secrets=self.plan.get("secrets", ()),
-                            seed=self.plan.get("seed", 0), timeout=kata["timeout"],
-                            limits={"memory_mb": kata["memory_mb"], "cpu_s": int(kata["timeout"] * 6) + 5})
+            try:
+                if self.zygote is None or self.zygote.process.poll() is not None:
+                    self.zygote = Zygote(self.plan.get("scratch") or os.getcwd())
+                worker = Worker(kata["staged"], kata["module"], scratch_root=self.plan.get("scratch"),
+                                zygote=self.zygote, secrets=self.plan.get("secrets", ()),
+                                seed=self.plan.get("seed", 0), timeout=kata["timeout"],
+                                limits={"memory_mb": kata["memory_mb"], "cpu_s": int(kata["timeout"] * 6) + 5})
+            except OSError as error:
+                if self.zygote is not None:
+                    self.zygote.close()
+                    self.zygote = None
+                raise WorkerGone(f"the grader could not start a process for your code ({error})") from None
             self.workers[kata_id] = worker
         return worker
 

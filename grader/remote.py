@@ -196,7 +196,10 @@ class Worker:
         if code == 0:
             return "your code ended the process early (sys.exit or os._exit?)"
         if code < 0:
-            name = signal.Signals(-code).name
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
             reason = {"SIGXCPU": "it ran out of CPU time", "SIGKILL": "it was killed (memory limit?)",
                       "SIGSEGV": "it crashed (segmentation fault; very deep recursion?)",
                       "SIGXFSZ": "it wrote a file over the size limit"}.get(name, "it crashed")
@@ -234,6 +237,8 @@ class Worker:
                 pass
         self.exit_status(5)
         self._reader.join(timeout=1)  # an orphan holding the pipe must not hold us
+        if not self._reader.is_alive():
+            self.stream.close()
         import shutil
 
         shutil.rmtree(self.scratch, ignore_errors=True)

@@ -251,7 +251,7 @@ class Server:
         """Run a spec's helper source (say, a Function subclass) with the learner module as ``dz``."""
         namespace = {"dz": self.arg(request["module"]), "np": np}
         exec(compile(request["source"], "<spec helper>", "exec"), namespace)
-        return self.arg(request.get("names", [])) and [namespace[name] for name in request["names"]]
+        return [namespace[name] for name in request.get("names", [])]
 
     def op_deref(self, request):
         """Follow a weak reference if it is one; DeZero's outputs may be either."""
