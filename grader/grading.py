@@ -69,10 +69,26 @@ class StageError(Exception):
     pass
 
 
+def _linked_folder(submitted, relative):
+    """The first folder on the way to ``relative`` that is a symbolic link, if any.
+
+    A linked folder could point anywhere the grader can read, the solutions included.
+    """
+    folder = Path(submitted)
+    for part in (None, *Path(relative).parts[:-1]):
+        folder = folder / part if part else folder
+        if folder.is_symlink():
+            return folder
+    return None
+
+
 def stage(kata, submitted, destination):
     """Copy the kata's learner files from ``submitted`` (plain files only) and its support files."""
     for relative in kata.files:
         source = Path(submitted) / relative
+        linked = _linked_folder(submitted, relative)
+        if linked is not None:
+            raise StageError(f"{kata.id}/: the folder {linked.name} is a symbolic link; submit real folders")
         try:
             info = os.lstat(source)
         except FileNotFoundError:
@@ -262,7 +278,7 @@ def score(kata, result, records, why=None):
             record = {"test": name, "doc": name.replace("_", " "), "outcome": "failed", "kind": "missing",
                       "message": why or "no verdict was recorded for this check"}
         tests.append({key: record.get(key) for key in
-                      ("test", "doc", "visibility", "outcome", "kind", "message", "printed") if key in record})
+                      ("test", "doc", "visibility", "outcome", "kind", "message", "error", "printed") if key in record})
     result.tests = tests
     failed = [t for t in tests if t.get("outcome") != "passed"]
     if failed or why:

@@ -161,4 +161,7 @@ def _explain(excinfo, report):
     else:
         kind = "unusable"
         error = f"the check could not use what your code returned: {type(error).__name__}: {error}"
-    return {"kind": kind, "message": str(error)[:4000], "detail": detail}
+    explained = {"kind": kind, "message": str(error)[:4000], "detail": detail}
+    if isinstance(error, LearnerError):
+        explained["error"] = error.builtin  # a builtin class name: safe to show for hidden checks
+    return explained

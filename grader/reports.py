@@ -1,9 +1,10 @@
 """Standard outputs of a grading run: Gradescope results.json, JUnit XML, CSV, a summary page.
 
 Every student-facing text goes through ``student_message``: a hidden check's
-output names the check and, at most, the learner's own error; never the spec's
-source or its expected values. The full verdicts go to ``verdicts.json``, which is
-for the instructor only.
+output names the check and the kind of failure, never the spec's source, its
+inputs or its expected values. Not even the learner's own exception message is
+shown for a hidden check, since code can put into it whatever it saw the check
+do. The full verdicts go to ``verdicts.json``, which is for the instructor only.
 """
 
 import csv
@@ -14,18 +15,24 @@ from pathlib import Path
 from . import __version__
 
 HIDDEN = "after_due_date"
-OWN_ERROR_KINDS = {"raised", "crashed", "import", "missing"}
+GRADER_WORDED = {"crashed", "missing"}  # messages the grader wrote itself, with nothing from the spec
 
 
 def student_message(test):
-    message = test.get("message") or ""
     if test.get("outcome") == "passed":
         return ""
-    if test.get("visibility", "visible") == "visible" or test.get("kind") in OWN_ERROR_KINDS:
-        text = message
-        if test.get("printed") and test.get("visibility", "visible") == "visible":
-            text += "\n--- your code printed ---\n" + test["printed"]
-        return text
+    message = test.get("message") or ""
+    if test.get("visibility", "visible") == "visible":
+        if test.get("printed"):
+            message += "\n--- your code printed ---\n" + test["printed"]
+        return message
+    kind = test.get("kind")
+    if kind in GRADER_WORDED:
+        return f"this hidden check failed: {message}"
+    if kind == "raised":
+        return f"this hidden check failed: your code raised {test.get('error') or 'an exception'}"
+    if kind == "import":
+        return "this hidden check failed: your code could not be imported (see the visible checks)"
     return "this hidden check failed"
 
 

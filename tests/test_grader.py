@@ -108,8 +108,13 @@ def test_student_message_hides_expected_values():
     test = {"outcome": "failed", "visibility": "after_due_date", "kind": "check",
             "message": "x.grad: expected 6.0, got 5.0"}
     assert "6.0" not in reports.student_message(test)
-    test.update(kind="raised", message="your code raised TypeError: boom")
-    assert "TypeError" in reports.student_message(test)
+    test.update(kind="raised", message="your code raised TypeError: x was 1.1 in the hidden check", error="TypeError")
+    shown = reports.student_message(test)
+    assert "TypeError" in shown and "1.1" not in shown
+    test.update(kind="crashed", message="your code did not finish within 10 s (an endless loop?)")
+    assert "did not finish" in reports.student_message(test)
+    test.update(visibility="visible", kind="check", message="x.grad: expected 6.0, got 5.0")
+    assert "expected 6.0, got 5.0" in reports.student_message(test)
 
 
 def test_gradescope_container_run(tmp_path):

@@ -228,11 +228,18 @@ def test_bad_input_costs_only_its_kata(tmp_path):
     root = write_submission(tmp_path / "bad", overrides)
     (root / "18a_retain_grad" / "step18.py").unlink()
     (root / "18a_retain_grad" / "step18.py").symlink_to(SOLUTIONS / "step18.py")
+    import shutil
+
+    shutil.rmtree(root / "19_variable_properties")
+    (root / "19_variable_properties").symlink_to(SOLUTIONS, target_is_directory=True)
+    shutil.rmtree(root / "23_dezero_package" / "dezero")
+    (root / "23_dezero_package" / "dezero").symlink_to(SOLUTIONS / "dezero", target_is_directory=True)
     results, _ = grade(root)
     expected = {
         "11_variadic_io": "SyntaxError", "13_multi_input_backward": "ModuleNotFoundError",
         "14_grad_accumulation": "missing kata", "16_generations": "could not be imported",
         "17_weakref_outputs": "missing file", "18a_retain_grad": "symbolic link",
+        "19_variable_properties": "symbolic link", "23_dezero_package": "symbolic link",
     }
     for kata_id, words in expected.items():
         text = results[kata_id].reason + " ".join(t.get("message") or "" for t in results[kata_id].tests)
