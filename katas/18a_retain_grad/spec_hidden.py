@@ -56,7 +56,7 @@ def test_diamond_with_freeing(dz):
 
 
 def test_two_leaves_keep_grads(dz):
-    """Leaves keep their gradients: z = x * y built from squares and adds."""
+    """Both leaves keep their gradients: z = x^2 + y^2."""
     x, y = dz.Variable(np.array(3.0)), dz.Variable(np.array(4.0))
     z = dz.add(dz.square(x), dz.square(y))
     z.backward()
