@@ -365,8 +365,25 @@ class Server:
             protocol.send(replies_fd, reply)
 
 
+def watch_parent():
+    """End this process if its parent goes: a judge that was killed leaves no worker behind."""
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def run_kata(config, requests_fd, replies_fd):
     """Become one kata's worker: limits and sandbox first, then serve until the judge hangs up."""
+    watch_parent()
+    sys.dont_write_bytecode = True
     server = Server(config)
     sys.path.insert(0, config["staged"])
     os.chdir(config["scratch"])

@@ -293,3 +293,47 @@ def test_secrets_inside_a_readable_root(tmp_path):
     finally:
         worker.close()
         shutil.rmtree(secret)
+
+
+def test_no_worker_outlives_a_killed_judge(tmp_path):
+    """Kill the judge while learner code sleeps: its worker goes too, within seconds."""
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from grader.grading import JUDGE, stage
+
+    from tests.helpers import KATAS
+
+    kata = KATAS["17_weakref_outputs"]
+    files = with_payload(kata.id, "import time\ndef square(x):\n    time.sleep(3600)\n")
+    root = write_submission(tmp_path / "sleepy", {kata.id: files}, only=[kata.id])
+    private = tmp_path / "private"
+    staged = private / "staged" / kata.id
+    stage(kata, root / kata.id, staged)
+    plan = {"results": str(private / "verdicts.jsonl"), "scratch": str(private), "seed": 0,
+            "rootdir": str(kata.directory.parent), "secrets": [],
+            "katas": [{"id": kata.id, "staged": str(staged), "module": kata.module, "files": list(kata.files),
+                       "timeout": 60, "memory_mb": 1024, "specs": [[str(p), v] for p, v in kata.spec_files()]}]}
+    (private / "plan.json").write_text(json.dumps(plan))
+    judge = subprocess.Popen([sys.executable, "-I", str(JUDGE), str(private / "plan.json")],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+    def sleepers():
+        found = subprocess.run(["pgrep", "-f", str(JUDGE.parent / "worker.py")], capture_output=True, text=True)
+        return {int(pid) for pid in found.stdout.split()}
+
+    before = sleepers()
+    deadline = time.monotonic() + 30
+    while not (sleepers() - before) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    started = sleepers() - before
+    assert started, "the worker started"
+    os.killpg(judge.pid, signal.SIGKILL)
+    judge.wait()
+    deadline = time.monotonic() + 10
+    while started & sleepers() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not started & sleepers(), "workers outlived their judge"
