@@ -29,7 +29,7 @@ def test_using_config_restored_after_exception(dz):
 
 
 def test_nested(dz):
-    """Nested blocks restore the value each one found."""
+    """Nested blocks restore the value each one found, also when the inner one raises."""
     with dz.no_grad():
         with dz.using_config("enable_backprop", True):
             expect_value(dz.Config.enable_backprop, True, "flag in using_config(True) inside no_grad()")
@@ -38,6 +38,9 @@ def test_nested(dz):
         with dz.no_grad():
             pass
         expect_value(dz.Config.enable_backprop, False, "flag after a nested no_grad() ended")
+        raise_inside(dz.using_config("enable_backprop", True))
+        expect_value(dz.Config.enable_backprop, False,
+                     "flag after an exception in using_config('enable_backprop', True) nested in no_grad()")
     expect_value(dz.Config.enable_backprop, True, "flag after all blocks")
     if y.creator is None:
         fail("a graph built inside using_config('enable_backprop', True) should have a creator")
