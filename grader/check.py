@@ -70,6 +70,8 @@ def render(kata, result, progress, out):
         write(f"\nFirst failing check: {first.get('doc')}\n")
         for line in (first.get("message") or "").splitlines()[:30]:
             write(f"    {line}\n")
+        if first.get("hint"):
+            write(f"  About this check: {first['hint']}\n")
         if first.get("printed"):
             write("  your code printed:\n")
             for line in first["printed"].splitlines()[:15]:

@@ -278,7 +278,7 @@ def score(kata, result, records, why=None):
             record = {"test": name, "doc": name.replace("_", " "), "outcome": "failed", "kind": "missing",
                       "message": why or "no verdict was recorded for this check"}
         tests.append({key: record.get(key) for key in
-                      ("test", "doc", "visibility", "outcome", "kind", "message", "error", "printed") if key in record})
+                      ("test", "doc", "visibility", "outcome", "kind", "message", "error", "printed", "hint") if key in record})
     result.tests = tests
     failed = [t for t in tests if t.get("outcome") != "passed"]
     if failed or why:

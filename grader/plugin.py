@@ -110,6 +110,10 @@ class JudgePlugin:
             "doc": _first_line(getattr(item.obj, "__doc__", None)) or item.name.replace("_", " "),
             "outcome": "passed",
         })
+        if report.failed and "hint" not in record:
+            hint = _hint(getattr(item.obj, "__doc__", None))
+            if hint:
+                record["hint"] = hint
         if report.when == "call" and report.passed:
             record["ran"] = True
         if report.failed and record["outcome"] == "passed":
@@ -134,6 +138,12 @@ class JudgePlugin:
             self.zygote.close()
         self.emit({"done": True})
         self.results.close()
+
+
+def _hint(text):
+    """The "Hint:" paragraph of a check's docstring, if it has one."""
+    _, found, hint = (text or "").partition("Hint:")
+    return " ".join(hint.split()) if found else ""
 
 
 def _first_line(text):

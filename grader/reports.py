@@ -23,6 +23,8 @@ def student_message(test):
         return ""
     message = test.get("message") or ""
     if test.get("visibility", "visible") == "visible":
+        if test.get("hint"):
+            message += f"\nHint: {test['hint']}"
         if test.get("printed"):
             message += "\n--- your code printed ---\n" + test["printed"]
         return message

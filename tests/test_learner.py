@@ -36,7 +36,7 @@ def test_wrong_then_right(learner_tree):
     code, first = run_check(learner_tree)
     assert code == 1
     assert "FAIL" in first and "x.grad: expected array(3., dtype=float64), got array(4., dtype=float64)" in first
-    assert "Hint 1/" in first
+    assert "Hint 1/" in first and "About this check: a result of 4" in first
     code, second = run_check(learner_tree)
     assert "Hint 2/" in second
     target.write_text(reference_files(KATAS[KATA])["step14.py"])

@@ -14,7 +14,11 @@ def test_same_variable_twice(dz):
 
 
 def test_same_variable_three_times(dz):
-    """y = (x + x) + x gives x.grad = 3."""
+    """y = (x + x) + x gives x.grad = 3.
+
+    Hint: a result of 4 usually means x.grad += gx changed, in place, an array that another
+    variable shares; write x.grad = x.grad + gx.
+    """
     x = dz.Variable(np.array(3.0))
     y = dz.add(dz.add(x, x), x)
     y.backward()

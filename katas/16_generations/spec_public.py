@@ -6,7 +6,11 @@ from grader.spec import expect_array, expect_value
 
 
 def test_book_example(dz):
-    """a = x^2, y = a^2 + a^2 at x = 2: y = 32 and x.grad = 64."""
+    """a = x^2, y = a^2 + a^2 at x = 2: y = 32 and x.grad = 64.
+
+    Hint: 32 or 96 instead of 64 means the Square that made a ran before, or more often than,
+    it should: take functions by highest generation, each only once.
+    """
     x = dz.Variable(np.array(2.0))
     a = dz.square(x)
     y = dz.add(dz.square(a), dz.square(a))

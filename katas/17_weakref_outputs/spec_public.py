@@ -15,7 +15,11 @@ def test_backward_still_works(dz):
 
 
 def test_function_holds_outputs_weakly(dz, mem):
-    """A Function's outputs do not keep their Variables alive."""
+    """A Function's outputs do not keep their Variables alive.
+
+    Hint: self.outputs must hold weakref.ref(output) objects, and no other attribute may keep
+    the outputs themselves.
+    """
     with mem.gc_disabled():
         x = dz.Variable(np.array(2.0))
         y = dz.square(x)

@@ -15,7 +15,11 @@ def test_backprop_enabled_by_default(dz):
 
 
 def test_no_grad_builds_no_graph(dz):
-    """Inside no_grad() outputs have no creator; afterwards backprop is back on."""
+    """Inside no_grad() outputs have no creator; afterwards backprop is back on.
+
+    Hint: Function.__call__ should call set_creator (and keep inputs and outputs) only
+    when Config.enable_backprop is True.
+    """
     x = dz.Variable(np.array(2.0))
     with dz.no_grad():
         y = dz.square(x)

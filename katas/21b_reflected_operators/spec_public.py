@@ -18,7 +18,11 @@ def test_float_plus_variable(dz):
 
 
 def test_ndarray_plus_variable(dz):
-    """np.array([1., 2.]) + x gives one Variable, not an array of Variables."""
+    """np.array([1., 2.]) + x gives one Variable, not an array of Variables.
+
+    Hint: if you got an ndarray, numpy handled the + itself; a class attribute
+    __array_priority__ = 200 on Variable makes it call Variable.__radd__ instead.
+    """
     y = np.array([1.0, 2.0]) + dz.Variable(np.array([10.0, 20.0]))
     expect_value(remote("type_name", y), "Variable", "type of np.array([1., 2.]) + x")
     expect_array(y.data, [11.0, 22.0], "(np.array([1., 2.]) + x).data")

@@ -15,7 +15,11 @@ def test_neg(dz):
 
 
 def test_sub_both_ways(dz):
-    """x - 1.0 and 2.0 - x at x = 5."""
+    """x - 1.0 and 2.0 - x at x = 5.
+
+    Hint: for 2.0 - x Python calls x.__rsub__(2.0), so in rsub(x0, x1) the Variable is x0:
+    compute x1 - x0.
+    """
     x = dz.Variable(np.array(5.0))
     expect_array((x - 1.0).data, 4.0, "(x - 1.0).data")
     expect_array((2.0 - x).data, -3.0, "(2.0 - x).data")
