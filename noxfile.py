@@ -38,6 +38,13 @@ def check(session):
 
 
 @nox.session
+def watch(session):
+    """Learners: check again every time you save a kata file (Ctrl-C to stop)."""
+    install(session)
+    session.run("python", "-m", "grader", "watch", *session.posargs)
+
+
+@nox.session
 def grade(session):
     """Instructors: nox -s grade -- SUBMISSION_DIR ... [--out DIR]  (no args: grade katas/)."""
     install(session)

@@ -2,6 +2,7 @@
 
 import json
 import sys
+import time
 from pathlib import Path
 
 from . import KATAS, ROOT
@@ -108,3 +109,38 @@ def run(query=None, katas_root=KATAS, out=sys.stdout):
             out.write(f"See the book's memory experiment on your code: nox -s experiment -- {kata.id}\n")
     progress.save()
     return 0 if result.passed else 1
+
+
+def snapshot(kata):
+    """What the learner's files look like now (size and modification time of each)."""
+    state = []
+    for relative in kata.files:
+        try:
+            info = (kata.directory / relative).stat()
+            state.append((relative, info.st_size, info.st_mtime_ns))
+        except OSError:
+            state.append((relative, None, None))
+    return state
+
+
+def watch(query=None, katas_root=KATAS, out=sys.stdout, poll=0.5):
+    """Check, then check again each time the kata's files change; go on to the next kata when it passes."""
+    progress = Progress()
+    kata = find(query, katas_root) if query else first_unsolved(all_katas(katas_root), progress)
+    try:
+        while kata is not None:
+            passed = run(kata.id, katas_root, out) == 0
+            if passed:
+                kata = first_unsolved(all_katas(katas_root), Progress())
+                if kata is None:
+                    out.write("Every kata passes. Well done!\n")
+                    return 0
+                continue
+            out.write("\nWatching your files; save to check again (Ctrl-C to stop).\n")
+            out.flush()
+            before = snapshot(kata)
+            while snapshot(kata) == before:
+                time.sleep(poll)
+    except KeyboardInterrupt:
+        out.write("\n")
+    return 0

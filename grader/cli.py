@@ -93,6 +93,12 @@ def check(args):
     return learner.run(args.kata)
 
 
+def watch(args):
+    from . import check as learner
+
+    return learner.watch(args.kata)
+
+
 def experiment(args):
     from . import experiment as book
 
@@ -182,6 +188,9 @@ def main(argv=None):
     p = commands.add_parser("check", help="check one kata (id or number), or the first unsolved one")
     p.add_argument("kata", nargs="?")
     p.set_defaults(run=check)
+    p = commands.add_parser("watch", help="check, then check again whenever you save (rustlings style)")
+    p.add_argument("kata", nargs="?")
+    p.set_defaults(run=watch)
     p = commands.add_parser("grade", help="grade submission folders shaped like katas/ (default: katas/)")
     p.add_argument("submissions", nargs="*")
     p.add_argument("--out", default=str(ROOT / "graded"))

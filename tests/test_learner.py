@@ -91,3 +91,12 @@ def test_syntax_error_is_reported_with_its_line(learner_tree):
     (learner_tree / KATA / "step14.py").write_text("import numpy as np\n\ndef broken(:\n    pass\n")
     code, text = run_check(learner_tree)
     assert code == 1 and "could not be imported" in text and "SyntaxError" in text and 'line 3' in text
+
+
+def test_watch_sees_a_save(learner_tree):
+    kata = check.find(KATA, learner_tree)
+    before = check.snapshot(kata)
+    assert check.snapshot(kata) == before
+    target = learner_tree / KATA / "step14.py"
+    target.write_text(target.read_text() + "\n# edited\n")
+    assert check.snapshot(kata) != before
