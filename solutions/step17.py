@@ -26,6 +26,7 @@ class Variable:
     def backward(self):
         if self.grad is None:
             self.grad = np.ones_like(self.data)
+
         funcs = []
         seen_set = set()
 
@@ -67,6 +68,7 @@ class Function:
         if not isinstance(ys, tuple):
             ys = (ys,)
         outputs = [Variable(as_array(y)) for y in ys]
+
         self.generation = max([x.generation for x in inputs])
         for output in outputs:
             output.set_creator(self)

@@ -51,6 +51,7 @@ class Variable:
     def backward(self, retain_grad=False):
         if self.grad is None:
             self.grad = np.ones_like(self.data)
+
         funcs = []
         seen_set = set()
 
@@ -98,6 +99,7 @@ class Function:
         if not isinstance(ys, tuple):
             ys = (ys,)
         outputs = [Variable(as_array(y)) for y in ys]
+
         # >>> 18b_no_grad: link the graph (generation, creator, inputs, outputs) only while Config.enable_backprop
         if Config.enable_backprop:
             self.generation = max([x.generation for x in inputs])

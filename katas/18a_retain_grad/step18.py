@@ -45,6 +45,7 @@ class Variable:
     def backward(self, retain_grad=False):
         if self.grad is None:
             self.grad = np.ones_like(self.data)
+
         funcs = []
         seen_set = set()
 
@@ -89,6 +90,7 @@ class Function:
         if not isinstance(ys, tuple):
             ys = (ys,)
         outputs = [Variable(as_array(y)) for y in ys]
+
         if Config.enable_backprop:
             self.generation = max([x.generation for x in inputs])
             for output in outputs:

@@ -41,6 +41,7 @@ class Variable:
     def backward(self, retain_grad=False):
         if self.grad is None:
             self.grad = np.ones_like(self.data)
+
         funcs = []
         seen_set = set()
 
@@ -86,6 +87,7 @@ class Function:
         if not isinstance(ys, tuple):
             ys = (ys,)
         outputs = [Variable(as_array(y)) for y in ys]
+
         # TODO(18b_no_grad): link the graph (generation, creator, inputs, outputs) only while Config.enable_backprop
         raise NotImplementedError("TODO(18b_no_grad): link the graph (generation, creator, inputs, outputs) only while Config.enable_backprop")
         return outputs if len(outputs) > 1 else outputs[0]

@@ -4,6 +4,8 @@ import contextlib
 import weakref
 
 import numpy as np
+
+
 class Config:
     enable_backprop = True
 
@@ -69,6 +71,7 @@ class Variable:
     def backward(self, retain_grad=False):
         if self.grad is None:
             self.grad = np.ones_like(self.data)
+
         funcs = []
         seen_set = set()
 
@@ -95,6 +98,7 @@ class Variable:
 
                 if x.creator is not None:
                     add_func(x.creator)
+
             if not retain_grad:
                 for y in f.outputs:
                     y().grad = None  # y is weakref
@@ -113,6 +117,7 @@ class Function:
         if not isinstance(ys, tuple):
             ys = (ys,)
         outputs = [Variable(as_array(y)) for y in ys]
+
         if Config.enable_backprop:
             self.generation = max([x.generation for x in inputs])
             for output in outputs:

@@ -4,6 +4,8 @@ import contextlib
 import weakref
 
 import numpy as np
+
+
 class Config:
     enable_backprop = True
 
@@ -71,6 +73,7 @@ class Variable:
     def backward(self, retain_grad=False):
         if self.grad is None:
             self.grad = np.ones_like(self.data)
+
         funcs = []
         seen_set = set()
 
@@ -97,6 +100,7 @@ class Variable:
 
                 if x.creator is not None:
                     add_func(x.creator)
+
             if not retain_grad:
                 for y in f.outputs:
                     y().grad = None  # y is weakref
@@ -123,6 +127,7 @@ class Function:
         if not isinstance(ys, tuple):
             ys = (ys,)
         outputs = [Variable(as_array(y)) for y in ys]
+
         if Config.enable_backprop:
             self.generation = max([x.generation for x in inputs])
             for output in outputs:
@@ -182,6 +187,8 @@ def mul(x0, x1):
     # TODO(21a_as_variable): accept a float or an ndarray as x1
     raise NotImplementedError("TODO(21a_as_variable): accept a float or an ndarray as x1")
     return Mul()(x0, x1)
+
+
 Variable.__mul__ = mul
 Variable.__add__ = add
 Variable.__rmul__ = mul

@@ -4,6 +4,8 @@ import contextlib
 import weakref
 
 import numpy as np
+
+
 class Config:
     enable_backprop = True
 
@@ -71,6 +73,7 @@ class Variable:
     def backward(self, retain_grad=False):
         if self.grad is None:
             self.grad = np.ones_like(self.data)
+
         funcs = []
         seen_set = set()
 
@@ -97,6 +100,7 @@ class Variable:
 
                 if x.creator is not None:
                     add_func(x.creator)
+
             if not retain_grad:
                 for y in f.outputs:
                     y().grad = None  # y is weakref
@@ -123,6 +127,7 @@ class Function:
         if not isinstance(ys, tuple):
             ys = (ys,)
         outputs = [Variable(as_array(y)) for y in ys]
+
         if Config.enable_backprop:
             self.generation = max([x.generation for x in inputs])
             for output in outputs:
@@ -180,6 +185,8 @@ class Mul(Function):
 def mul(x0, x1):
     x1 = as_array(x1)
     return Mul()(x0, x1)
+
+
 Variable.__mul__ = mul
 Variable.__add__ = add
 # TODO(21b_reflected_operators): make 2.0 * x and 2.0 + x work (the reflected operators)
