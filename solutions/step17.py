@@ -96,6 +96,17 @@ class Square(Function):
         return gx
 
 
+class Exp(Function):
+    def forward(self, x):
+        y = np.exp(x)
+        return y
+
+    def backward(self, gy):
+        x = self.inputs[0].data
+        gx = np.exp(x) * gy
+        return gx
+
+
 class Add(Function):
     def forward(self, x0, x1):
         y = x0 + x1
@@ -107,6 +118,10 @@ class Add(Function):
 
 def square(x):
     return Square()(x)
+
+
+def exp(x):
+    return Exp()(x)
 
 
 def add(x0, x1):

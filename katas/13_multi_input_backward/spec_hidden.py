@@ -29,9 +29,9 @@ def test_backward_gets_every_output_grad(dz):
     (Split,) = define(dz, SPLIT, "Split")
     x = dz.Variable(np.array(2.0))
     a, b = Split()(x)
-    z = dz.add(a, b)
-    z.backward()
-    expect_array(x.grad, 4.0, "x.grad of z = x + 3x")
+    a.grad, b.grad = np.array(1.0), np.array(2.0)
+    a.backward()
+    expect_array(x.grad, 7.0, "x.grad from Split.backward(a.grad=1, b.grad=2), which returns gy0 + 3 * gy1")
 
 
 def test_vectors(dz):
@@ -42,3 +42,13 @@ def test_vectors(dz):
     z.backward()
     expect_array(x.grad, [2.0, 4.0, 6.0], "x.grad")
     expect_array(y.grad, [1.0, 1.0, 1.0], "y.grad")
+
+
+def test_exp_in_a_graph(dz):
+    """exp works inside a graph with several inputs: z = exp(x) + y^2."""
+    x, y = dz.Variable(np.array(0.5)), dz.Variable(np.array(-1.5))
+    z = dz.add(dz.exp(x), dz.square(y))
+    z.backward()
+    expect_array(z.data, np.exp(0.5) + 2.25, "z.data")
+    expect_array(x.grad, np.exp(0.5), "x.grad")
+    expect_array(y.grad, -3.0, "y.grad")
