@@ -27,6 +27,8 @@ def describe(value):
         return f"array({np.array2string(value, threshold=8, precision=6)}, dtype={value.dtype})"
     if isinstance(value, np.generic):
         return f"{type(value).__name__}({value!r})"
+    if value is None or isinstance(value, (bool, int, float, str, tuple)):
+        return repr(value)
     return f"{type(value).__name__} {value!r}"
 
 
