@@ -30,6 +30,10 @@ class Progress:
         except OSError:
             pass  # a read-only checkout still gets its report
 
+    def solved(self, kata):
+        """Passed, and its files unchanged since."""
+        return self.data["passed"].get(kata.id) == _current_hash(kata)
+
     def next_hint(self, kata):
         seen = self.data["hints_seen"].get(kata.id, 0)
         if seen >= len(kata.hints):
@@ -46,10 +50,7 @@ def _current_hash(kata):
 
 
 def first_unsolved(katas, progress):
-    for kata in katas:
-        if progress.data["passed"].get(kata.id) != _current_hash(kata):
-            return kata
-    return None
+    return next((kata for kata in katas if not progress.solved(kata)), None)
 
 
 def render(kata, result, progress, out):
@@ -102,9 +103,9 @@ def run(query=None, katas_root=KATAS, out=sys.stdout):
     render(kata, result, progress, out)
     if result.passed:
         progress.data["passed"][kata.id] = result.files_hash
-        later = [k for k in katas if k.id > kata.id and progress.data["passed"].get(k.id) != _current_hash(k)]
+        later = first_unsolved([k for k in katas if k.id > kata.id], progress)
         if later:
-            out.write(f"Next: nox -s check -- {later[0].id}\n")
+            out.write(f"Next: nox -s check -- {later.id}\n")
         if kata.id.startswith(("17", "18")):
             out.write(f"See the book's memory experiment on your code: nox -s experiment -- {kata.id}\n")
     progress.save()

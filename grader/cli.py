@@ -1,6 +1,7 @@
 """``python -m grader COMMAND``: what the nox sessions call. Run with ``-h`` for the commands."""
 
 import argparse
+import json
 import os
 import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -10,10 +11,10 @@ from . import KATAS, ROOT, reports
 from .katas import KataNotFound, all_katas, find
 
 
-def resolve_submission(path):
+def resolve_submission(path, katas):
     """A submission is shaped like katas/; accept its parent too (a repo or a Gradescope upload)."""
     path = Path(path)
-    if (path / "katas").is_dir() and not any((path / k.id).is_dir() for k in all_katas()):
+    if (path / "katas").is_dir() and not any((path / k.id).is_dir() for k in katas):
         return path / "katas"
     return path
 
@@ -57,7 +58,7 @@ def grade(args):
     jobs = args.jobs or os.cpu_count() or 1
     executor = ThreadPoolExecutor(max_workers=jobs)
     try:
-        futures = {executor.submit(grader.grade, resolve_submission(p), n): n for p, n in zip(paths, names)}
+        futures = {executor.submit(grader.grade, resolve_submission(p, katas), n): n for p, n in zip(paths, names)}
         for future in as_completed(futures):
             result = future.result()
             results[futures[future]] = result
@@ -172,11 +173,10 @@ def gradescope_run(args):
     """Inside a Gradescope container: grade /autograder/submission into results.json."""
     from .grading import Grader
 
-    result = Grader(seed=args.seed).grade(resolve_submission(args.submission), name="submission")
+    grader = Grader(seed=args.seed)
+    result = grader.grade(resolve_submission(args.submission, grader.katas), name="submission")
     target = Path(args.results)
     target.parent.mkdir(parents=True, exist_ok=True)
-    import json
-
     target.write_text(json.dumps(reports.gradescope(result), indent=2))
     print(f"{result.score:g}/{result.max_score:g}")
     return 0

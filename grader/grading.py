@@ -184,7 +184,7 @@ class Grader:
             if to_run:
                 self._judge(to_run, Path(private))
         for result in results:
-            if not result.cached and result.files_hash and result.reason != "grading was interrupted":
+            if not result.cached and result.files_hash and not self.stopped:
                 self._remember(result)
         return SubmissionResult(name or submission.name, str(submission), results, self.seed,
                                 time.monotonic() - started)

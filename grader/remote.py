@@ -8,6 +8,7 @@ refcounting in the learner's process; the memory checks depend on that.
 """
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -239,13 +240,16 @@ class Worker:
         self._reader.join(timeout=1)  # an orphan holding the pipe must not hold us
         if not self._reader.is_alive():
             self.stream.close()
-        import shutil
-
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def _encode(value):
     return protocol.encode(value, _refuse_object)
+
+
+def ask(worker, op, **fields):
+    """Send one request whose fields are plain data or stand-ins; return the decoded answer."""
+    return worker.request({"op": op, **{name: _encode(value) for name, value in fields.items()}})
 
 
 def _refuse_object(obj):
@@ -256,8 +260,7 @@ def _refuse_object(obj):
 
 def _binary(name, reflected=False):
     def method(self, other):
-        args = [other, self] if reflected else [self, other]
-        return self._worker.request({"op": "operator", "name": name, "args": _encode(args)})
+        return ask(self._worker, "operator", name=name, args=[other, self] if reflected else [self, other])
 
     method.__name__ = f"__{'r' if reflected else ''}{name}__"
     return method
@@ -278,14 +281,13 @@ class Ref:
     def __getattr__(self, name):
         if name.startswith("__") and name.endswith("__"):
             raise AttributeError(name)  # keep numpy/pytest introspection local
-        return self._worker.request({"op": "getattr", "obj": _encode(self), "name": name})
+        return ask(self._worker, "getattr", obj=self, name=name)
 
     def __setattr__(self, name, value):
-        self._worker.request({"op": "setattr", "obj": _encode(self), "name": name, "value": _encode(value)})
+        ask(self._worker, "setattr", obj=self, name=name, value=value)
 
     def __call__(self, *args, **kwargs):
-        return self._worker.request({"op": "call", "fn": _encode(self), "args": _encode(list(args)),
-                                     "kwargs": _encode(dict(kwargs))})
+        return ask(self._worker, "call", fn=self, args=list(args), kwargs=dict(kwargs))
 
     def __repr__(self):
         return f"<{self._type} in your code>"
@@ -294,7 +296,7 @@ class Ref:
         raise TypeError("iterate remote objects with remote ops, not locally")
 
     def __enter__(self):
-        return self._worker.request({"op": "enter", "obj": _encode(self)})
+        return ask(self._worker, "enter", obj=self)
 
     def __exit__(self, kind, value, tb):
         error = None if kind is None else {"type": kind.__name__, "message": str(value)}
@@ -310,25 +312,25 @@ class Ref:
     __getitem__ = _binary("getitem")
 
     def __neg__(self):
-        return self._worker.request({"op": "operator", "name": "neg", "args": _encode([self])})
+        return ask(self._worker, "operator", name="neg", args=[self])
 
     def __pos__(self):
-        return self._worker.request({"op": "operator", "name": "pos", "args": _encode([self])})
+        return ask(self._worker, "operator", name="pos", args=[self])
 
 
 def remote(name, *args):
     """Apply a builtin or operator by name in the learner's process: ``remote('len', x)``."""
     worker = next(a._worker for a in args if isinstance(a, Ref))
-    return worker.request({"op": "operator", "name": name, "args": _encode(list(args))})
+    return ask(worker, "operator", name=name, args=list(args))
 
 
 def attribute(ref, name):
     """Read any attribute, dunder names too: ``attribute(Variable, '__array_priority__')``."""
-    return ref._worker.request({"op": "getattr", "obj": _encode(ref), "name": name})
+    return ask(ref._worker, "getattr", obj=ref, name=name)
 
 
 def same(a, b):
     """Whether two values are the same object in the learner's process."""
     if isinstance(a, Ref) and isinstance(b, Ref):
-        return a._worker.request({"op": "is", "args": _encode([a, b])})
+        return ask(a._worker, "is", args=[a, b])
     return a is b

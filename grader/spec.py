@@ -9,7 +9,7 @@ import contextlib
 
 import numpy as np
 
-from .remote import LearnerError, Ref, WorkerGone, attribute, remote, same  # noqa: F401  (re-exported)
+from .remote import LearnerError, Ref, WorkerGone, ask, attribute, remote, same  # noqa: F401  (re-exported)
 
 
 class CheckFailed(AssertionError):
@@ -34,8 +34,7 @@ def describe(value):
 
 def define(module, source, *names):
     """Define spec helpers (a Function subclass, say) in the learner's process; ``dz`` is their module."""
-    return module._worker.request({"op": "define", "module": {"__ref__": module._handle},
-                                   "source": source, "names": list(names)})
+    return ask(module._worker, "define", module=module, source=source, names=list(names))
 
 
 def expect_array(got, expected, what, rtol=1e-6, atol=1e-8):
@@ -90,7 +89,7 @@ def raise_inside(manager):
     Returns "propagated" or "swallowed": a real with statement, so a context
     manager built with contextlib or as a class is judged the same way.
     """
-    return manager._worker.request({"op": "with_raising", "obj": {"__ref__": manager._handle}})
+    return ask(manager._worker, "with_raising", obj=manager)
 
 
 class Memory:
@@ -105,7 +104,7 @@ class Memory:
         self.worker = worker
 
     def _ask(self, op, **fields):
-        return self.worker.request({"op": op, **fields})
+        return ask(self.worker, op, **fields)
 
     @contextlib.contextmanager
     def gc_disabled(self):
@@ -118,18 +117,18 @@ class Memory:
                 self._ask("gc", action="enable")
 
     def weak(self, obj):
-        return self._ask("weak", obj={"__ref__": obj._handle})
+        return self._ask("weak", obj=obj)
 
     def alive(self, probes):
         return self._ask("alive", probes=list(probes))
 
     def census(self, *classes):
         """What only the cyclic collector could free: ``(counts by type name, instances of classes)``."""
-        answer = self._ask("census", classes=[{"__ref__": c._handle} for c in classes])
+        answer = self._ask("census", classes=list(classes))
         return answer["types"], answer["instances"]
 
     def count(self, *classes):
-        return self._ask("count", classes=[{"__ref__": c._handle} for c in classes])
+        return self._ask("count", classes=list(classes))
 
     def trace_start(self):
         self._ask("trace", action="start")
@@ -167,7 +166,7 @@ class Memory:
             inputs, outputs = function.inputs, function.outputs
             variables.extend(inputs if isinstance(inputs, (list, tuple)) else [])
             for out in outputs if isinstance(outputs, (list, tuple)) else []:
-                variables.append(self._ask("deref", obj={"__ref__": out._handle}) if isinstance(out, Ref) else out)
+                variables.append(self._ask("deref", obj=out) if isinstance(out, Ref) else out)
         return nodes
 
     def describe_alive(self, graph):
