@@ -231,13 +231,13 @@ class Function:
     def __call__(self, *inputs):
         inputs = [as_variable(x) for x in inputs]
 
-        xs = [x.data for x in inputs]
-        ys = self.forward(*xs)
+        ys = self.forward(*[x.data for x in inputs])
         if not isinstance(ys, tuple):
             ys = (ys,)
         outputs = [Variable(as_array(y)) for y in ys]
 
         if Config.enable_backprop:
+            # An output comes one generation after its latest input.
             self.generation = max([x.generation for x in inputs])
             for output in outputs:
                 output.set_creator(self)

@@ -437,9 +437,8 @@ def softmax_cross_entropy_simple(x, t):
     x, t = as_variable(x), as_variable(t)
     N = x.shape[0]
     p = clip(softmax(x), 1e-15, 1.0)  # keep log away from log(0)
-    log_p = log(p)
-    tlog_p = log_p[np.arange(N), t.data]
-    return -1 * sum(tlog_p) / N
+    log_p_of_label = log(p)[np.arange(N), t.data]
+    return -1 * sum(log_p_of_label) / N
 
 
 class SoftmaxCrossEntropy(Function):
@@ -470,11 +469,8 @@ def sigmoid_cross_entropy(x, t):
     if x.ndim != t.ndim:
         t = t.reshape(*x.shape)
     x = as_variable(x)
-    t = _labels_like(t, x)
-    N = len(x)
     p = clip(sigmoid(x), 1e-15, 1.0)
-    tlog_p = t * log(p) + (1 - t) * log(1 - p)
-    return -1 * sum(tlog_p) / N
+    return _mean_binary_cross_entropy(p, _labels_like(t, x))
 
 
 def binary_cross_entropy(p, t):
@@ -483,10 +479,13 @@ def binary_cross_entropy(p, t):
         t = t.reshape(*p.shape)
     p = as_variable(p)
     t = _labels_like(t, p)
-    N = len(t)
-    p = clip(p, 1e-15, 0.999)
-    tlog_p = t * log(p) + (1 - t) * log(1 - p)
-    return -1 * sum(tlog_p) / N
+    return _mean_binary_cross_entropy(clip(p, 1e-15, 0.999), t)
+
+
+def _mean_binary_cross_entropy(p, t):
+    """-(t log p + (1 - t) log(1 - p)), summed and divided by the batch size; p already clipped away from 0 and 1."""
+    log_likelihood = t * log(p) + (1 - t) * log(1 - p)
+    return -1 * sum(log_likelihood) / len(t)
 
 
 # =============================================================================
@@ -495,8 +494,8 @@ def binary_cross_entropy(p, t):
 def accuracy(y, t):
     """The fraction of rows of y whose largest score is at the label t. Not differentiable."""
     y, t = as_variable(y), as_variable(t)
-    pred = y.data.argmax(axis=1).reshape(t.shape)
-    hits = pred == t.data
+    predicted = y.data.argmax(axis=1).reshape(t.shape)
+    hits = predicted == t.data
     dtype = y.dtype if y.dtype.kind == 'f' else None
     return Variable(as_array(hits.mean(dtype=dtype)))
 
@@ -542,10 +541,10 @@ class BatchNorm(Function):
             var = x.var(axis=0)
             m = x.size // gamma.size  # values per feature
             unbiased = m / (m - 1) if m > 1 else 1.0  # the running variance estimates the population's
-            self.avg_mean *= self.decay
-            self.avg_mean += (1 - self.decay) * mean
-            self.avg_var *= self.decay
-            self.avg_var += (1 - self.decay) * unbiased * var
+            # Move each running average a fraction (1 - decay) of the way to the batch's value, in place.
+            rate = 1 - self.decay
+            self.avg_mean += rate * (mean - self.avg_mean)
+            self.avg_var += rate * (unbiased * var - self.avg_var)
         else:
             mean, var = self.avg_mean, self.avg_var
         self.mean = mean
