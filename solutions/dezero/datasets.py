@@ -67,25 +67,24 @@ def get_spiral(train=True):
     numbers. The noise is drawn arm by arm, point by point, then one
     permutation: the book's order, hence the book's data.
     """
-    seed = 1984 if train else 2020
-    np.random.seed(seed=seed)
+    np.random.seed(1984 if train else 2020)
 
-    num_data, num_class, input_dim = 100, 3, 2
-    noise = np.random.randn(num_class, num_data)  # row j: arm j's points in order
+    arms, points = 3, 100
+    noise = np.random.randn(arms, points)  # row j: the points of arm j, in order
 
-    rate = np.arange(num_data) / num_data  # 0 at the center, up to 0.99
-    radius = 1.0 * rate
-    x = np.zeros((num_class * num_data, input_dim), dtype=np.float32)
-    t = np.zeros(num_class * num_data, dtype=int)
-    for j in range(num_class):
-        theta = j * 4.0 + 4.0 * rate + noise[j] * 0.2
-        arm = slice(j * num_data, (j + 1) * num_data)
-        x[arm, 0] = radius * np.sin(theta)
-        x[arm, 1] = radius * np.cos(theta)
-        t[arm] = j
+    rate = np.arange(points) / points  # 0 at the center, up to 0.99
+    radius = rate
+    x = np.zeros((arms * points, 2), dtype=np.float32)
+    t = np.zeros(arms * points, dtype=int)
+    for j in range(arms):
+        theta = j * 4.0 + 4.0 * rate + noise[j] * 0.2  # each arm starts 4 rad further
+        on_arm = slice(j * points, (j + 1) * points)
+        x[on_arm, 0] = radius * np.sin(theta)
+        x[on_arm, 1] = radius * np.cos(theta)
+        t[on_arm] = j
 
-    indices = np.random.permutation(num_data * num_class)
-    return x[indices], t[indices]
+    shuffled = np.random.permutation(arms * points)
+    return x[shuffled], t[shuffled]
 
 
 class Spiral(Dataset):

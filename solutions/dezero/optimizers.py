@@ -30,7 +30,8 @@ class Optimizer:
         return self
 
     def update(self):
-        params = [p for p in self.target.params() if p.grad is not None]
+        params = [param for param in self.target.params()
+                  if param.grad is not None]
 
         for hook in self.hooks:
             hook(params)
@@ -203,11 +204,11 @@ class AdaGrad(Optimizer):
 
     def update_one(self, param):
         xp = cuda.get_array_module(param.data)
-        grad = param.grad.data
+        g = param.grad.data
         h = self.hs[param]
 
-        h += grad * grad
-        param.data -= self.lr * grad / (xp.sqrt(h) + self.eps)
+        h += g * g
+        param.data -= self.lr * g / (xp.sqrt(h) + self.eps)
 
 
 class AdaDelta(Optimizer):
@@ -230,12 +231,12 @@ class AdaDelta(Optimizer):
     def update_one(self, param):
         xp = cuda.get_array_module(param.data)
         rho, eps = self.rho, self.eps
-        grad = param.grad.data
+        g = param.grad.data
         msg, msdx = self.msg[param], self.msdx[param]
 
         msg *= rho
-        msg += (1 - rho) * grad * grad
-        dx = xp.sqrt((msdx + eps) / (msg + eps)) * grad
+        msg += (1 - rho) * g * g
+        dx = xp.sqrt((msdx + eps) / (msg + eps)) * g
         msdx *= rho
         msdx += (1 - rho) * dx * dx
         param.data -= dx
@@ -270,16 +271,15 @@ class Adam(Optimizer):
     def lr(self):
         """alpha * sqrt(1 - beta2^t) / (1 - beta1^t); defined once t >= 1
         (at t = 0, before the first update, it divides by zero as in the book)."""
-        fix1 = 1.0 - math.pow(self.beta1, self.t)
-        fix2 = 1.0 - math.pow(self.beta2, self.t)
-        return self.alpha * math.sqrt(fix2) / fix1
+        t = self.t
+        return self.alpha * math.sqrt(1 - self.beta2 ** t) / (1 - self.beta1 ** t)
 
     def update_one(self, param):
         xp = cuda.get_array_module(param.data)
         beta1, beta2 = self.beta1, self.beta2
-        grad = param.grad.data
+        g = param.grad.data
         m, v = self.ms[param], self.vs[param]
 
-        m += (1 - beta1) * (grad - m)
-        v += (1 - beta2) * (grad * grad - v)
+        m += (1 - beta1) * (g - m)  # m <- beta1 m + (1 - beta1) g
+        v += (1 - beta2) * (g * g - v)
         param.data -= self.lr * m / (xp.sqrt(v) + self.eps)
