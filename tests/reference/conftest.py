@@ -3,6 +3,27 @@
 import sys
 from pathlib import Path
 
-SOLUTIONS = str(Path(__file__).resolve().parents[2] / "solutions")
-if SOLUTIONS not in sys.path:
-    sys.path.insert(0, SOLUTIONS)
+import numpy as np
+import pytest
+
+SOLUTIONS = Path(__file__).resolve().parents[2] / "solutions"
+
+if str(SOLUTIONS) not in sys.path:
+    sys.path.insert(0, str(SOLUTIONS))
+
+import dezero  # noqa: E402
+
+assert dezero.__file__.startswith(str(SOLUTIONS)), f"the wrong dezero was imported: {dezero.__file__}"
+
+
+@pytest.fixture
+def rng():
+    return np.random.default_rng(0)
+
+
+@pytest.fixture(autouse=True)
+def fresh_config():
+    """A test that fails inside a with block must not leave Config switched for the next one."""
+    yield
+    dezero.Config.enable_backprop = True
+    dezero.Config.train = True
