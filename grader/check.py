@@ -99,7 +99,7 @@ def run(query=None, katas_root=KATAS, out=sys.stdout):
         if kata is None:
             out.write("Every kata passes. Well done!\n")
             return 0
-    result = Grader(katas=[kata], katas_root=katas_root).grade(katas_root, name="you").katas[0]
+    result = Grader(katas=[kata], katas_root=katas_root, unsealed=True).grade(katas_root, name="you").katas[0]
     render(kata, result, progress, out)
     if result.passed:
         progress.data["passed"][kata.id] = result.files_hash

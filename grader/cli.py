@@ -45,13 +45,19 @@ class Progress:
 
 
 def grade(args):
-    from .grading import Grader
+    from .grading import Grader, SealUnavailable
 
     katas = all_katas()
     paths = args.submissions or [str(KATAS)]
     out = Path(args.out)
+    try:
+        grader = Grader(katas=katas, cache_dir=None if args.no_cache else out / ".cache", seed=args.seed,
+                        unsealed=args.unsealed)
+    except SealUnavailable as error:
+        print(f"nox -s grade: {error}", file=sys.stderr)
+        return 3
     out.mkdir(parents=True, exist_ok=True)
-    grader = Grader(katas=katas, cache_dir=None if args.no_cache else out / ".cache", seed=args.seed)
+    print(f"Grading {len(paths)} submission(s), {grader.seal.describe()}.", file=sys.stderr)
     names = ["katas"] if not args.submissions else unique_names(paths)
     progress = Progress(len(paths))
     results = {}
@@ -83,8 +89,9 @@ def grade(args):
     else:
         for sub in ordered:
             print(f"{sub.name:30} {sub.score:g}/{sub.max_score:g}")
-    print(f"\nWrote {out}/<submission>/results.json (Gradescope), junit.xml, verdicts.json (instructor only), "
-          f"{out}/gradebook.csv and {out}/summary.md")
+    print(f"\nWrote {out}/submissions/<name>/results.json (Gradescope), junit.xml, verdicts.json "
+          f"(instructor only), {out}/gradebook.csv and {out}/summary.md"
+          + ("" if grader.seal.sealed else "\nGraded UNSEALED: the reports say so."))
     return 0
 
 
@@ -173,7 +180,13 @@ def gradescope_run(args):
     """Inside a Gradescope container: grade /autograder/submission into results.json."""
     from .grading import Grader
 
-    grader = Grader(seed=args.seed)
+    from .grading import SealUnavailable
+
+    try:
+        grader = Grader(seed=args.seed, unsealed=args.unsealed)
+    except SealUnavailable as error:
+        print(f"gradescope: {error}", file=sys.stderr)
+        return 3
     result = grader.grade(resolve_submission(args.submission, grader.katas), name="submission")
     target = Path(args.results)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -197,6 +210,8 @@ def main(argv=None):
     p.add_argument("--jobs", type=int, default=0, help="parallel submissions (default: all cores)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--no-cache", action="store_true")
+    p.add_argument("--unsealed", action="store_true",
+                   help="grade even where learner code cannot be isolated (the reports say 'unsealed')")
     p.set_defaults(run=grade)
     p = commands.add_parser("experiment", help="the book's memory experiment on your code (steps 17-18)")
     p.add_argument("kata")
@@ -220,6 +235,7 @@ def main(argv=None):
     p.add_argument("--submission", default="/autograder/submission")
     p.add_argument("--results", default="/autograder/results/results.json")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--unsealed", action="store_true")
     p.set_defaults(run=gradescope_run)
     args = parser.parse_args(argv)
     try:

@@ -1,14 +1,22 @@
 """Grade submissions: stage their files, run one judge per submission, score fail-closed.
 
-A kata earns its points only when the judge's records hold a ``passed`` verdict for
-every check the spec collected and the judge finished its run. Anything else
-(missing files, an import error, a crash, a hang, a garbled or missing record)
-scores 0 for that kata alone, with the reason in its output.
+A kata earns its points only when the judge recorded a ``passed`` verdict for
+every check that the kata's canonical specs define (read here, from the specs,
+never from anything a worker or the judge wrote) and the judge finished its run.
+Anything else (missing files, an import error, a crash, a hang, a garbled or
+missing record) scores 0 for that kata alone, with the reason in its output.
+
+Everything trusted lives where no worker can reach it: the private folder of a
+submission (plan, staged files, verdicts) is outside every worker's file view,
+the result cache is authenticated with a key kept outside the output folder, and
+the judge runs the canonical specs from this repository.
 """
 
 import hashlib
+import hmac
 import json
 import os
+import secrets
 import shutil
 import signal
 import stat
@@ -20,11 +28,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import KATAS, SOLUTIONS, __version__
+from . import KATAS, ROOT, SOLUTIONS, __version__, sandbox
 from .katas import all_katas
+from .limits import LIMITS
 
 JUDGE = Path(__file__).resolve().parent / "judge.py"
-MAX_FILE_BYTES = 512 * 1024
+GRADER = Path(__file__).resolve().parent
+
+
+class SealUnavailable(RuntimeError):
+    """This machine cannot seal learner code, and unsealed grading was not asked for."""
 
 
 @dataclass
@@ -38,14 +51,20 @@ class KataResult:
     spec_hash: str = ""
     files_hash: str = ""
     cached: bool = False
+    refused_limits: list = field(default_factory=list)
 
     @property
     def passed(self):
         return self.score == self.max_score and self.max_score > 0
 
+    @property
+    def flagged(self):
+        """Learner code reached into the interpreter's internals: worth an instructor's look."""
+        return any(t.get("kind") == "introspection" for t in self.tests)
+
     def to_json(self):
         return {k: getattr(self, k) for k in ("kata_id", "title", "max_score", "score", "reason", "tests",
-                                              "spec_hash", "files_hash")}
+                                              "spec_hash", "files_hash", "refused_limits")}
 
 
 @dataclass
@@ -55,6 +74,7 @@ class SubmissionResult:
     katas: list
     seed: int
     seconds: float = 0.0
+    seal: str = "sealed"
 
     @property
     def score(self):
@@ -69,49 +89,81 @@ class StageError(Exception):
     pass
 
 
-def _linked_folder(submitted, relative):
-    """The first folder on the way to ``relative`` that is a symbolic link, if any.
+# ---------------------------------------------------------------- staging
 
-    A linked folder could point anywhere the grader can read, the solutions included.
+def _open_folder(base_fd, name, shown):
+    try:
+        return os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=base_fd)
+    except FileNotFoundError:
+        raise StageError(f"missing folder {shown}") from None
+    except OSError as error:
+        if os.path.islink(os.path.join(f"/proc/self/fd/{base_fd}", name)):
+            raise StageError(f"{shown} is a symbolic link; submit real folders") from None
+        raise StageError(f"cannot open {shown}: {error.strerror}") from None
+
+
+def read_submitted(folder, relative, label, limit=LIMITS.submission_file_kb * 1024):
+    """The bytes of one submitted file: a regular file, not linked, not too large.
+
+    Walks the path one folder at a time with O_NOFOLLOW, so no symbolic link is
+    followed anywhere on the way, and refuses hard links (a hard link to the
+    solutions would otherwise read as a regular file), devices and FIFOs.
     """
-    folder = Path(submitted)
-    for part in (None, *Path(relative).parts[:-1]):
-        folder = folder / part if part else folder
-        if folder.is_symlink():
-            return folder
-    return None
+    parts = Path(relative).parts
+    shown = f"{label}/{relative}"
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for part in parts[:-1]:
+            child = _open_folder(fd, part, f"{label}/{part}")
+            os.close(fd)
+            fd = child
+        try:
+            info = os.stat(parts[-1], dir_fd=fd, follow_symlinks=False)
+        except FileNotFoundError:
+            raise StageError(f"missing file {shown}") from None
+        if stat.S_ISLNK(info.st_mode):
+            raise StageError(f"{shown} is a symbolic link; submit the file itself")
+        if not stat.S_ISREG(info.st_mode):
+            raise StageError(f"{shown} is not a regular file")
+        if info.st_nlink > 1:
+            raise StageError(f"{shown} is a hard link; submit a plain copy of the file")
+        if info.st_size > limit:
+            raise StageError(f"{shown} is larger than {limit // 1024} KiB")
+        try:
+            file_fd = os.open(parts[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=fd)
+        except OSError as error:
+            raise StageError(f"cannot read {shown}: {error.strerror}") from None
+        with os.fdopen(file_fd, "rb") as handle:
+            opened = os.fstat(handle.fileno())
+            if (opened.st_ino, opened.st_dev) != (info.st_ino, info.st_dev) or not stat.S_ISREG(opened.st_mode):
+                raise StageError(f"{shown} changed while it was being read")
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise StageError(f"{shown} is larger than {limit // 1024} KiB")
+        return data
+    except OSError as error:
+        raise StageError(f"cannot read {shown}: {error.strerror}") from None
+    finally:
+        os.close(fd)
 
 
 def stage(kata, submitted, destination):
-    """Copy the kata's learner files from ``submitted`` (plain files only) and its support files."""
+    """Copy the kata's learner files from ``submitted`` and its support files from the canonical kata."""
     for relative in kata.files:
-        source = Path(submitted) / relative
-        linked = _linked_folder(submitted, relative)
-        if linked is not None:
-            raise StageError(f"{kata.id}/: the folder {linked.name} is a symbolic link; submit real folders")
-        try:
-            info = os.lstat(source)
-        except FileNotFoundError:
-            raise StageError(f"missing file {kata.id}/{relative}") from None
-        except OSError as error:
-            raise StageError(f"cannot read {kata.id}/{relative}: {error.strerror}") from None
-        if stat.S_ISLNK(info.st_mode):
-            raise StageError(f"{kata.id}/{relative} is a symbolic link; submit the file itself")
-        if not stat.S_ISREG(info.st_mode):
-            raise StageError(f"{kata.id}/{relative} is not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise StageError(f"{kata.id}/{relative} is larger than {MAX_FILE_BYTES // 1024} KiB")
-        try:
-            data = source.read_bytes()
-        except OSError as error:
-            raise StageError(f"cannot read {kata.id}/{relative}: {error.strerror}") from None
-        target = Path(destination) / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        data = read_submitted(submitted, relative, kata.id)
+        _write_readable(Path(destination) / relative, data)
     for relative in kata.support:
-        target = Path(destination) / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(kata.directory / relative, target)
+        _write_readable(Path(destination) / relative, (kata.directory / relative).read_bytes())
+
+
+def _write_readable(target, data):
+    """Staged files are read by the worker's user (``nobody`` under root), whatever the umask."""
+    for folder in reversed(target.parents):
+        if not folder.exists():
+            folder.mkdir()
+            os.chmod(folder, 0o755)
+    target.write_bytes(data)
+    os.chmod(target, 0o644)
 
 
 def files_hash(kata, staged):
@@ -121,56 +173,127 @@ def files_hash(kata, staged):
     return digest.hexdigest()[:16]
 
 
-class Grader:
-    """Grades submissions against the canonical katas; one instance per grading run."""
+def grader_hash():
+    """A hash of the grader's own code: a changed grader never reuses verdicts made by another."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(GRADER.rglob("*.py")):
+        digest.update(path.relative_to(GRADER).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
-    def __init__(self, katas=None, cache_dir=None, seed=0, katas_root=KATAS):
+
+# ---------------------------------------------------------------- the cache
+
+def cache_key_file():
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dezero-katas"
+    return base / "cache-key"
+
+
+def _cache_key():
+    """A secret kept outside the output folder: entries written by anyone else fail their check."""
+    path = cache_key_file()
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_bytes(32)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key)
+        return key
+    except FileExistsError:
+        return path.read_bytes()
+    except OSError:
+        return None  # no place for a key: no cache
+
+
+class Cache:
+    """Verdicts by (kata, spec, files, seed, grader code, seal), each signed with HMAC-SHA256."""
+
+    def __init__(self, folder, salt):
+        self.folder = Path(folder)
+        self.salt = salt
+        self.key = _cache_key()
+
+    def _path(self, result):
+        name = f"{result.kata_id}-{result.spec_hash}-{result.files_hash}-{self.salt}"
+        return self.folder / f"{hashlib.sha256(name.encode()).hexdigest()[:32]}.json"
+
+    def _sign(self, body):
+        return hmac.new(self.key, body.encode(), hashlib.sha256).hexdigest()
+
+    def load(self, result):
+        path = self._path(result)
+        if self.key is None or not path.is_file():
+            return False
+        try:
+            saved = json.loads(path.read_text())
+            body, signature = saved["body"], saved["hmac"]
+            if not hmac.compare_digest(self._sign(body), signature):
+                return False  # changed by someone without the key: ignored
+            entry = json.loads(body)
+        except (OSError, ValueError, KeyError, TypeError):
+            return False
+        if (entry.get("kata_id"), entry.get("files_hash"), entry.get("spec_hash")) != \
+                (result.kata_id, result.files_hash, result.spec_hash):
+            return False
+        result.score, result.reason, result.tests = entry["score"], entry["reason"], entry["tests"]
+        result.refused_limits = entry.get("refused_limits", [])
+        result.cached = True
+        return True
+
+    def save(self, result):
+        if self.key is None:
+            return
+        path = self._path(result)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = json.dumps(result.to_json())
+        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        partial.write_text(json.dumps({"body": body, "hmac": self._sign(body)}))
+        partial.replace(path)
+
+
+# ---------------------------------------------------------------- grading
+
+class Grader:
+    """Grades submissions against the canonical katas; one instance per grading run.
+
+    Sealed by default: where this machine cannot seal learner code, grading
+    refuses (``SealUnavailable``) unless ``unsealed=True`` is passed, and then the
+    reports say "unsealed".
+    """
+
+    def __init__(self, katas=None, cache_dir=None, seed=0, katas_root=KATAS, unsealed=False, limits=LIMITS):
         self.katas = katas if katas is not None else all_katas(katas_root)
         self.katas_root = Path(katas_root)
-        self.cache_dir = Path(cache_dir) if cache_dir else None
         self.seed = seed
+        self.limits = limits
+        self.seal = sandbox.probe()
+        if not self.seal.sealed and not unsealed:
+            raise SealUnavailable(seal_advice(self.seal))
+        if self.seal.mode == "uid":
+            check_secrets_protected([self.katas_root, SOLUTIONS])
         self.spec_hashes = {k.id: k.spec_hash() for k in self.katas}
+        salt = f"{seed}-{grader_hash()}-{self.seal.mode}"
+        self.cache = Cache(cache_dir, salt) if cache_dir else None
         self.running = set()
         self.lock = threading.Lock()
         self.stopped = False
+        self.slots = iter(range(0, 10 ** 9, 1000))
 
-    # -- cache
-    def _cache_path(self, result):
-        key = f"{result.kata_id}-{result.spec_hash}-{result.files_hash}-{self.seed}-{__version__}"
-        return self.cache_dir / f"{key}.json" if self.cache_dir else None
-
-    def _cached(self, result):
-        path = self._cache_path(result)
-        if path and path.is_file():
-            try:
-                saved = json.loads(path.read_text())
-            except ValueError:
-                return False
-            result.score, result.reason, result.tests = saved["score"], saved["reason"], saved["tests"]
-            result.cached = True
-            return True
-        return False
-
-    def _remember(self, result):
-        path = self._cache_path(result)
-        if path:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(".tmp")
-            partial.write_text(json.dumps(result.to_json()))
-            partial.replace(path)
-
-    # -- grading
     def grade(self, submission, name=None):
         started = time.monotonic()
         submission = Path(submission)
         results, to_run = [], []
         with tempfile.TemporaryDirectory(prefix="kata-grade-") as private:
-            os.chmod(private, 0o700)
+            # uid mode: workers run as other users and must traverse (not list) to their staged kata
+            os.chmod(private, 0o711 if self.seal.mode == "uid" else 0o700)
             for kata in self.katas:
                 result = KataResult(kata.id, kata.title, float(kata.points), spec_hash=self.spec_hashes[kata.id])
                 results.append(result)
                 staged = Path(private) / "staged" / kata.id
-                if not (submission / kata.id).is_dir():
+                if not (submission / kata.id).is_dir() or (submission / kata.id).is_symlink():
                     result.reason = f"missing kata: no folder {kata.id}/ in the submission"
                     continue
                 try:
@@ -179,28 +302,36 @@ class Grader:
                     result.reason = str(error)
                     continue
                 result.files_hash = files_hash(kata, staged)
-                if not self._cached(result):
+                if not (self.cache and self.cache.load(result)):
                     to_run.append((kata, result, staged))
             if to_run:
+                if self.seal.mode == "uid":
+                    _open_for_workers(Path(private) / "staged")
                 self._judge(to_run, Path(private))
         for result in results:
-            if not result.cached and result.files_hash and not self.stopped:
-                self._remember(result)
+            if self.cache and not result.cached and result.files_hash and not self.stopped:
+                self.cache.save(result)
         return SubmissionResult(name or submission.name, str(submission), results, self.seed,
-                                time.monotonic() - started)
+                                time.monotonic() - started, seal="sealed" if self.seal.sealed else "unsealed")
 
     def _judge(self, to_run, private):
+        with self.lock:
+            slot = next(self.slots)
         plan = {
-            "results": str(private / "verdicts.jsonl"), "scratch": str(private), "seed": self.seed,
-            "secrets": [str(self.katas_root), str(SOLUTIONS), str(private)],
+            "results": str(private / "verdicts.jsonl"), "scratch": str(private / "work"), "seed": self.seed,
+            "mode": self.seal.mode, "slot": slot, "judge_memory_mb": self.limits.judge_memory_mb,
+            "masked": [str(p) for p in (ROOT, self.katas_root, SOLUTIONS, private)],
             "rootdir": str(self.katas_root),
             "katas": [{"id": k.id, "staged": str(staged), "module": k.module, "files": list(k.files),
                        "timeout": k.timeout, "memory_mb": k.memory_mb,
                        "specs": [[str(p), vis] for p, vis in k.spec_files()]}
                       for k, _, staged in to_run],
         }
+        (private / "work").mkdir()
+        if self.seal.mode == "uid":
+            os.chmod(private / "work", 0o711)
         (private / "plan.json").write_text(json.dumps(plan))
-        budget = 60 + sum(k.timeout * 8 + 20 for k, _, _ in to_run)
+        budget = self.limits.judge_budget([k for k, _, _ in to_run])
         log = private / "judge.log"
         with open(log, "wb") as output:
             process = subprocess.Popen(
@@ -212,7 +343,7 @@ class Grader:
                 self.running.add(process)
             try:
                 process.wait(timeout=budget)
-                why = None if process.returncode == 0 else f"the grading run ended with status {process.returncode}"
+                why = None if process.returncode == 0 else judge_failure(process.returncode, log)
             except subprocess.TimeoutExpired:
                 why = f"the grading run took longer than {budget:.0f} s and was stopped"
             finally:
@@ -233,6 +364,42 @@ class Grader:
         with self.lock:
             for process in list(self.running):
                 _kill_group(process)
+
+
+def seal_advice(seal):
+    """One line: why this machine cannot seal learner code, and what to do."""
+    return ("cannot grade sealed on this machine (" + seal.detail + "). Learner code would run as you, able to "
+            "read the hidden specs and change its own grade. Run on Linux with user namespaces enabled "
+            "(sysctl kernel.unprivileged_userns_clone=1, or user.max_user_namespaces > 0), or as root; "
+            "or pass --unsealed to grade anyway (the reports then say 'unsealed'). Details: nox -s doctor")
+
+
+def check_secrets_protected(paths):
+    """uid mode has no private file view: the hidden specs and solutions must not be readable by others."""
+    for path in paths:
+        if path.exists() and path.stat().st_mode & 0o007:
+            raise SealUnavailable(
+                f"this machine seals learner code only by running it as another user, but {path} is readable "
+                f"by other users, so learner code could read it. Run: chmod -R o-rwx {path}")
+
+
+def _open_for_workers(staged_root):
+    """uid mode: workers (other uids) may read the staged katas, nothing else in the private folder."""
+    for folder, dirs, files in os.walk(staged_root):
+        os.chmod(folder, 0o755)
+        for name in files:
+            os.chmod(os.path.join(folder, name), 0o644)
+    os.chmod(staged_root, 0o711)
+
+
+def judge_failure(code, log):
+    """Why the judge process itself failed: the grader's fault, said as such."""
+    try:
+        tail = Path(log).read_text(errors="replace")[-600:].strip()
+    except OSError:
+        tail = ""
+    hint = f": {tail.splitlines()[-1]}" if tail else ""
+    return f"the grader's judge process failed (status {code}); this is not your code's fault{hint}"
 
 
 def _kill_group(process):
@@ -264,21 +431,24 @@ def read_verdicts(path):
 
 
 def score(kata, result, records, why=None):
-    """Fail closed: full points only with a ``passed`` verdict for every collected check."""
-    collected = next((r["tests"] for r in records if r.get("collected") == kata.id
-                      and isinstance(r.get("tests"), list)), None)
+    """Fail closed: full points only with a ``passed`` verdict for every check the specs define."""
+    expected = kata.checks()
     verdicts = {r["test"]: r for r in records if r.get("kata") == kata.id and isinstance(r.get("test"), str)}
-    if not collected:
-        result.reason = why or "no checks ran for this kata"
+    for record in records:
+        if record.get("refused") == kata.id and isinstance(record.get("limits"), list):
+            result.refused_limits = [str(item) for item in record["limits"]]
+    if not expected:
+        result.reason = "this kata defines no checks"
         return
     tests = []
-    for name in collected:
+    for name, visibility in expected:
         record = verdicts.get(name)
-        if record is None:
-            record = {"test": name, "doc": name.replace("_", " "), "outcome": "failed", "kind": "missing",
-                      "message": why or "no verdict was recorded for this check"}
+        if record is None or record.get("visibility") != visibility:
+            record = {"test": name, "doc": name.replace("_", " "), "visibility": visibility, "outcome": "failed",
+                      "kind": "missing", "message": why or "no verdict was recorded for this check"}
         tests.append({key: record.get(key) for key in
-                      ("test", "doc", "visibility", "outcome", "kind", "message", "error", "printed", "hint") if key in record})
+                      ("test", "doc", "visibility", "outcome", "kind", "message", "error", "printed", "hint")
+                      if key in record})
     result.tests = tests
     failed = [t for t in tests if t.get("outcome") != "passed"]
     if failed or why:

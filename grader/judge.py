@@ -12,6 +12,14 @@ import os
 import sys
 
 
+def limit_memory(megabytes):
+    """The judge's own bound: whatever a worker sends, decoding it cannot take the machine's memory."""
+    if megabytes:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (megabytes << 20, megabytes << 20))
+
+
 def main(plan_path):
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     import pytest
@@ -20,6 +28,7 @@ def main(plan_path):
 
     with open(plan_path, encoding="utf-8") as handle:
         plan = json.load(handle)
+    limit_memory(plan.get("judge_memory_mb"))
     specs = [path for kata in plan["katas"] for path, _ in kata["specs"]]
     if not specs:
         JudgePlugin(plan).pytest_sessionfinish()

@@ -1,5 +1,6 @@
 """Kata manifests: one ``kata.toml`` per directory under ``katas/``, read in name order."""
 
+import ast
 import hashlib
 import tomllib
 from dataclasses import dataclass, field
@@ -42,6 +43,19 @@ class Kata:
         """The canonical spec modules present, each with its Gradescope visibility."""
         return [(self.directory / name, vis) for name, vis in SPEC_FILES.items()
                 if (self.directory / name).is_file()]
+
+    def checks(self):
+        """The checks a kata must pass, read by the trusted side from its canonical specs.
+
+        Every top-level ``test_*`` function of each spec file, with its visibility;
+        nothing a worker or the judge writes can add to or take from this list.
+        """
+        found = []
+        for path, visibility in self.spec_files():
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+            found += [(node.name, visibility) for node in tree.body
+                      if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")]
+        return found
 
     def spec_hash(self):
         digest = hashlib.sha256()

@@ -28,6 +28,7 @@ class JudgePlugin:
             for path, visibility in kata["specs"]:
                 self.spec_owner[os.path.realpath(path)] = (kata["id"], visibility)
         self.workers = {}
+        self.spawned = 0
         self.zygote = None
         self.given_up = {}  # kata id -> why its remaining checks are not run
         self.records = {}
@@ -49,19 +50,22 @@ class JudgePlugin:
             if worker is not None:
                 worker.close()
             kata = self.katas[kata_id]
+            self.spawned += 1
             try:
                 if self.zygote is None or self.zygote.process.poll() is not None:
                     self.zygote = Zygote(self.plan.get("scratch") or os.getcwd())
                 worker = Worker(kata["staged"], kata["module"], scratch_root=self.plan.get("scratch"),
-                                zygote=self.zygote, secrets=self.plan.get("secrets", ()),
-                                seed=self.plan.get("seed", 0), timeout=kata["timeout"],
-                                limits={"memory_mb": kata["memory_mb"], "cpu_s": int(kata["timeout"] * 6) + 5})
+                                zygote=self.zygote, seed=self.plan.get("seed", 0), timeout=kata["timeout"],
+                                memory_mb=kata["memory_mb"], mode=self.plan.get("mode", "none"),
+                                masked=self.plan.get("masked", ()), slot=self.plan.get("slot", 0) + self.spawned)
             except OSError as error:
                 if self.zygote is not None:
                     self.zygote.close()
                     self.zygote = None
-                raise WorkerGone(f"the grader could not start a process for your code ({error})") from None
+                raise WorkerGone(f"the grader could not start a process for your code ({error})", "tool") from None
             self.workers[kata_id] = worker
+            if worker.refused:
+                self.emit({"refused": kata_id, "limits": worker.refused})
         return worker
 
     # -- fixtures
@@ -119,8 +123,9 @@ class JudgePlugin:
         if report.failed and record["outcome"] == "passed":
             record.update(outcome="failed", **_explain(call.excinfo, report))
             worker = getattr(item, "kata_worker", None)
-            if worker is not None and worker.output_total:
-                record["printed"] = worker.printed()
+            printed = worker.printed() if worker is not None else ""
+            if printed:
+                record["printed"] = printed
 
     def pytest_runtest_logfinish(self, nodeid):
         record = self.records.pop(nodeid, None)
@@ -163,7 +168,7 @@ def _explain(excinfo, report):
     elif isinstance(error, LearnerError):
         kind = "raised"
     elif isinstance(error, WorkerGone):
-        kind = "crashed"
+        kind = error.kind
     elif isinstance(error, AssertionError):
         kind = "check"
     elif type(error).__name__ == "Failed" and "Timeout" in str(error):

@@ -19,19 +19,22 @@ import time
 import weakref
 
 from . import protocol
+from .limits import LIMITS
 
 WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "worker.py")
-OUTPUT_LIMIT = 1 << 20  # bytes of learner output kept; more ends the worker
+EXIT_INTROSPECTION = 86  # worker.py's hook ended the process
+EXIT_SANDBOX = 70        # the worker could not seal itself: a fault of the tool, not of the learner
 
 
 class LearnerError(Exception):
     """The learner's code raised; carries what the worker reported, as text."""
 
-    def __init__(self, info):
-        self.type_name = str(info.get("type", "Exception"))
-        self.builtin = str(info.get("builtin", "Exception"))
-        self.message = str(info.get("message", ""))
-        self.learner_traceback = str(info.get("traceback", ""))
+    def __init__(self, info, source=None):
+        self.type_name = str(info.get("type", "Exception"))[:100]
+        self.builtin = str(info.get("builtin", "Exception"))[:100]
+        self.message = str(info.get("message", ""))[:4000]
+        frames = info.get("frames") if isinstance(info.get("frames"), list) else []
+        self.learner_traceback = format_frames(frames, source)
         text = f"your code raised {self.type_name}: {self.message}"
         if self.learner_traceback:
             text += "\n" + self.learner_traceback
@@ -47,10 +50,50 @@ class LearnerError(Exception):
 class WorkerGone(Exception):
     """The worker process ended, hung or broke the protocol; the kata scores 0."""
 
+    def __init__(self, message, kind="crashed"):
+        super().__init__(message)
+        self.kind = kind  # "crashed", "timeout", "introspection" or "tool" (the grader's own fault)
+
+
+def format_frames(frames, source=None):
+    """Learner frames ``[file, line, function]`` as a traceback, with the source line read on this side."""
+    lines = []
+    for frame in frames[-12:]:
+        if not (isinstance(frame, list) and len(frame) == 3):
+            continue
+        name, number, function = str(frame[0])[:200], frame[1] if isinstance(frame[1], int) else 0, str(frame[2])[:100]
+        lines.append(f'  File "{name}", line {number}, in {function}')
+        text = source(name, number) if source else ""
+        if text:
+            lines.append(f"    {text}")
+    return "\n".join(lines)
+
+
+def source_reader(staged):
+    """Read a line of a staged learner file (trusted side: the judge reads its own copy)."""
+    root = os.path.realpath(staged)
+
+    def line(name, number):
+        path = os.path.realpath(os.path.join(root, name))
+        if not path.startswith(root + os.sep) or number < 1:
+            return ""
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                for index, text in enumerate(handle, 1):
+                    if index == number:
+                        return text.strip()[:200]
+        except OSError:
+            pass
+        return ""
+
+    return line
+
 
 def _worker_env(home):
-    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "LANG": "C.UTF-8",
-            "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    return {"PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8", "PYTHONHASHSEED": "0",
+            "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+            # Big arrays go straight back to the kernel when freed, so its count of our memory is a witness.
+            "MALLOC_MMAP_THRESHOLD_": "65536", "MALLOC_TRIM_THRESHOLD_": "131072"}
 
 
 class Zygote:
@@ -59,7 +102,7 @@ class Zygote:
     def __init__(self, home):
         ours, theirs = socket.socketpair()
         self.process = subprocess.Popen(
-            [sys.executable, "-I", WORKER, "--zygote", str(theirs.fileno())], pass_fds=(theirs.fileno(),),
+            [sys.executable, "-I", WORKER, "--zygote", str(theirs.fileno()), str(os.getpid())], pass_fds=(theirs.fileno(),),
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=home,
             env=_worker_env(home), start_new_session=True,
         )
@@ -68,14 +111,15 @@ class Zygote:
         self.socket.settimeout(60)
 
     def _ask(self, message, fds=()):
-        socket.send_fds(self.socket, [protocol._dumps(message).encode()], list(fds))
+        socket.send_fds(self.socket, [protocol.dumps(message)], list(fds))
         answer = self.socket.recv(1 << 16)
         if not answer:
             raise OSError("the zygote is gone")
-        return protocol._loads(answer)
+        return protocol.loads(answer)
 
     def spawn(self, config, fds):
-        return self._ask({"op": "spawn", "config": config}, fds)["pid"]
+        answer = self._ask({"op": "spawn", "config": config}, fds)
+        return answer["pid"], answer.get("inner")
 
     def wait(self, pid, timeout):
         return self._ask({"op": "wait", "pid": pid, "timeout": timeout})["status"]
@@ -89,106 +133,162 @@ class Zygote:
         self.process.wait()
 
 
-class Worker:
-    """One sandboxed process running one kata's learner code."""
+class Output:
+    """What learner code printed during one check: the head and the tail, and how much in all."""
 
-    def __init__(self, staged, module, scratch_root=None, seed=0, limits=None, timeout=10.0, zygote=None,
-                 secrets=()):
+    def __init__(self, limits=LIMITS):
+        self.keep = limits.output_kept_bytes // 2
+        self.reset()
+
+    def reset(self):
+        self.head, self.tail, self.total = bytearray(), bytearray(), 0
+
+    def add(self, chunk):
+        self.total += len(chunk)
+        room = self.keep - len(self.head)
+        if room > 0:
+            self.head += chunk[:room]
+            chunk = chunk[room:]
+        if chunk:
+            self.tail += chunk
+            del self.tail[:-self.keep]
+
+    def text(self, lines=40):
+        """Readable, with a count of what was cut; a flood never hides the end."""
+        if not self.total:
+            return ""
+        head = bytes(self.head).decode(errors="replace").splitlines()
+        tail = bytes(self.tail).decode(errors="replace").splitlines()
+        cut = self.total - len(self.head) - len(self.tail)
+        if len(head) + len(tail) <= lines and cut <= 0:
+            return "\n".join(head + tail)
+        shown_head, shown_tail = head[: lines // 2], tail[-(lines // 2):] if tail else head[lines // 2:][-(lines // 2):]
+        hidden = len(head) + len(tail) - len(shown_head) - len(shown_tail)
+        middle = f"... ({hidden} more lines, {self.total} bytes printed in all) ..."
+        return "\n".join(shown_head + [middle] + shown_tail)
+
+
+class Worker:
+    """One sealed process running one kata's learner code."""
+
+    def __init__(self, staged, module, scratch_root=None, seed=0, timeout=10.0, memory_mb=None, zygote=None,
+                 mode="none", masked=(), slot=0, limits=LIMITS):
+        self.limits = limits
         self.timeout = timeout
         self.deadline = None
         self.gone = None
+        self.gone_kind = "crashed"
         self.timed_out = False
         self.pending_drops = []
         self.refs = weakref.WeakValueDictionary()
+        self.source = source_reader(staged)
         self.scratch = tempfile.mkdtemp(prefix="kata-scratch-", dir=scratch_root)
-        config = {"staged": os.path.realpath(staged), "module": module, "seed": seed, "secrets": list(secrets),
-                  "scratch": self.scratch, "limits": limits or {}}
+        config = {"staged": os.path.realpath(staged), "module": module, "seed": seed, "mode": mode,
+                  "masked": list(masked), "slot": slot, "scratch": self.scratch, "timeout": timeout,
+                  "memory_mb": memory_mb or limits.memory_mb}
         request_read, self.requests = os.pipe()
         self.replies, reply_write = os.pipe()
         output_read, output_write = os.pipe()
-        self.zygote, self.process = zygote, None
-        if zygote is not None:
-            self.pid = zygote.spawn(config, (request_read, reply_write, output_write))
-        else:
-            self.process = subprocess.Popen(
-                [sys.executable, "-I", WORKER, str(request_read), str(reply_write), protocol._dumps(config)],
-                pass_fds=(request_read, reply_write), stdin=subprocess.DEVNULL, stdout=output_write,
-                stderr=output_write, cwd=self.scratch, env=_worker_env(self.scratch), start_new_session=True,
-            )
-            self.pid = self.process.pid
-        for fd in (request_read, reply_write, output_write):
-            os.close(fd)
+        self.zygote = zygote
+        try:
+            self.pid, self.inner = zygote.spawn(config, (request_read, reply_write, output_write))
+        finally:
+            for fd in (request_read, reply_write, output_write):
+                os.close(fd)
         self.stream = os.fdopen(output_read, "rb")
-        self.output = bytearray()
+        self.output = Output(limits)
         self.output_total = 0
         self._reader = threading.Thread(target=self._drain, daemon=True)
         self._reader.start()
+        self.refused = []
+        self.mode = mode
+        if self.inner is None:
+            self._give_up("the grader could not start a sealed process for your code", "tool")
+        self.deadline = time.monotonic() + 30
+        hello = self.request(None)  # the worker's first words: ready, and which limits it could not apply
+        self.deadline = None
+        self.refused = [str(r) for r in hello.get("refused", [])] if isinstance(hello, dict) else []
 
     def _drain(self):
         stream = self.stream
         while True:
-            chunk = stream.read1(65536)
+            try:
+                chunk = stream.read1(65536)
+            except (OSError, ValueError):
+                return
             if not chunk:
                 return
+            self.output.add(chunk)
             self.output_total += len(chunk)
-            if len(self.output) < 16384:
-                self.output += chunk[: 16384 - len(self.output)]
-            if self.output_total > OUTPUT_LIMIT:
-                self.gone = self.gone or f"your code printed more than {OUTPUT_LIMIT >> 20} MiB"
+            if self.output_total > self.limits.output_bytes:
+                self.gone = self.gone or (f"your code printed more than {self.limits.output_bytes >> 20} MiB "
+                                          "(a print inside a long loop?)")
                 self.kill()
                 return
 
-    def printed(self, limit=2000):
-        """The start of what learner code printed, for failure messages."""
-        text = bytes(self.output[:limit]).decode(errors="replace")
-        if self.output_total > limit:
-            text += f"\n... ({self.output_total} bytes printed in all)"
-        return text
+    def printed(self):
+        """What learner code printed during the current check, cut to a readable size."""
+        return self.output.text()
 
     # -- requests
     def start_test(self):
         self.deadline = time.monotonic() + self.timeout
+        self.output.reset()
+
+    def _give_up(self, why, kind):
+        self.gone = self.gone or why
+        self.gone_kind = kind
+        self.kill()
+        raise WorkerGone(self.gone, self.gone_kind)
 
     def request(self, message):
         if self.gone:
-            raise WorkerGone(self.gone)
-        message["drop"], self.pending_drops = self.pending_drops, []
+            raise WorkerGone(self.gone, self.gone_kind)
         try:
-            protocol.send(self.requests, message)
-            reply = protocol.receive(self.replies, self.deadline)
+            if message is not None:
+                message["drop"], self.pending_drops = self.pending_drops, []
+                if self.deadline is not None:
+                    message["budget"] = max(0.0, self.deadline - time.monotonic())
+                protocol.send(self.requests, message)
+            reply = protocol.receive(self.replies, self.deadline, self.limits)
         except protocol.TimedOut:
             self.timed_out = True
-            self.gone = f"your code did not finish within {self.timeout:g} s (an endless loop?)"
+            self._give_up(f"your code did not finish within {self.timeout:g} s (an endless loop?)", "timeout")
         except (protocol.ProtocolError, OSError) as error:
-            self.gone = self.gone or self._why_gone(error)  # the output reader may have said why first
-        if self.gone:
-            self.kill()
-            raise WorkerGone(self.gone)
+            self._give_up(self._why_gone(error), self.gone_kind)
         if type(reply) is not dict or type(reply.get("ok")) is not bool:
-            self.gone = "the worker answered with something that is not a reply"
-            self.kill()
-            raise WorkerGone(self.gone)
+            self._give_up("the worker answered with something that is not a reply", "crashed")
         if not reply["ok"]:
-            error = reply.get("error")
-            raise LearnerError(error if type(error) is dict else {})
+            timeout = reply.get("timeout")
+            if isinstance(timeout, dict):
+                self.timed_out = True
+                where = format_frames(timeout.get("frames") if isinstance(timeout.get("frames"), list) else [],
+                                      self.source)
+                self._give_up(f"your code did not finish within {self.timeout:g} s (an endless loop?)"
+                              + (f"; it was running:\n{where}" if where else ""), "timeout")
+            try:
+                error = protocol.decode(reply.get("error"), _no_refs, 0, self.limits)
+            except protocol.ProtocolError:
+                error = {}
+            raise LearnerError(error if type(error) is dict else {}, self.source)
         try:
-            return protocol.decode(reply.get("value"), self._ref)
+            return protocol.decode(reply.get("value"), self._ref, 0, self.limits)
         except protocol.ProtocolError as error:
-            self.gone = f"the worker's answer was garbled ({error})"
-            self.kill()
-            raise WorkerGone(self.gone) from None
+            self._give_up(f"the worker's answer was garbled ({error})", "crashed")
+
+    def rss(self):
+        """The worker's anonymous resident memory in bytes, as the kernel counts it (read from outside)."""
+        return resident_bytes(self.inner)
 
     def exit_status(self, timeout):
         """The worker's exit code (negative: the signal), or None if it is still running."""
-        if self.process is None:
-            try:
-                return self.zygote.wait(self.pid, timeout)
-            except OSError:
-                return None
         try:
-            return self.process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
+            code = self.zygote.wait(self.pid, timeout)
+        except OSError:
             return None
+        if code is not None and code > 128 and self.mode == "namespaces":
+            return -(code - 128)  # the reaper passes the inner process's signal on as 128 + n
+        return code
 
     def _why_gone(self, error):
         code = self.exit_status(2)
@@ -196,6 +296,13 @@ class Worker:
             return f"the worker broke the protocol ({error})"
         if code == 0:
             return "your code ended the process early (sys.exit or os._exit?)"
+        if code == EXIT_INTROSPECTION:
+            self.gone_kind = "introspection"
+            return ("your code reached into the interpreter's internals (frames of the grader, the collector's "
+                    "object lists, tracing or ctypes); no kata needs that, so the check stops here")
+        if code == EXIT_SANDBOX:
+            self.gone_kind = "tool"
+            return "the grader could not seal the process for your code (run: nox -s doctor)"
         if code < 0:
             try:
                 name = signal.Signals(-code).name
@@ -223,9 +330,9 @@ class Worker:
         return self.request({"op": "load"})
 
     def kill(self):
-        for kill in (os.killpg, os.kill):  # the group, and the process in case it has no group yet
+        for pid in {self.inner, self.pid} - {None}:
             try:
-                kill(self.pid, signal.SIGKILL)
+                os.kill(pid, signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
                 pass
 
@@ -241,6 +348,22 @@ class Worker:
         if not self._reader.is_alive():
             self.stream.close()
         shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def _no_refs(handle, type_name):
+    return f"<{type_name}>"
+
+
+def resident_bytes(pid):
+    """Anonymous resident memory of ``pid`` (Linux: /proc/PID/status RssAnon), or None."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("RssAnon:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, TypeError):
+        pass
+    return None
 
 
 def _encode(value):

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 
 HIDDEN = "after_due_date"
-GRADER_WORDED = {"crashed", "missing"}  # messages the grader wrote itself, with nothing from the spec
+GRADER_WORDED = {"crashed", "missing", "timeout", "introspection", "tool"}  # messages the grader wrote itself, with nothing from the spec
 
 
 def student_message(test):
@@ -74,10 +74,14 @@ def gradescope(submission):
     return {
         "score": submission.score, "max_score": submission.max_score,
         "execution_time": round(submission.seconds, 2),
-        "output": f"{submission.score:g} / {submission.max_score:g} points. A kata scores only when all its checks pass.",
+        "output": f"{submission.score:g} / {submission.max_score:g} points. A kata scores only when all its checks pass."
+                  + ("" if submission.seal == "sealed" else
+                     " Graded UNSEALED: learner code was not isolated from the grader."),
         "visibility": "visible", "stdout_visibility": "hidden",
         "extra_data": {
-            "grader_version": __version__, "seed": submission.seed,
+            "grader_version": __version__, "seed": submission.seed, "seal": submission.seal,
+            "flagged": [k.kata_id for k in submission.katas if k.flagged],
+            "refused_limits": {k.kata_id: k.refused_limits for k in submission.katas if k.refused_limits},
             "spec_hashes": {k.kata_id: k.spec_hash for k in submission.katas},
             "files_hashes": {k.kata_id: k.files_hash for k in submission.katas},
         },
@@ -102,8 +106,13 @@ def junit(submission):
     return ET.tostring(suites, encoding="unicode")
 
 
+def submission_folder(out_dir, name):
+    """Each submission's reports live under submissions/, so no name can collide with the class reports."""
+    return Path(out_dir) / "submissions" / name
+
+
 def write_submission(submission, out_dir):
-    target = Path(out_dir) / submission.name
+    target = submission_folder(out_dir, submission.name)
     target.mkdir(parents=True, exist_ok=True)
     (target / "results.json").write_text(json.dumps(gradescope(submission), indent=2))
     (target / "junit.xml").write_text(junit(submission))
@@ -127,8 +136,17 @@ def _bar(count, total, width=30):
 
 
 def summary_markdown(submissions, katas):
-    lines = [f"# Class summary ({len(submissions)} submissions)", "",
-             "| kata | points | solved | share | histogram of scores |", "|---|---|---|---|---|"]
+    lines = [f"# Class summary ({len(submissions)} submissions)", ""]
+    unsealed = [s.name for s in submissions if s.seal != "sealed"]
+    if unsealed:
+        lines += ["**Graded UNSEALED** (learner code ran as the grader's user; scores are not proof against "
+                  f"tampering): {', '.join(unsealed)}", ""]
+    flagged = [f"{s.name} ({', '.join(k.kata_id for k in s.katas if k.flagged)})"
+               for s in submissions if any(k.flagged for k in s.katas)]
+    if flagged:
+        lines += ["**Flagged for a look**: code that reached into the interpreter's internals "
+                  f"(frames, the collector's object lists, tracing, ctypes): {', '.join(flagged)}", ""]
+    lines += ["| kata | points | solved | share | histogram of scores |", "|---|---|---|---|---|"]
     for kata in katas:
         scores = [next((k.score for k in s.katas if k.kata_id == kata.id), 0.0) for s in submissions]
         solved = sum(score == kata.points for score in scores)

@@ -142,6 +142,14 @@ class Memory:
     def collect(self):
         return self._ask("gc", action="collect")
 
+    def rss(self):
+        """The worker's anonymous resident memory in bytes, read by the judge from the kernel.
+
+        A witness the learner's code cannot fake: it is measured outside its
+        interpreter. None where the platform cannot tell (no /proc).
+        """
+        return self.worker.rss()
+
     def graph(self, output, limit=10_000):
         """Weak probes to every Function and Variable reachable from ``output``.
 

@@ -51,8 +51,8 @@ def batch(tmp_path_factory):
 
 def test_solved_broken_missing_scores(batch):
     out, _ = batch
-    alice = json.loads((out / "alice" / "results.json").read_text())
-    bob = json.loads((out / "bob" / "results.json").read_text())
+    alice = json.loads((out / "submissions" / "alice" / "results.json").read_text())
+    bob = json.loads((out / "submissions" / "bob" / "results.json").read_text())
     kata_entry = {t["tags"][0]: t for t in bob["tests"] if t["tags"] == [t["tags"][0]]}
     total = sum(k.points for k in KATAS.values())
     assert alice["score"] == sum(KATAS[k].points for k in THREE) and alice["max_score"] == total
@@ -65,7 +65,7 @@ def test_solved_broken_missing_scores(batch):
 
 def test_hidden_checks_are_hidden(batch):
     out, _ = batch
-    bob = json.loads((out / "bob" / "results.json").read_text())
+    bob = json.loads((out / "submissions" / "bob" / "results.json").read_text())
     hidden = [t for t in bob["tests"] if t["visibility"] == "after_due_date"]
     assert hidden, "hidden checks appear with after_due_date visibility"
     spec_text = (KATAS[SOLVED].directory / "spec_hidden.py").read_text()
@@ -81,7 +81,7 @@ def test_gradebook_junit_summary(batch):
     rows = list(csv.reader((out / "gradebook.csv").open()))
     assert rows[0][:3] == ["submission", "total", "max"] and len(rows) == 3
     assert {r[0] for r in rows[1:]} == {"alice", "bob"}
-    suites = ET.parse(out / "bob" / "junit.xml").getroot()
+    suites = ET.parse(out / "submissions" / "bob" / "junit.xml").getroot()
     assert {s.get("name") for s in suites} == set(KATAS)
     summary = (out / "summary.md").read_text()
     assert all(k in summary for k in KATAS) and "histogram" in summary
@@ -149,7 +149,7 @@ def test_interrupt_then_resume(tmp_path):
     command = [sys.executable, "-m", "grader", "grade", *map(str, subs), "--out", str(out), "--jobs", "1"]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
-    while not (out / "s0" / "results.json").exists() and time.monotonic() < deadline:
+    while not (out / "submissions" / "s0" / "results.json").exists() and time.monotonic() < deadline:
         time.sleep(0.2)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
@@ -159,26 +159,32 @@ def test_interrupt_then_resume(tmp_path):
     assert done.returncode == 0
     both = KATAS[SOLVED].points + KATAS[BROKEN].points
     for name, expected in (("s0", both), ("s1", KATAS[SOLVED].points), ("s2", KATAS[SOLVED].points)):
-        assert json.loads((out / name / "results.json").read_text())["score"] == expected
+        assert json.loads((out / "submissions" / name / "results.json").read_text())["score"] == expected
 
 
 def test_scoring_fails_closed():
-    """Full points need a pass for every collected check and a finished run."""
+    """Full points need a pass for every check the canonical specs define, and a finished run."""
     from grader.grading import KataResult, score
 
     kata = KATAS[SOLVED]
+    checks = kata.checks()
+    assert len(checks) >= 4 and {v for _, v in checks} == {"visible", "after_due_date"}
 
     def scored(records, why=None):
         result = KataResult(kata.id, kata.title, float(kata.points))
         score(kata, result, records, why)
         return result
 
-    collected = {"collected": kata.id, "tests": ["a", "b"]}
-    passed = [{"kata": kata.id, "test": name, "outcome": "passed"} for name in ("a", "b")]
-    assert scored([collected, *passed]).score == kata.points
-    assert scored([collected, passed[0]]).score == 0, "a check without a verdict"
-    assert scored([collected, *passed], why="the grading run stopped").score == 0, "an unfinished run"
-    assert scored(passed).score == 0, "no record of what was collected"
-    assert scored([{"collected": kata.id, "tests": []}]).score == 0, "no checks at all"
-    garbled = [collected, passed[0], {"kata": kata.id, "test": "b", "outcome": "PASSED"}]
+    passed = [{"kata": kata.id, "test": name, "visibility": vis, "outcome": "passed"} for name, vis in checks]
+    assert scored(passed).score == kata.points
+    assert scored(passed[1:]).score == 0, "a check without a verdict"
+    assert scored(passed, why="the grading run stopped").score == 0, "an unfinished run"
+    extra = [{"collected": kata.id, "tests": ["test_only_this"]},
+             {"kata": kata.id, "test": "test_only_this", "visibility": "visible", "outcome": "passed"}]
+    assert scored(extra).score == 0, "a record claiming fewer checks changes nothing: the specs decide"
+    garbled = passed[:-1] + [dict(passed[-1], outcome="PASSED")]
     assert scored(garbled).score == 0
+    moved = passed[:-1] + [dict(passed[-1], visibility="visible" if checks[-1][1] != "visible" else "after_due_date")]
+    assert scored(moved).score == 0, "a verdict must belong to the check of that name and visibility"
+
+

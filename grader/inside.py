@@ -1,0 +1,138 @@
+"""Code that runs on the learner's thread, beneath and beside learner code.
+
+The worker never imports this file: it executes its source into a namespace of
+its own. Learner code runs only on the thread that ``learner_thread`` starts, so
+every frame beneath learner code (``sys._getframe().f_back``...) leads here and
+no further, never to the worker's request loop, its table of objects or its
+memory probes. Learner code can reach everything in this file and change it;
+that is fine, because nothing here decides a verdict: a job's outcome is what
+learner code computed anyway.
+
+The channel's ``post`` and ``wait`` are the worker's only way in; they read no
+globals, and learner code holds no reference to them.
+"""
+
+
+def make_channel(allocate_lock):
+    """A one-slot channel between the worker's main thread and the learner thread."""
+    job_ready, outcome_ready = allocate_lock(), allocate_lock()
+    job_ready.acquire()
+    outcome_ready.acquire()
+    slot = [None]
+
+    def post(job):
+        slot[0] = job
+        job_ready.release()
+
+    def wait(timeout):
+        if not outcome_ready.acquire(True, timeout):
+            return None
+        outcome, slot[0] = slot[0], None
+        return outcome
+
+    def take():
+        job_ready.acquire()
+        job, slot[0] = slot[0], None
+        return job
+
+    def give(outcome):
+        slot[0] = outcome
+        outcome_ready.release()
+
+    return post, wait, take, give
+
+
+def learner_thread(take, give, flush):
+    """The thread's whole life: take a job, run it, give back what happened."""
+    while True:
+        trash, fn, args, kwargs = take()
+        trash.clear()  # what the judge let go of dies here, on this thread
+        trash = None
+        try:
+            outcome = (True, fn(*args, **kwargs))
+        except BaseException as error:  # learner code may raise anything, SystemExit too
+            outcome = (False, describe(error))
+            error = None
+        fn = args = kwargs = None
+        flush()
+        give(outcome)
+        outcome = None
+
+
+def describe(error):
+    """An exception as plain text: its type, the builtin it derives from, message and learner frames."""
+    kind = type(error)
+    builtin = "Exception"
+    for base in MRO(kind):
+        if MODULE_OF(base) == "builtins" and issubclass(base, BaseException):
+            builtin = QUALNAME(base)
+            break
+    try:
+        message = str(error)[:4000]
+    except BaseException:
+        message = "<the exception's message could not be turned into text>"
+    frames = []
+    tb = error.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename.startswith(KATA):
+            frames.append([code.co_filename[len(KATA):], tb.tb_lineno, code.co_name])
+        tb = tb.tb_next
+    if isinstance(error, SyntaxError) and isinstance(error.filename, str):
+        name = error.filename
+        name = name[len(KATA):] if name.startswith(KATA) else name.rsplit("/", 1)[-1]
+        frames.append([name, error.lineno or 0, "<module>"])
+    return {"type": QUALNAME(kind)[:100], "builtin": builtin, "message": message, "frames": frames[-12:]}
+
+
+def load(name, seed, modules, import_module, invalidate_caches, seeders):
+    """Import the learner's module afresh, its earlier copies and random state reset."""
+    for key in [key for key, module in modules.items() if str(getattr(module, "__file__", "")).startswith(KATA)]:
+        del modules[key]
+    invalidate_caches()
+    for seeder in seeders:
+        seeder(seed)
+    return import_module(name)
+
+
+def enter(manager):
+    return type(manager).__enter__(manager)
+
+
+def exit(manager, kind, message):
+    if kind is None:
+        return type(manager).__exit__(manager, None, None, None)
+    return type(manager).__exit__(manager, kind, kind(message), None)
+
+
+def with_raising(manager):
+    """Run ``with manager: raise ValueError`` as a learner's own code would."""
+    class ProbeError(ValueError):
+        pass
+
+    try:
+        with manager:
+            raise ProbeError("raised inside the with block by the spec")
+    except ProbeError:
+        return "propagated"
+    return "swallowed"
+
+
+def deref(obj, reference_type):
+    """Follow a weak reference if it is one; DeZero's outputs may be either."""
+    return obj() if isinstance(obj, reference_type) else obj
+
+
+def define(module, source, names, np):
+    """Run a spec's helper source (say, a Function subclass) with the learner's module as ``dz``."""
+    namespace = {"dz": module, "np": np}
+    exec(compile(source, "<spec helper>", "exec"), namespace)
+    return [namespace[name] for name in names]
+
+
+def type_name(obj):
+    return QUALNAME(type(obj))
+
+
+def nothing():
+    return None
