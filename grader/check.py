@@ -37,9 +37,9 @@ class Progress:
     def next_hint(self, kata):
         seen = self.data["hints_seen"].get(kata.id, 0)
         if seen >= len(kata.hints):
-            return len(kata.hints), kata.hints[-1], True
+            return len(kata.hints), kata.hints[-1].say("en"), True
         self.data["hints_seen"][kata.id] = seen + 1
-        return seen + 1, kata.hints[seen], False
+        return seen + 1, kata.hints[seen].say("en"), False
 
 
 def _current_hash(kata):

@@ -118,29 +118,31 @@ def experiment(args):
 
 
 def stubs(args):
-    from . import stubs as generator
+    """Write (or, with --check, compare) every file generated from solutions/."""
+    from .generate import generated
 
     stale = []
-    for kata in all_katas():
+    for path, text in generated().items():
         if args.check:
-            stale += [f"katas/{kata.id}/{path}" for path in generator.stale(kata)]
+            if not path.is_file() or path.read_text() != text:
+                stale.append(str(path.relative_to(ROOT)))
         else:
-            generator.write(kata)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
     if stale:
-        print("stubs differ from what solutions/ generates (run: python -m grader stubs):\n  " + "\n  ".join(stale))
+        print("files differ from what solutions/ generates (run: python -m grader stubs):\n  " + "\n  ".join(stale))
         return 1
     return 0
 
 
 def reference(args):
     """Write the reference solutions shaped as a submission (to check a grading setup end to end)."""
-    from .stubs import reference_files
+    from .generate import reference_submission
 
     out = Path(args.out)
-    for kata in all_katas():
-        for path, text in reference_files(kata).items():
-            (out / kata.id / path).parent.mkdir(parents=True, exist_ok=True)
-            (out / kata.id / path).write_text(text)
+    for path, text in reference_submission().items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_text(text)
     print(out)
     return 0
 

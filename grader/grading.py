@@ -31,6 +31,7 @@ from pathlib import Path
 from . import KATAS, ROOT, SOLUTIONS, __version__, sandbox
 from .katas import all_katas
 from .limits import LIMITS
+from .package import PACKAGE, AssemblyError, Ladder
 
 JUDGE = Path(__file__).resolve().parent / "judge.py"
 GRADER = Path(__file__).resolve().parent
@@ -147,13 +148,32 @@ def read_submitted(folder, relative, label, limit=LIMITS.submission_file_kb * 10
         os.close(fd)
 
 
-def stage(kata, submitted, destination):
-    """Copy the kata's learner files from ``submitted`` and its support files from the canonical kata."""
+def stage(kata, submission, destination, ladder=None):
+    """Copy the kata's learner files from the submission, its support files from the canonical kata and,
+    for a package kata, the dezero package assembled for it (its definitions from the learner's package)."""
     for relative in kata.files:
-        data = read_submitted(submitted, relative, kata.id)
-        _write_readable(Path(destination) / relative, data)
+        _write_readable(Path(destination) / relative, read_submitted(Path(submission) / kata.id, relative, kata.id))
     for relative in kata.support:
         _write_readable(Path(destination) / relative, (kata.directory / relative).read_bytes())
+    if kata.uses_package:
+        ladder = ladder or Ladder(all_katas())
+        package_root = Path(submission) / PACKAGE
+
+        def read(path):
+            if not package_root.is_dir() or package_root.is_symlink():
+                raise AssemblyError(f"missing folder {PACKAGE}/ (your dezero package) in the submission")
+            relative = Path(path).relative_to(PACKAGE).as_posix()
+            try:
+                return read_submitted(package_root, relative, PACKAGE).decode("utf-8", errors="replace")
+            except StageError as error:
+                raise AssemblyError(str(error)) from None
+
+        try:
+            assembled = ladder.assemble(kata.id, read)
+        except AssemblyError as error:
+            raise StageError(str(error)) from None
+        for path, text in assembled.items():
+            _write_readable(Path(destination) / path, text.encode())
 
 
 def _write_readable(target, data):
@@ -167,8 +187,12 @@ def _write_readable(target, data):
 
 
 def files_hash(kata, staged):
+    """What a kata's verdict depends on from the submission: its files and, for package katas, the package."""
     digest = hashlib.sha256()
-    for relative in kata.files:
+    relatives = list(kata.files)
+    if kata.uses_package:
+        relatives += sorted(p.relative_to(staged).as_posix() for p in (Path(staged) / PACKAGE).rglob("*.py"))
+    for relative in relatives:
         digest.update(relative.encode() + b"\0" + (Path(staged) / relative).read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
@@ -281,6 +305,7 @@ class Grader:
         self.lock = threading.Lock()
         self.stopped = False
         self.slots = iter(range(0, 10 ** 9, 1000))
+        self.ladder = Ladder(all_katas()) if any(k.uses_package for k in self.katas) else None
 
     def grade(self, submission, name=None):
         started = time.monotonic()
@@ -293,11 +318,12 @@ class Grader:
                 result = KataResult(kata.id, kata.title, float(kata.points), spec_hash=self.spec_hashes[kata.id])
                 results.append(result)
                 staged = Path(private) / "staged" / kata.id
-                if not (submission / kata.id).is_dir() or (submission / kata.id).is_symlink():
+                folder = submission / kata.id
+                if kata.files and (not folder.is_dir() or folder.is_symlink()):
                     result.reason = f"missing kata: no folder {kata.id}/ in the submission"
                     continue
                 try:
-                    stage(kata, submission / kata.id, staged)
+                    stage(kata, submission, staged, self.ladder)
                 except StageError as error:
                     result.reason = str(error)
                     continue
@@ -431,9 +457,16 @@ def read_verdicts(path):
 
 
 def score(kata, result, records, why=None):
-    """Fail closed: full points only with a ``passed`` verdict for every check the specs define."""
+    """Fail closed: full points only with a ``passed`` verdict for every check the specs define.
+
+    A parametrized check (``test_x[case]``) passes when it has verdicts and all of them passed.
+    """
     expected = kata.checks()
-    verdicts = {r["test"]: r for r in records if r.get("kata") == kata.id and isinstance(r.get("test"), str)}
+    by_check = {}
+    for record in records:
+        name = record.get("test")
+        if record.get("kata") == kata.id and isinstance(name, str):
+            by_check.setdefault(name.split("[", 1)[0], []).append(record)
     for record in records:
         if record.get("refused") == kata.id and isinstance(record.get("limits"), list):
             result.refused_limits = [str(item) for item in record["limits"]]
@@ -442,13 +475,14 @@ def score(kata, result, records, why=None):
         return
     tests = []
     for name, visibility in expected:
-        record = verdicts.get(name)
-        if record is None or record.get("visibility") != visibility:
-            record = {"test": name, "doc": name.replace("_", " "), "visibility": visibility, "outcome": "failed",
-                      "kind": "missing", "message": why or "no verdict was recorded for this check"}
-        tests.append({key: record.get(key) for key in
-                      ("test", "doc", "visibility", "outcome", "kind", "message", "error", "printed", "hint")
-                      if key in record})
+        found = [r for r in by_check.get(name, []) if r.get("visibility") == visibility]
+        if not found:
+            found = [{"test": name, "doc": name.replace("_", " "), "visibility": visibility, "outcome": "failed",
+                      "kind": "missing", "message": why or "no verdict was recorded for this check"}]
+        for record in found:
+            tests.append({key: record.get(key) for key in
+                          ("test", "doc", "visibility", "outcome", "kind", "message", "error", "printed", "hint")
+                          if key in record})
     result.tests = tests
     failed = [t for t in tests if t.get("outcome") != "passed"]
     if failed or why:

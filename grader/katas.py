@@ -1,4 +1,25 @@
-"""Kata manifests: one ``kata.toml`` per directory under ``katas/``, read in name order."""
+"""Kata manifests: one ``kata.toml`` per directory under ``katas/``, read in name order.
+
+A manifest::
+
+    id = "17_weakref_outputs"        # the folder's name; ids sort in book order
+    title = "Weak references break the Function/Variable cycle"
+    title_ko = "약한 참조로 Function/Variable 순환 끊기"
+    step = 17                        # the book's step
+    module = "step17"                # what the specs' ``dz`` is: a kata file, or "dezero"
+    files = ["step17.py"]            # files in this folder the learner writes in (package katas: often none)
+    support = []                     # complete files shipped with the kata (a step program, say)
+    points = 10
+    timeout = 10                     # seconds per check (optional)
+
+    [[hints]]                        # in order; each with the checks it explains (none: a general hint)
+    checks = ["test_function_holds_outputs_weakly"]
+    en = "..."
+    ko = "..."
+
+What a package kata writes in ``dezero/`` is not listed here: it is derived from
+the solutions' regions (package.py).
+"""
 
 import ast
 import hashlib
@@ -10,6 +31,7 @@ from . import KATAS
 
 SPEC_FILES = {"spec_public.py": "visible", "spec_hidden.py": "after_due_date"}
 REQUIRED = ("id", "title", "step", "module", "files", "points", "hints")
+LANGUAGES = ("en", "ko")  # every README and hint exists in each; see grader/i18n.py
 
 
 class ManifestError(Exception):
@@ -18,6 +40,21 @@ class ManifestError(Exception):
 
 class KataNotFound(LookupError):
     pass
+
+
+@dataclass(frozen=True)
+class Hint:
+    """One hint: its text per language, and the checks it explains (empty: it helps with any)."""
+
+    text: tuple          # ((language, text), ...)
+    checks: tuple = ()
+
+    def say(self, language):
+        texts = dict(self.text)
+        return texts.get(language) or texts.get("en", "")
+
+    def explains(self, check):
+        return not self.checks or check in self.checks
 
 
 @dataclass(frozen=True)
@@ -34,6 +71,20 @@ class Kata:
     timeout: float = 10.0
     memory_mb: int = 1024
     stub_passes: tuple = field(default=())  # spec tests the stub passes, with reasons
+    titles: tuple = ()                      # ((language, title), ...) beyond English
+
+    def title_in(self, language):
+        return dict(self.titles).get(language) or self.title
+
+    def readme(self, language="en"):
+        """The kata's README in ``language``, or the English one where that is missing."""
+        localized = self.directory / f"README.{language}.md"
+        return localized if language != "en" and localized.is_file() else self.directory / "README.md"
+
+    @property
+    def uses_package(self):
+        """From book step 23 on, a kata is judged with the dezero package assembled for it (package.py)."""
+        return self.step >= 23
 
     @property
     def number(self):
@@ -78,9 +129,15 @@ def load(directory):
         raise ManifestError(f"{path}: missing {', '.join(missing)}")
     if data["id"] != path.parent.name:
         raise ManifestError(f"{path}: id {data['id']!r} differs from its directory name")
+    try:
+        hints = tuple(Hint(tuple((lang, h[lang]) for lang in LANGUAGES if h.get(lang)), tuple(h.get("checks", ())))
+                      for h in data["hints"])
+    except (TypeError, AttributeError):
+        raise ManifestError(f"{path}: each [[hints]] entry needs en (and ko) texts") from None
     return Kata(
         id=data["id"], title=data["title"], step=int(data["step"]), module=data["module"],
-        files=tuple(data["files"]), points=int(data["points"]), hints=tuple(data["hints"]),
+        files=tuple(data["files"]), points=int(data["points"]), hints=hints,
+        titles=tuple((lang, data[f"title_{lang}"]) for lang in LANGUAGES if data.get(f"title_{lang}")),
         directory=path.parent, support=tuple(data.get("support", ())),
         timeout=float(data.get("timeout", 10)), memory_mb=int(data.get("memory_mb", 1024)),
         stub_passes=tuple(data.get("stub_passes", ())),

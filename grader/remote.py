@@ -355,7 +355,11 @@ def _no_refs(handle, type_name):
 
 
 def resident_bytes(pid):
-    """Anonymous resident memory of ``pid`` (Linux: /proc/PID/status RssAnon), or None."""
+    """Resident memory of ``pid`` as the kernel counts it, or None.
+
+    Linux: /proc/PID/status RssAnon (anonymous memory, not the mapped program
+    files). Elsewhere (macOS): ps's resident set size.
+    """
     try:
         with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
             for line in handle:
@@ -363,6 +367,12 @@ def resident_bytes(pid):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError, TypeError):
         pass
+    if pid and not os.path.isdir("/proc"):
+        try:
+            done = subprocess.run(["ps", "-o", "rss=", "-p", str(pid)], capture_output=True, text=True, timeout=5)
+            return int(done.stdout.split()[0]) * 1024
+        except (OSError, ValueError, IndexError, subprocess.SubprocessError):
+            pass
     return None
 
 

@@ -184,6 +184,24 @@ class Memory:
         return functions, variables
 
 
+MIB = 1 << 20
+
+
+def rss_growth(mem, before, after_what):
+    """Bytes the kernel counts for the worker now beyond ``before`` (a ``mem.rss()`` reading).
+
+    The kernel's accounting, read by the judge from outside the learner's
+    interpreter: no code in that interpreter can make it lie. Big arrays go back
+    to the kernel as soon as they are freed (the worker's malloc mmaps anything
+    over 64 KiB), so a graph kept alive shows, and one freed does not.
+    """
+    after = mem.rss()
+    if before is None or after is None:
+        fail(f"{after_what}: this platform does not show the kernel's count of a process's memory, "
+             "so this check cannot be made here (Linux, macOS and WSL can)")
+    return after - before
+
+
 class Graph:
     def __init__(self):
         self.functions, self.function_types, self.variables = [], [], []

@@ -22,8 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
-from grader import ROOT, SOLUTIONS
-from tests.helpers import KATAS, stub, write_submission
+from grader import ROOT
+from grader.generate import complete_reference
+from tests.helpers import KATAS, LADDER, stub, write_submission
 from tests.test_mutants import MUTANTS, _apply
 
 
@@ -32,16 +33,14 @@ def make_class(root, count, seed=0):
     paths = []
     for number in range(count):
         kind = number % 3
-        if kind == 0:
-            overrides = {}
-        elif kind == 1:
-            overrides = {k: stub(k) for k in KATAS}
-        else:
-            chosen = rng.sample(MUTANTS, 3)
-            overrides = {}
-            for entry in chosen:
-                overrides.setdefault(entry[0], _apply(entry))
-        paths.append(write_submission(Path(root) / f"student{number:03d}", overrides))
+        overrides, package, changes = {}, None, {}
+        if kind == 1:
+            overrides, package = {k: stub(k) for k in KATAS}, LADDER.stub()
+        elif kind == 2:
+            for entry in rng.sample(MUTANTS, 3):
+                changes.update(_apply(entry))
+        paths.append(write_submission(Path(root) / f"student{number:03d}", overrides, package=package,
+                                      changes=changes))
     return paths
 
 
@@ -73,7 +72,7 @@ def grading(count, jobs):
 
 
 def dezero_speed(size=100_000, repeats=20):
-    sys.path.insert(0, str(SOLUTIONS))
+    sys.path.insert(0, str(complete_reference()))
     import step24
     from dezero import Variable
 

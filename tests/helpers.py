@@ -1,39 +1,74 @@
-"""Building submissions for the repository's own tests: reference code with chosen katas altered."""
+"""Building submissions for the repository's own tests: reference code with chosen parts altered.
+
+A submission is shaped like ``katas/``: one folder per kata with the learner's
+files, and the learner's ``dezero/`` package. Paths below are relative to it
+(``17_weakref_outputs/step17.py``, ``dezero/core.py``).
+"""
 
 from pathlib import Path
 
 from grader.grading import Grader
 from grader.katas import all_katas
+from grader.package import PACKAGE, Ladder
 from grader.stubs import reference_files, stub_files
 
 KATAS = {k.id: k for k in all_katas()}
+LADDER = Ladder(KATAS.values())
 
 
-def write_submission(root, overrides=None, only=None):
-    """A submission folder: every kata solved, except ``overrides[kata_id]`` (path -> text, or None to omit)."""
+def write_submission(root, overrides=None, only=None, package=None, changes=None):
+    """A submission folder: every kata solved and the complete reference package, except where told.
+
+    ``overrides[kata_id]``: that kata's files (path -> text), or None to omit the kata.
+    ``only``: the katas whose folders are written (the package is written anyway).
+    ``package``: files of the dezero package to use instead (path -> text); ``False`` omits the package.
+    ``changes``: submission paths -> text, written last (say, from ``mutate``).
+    """
     root = Path(root)
     overrides = overrides or {}
+    files = {}
+    if package is not False:
+        files.update({**LADDER.reference(), **(package or {})})
     for kata in KATAS.values():
         if only is not None and kata.id not in only:
             continue
-        files = overrides.get(kata.id, reference_files(kata))
-        if files is None:
-            continue
-        for path, text in files.items():
-            target = root / kata.id / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text) if isinstance(text, str) else target.write_bytes(text)
+        kata_files = overrides.get(kata.id, reference_files(kata))
+        if kata_files is not None:
+            files.update({f"{kata.id}/{path}": text for path, text in kata_files.items()})
+    files.update(changes or {})
+    for path, text in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text) if isinstance(text, str) else target.write_bytes(text)
     return root
 
 
-def mutate(kata_id, old, new, count=1):
-    """The reference files of a kata with one textual change (the change must apply)."""
-    files = reference_files(KATAS[kata_id])
-    for path, text in files.items():
-        if old in text:
-            files[path] = text.replace(old, new, count)
-            return files
+def reference_of(kata_id):
+    """The submission paths -> text a kata is judged on: its own files, then the complete package."""
+    kata = KATAS[kata_id]
+    found = {f"{kata_id}/{path}": text for path, text in reference_files(kata).items()}
+    if kata.uses_package:
+        found.update(LADDER.reference())
+    return found
+
+
+def mutate(kata_id, old, new, count=1, base=None):
+    """Submission changes: one textual change to the reference code of a kata (the change must apply).
+
+    Looks in the kata's own files first, then in the package files the kata writes in.
+    """
+    files = dict(base) if base else reference_of(kata_id)
+    owned = {path for path in LADDER.owned_by(kata_id)}
+    for path in sorted(files, key=lambda p: (not p.startswith(kata_id + "/"), p not in owned, p)):
+        if old in files[path]:
+            return {path: files[path].replace(old, new, count)}
     raise AssertionError(f"{kata_id}: {old!r} is not in its reference files")
+
+
+def kata_files(changes, kata_id):
+    """From submission changes, a kata's own files (path -> text), for ``overrides``."""
+    prefix = f"{kata_id}/"
+    return {path[len(prefix):]: text for path, text in changes.items() if path.startswith(prefix)}
 
 
 def stub(kata_id):

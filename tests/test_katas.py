@@ -1,46 +1,97 @@
-"""Every kata is complete, its stub is derived from the solutions, and its spec is proven both ways."""
+"""Every kata is complete, everything generated is derived from solutions/, and each spec is proven both ways.
+
+The package-kata properties (CONTRIBUTING.md, "Package katas") each have a test here:
+  1. the learner sees what to write        test_readme_names_what_to_write
+  2. start anywhere                        test_start_fills_earlier_katas_only (and tests/test_package.py)
+  3. your own DeZero at the end            tests/test_own_dezero.py
+  4. no stub reveals an answer             test_passes_at_its_own_step, test_stubs_reveal_no_later_answer
+  5. the book's code gets full marks       test_spec_passes_on_complete_reference (the reference is written
+                                           as the book's package; the book's own files: nox -s book)
+  6. small and derived                     test_generated_files_match, test_no_kata_holds_a_package_copy
+"""
 
 import ast
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from grader import stubs
+from grader import KATAS as KATAS_DIR, ROOT, SOLUTIONS
+from grader.generate import generated
 from grader.katas import SPEC_FILES, all_katas
-from tests.helpers import KATAS, grade, write_submission
+from grader.package import PACKAGE, package_files
+from grader.stubs import parse, regions, stub_files
+from tests.helpers import KATAS, LADDER, grade, reference_files, write_submission
 
 ALL = all_katas()
+PACKAGE_KATAS = [k for k in ALL if k.uses_package]
+
+
+def owns_something(kata):
+    return bool(LADDER.owned_by(kata.id)) or any(
+        r.kata == kata.id for path in kata.files for r in regions((SOLUTIONS / path).read_text()))
 
 
 @pytest.mark.parametrize("kata", ALL, ids=lambda k: k.id)
 def test_manifest_readme_and_hints(kata):
-    assert kata.title and kata.points > 0 and kata.files
+    assert kata.title and kata.points > 0
     assert 1 <= kata.step <= 60
-    assert kata.hints and all(h.strip() for h in kata.hints)
+    assert kata.hints and all(h.say("en").strip() for h in kata.hints)
     readme = (kata.directory / "README.md").read_text()
     assert re.search(rf"steps? (\d+ and )?{kata.step}\b", readme.lower()), "the README names the book step"
     assert "nox -s check" in readme, "the README says how to check"
     assert (kata.directory / "spec_public.py").is_file() and (kata.directory / "spec_hidden.py").is_file()
     assert set(p.name for p, _ in kata.spec_files()) <= set(SPEC_FILES)
+    assert kata.checks(), "the specs define checks"
+    names = [name for name, _ in kata.checks()]
+    assert len(names) == len(set(names)), "check names are unique across a kata's spec files"
+    assert owns_something(kata), "the kata has regions in its files or in the package"
 
 
 @pytest.mark.parametrize("kata", ALL, ids=lambda k: k.id)
-def test_stub_is_generated_from_solutions(kata):
-    assert stubs.stale(kata) == [], "run: python -m grader stubs"
+def test_readme_names_what_to_write(kata):
+    """Property 1: the README names each file and definition the learner writes."""
+    readme = (kata.directory / "README.md").read_text()
     for path in kata.files:
-        text = (kata.directory / path).read_text()
-        ast.parse(text)
-        assert f"TODO({kata.id})" in "".join(stubs.stub_files(kata)[p] for p in kata.files), \
-            "the stub has a TODO for this kata"
+        assert path in readme, f"the README names {path}"
+    for path, names in LADDER.owned_by(kata.id).items():
+        assert path in readme, f"the README names {path}"
+        for name in names:
+            if name != "*":
+                assert name.split(".")[-1] in readme, f"the README names {name} ({path})"
 
 
-def test_every_region_belongs_to_a_kata():
+def test_generated_files_match():
+    """Property 6: every stub and the learner's package are exactly what solutions/ generates."""
+    stale = [str(path.relative_to(ROOT)) for path, text in generated().items()
+             if not path.is_file() or path.read_text() != text]
+    assert not stale, f"run: python -m grader stubs ({stale[:5]})"
+    shipped = {p.relative_to(KATAS_DIR).as_posix() for p in (KATAS_DIR / PACKAGE).rglob("*.py")}
+    assert shipped == set(package_files()), "katas/dezero holds exactly the package's modules"
+
+
+def test_no_kata_holds_a_package_copy():
+    """Property 6: the package exists once, in katas/dezero; kata folders hold their own files only."""
+    for kata in ALL:
+        assert not (kata.directory / PACKAGE).exists(), kata.id
+
+
+def test_every_region_belongs_to_a_kata_and_solutions_parse():
     known = {k.id for k in ALL}
-    from grader import SOLUTIONS
-
     for path in SOLUTIONS.rglob("*.py"):
-        for region in stubs.regions(path.read_text(), str(path)):
-            assert region.kata in known, f"{path}: region for unknown kata {region.kata}"
+        text = path.read_text()
+        ast.parse(text, filename=str(path))  # both forms of every region side by side still parse
+        for region in regions(text, str(path)):
+            assert region.kata in known, f"{path}:{region.line + 1}: region for unknown kata {region.kata}"
+            for inner in region.before or []:
+                if not isinstance(inner, str):
+                    assert inner.kata < region.kata, f"{path}:{inner.line + 1}: an earlier form holds a later kata"
+
+
+def test_package_regions_sit_in_definitions():
+    """Regions in the package belong to a definition (or own a whole file), so katas can be judged apart."""
+    for (path, name), katas in LADDER.owners.items():
+        assert name == "*" or name, (path, katas)
 
 
 def test_specs_are_not_collected_by_plain_pytest():
@@ -49,22 +100,58 @@ def test_specs_are_not_collected_by_plain_pytest():
             assert not path.name.startswith("test_") and not path.name.endswith("_test.py")
 
 
+def test_stubs_reveal_no_later_answer():
+    """Property 4: a kata's stub never holds a later kata's solved code."""
+    for kata in ALL:
+        for path, text in stub_files(kata).items():
+            for region in regions((SOLUTIONS / path).read_text()):
+                if region.kata > kata.id and region.before is None:
+                    body = [line for line in region.body if isinstance(line, str) and line.strip()
+                            and not line.strip().startswith("#")]
+                    solved = "\n".join(body)
+                    assert not solved or solved not in text, f"{kata.id}/{path} shows {region.kata}'s answer"
+
+
+# ---------------------------------------------------------------- specs proven on the reference and the stubs
+
 @pytest.fixture(scope="module")
 def reference_grades(tmp_path_factory):
+    """Every kata solved, with the complete reference package (standing in for the book's own)."""
     return grade(write_submission(tmp_path_factory.mktemp("reference") / "ref"))[0]
 
 
 @pytest.fixture(scope="module")
+def own_step_grades(tmp_path_factory):
+    """Each package kata graded with the package as it stands at that kata: later katas not done yet."""
+    base = tmp_path_factory.mktemp("own-step")
+
+    def one(kata):
+        root = write_submission(base / kata.id, only=[kata.id], package=LADDER.reference(kata.id))
+        return kata.id, grade(root, [kata.id])[0][kata.id]
+
+    with ThreadPoolExecutor(2) as pool:
+        return dict(pool.map(one, PACKAGE_KATAS))
+
+
+@pytest.fixture(scope="module")
 def stub_grades():
-    return grade(KATAS[ALL[0].id].directory.parent, name="stubs")[0]
+    return grade(KATAS_DIR, name="stubs")[0]
 
 
 @pytest.mark.parametrize("kata", ALL, ids=lambda k: k.id)
-def test_spec_passes_on_reference(kata, reference_grades):
+def test_spec_passes_on_complete_reference(kata, reference_grades):
     result = reference_grades[kata.id]
     assert result.tests, result.reason
     assert result.score == kata.points, [(t["test"], t.get("message")) for t in result.tests
                                          if t.get("outcome") != "passed"]
+
+
+@pytest.mark.parametrize("kata", PACKAGE_KATAS, ids=lambda k: k.id)
+def test_passes_at_its_own_step(kata, own_step_grades):
+    """Property 4: every check passes with each later kata still in its earlier form."""
+    result = own_step_grades[kata.id]
+    assert result.score == kata.points, (result.reason, [(t["test"], t.get("message")) for t in result.tests
+                                                         if t.get("outcome") != "passed"])
 
 
 @pytest.mark.parametrize("kata", ALL, ids=lambda k: k.id)
@@ -76,8 +163,44 @@ def test_every_check_fails_on_stub(kata, stub_grades):
     assert passing <= allowed, f"checks that pass on the untouched stub: {sorted(passing - allowed)}"
 
 
+def test_start_fills_earlier_katas_only(tmp_path):
+    """Property 2: started at kata K, the shipped package has every earlier kata solved and K on as shipped."""
+    import shutil
+
+    earlier = None
+    for kata in sorted(PACKAGE_KATAS, key=lambda k: k.id):
+        work = tmp_path / kata.id
+        shutil.copytree(KATAS_DIR / PACKAGE, work / PACKAGE)
+        for path, text in LADDER.start(kata.id, work).items():
+            (work / path).write_text(text)
+        wanted = LADDER.reference(earlier) if earlier else LADDER.stub()
+        for path in LADDER.files:
+            assert (work / path).read_text() == wanted[path], f"start {kata.id}: {path}"
+        earlier = kata.id
+
+
+def test_reference_command_writes_a_perfect_submission(tmp_path):
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-m", "grader", "reference", str(tmp_path / "r")], cwd=ROOT, check=True,
+                   capture_output=True)
+    for kata in ALL:
+        for path in kata.files:
+            assert (tmp_path / "r" / kata.id / path).read_text() == reference_files(kata)[path]
+    assert {p.relative_to(tmp_path / "r").as_posix() for p in (tmp_path / "r" / PACKAGE).rglob("*.py")} == \
+        set(package_files())
+
+
 def test_readme_table_matches_manifests():
-    from grader import ROOT
     from grader.cli import kata_table
 
     assert kata_table() in (ROOT / "README.md").read_text(), "run: python -m grader list --markdown"
+
+
+def test_region_syntax_errors_are_reported():
+    from grader.stubs import RegionError
+
+    for text in ("# >>> 01_x: a\n", "# <<<\n", "x = 1\n# === before\n", "# >>> 01_x: a\n# === before\n# === before\n# <<<\n"):
+        with pytest.raises(RegionError):
+            parse(text)

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from grader import ROOT, check, experiment
+from grader.generate import complete_reference
 from tests.helpers import KATAS, mutate, reference_files
 
 KATA = "14_grad_accumulation"
@@ -32,7 +33,7 @@ def run_check(root):
 
 def test_wrong_then_right(learner_tree):
     target = learner_tree / KATA / "step14.py"
-    target.write_text(mutate(KATA, "x.grad = x.grad + gx", "x.grad += gx")["step14.py"])
+    target.write_text(mutate(KATA, "x.grad = x.grad + gx", "x.grad += gx")[f"{KATA}/step14.py"])
     code, first = run_check(learner_tree)
     assert code == 1
     assert "FAIL" in first and "x.grad: expected array(3., dtype=float64), got array(4., dtype=float64)" in first
@@ -65,10 +66,10 @@ def test_book_experiment_shows_the_leak():
     from pathlib import Path
 
     with tempfile.TemporaryDirectory() as folder:
-        Path(folder, "step17.py").write_text(leaky["step17.py"])
+        Path(folder, "step17.py").write_text(leaky["17_weakref_outputs/step17.py"])
         _, leak = experiment.run(folder, "step17", out=io.StringIO())
     out = io.StringIO()
-    _, fixed = experiment.run(KATAS["17_weakref_outputs"].directory.parent.parent / "solutions", "step17", out=out)
+    _, fixed = experiment.run(complete_reference(), "step17", out=out)
     assert "Mem usage" in out.getvalue() and "Increment" in out.getvalue()
     assert leak > 200 and fixed < 120, (leak, fixed)
 

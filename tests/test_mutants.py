@@ -6,7 +6,7 @@ in rounds (at most one mutant per kata in a round) so a round is one judge run.
 
 import pytest
 
-from tests.helpers import failing, grade, mutate, write_submission
+from tests.helpers import failing, grade, mutate, reference_of, write_submission
 
 MUTANTS = [
     ("11_variadic_io", "return outputs if len(outputs) > 1 else outputs[0]", "return outputs",
@@ -153,21 +153,27 @@ def _rounds(entries):
 
 
 def _apply(entry):
-    """The kata's reference files with the entry's change (one replacement, or several as tuples)."""
+    """Submission changes: the kata's reference code with the entry's change (one replacement, or several)."""
     kata_id, old, new, _ = entry
     if isinstance(old, str):
         return mutate(kata_id, old, new)
-    files = mutate(kata_id, old[0], new[0])
-    for before, after in zip(old[1:], new[1:]):
-        path = next(p for p, text in files.items() if before in text)
-        files[path] = files[path].replace(before, after, 1)
-    return files
+    changes = {}
+    for before, after in zip(old, new):
+        changes.update(mutate(kata_id, before, after, base={**reference_of(kata_id), **changes}))
+    return changes
+
+
+def _changes(bucket):
+    changes = {}
+    for entry in bucket:
+        changes.update(_apply(entry))
+    return changes
 
 
 @pytest.mark.parametrize("bucket", _rounds(MUTANTS), ids=lambda b: f"{len(b)}-mutants")
 def test_mutants_lose_the_kata(bucket, tmp_path):
     katas = [e[0] for e in bucket]
-    root = write_submission(tmp_path / "mutants", {e[0]: _apply(e) for e in bucket}, only=katas)
+    root = write_submission(tmp_path / "mutants", only=katas, changes=_changes(bucket))
     results, _ = grade(root, katas)
     survivors = [f"{e[0]}: {e[3]}" for e in bucket if results[e[0]].score > 0]
     assert not survivors, f"mistakes the specs did not catch: {survivors}"
@@ -176,7 +182,7 @@ def test_mutants_lose_the_kata(bucket, tmp_path):
 def test_memory_mutants_fail_memory_checks_only(tmp_path):
     """The kata-17 leaks keep backward working: only the memory checks may catch them."""
     leaky = [e for e in MUTANTS if e[0] == "17_weakref_outputs"][0]
-    root = write_submission(tmp_path / "leak", {leaky[0]: _apply(leaky)}, only=[leaky[0]])
+    root = write_submission(tmp_path / "leak", only=[leaky[0]], changes=_apply(leaky))
     results, _ = grade(root, [leaky[0]])
     failed = failing(results[leaky[0]])
     assert "test_backward_still_works" not in failed
@@ -186,7 +192,7 @@ def test_memory_mutants_fail_memory_checks_only(tmp_path):
 @pytest.mark.parametrize("bucket", _rounds(VARIANTS), ids=lambda b: f"{len(b)}-variants")
 def test_faithful_variants_get_full_marks(bucket, tmp_path):
     katas = [e[0] for e in bucket]
-    root = write_submission(tmp_path / "variants", {e[0]: _apply(e) for e in bucket}, only=katas)
+    root = write_submission(tmp_path / "variants", only=katas, changes=_changes(bucket))
     results, _ = grade(root, katas)
     lost = {e[3]: failing(results[e[0]]) or results[e[0]].reason for e in bucket if results[e[0]].score == 0}
     assert not lost, f"faithful implementations that lost points: {lost}"

@@ -2,7 +2,15 @@
 
 import numpy as np
 
-from grader.spec import expect_array, fail, format_census
+from grader.spec import MIB, define, expect_array, fail, format_census, rss_growth
+
+CHURN = '''
+def churn(rounds, depth, size):
+    for _ in range(rounds):
+        y = dz.Variable(np.ones(size))
+        for _ in range(depth):
+            y = dz.square(y)
+'''
 
 
 def test_no_reference_cycles(dz, mem):
@@ -23,7 +31,7 @@ def test_no_reference_cycles(dz, mem):
 def test_steady_state_loop(dz, mem):
     """A training-style loop keeps live Variables and Functions constant, and memory bounded (tracemalloc)."""
     with mem.gc_disabled():
-        counts, traced = [], []
+        traced = []
         x = dz.Variable(np.random.randn(1000))
         mem.trace_start()
         for step in range(30):
@@ -31,15 +39,44 @@ def test_steady_state_loop(dz, mem):
             y.backward()
             x.cleargrad()
             del y
-            counts.append(mem.count(dz.Variable, dz.Function))
+            if step == 4:
+                early = mem.count(dz.Variable, dz.Function)
             traced.append(mem.traced()["current"])
         mem.trace_stop()
-        if counts[-1] != counts[4]:
-            fail(f"live (Variables, Functions) grew from {tuple(counts[4])} at step 5 to {tuple(counts[-1])} at step 30")
+        late = mem.count(dz.Variable, dz.Function)
+        if late != early:
+            fail(f"live (Variables, Functions) grew from {tuple(early)} at step 5 to {tuple(late)} at step 30")
         growth = traced[-1] - traced[4]
         if growth > 16 * 1024:
             fail(f"traced memory grew by {growth / 1024:.0f} KiB over 25 iterations that should each free "
                  f"what they made (about {3 * 8000 / 1024:.0f} KiB of arrays per iteration)")
+
+
+def test_kernel_sees_deep_graphs_freed(dz, mem):
+    """The kernel's count: 4 graphs of 400 squares on 64 KiB arrays come back when dropped."""
+    (churn,) = define(dz, CHURN, "churn")
+    with mem.gc_disabled():
+        churn(1, 50, 8192)
+        before = mem.rss()
+        churn(4, 400, 8192)
+        growth = rss_growth(mem, before, "memory after 4 deep graphs")
+    kept = 4 * 400 * 8192 * 8
+    if growth > kept / 4:
+        fail(f"the operating system counts {growth / MIB:.0f} MiB more after the graphs were dropped "
+             f"(about {kept / MIB:.0f} MiB if none is freed)")
+
+
+def test_kernel_sees_many_small_nodes_freed(dz, mem):
+    """The kernel's count: 40,000 scalar nodes, built and dropped, come back (no big arrays to hide behind)."""
+    (churn,) = define(dz, CHURN, "churn")
+    with mem.gc_disabled():
+        churn(2, 2000, 1)
+        before = mem.rss()
+        churn(20, 2000, 1)
+        growth = rss_growth(mem, before, "memory after 40,000 small nodes")
+    if growth > 4 * MIB:
+        fail(f"the operating system counts {growth / MIB:.1f} MiB more after 20 graphs of 2,000 scalar "
+             "squares were dropped: their Variables and Functions were not freed")
 
 
 def test_intermediate_outputs_freed(dz, mem):

@@ -2,7 +2,16 @@
 
 import numpy as np
 
-from grader.spec import expect_array, fail, format_census
+from grader.spec import MIB, define, expect_array, fail, format_census, rss_growth
+
+CHURN = '''
+def churn(rounds, depth, size):
+    """Build and drop ``rounds`` graphs, each ``depth`` squares on an array of ``size`` float64."""
+    for _ in range(rounds):
+        y = dz.Variable(np.ones(size))
+        for _ in range(depth):
+            y = dz.square(y)
+'''
 
 
 def test_backward_still_works(dz):
@@ -46,3 +55,23 @@ def test_chain_freed_by_refcounting_alone(dz, mem):
         if functions:
             fail(f"after `del y` these functions are still alive: {', '.join(functions)} "
                  f"(a Function <-> Variable reference cycle keeps them; gc census: {format_census(mem.census()[0])})")
+
+
+def test_kernel_sees_the_memory_come_back(dz, mem):
+    """The kernel's own count agrees: 20 graphs of 30 squares, built and dropped, leave nothing behind.
+
+    Hint: this is measured outside your program, by the operating system. If it fails while the
+    other checks pass, something in your code still holds the graphs.
+    """
+    (churn,) = define(dz, CHURN, "churn")
+    size, depth, rounds = 16_384, 30, 20  # 128 KiB arrays
+    with mem.gc_disabled():
+        churn(2, depth, size)  # warm up
+        before = mem.rss()
+        churn(rounds, depth, size)
+        growth = rss_growth(mem, before, "memory after 20 graphs")
+    kept = rounds * depth * size * 8
+    if growth > kept / 4:
+        fail(f"after 20 graphs were built and dropped, the operating system counts {growth / MIB:.0f} MiB more "
+             f"memory in your process (about {kept / MIB:.0f} MiB if no graph is freed): the graphs stay alive "
+             "until the cyclic garbage collector runs, or forever")

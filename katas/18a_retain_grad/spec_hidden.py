@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, expect_array, expect_none, fail
+from grader.spec import define, expect_array, expect_none, fail, rss_growth
 
 CHAIN = '''
 def chain(x, n):
@@ -62,3 +62,19 @@ def test_two_leaves_keep_grads(dz):
     z.backward()
     expect_array(x.grad, 6.0, "x.grad")
     expect_array(y.grad, 8.0, "y.grad")
+
+
+def test_kernel_sees_retained_grads_kept(dz, mem):
+    """The kernel's count: backward(retain_grad=True) keeps all 40 gradients; the default keeps about one."""
+    (chain,) = define(dz, CHAIN, "chain")
+    growths = {}
+    for retain in (True, False):
+        x = dz.Variable(np.ones(65_536))  # 512 KiB
+        y = chain(x, 40)
+        before = mem.rss()
+        y.backward(retain_grad=retain)
+        growths[retain] = rss_growth(mem, before, "memory after backward")
+        del x, y
+    if growths[True] < 12 * MIB or growths[False] > 6 * MIB:
+        fail(f"after backward the operating system counts {growths[True] / MIB:.0f} MiB more with retain_grad=True "
+             f"and {growths[False] / MIB:.0f} MiB with the default; expected about 20 MiB and under 2 MiB")

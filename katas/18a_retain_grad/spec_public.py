@@ -2,7 +2,14 @@
 
 import numpy as np
 
-from grader.spec import expect_array, expect_none
+from grader.spec import MIB, define, expect_array, expect_none, fail, rss_growth
+
+CHAIN = '''
+def chain(x, n):
+    for _ in range(n):
+        x = dz.square(x)
+    return x
+'''
 
 
 def test_book_example(dz):
@@ -26,3 +33,20 @@ def test_retain_grad_true_keeps_them(dz):
     expect_array(y.grad, 1.0, "y.grad")
     expect_array(t.grad, 1.0, "t.grad")
     expect_array(x0.grad, 2.0, "x0.grad")
+
+
+def test_kernel_sees_intermediate_grads_freed(dz, mem):
+    """backward over 30 squares of a 1 MiB array keeps about one gradient, as the kernel counts it.
+
+    Hint: once a Function's backward has used its outputs' gradients, nobody needs them: set them
+    to None (unless retain_grad). Kept, they take as much memory as the forward pass.
+    """
+    (chain,) = define(dz, CHAIN, "chain")
+    x = dz.Variable(np.ones(131_072))  # 1 MiB
+    y = chain(x, 30)
+    before = mem.rss()
+    y.backward()
+    growth = rss_growth(mem, before, "memory after backward")
+    if growth > 8 * MIB:
+        fail(f"after y.backward() the operating system counts {growth / MIB:.0f} MiB more; x.grad needs 1 MiB, "
+             "and 30 kept gradients would be about 30 MiB: the intermediate gradients are kept")

@@ -6,22 +6,18 @@ import weakref
 import numpy as np
 
 
-class Config:
-    enable_backprop = True
+# TODO(18b_no_grad): a Config class whose class attribute enable_backprop is True
 
 
 @contextlib.contextmanager
 def using_config(name, value):
-    old_value = getattr(Config, name)
-    setattr(Config, name, value)
-    try:
-        yield
-    finally:
-        setattr(Config, name, old_value)
+    # TODO(18b_no_grad): set Config.<name> to value for the with block, then restore it (even on error)
+    raise NotImplementedError("TODO(18b_no_grad): set Config.<name> to value for the with block, then restore it (even on error)")
 
 
 def no_grad():
-    return using_config('enable_backprop', False)
+    # TODO(18b_no_grad): a shortcut for using_config('enable_backprop', False)
+    raise NotImplementedError("TODO(18b_no_grad): a shortcut for using_config('enable_backprop', False)")
 
 
 class Variable:
@@ -91,12 +87,11 @@ class Function:
             ys = (ys,)
         outputs = [Variable(as_array(y)) for y in ys]
 
-        if Config.enable_backprop:
-            self.generation = max([x.generation for x in inputs])
-            for output in outputs:
-                output.set_creator(self)
-            self.inputs = inputs
-            self.outputs = [weakref.ref(output) for output in outputs]
+        self.generation = max([x.generation for x in inputs])
+        for output in outputs:
+            output.set_creator(self)
+        self.inputs = inputs
+        self.outputs = [weakref.ref(output) for output in outputs]
         return outputs if len(outputs) > 1 else outputs[0]
 
     def forward(self, *xs):

@@ -2,7 +2,14 @@
 
 import numpy as np
 
-from grader.spec import expect_array, expect_none, expect_value
+from grader.spec import MIB, define, expect_array, expect_none, expect_value, fail, raise_inside, rss_growth
+
+CHAIN = '''
+def chain(x, n):
+    for _ in range(n):
+        x = dz.square(x)
+    return x
+'''
 
 
 def test_backprop_enabled_by_default(dz):
@@ -36,3 +43,32 @@ def test_using_config(dz):
         y = dz.square(dz.Variable(np.array(3.0)))
     expect_none(y.creator, "y.creator", " (made with backprop off)")
     expect_value(dz.Config.enable_backprop, True, "Config.enable_backprop after the block")
+
+
+def test_exception_inside_no_grad_restores_the_flag(dz):
+    """An exception raised inside no_grad() goes on, and backprop is on again afterwards.
+
+    Hint: with contextlib.contextmanager, restore the old value in a finally block around the yield;
+    otherwise an error inside the with block leaves Config.enable_backprop off for good.
+    """
+    outcome = raise_inside(dz.no_grad())
+    expect_value(outcome, "propagated", "what happened to a ValueError raised inside no_grad()")
+    expect_value(dz.Config.enable_backprop, True, "Config.enable_backprop after an exception inside no_grad()")
+
+
+def test_kernel_sees_no_graph_kept(dz, mem):
+    """Under no_grad(), 30 squares of a 1 MiB array keep only the result, as the kernel counts it.
+
+    Hint: with backprop off, a Function must not link its outputs to itself or keep its inputs,
+    so each intermediate array is freed as soon as the next square is computed.
+    """
+    (chain,) = define(dz, CHAIN, "chain")
+    x = dz.Variable(np.ones(131_072))
+    before = mem.rss()
+    with dz.no_grad():
+        y = chain(x, 30)
+    growth = rss_growth(mem, before, "memory after 30 squares under no_grad()")
+    if growth > 8 * MIB:
+        fail(f"with y still held, the operating system counts {growth / MIB:.0f} MiB more; y alone needs 1 MiB and "
+             "a kept graph about 30 MiB: under no_grad() the graph is still being built")
+    expect_array(y.data[:3], np.ones(3), "y.data[:3]")

@@ -25,7 +25,7 @@ def no_grad():
 
 
 class Variable:
-    __array_priority__ = 200
+    # TODO(21b_reflected_operators): make numpy defer to Variable's operators (a priority above ndarray's)
 
     def __init__(self, data, name=None):
         if data is not None:
@@ -206,5 +206,4 @@ def mul(x0, x1):
 
 Variable.__mul__ = mul
 Variable.__add__ = add
-Variable.__rmul__ = mul
-Variable.__radd__ = add
+# TODO(21b_reflected_operators): make 2.0 * x and 2.0 + x work (the reflected operators)

@@ -245,24 +245,22 @@ def rsub(x0, x1):
 
 class Div(Function):
     def forward(self, x0, x1):
-        y = x0 / x1
-        return y
+        # TODO(22b_div_pow): divide
+        raise NotImplementedError("TODO(22b_div_pow): divide")
 
     def backward(self, gy):
-        x0, x1 = self.inputs[0].data, self.inputs[1].data
-        gx0 = gy / x1
-        gx1 = gy * (-x0 / x1 ** 2)
-        return gx0, gx1
+        # TODO(22b_div_pow): the gradient of x0 / x1 for each input
+        raise NotImplementedError("TODO(22b_div_pow): the gradient of x0 / x1 for each input")
 
 
 def div(x0, x1):
-    x1 = as_array(x1)
-    return Div()(x0, x1)
+    # TODO(22b_div_pow): x0 / x1, accepting a float or an ndarray as x1
+    raise NotImplementedError("TODO(22b_div_pow): x0 / x1, accepting a float or an ndarray as x1")
 
 
 def rdiv(x0, x1):
-    x1 = as_array(x1)
-    return Div()(x1, x0)
+    # TODO(22b_div_pow): x1 / x0 (called for 2.0 / x, where x0 is the Variable)
+    raise NotImplementedError("TODO(22b_div_pow): x1 / x0 (called for 2.0 / x, where x0 is the Variable)")
 
 
 class Pow(Function):
@@ -270,21 +268,18 @@ class Pow(Function):
         self.c = c
 
     def forward(self, x):
-        y = x ** self.c
-        return y
+        # TODO(22b_div_pow): raise x to the constant power c
+        raise NotImplementedError("TODO(22b_div_pow): raise x to the constant power c")
 
     def backward(self, gy):
-        x = self.inputs[0].data
-        c = self.c
-        gx = c * x ** (c - 1) * gy
-        return gx
+        # TODO(22b_div_pow): the gradient of x ** c (c is a constant, not an input)
+        raise NotImplementedError("TODO(22b_div_pow): the gradient of x ** c (c is a constant, not an input)")
 
 
 def pow(x, c):
-    return Pow(c)(x)
+    # TODO(22b_div_pow): apply a new Pow
+    raise NotImplementedError("TODO(22b_div_pow): apply a new Pow")
 
 
 # TODO(22a_neg_sub): make -x, x - y and 2.0 - x work
-Variable.__truediv__ = div
-Variable.__rtruediv__ = rdiv
-Variable.__pow__ = pow
+# TODO(22b_div_pow): make x / y, 2.0 / x and x ** c work

@@ -124,6 +124,7 @@ class Variable:
         create_graph: record the backward computation itself, so that the
             gradients can be differentiated again (higher-order derivatives).
         """
+        # >>> 32_new_core: backward with gradients as Variables, recorded as a graph only when create_graph is True
         if self.grad is None:
             xp = cuda.get_array_module(self.data)
             self.grad = Variable(xp.ones_like(self.data))
@@ -159,6 +160,7 @@ class Variable:
                 if not retain_grad:
                     for output in f.outputs:
                         output().grad = None
+        # <<<
 
     def unchain_backward(self):
         """Cut the graph behind this Variable, so the earlier part can be freed.
@@ -272,20 +274,25 @@ def _as_operand(other, x):
     return xp.array(other, dtype=np.result_type(x.dtype, other))
 
 
-def _unbroadcast(gx, shape):
-    """Sum a gradient back to its input's shape when forward broadcast that input."""
-    if gx.shape != shape:
-        gx = dezero.functions.sum_to(gx, shape)
-    return gx
-
-
 class Add(Function):
     def forward(self, x0, x1):
+        # >>> 40_broadcast: remember the input shapes, for backward
         self.x0_shape, self.x1_shape = x0.shape, x1.shape
         return x0 + x1
+        # === before
+        return x0 + x1
+        # <<<
 
     def backward(self, gy):
-        return _unbroadcast(gy, self.x0_shape), _unbroadcast(gy, self.x1_shape)
+        # >>> 40_broadcast: sum the gradient back to each input's shape when forward broadcast it
+        gx0, gx1 = gy, gy
+        if self.x0_shape != self.x1_shape:
+            gx0 = dezero.functions.sum_to(gx0, self.x0_shape)
+            gx1 = dezero.functions.sum_to(gx1, self.x1_shape)
+        return gx0, gx1
+        # === before
+        return gy, gy
+        # <<<
 
 
 def add(x0, x1):
@@ -297,8 +304,19 @@ class Mul(Function):
         return x0 * x1
 
     def backward(self, gy):
+        # >>> 40_broadcast: sum each gradient back to its input's shape when forward broadcast it
         x0, x1 = self.inputs
-        return _unbroadcast(gy * x1, x0.shape), _unbroadcast(gy * x0, x1.shape)
+        gx0, gx1 = gy * x1, gy * x0
+        if x0.shape != x1.shape:
+            gx0 = dezero.functions.sum_to(gx0, x0.shape)
+            gx1 = dezero.functions.sum_to(gx1, x1.shape)
+        return gx0, gx1
+        # === before
+        # >>> 32_new_core: the gradients of x0 * x1, computed with Variables (self.inputs), not arrays
+        x0, x1 = self.inputs
+        return gy * x1, gy * x0
+        # <<<
+        # <<<
 
 
 def mul(x0, x1):
@@ -319,11 +337,23 @@ def neg(x):
 
 class Sub(Function):
     def forward(self, x0, x1):
+        # >>> 40_broadcast: remember the input shapes, for backward
         self.x0_shape, self.x1_shape = x0.shape, x1.shape
         return x0 - x1
+        # === before
+        return x0 - x1
+        # <<<
 
     def backward(self, gy):
-        return _unbroadcast(gy, self.x0_shape), _unbroadcast(-gy, self.x1_shape)
+        # >>> 40_broadcast: sum the gradients back to each input's shape when forward broadcast it
+        gx0, gx1 = gy, -gy
+        if self.x0_shape != self.x1_shape:
+            gx0 = dezero.functions.sum_to(gx0, self.x0_shape)
+            gx1 = dezero.functions.sum_to(gx1, self.x1_shape)
+        return gx0, gx1
+        # === before
+        return gy, -gy
+        # <<<
 
 
 def sub(x0, x1):
@@ -340,10 +370,22 @@ class Div(Function):
         return x0 / x1
 
     def backward(self, gy):
+        # >>> 40_broadcast: sum each gradient back to its input's shape when forward broadcast it
         x0, x1 = self.inputs
         gx0 = gy / x1
         gx1 = gy * (-x0 / x1 ** 2)
-        return _unbroadcast(gx0, x0.shape), _unbroadcast(gx1, x1.shape)
+        if x0.shape != x1.shape:
+            gx0 = dezero.functions.sum_to(gx0, x0.shape)
+            gx1 = dezero.functions.sum_to(gx1, x1.shape)
+        return gx0, gx1
+        # === before
+        # >>> 32_new_core: the gradients of x0 / x1, computed with Variables
+        x0, x1 = self.inputs
+        gx0 = gy / x1
+        gx1 = gy * (-x0 / x1 ** 2)
+        return gx0, gx1
+        # <<<
+        # <<<
 
 
 def div(x0, x1):
@@ -366,9 +408,11 @@ class Pow(Function):
         return x ** self.c
 
     def backward(self, gy):
+        # >>> 32_new_core: the gradient of x ** c, computed with Variables
         x, = self.inputs
         c = self.c
         return c * x ** (c - 1) * gy
+        # <<<
 
 
 def pow(x, c):

@@ -1,0 +1,67 @@
+"""Everything in ``katas/`` that is made from ``solutions/``: one place that knows what is generated.
+
+``python -m grader stubs`` writes it; ``tests/test_katas.py`` fails when anything drifts.
+"""
+
+import hashlib
+import shutil
+import tempfile
+from pathlib import Path
+
+from . import KATAS, SOLUTIONS
+from .katas import all_katas
+from .package import PACKAGE, Ladder
+from .stubs import View, reference_files, render, stub_files
+
+
+def generated(katas_root=KATAS):
+    """Path -> text of every generated file: each kata's stubs, and the learner's dezero package."""
+    katas = all_katas(katas_root)
+    files = {}
+    for kata in katas:
+        for path, text in stub_files(kata).items():
+            files[kata.directory / path] = text
+    for path, text in Ladder(katas).stub().items():
+        files[katas_root / path] = text
+    return files
+
+
+def reference_submission(katas_root=KATAS):
+    """Relative path -> text: every kata solved, and the complete reference package, shaped like katas/."""
+    katas = all_katas(katas_root)
+    files = {}
+    for kata in katas:
+        for path, text in reference_files(kata).items():
+            files[f"{kata.id}/{path}"] = text
+    for path, text in Ladder(katas).reference().items():
+        files[path] = text
+    return files
+
+
+def complete_reference(solutions=SOLUTIONS):
+    """A folder holding solutions/ with every region solved: the reference DeZero, ready to import.
+
+    The solution files themselves hold both forms of some regions, so they are a
+    source to render, never code to run. The folder is made once per content
+    (under the system's temp folder) and reused.
+    """
+    sources = sorted(p for p in Path(solutions).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    digest = hashlib.sha256()
+    for path in sources:
+        digest.update(path.relative_to(solutions).as_posix().encode() + b"\0" + path.read_bytes())
+    target = Path(tempfile.gettempdir()) / f"dezero-katas-reference-{digest.hexdigest()[:16]}"
+    if target.is_dir():
+        return target
+    partial = Path(tempfile.mkdtemp(prefix="dezero-katas-reference-"))
+    for path in sources:
+        relative = path.relative_to(solutions)
+        (partial / relative).parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".py":
+            (partial / relative).write_text(render(path.read_text(), View(None, True), relative.as_posix()))
+        else:
+            shutil.copyfile(path, partial / relative)
+    try:
+        partial.rename(target)
+    except OSError:  # another process made it first
+        shutil.rmtree(partial, ignore_errors=True)
+    return target

@@ -1,0 +1,375 @@
+"""The learner's own ``dezero`` package, and how each package kata is judged on its own code.
+
+From book step 23 on, DeZero is one package that grows, as in the book. The
+learner owns one copy (``katas/dezero/``); each package kata's folder holds its
+README, manifest, specs and step program. The reference package lives in
+``solutions/dezero/`` with region markers (see stubs.py), which say which kata
+writes which code.
+
+A region belongs to a *definition*: the function, method, class or assignment
+it sits in (``Variable.reshape``, ``Mul.backward``, ``sum_to``), or the
+definitions it wraps whole; a region outside any definition makes its kata own
+the whole file (``dezero/__init__.py``). So every kata owns a set of
+definitions, derived from the solutions, never listed by hand.
+
+Grading kata K takes from the learner's package only the definitions K owns,
+and those of later katas that share a definition with them (``closure``): when
+kata 40 changes ``Mul.backward``, which kata 32 wrote, a learner's ``Mul.backward``
+may already be kata 40's, and then only their ``Mul.forward`` fits it. Every
+other definition comes from the reference as it stands at K: earlier katas
+solved, later katas in their earlier form. So no kata is judged on another
+kata's mistake, and a learner may start at any kata.
+
+Module-level imports, helper functions and methods that the learner added
+beside the definitions come along with them (``splice``).
+"""
+
+import ast
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import SOLUTIONS
+from .stubs import View, parse, regions, render
+
+PACKAGE = "dezero"
+FIRST_PACKAGE_STEP = 23
+FULL_CORE_STEP = 33  # the book's __init__ switches from core_simple to core here
+WHOLE_FILE = "*"
+SIMPLE_CORE_FLAG = re.compile(r"^is_simple_core\s*=.*$", re.MULTILINE)
+
+
+class AssemblyError(Exception):
+    """The learner's package cannot be used for a kata (a file is missing or does not parse)."""
+
+
+def is_package_kata(kata):
+    return kata.step >= FIRST_PACKAGE_STEP
+
+
+def package_files(solutions=SOLUTIONS):
+    """Paths of the package's modules, relative to the solutions folder (``dezero/core.py``)."""
+    return sorted(p.relative_to(solutions).as_posix() for p in (solutions / PACKAGE).rglob("*.py"))
+
+
+# ---------------------------------------------------------------- definitions
+
+@dataclass(frozen=True)
+class Definition:
+    qualname: str
+    node: ast.AST
+
+    @property
+    def start(self):
+        """First line (1-based), decorators included."""
+        return min([self.node.lineno] + [d.lineno for d in getattr(self.node, "decorator_list", [])])
+
+    @property
+    def end(self):
+        return self.node.end_lineno
+
+    @property
+    def indent(self):
+        return self.node.col_offset
+
+
+def _names(node):
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [node.name]
+    if isinstance(node, ast.Assign):
+        return [t.id for t in node.targets if isinstance(t, ast.Name)]
+    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+        return [node.target.id]
+    return []
+
+
+def definitions(tree):
+    """qualname -> Definition for every definition at module level and in classes (nested too).
+
+    A name defined twice (a solution's raw text holds both forms of a region)
+    maps to the list of its definitions; ``definition`` picks one.
+    """
+    found = {}
+
+    def visit(body, prefix):
+        for node in body:
+            for name in _names(node):
+                found.setdefault(prefix + name, []).append(Definition(prefix + name, node))
+            if isinstance(node, ast.ClassDef):
+                visit(node.body, f"{prefix}{node.name}.")
+
+    visit(tree.body, "")
+    return found
+
+
+def definition(defs, qualname):
+    """The last definition of ``qualname`` (Python keeps the last one), or None."""
+    found = defs.get(qualname)
+    return found[-1] if found else None
+
+
+def ownership(solutions=SOLUTIONS):
+    """(path, qualname) -> the katas whose regions sit in that definition (WHOLE_FILE for the whole file)."""
+    owners = {}
+    for path in package_files(solutions):
+        text = (solutions / path).read_text()
+        tree = ast.parse(text, filename=path)
+        spans = [d for defs in definitions(tree).values() for d in defs]
+        for region in regions(text, path):
+            first, last = region.line + 1, region.end + 1  # 1-based marker lines
+            inside = [d for d in spans if first < d.start and d.end < last]
+            outermost = [d for d in inside if not any(o is not d and o.start <= d.start and d.end <= o.end
+                                                      for o in inside)]
+            if outermost:
+                names = {d.qualname for d in outermost}
+            else:
+                # The innermost definition the region opens in (its end marker may follow the last statement).
+                around = [d for d in spans if d.start < first <= d.end]
+                names = {min(around, key=lambda d: d.end - d.start).qualname} if around else {WHOLE_FILE}
+            for name in names:
+                owners.setdefault((path, name), set()).add(region.kata)
+    return owners
+
+
+def owned_by(kata_id, owners):
+    """The definitions one kata writes: {path: [qualnames]}, for READMEs and ``nox -s check``."""
+    mine = {}
+    for (path, name), katas in sorted(owners.items()):
+        if kata_id in katas:
+            mine.setdefault(path, []).append(name)
+    return mine
+
+
+def closure(kata_id, owners):
+    """K, and every later kata that shares a definition with K or with one already taken.
+
+    A kata that owns a whole file shares it with every kata that owns a definition in it.
+    """
+    groups = dict(owners)
+    for (path, name), katas in owners.items():
+        if name == WHOLE_FILE:
+            for (other_path, _), others in owners.items():
+                if other_path == path:
+                    groups[(path, WHOLE_FILE)] = groups[(path, WHOLE_FILE)] | others
+    taken, changed = {kata_id}, True
+    while changed:
+        changed = False
+        for katas in groups.values():
+            if katas & taken:
+                later = {k for k in katas if k > kata_id} - taken
+                if later:
+                    taken |= later
+                    changed = True
+    return taken
+
+
+# ---------------------------------------------------------------- assembling
+
+def _segment(lines, definition):
+    return lines[definition.start - 1:definition.end]
+
+
+def _reindent(segment, indent):
+    text = textwrap.dedent("\n".join(segment))
+    return [(" " * indent + line) if line.strip() else "" for line in text.splitlines()]
+
+
+def _parse_learner(text, path):
+    try:
+        return ast.parse(text, filename=path)
+    except SyntaxError as error:
+        where = f"line {error.lineno}: " if error.lineno else ""
+        raise AssemblyError(f"{path} does not parse ({where}{error.msg}); fix it first") from None
+    except (ValueError, RecursionError, MemoryError):
+        raise AssemblyError(f"{path} cannot be read as Python") from None
+
+
+def splice(reference, learner, claimed, stub, path="<module>"):
+    """``reference`` with each claimed definition taken from ``learner``, plus the learner's additions.
+
+    A claimed definition the learner lacks takes its form from ``stub`` (a TODO).
+    The learner's additions: module-level imports, and definitions the reference
+    has no name for, at module level or in a class whose members are claimed.
+    """
+    ref_lines, learner_lines, stub_lines = reference.splitlines(), learner.splitlines(), stub.splitlines()
+    ref_defs = definitions(ast.parse(reference, filename=path))
+    learner_tree = _parse_learner(learner, path)
+    learner_defs = definitions(learner_tree)
+    stub_defs = definitions(ast.parse(stub, filename=path))
+    targets = {q for q in claimed if not any(q.startswith(other + ".") for other in claimed)}
+    edits = []  # (first line, last line, replacement), 1-based, last < first means an insertion
+    appended = []
+    for qualname in sorted(targets):
+        target = definition(ref_defs, qualname)
+        mine = definition(learner_defs, qualname) or definition(stub_defs, qualname)
+        source = learner_lines if definition(learner_defs, qualname) else stub_lines
+        if target is None:
+            if definition(learner_defs, qualname) and "." not in qualname:
+                appended += [""] + _segment(learner_lines, mine)
+            continue
+        replacement = _reindent(_segment(source, mine), target.indent) if mine else []
+        edits.append((target.start, target.end, replacement))
+    # Members the learner added to classes whose members are claimed (a helper method, say).
+    for cls in {q.rsplit(".", 1)[0] for q in targets if "." in q}:
+        ref_class, learner_class = definition(ref_defs, cls), definition(learner_defs, cls)
+        if ref_class is None or learner_class is None or not isinstance(learner_class.node, ast.ClassDef):
+            continue
+        extra = [d for name, defs in learner_defs.items() for d in defs[-1:]
+                 if name.startswith(cls + ".") and name.count(".") == cls.count(".") + 1
+                 and name not in ref_defs and name not in targets]
+        lines = []
+        for member in sorted(extra, key=lambda d: d.start):
+            lines += [""] + _reindent(_segment(learner_lines, member), ref_class.indent + 4)
+        if lines:
+            edits.append((ref_class.end + 1, ref_class.end, lines))
+    # Module level: the learner's imports, and definitions the reference has no name for.
+    top_names = {name for name in ref_defs if "." not in name}
+    for node in learner_tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            appended += learner_lines[node.lineno - 1:node.end_lineno]
+        elif _names(node) and not set(_names(node)) & (top_names | targets):
+            appended += [""] + learner_lines[min([node.lineno] + [d.lineno for d in
+                                                                 getattr(node, "decorator_list", [])]) - 1:
+                                             node.end_lineno]
+        elif isinstance(node, (ast.Assign, ast.AugAssign)) and not _names(node):
+            appended += learner_lines[node.lineno - 1:node.end_lineno]  # Variable.T = property(...), say
+    lines = list(ref_lines)
+    for first, last, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
+        lines[first - 1:last] = replacement
+    if appended:
+        lines += ["", "", "# --- added in your file beside the definitions above ---"] + appended
+    text = "\n".join(lines) + "\n"
+    try:
+        ast.parse(text, filename=path)
+    except SyntaxError as error:
+        raise AssemblyError(f"{path}: your definitions do not fit the module (line {error.lineno}: "
+                            f"{error.msg}); keep each one whole, at its usual indentation") from None
+    return text
+
+
+class Ladder:
+    """The reference package and its ownership, read once for a set of katas."""
+
+    def __init__(self, katas, solutions=SOLUTIONS):
+        self.solutions = Path(solutions)
+        self.katas = sorted(katas, key=lambda k: k.id)
+        self.files = package_files(self.solutions)
+        self.texts = {path: (self.solutions / path).read_text() for path in self.files}
+        self.owners = ownership(self.solutions)
+
+    def render(self, path, kata_id, solved):
+        return render(self.texts[path], View(kata_id, solved), path)
+
+    def stub(self):
+        """The learner's package as shipped: every package kata still to do."""
+        return {path: self.render(path, None, False) for path in self.files}
+
+    def reference(self, kata_id=None):
+        """The reference package as it stands once ``kata_id`` is solved (None: complete)."""
+        return {path: self.render(path, kata_id, True) for path in self.files}
+
+    def owned_by(self, kata_id):
+        return owned_by(kata_id, self.owners)
+
+    def claimed(self, kata_id):
+        """{path: qualnames} taken from the learner when grading ``kata_id``."""
+        taken = closure(kata_id, self.owners)
+        found = {}
+        for (path, name), katas in self.owners.items():
+            if katas & taken:
+                found.setdefault(path, set()).add(name)
+        return found
+
+    def assemble(self, kata_id, learner_root):
+        """{path: text}: the package used to judge ``kata_id``, with its definitions from ``learner_root``.
+
+        ``learner_root`` holds the learner's ``dezero/`` folder; a callable
+        ``read(path) -> str`` may be passed instead (the grader's safe reader).
+        """
+        read = learner_root if callable(learner_root) else (lambda p: (Path(learner_root) / p).read_text())
+        claimed = self.claimed(kata_id)
+        package = {}
+        for path in self.files:
+            reference = self.render(path, kata_id, True)
+            names = claimed.get(path)
+            if not names:
+                package[path] = reference
+                continue
+            try:
+                learner = read(path)
+            except FileNotFoundError:
+                raise AssemblyError(f"missing file {path}: this kata is written in it") from None
+            if WHOLE_FILE in names:
+                _parse_learner(learner, path)
+                package[path] = learner
+            else:
+                package[path] = splice(reference, learner, names, self.render(path, kata_id, False), path)
+        return self._core_for_step(package, kata_id)
+
+    def _core_for_step(self, package, kata_id):
+        """The simple or the full core, as the book has it at this kata's step, whatever the learner's flag says.
+
+        A learner who finished the ladder has switched to the full core; their kata
+        23 is still judged as step 23 was (gradients as arrays).
+        """
+        init = f"{PACKAGE}/__init__.py"
+        step = next(k.step for k in self.katas if k.id == kata_id)
+        if init in package:
+            package[init] = SIMPLE_CORE_FLAG.sub(f"is_simple_core = {step < FULL_CORE_STEP}", package[init], count=1)
+        return package
+
+    def start(self, kata_id, learner_root):
+        """Fill in earlier katas' definitions that the learner's package still has as shipped.
+
+        Returns the files changed ({path: new text}); the learner's own code is never touched.
+        """
+        shipped = self.stub()
+        earlier = [k.id for k in self.katas if k.id < kata_id]
+        changed = {}
+        for path in self.files:
+            # Every kata before this one solved; this one and later ones as shipped.
+            wanted = self.render(path, earlier[-1], True) if earlier else shipped[path]
+            target = Path(learner_root) / path
+            if not target.is_file():
+                changed[path] = wanted
+                continue
+            text = target.read_text()
+            if text == shipped[path]:
+                if text != wanted:
+                    changed[path] = wanted
+                continue
+            try:
+                mine = definitions(ast.parse(text, filename=path))
+            except SyntaxError:
+                continue  # the learner's own work in progress: leave it alone
+            untouched = {q for q in definitions(ast.parse(shipped[path])) if _same(mine, shipped[path], text, q)}
+            if untouched:
+                merged = _replace_untouched(text, untouched, wanted, path)
+                if merged != text:
+                    changed[path] = merged
+        return changed
+
+
+def _same(learner_defs, shipped_text, learner_text, qualname):
+    shipped = definition(definitions(ast.parse(shipped_text)), qualname)
+    mine = definition(learner_defs, qualname)
+    if shipped is None or mine is None:
+        return False
+    return _segment(shipped_text.splitlines(), shipped) == _segment(learner_text.splitlines(), mine)
+
+
+def _replace_untouched(text, untouched, wanted, path):
+    """``text`` with each untouched definition replaced by its form in ``wanted``."""
+    lines, wanted_lines = text.splitlines(), wanted.splitlines()
+    mine = definitions(ast.parse(text, filename=path))
+    theirs = definitions(ast.parse(wanted, filename=path))
+    targets = {q for q in untouched if not any(q.startswith(o + ".") for o in untouched)}
+    edits = []
+    for qualname in targets:
+        old, new = definition(mine, qualname), definition(theirs, qualname)
+        if old and new:
+            edits.append((old.start, old.end, _reindent(_segment(wanted_lines, new), old.indent)))
+    for first, last, replacement in sorted(edits, reverse=True):
+        lines[first - 1:last] = replacement
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,350 @@
+"""The core of DeZero (step 33 on): Variable, Function, Config and the arithmetic operators.
+
+Unlike ``core_simple``, gradients here are Variables too, so backward itself
+can be recorded as a graph (``create_graph=True``) and differentiated again.
+
+Dtype policy: a computation keeps the dtype of its data. float32 stays float32
+through forward and backward, because float32 is what large models are trained
+in, and one silent float64 intermediate doubles memory and halves speed. Under
+NumPy 2 (NEP 50) a Python number is "weak" (``float32_array * 2.0`` is
+float32) but a NumPy scalar or 0-d array is not (``float32_array *
+np.array(2.0)`` is float64). So the operators never turn a scalar operand into
+a float64 array: they make it an array of the dtype NumPy would give the
+operation with a Python number, ``np.result_type(x, 2.0)``. An int Variable
+plus 2.5 still gives float64, as it would in NumPy.
+"""
+
+import contextlib
+import weakref
+from bisect import insort
+from operator import attrgetter
+
+import numpy as np
+
+import dezero  # dezero.functions imports this module, so its functions are looked up at call time
+from dezero import cuda
+
+
+# =============================================================================
+# Config
+# =============================================================================
+class Config:
+    """Switches that change how every Function behaves.
+
+    enable_backprop: record the graph for backward (off under ``no_grad``).
+    train: training-time behaviour of dropout and batch_norm (off under ``test_mode``).
+    """
+    enable_backprop = True
+    train = True
+
+
+@contextlib.contextmanager
+def using_config(name, value):
+    """Set ``Config.<name>`` inside a with block; the old value comes back even on an error."""
+    old_value = getattr(Config, name)
+    setattr(Config, name, value)
+    try:
+        yield
+    finally:
+        setattr(Config, name, old_value)
+
+
+def no_grad():
+    """Forward only: no graph, so intermediate values are freed at once."""
+    return using_config('enable_backprop', False)
+
+
+def test_mode():
+    """Inference behaviour: dropout passes data through, batch_norm uses its running statistics."""
+    return using_config('train', False)
+
+
+# =============================================================================
+# Variable / Function
+# =============================================================================
+_by_generation = attrgetter('generation')
+
+
+class Variable:
+    """An array that remembers the Function that created it, so gradients can flow back."""
+
+    # ndarray <op> Variable must call Variable's reflected operator, not NumPy's.
+    __array_priority__ = 200
+
+    def __init__(self, data, name=None):
+        if data is not None and not isinstance(data, cuda.array_types):
+            raise TypeError('{} is not supported'.format(type(data)))
+        self.data = data
+        self.name = name
+        self.grad = None
+        self.creator = None
+        self.generation = 0
+
+    @property
+    def shape(self):
+        return self.data.shape
+
+    @property
+    def ndim(self):
+        return self.data.ndim
+
+    @property
+    def size(self):
+        return self.data.size
+
+    @property
+    def dtype(self):
+        return self.data.dtype
+
+    def __len__(self):
+        return len(self.data)
+
+    def __repr__(self):
+        if self.data is None:
+            return 'variable(None)'
+        body = str(self.data).replace('\n', '\n' + ' ' * len('variable('))
+        return 'variable(' + body + ')'
+
+    def set_creator(self, func):
+        self.creator = func
+        self.generation = func.generation + 1
+
+    def unchain(self):
+        """Forget the creator: backward stops here."""
+        self.creator = None
+
+    def cleargrad(self):
+        self.grad = None
+
+    def backward(self, retain_grad=False, create_graph=False):
+        """Fill in ``grad`` of every Variable this one was computed from.
+
+        retain_grad: keep the gradients of intermediate Variables too (by
+            default only the ends of the graph keep theirs, to save memory).
+        create_graph: record the backward computation itself, so that the
+            gradients can be differentiated again (higher-order derivatives).
+        """
+        # TODO(32_new_core): backward with gradients as Variables, recorded as a graph only when create_graph is True
+        raise NotImplementedError("TODO(32_new_core): backward with gradients as Variables, recorded as a graph only when create_graph is True")
+
+    def unchain_backward(self):
+        """Cut the graph behind this Variable, so the earlier part can be freed.
+
+        Truncated backpropagation (RNNs) calls this after each stretch of steps.
+        """
+        funcs = [] if self.creator is None else [self.creator]
+        while funcs:
+            f = funcs.pop()
+            for x in f.inputs:
+                if x.creator is not None:
+                    funcs.append(x.creator)
+                    x.unchain()
+
+    def reshape(self, *shape):
+        """``x.reshape(2, 3)`` or ``x.reshape((2, 3))``, like NumPy."""
+        if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
+            shape = shape[0]
+        return dezero.functions.reshape(self, shape)
+
+    def transpose(self, *axes):
+        """``x.transpose()``, ``x.transpose(1, 0)`` or ``x.transpose((1, 0))``, like NumPy."""
+        if len(axes) == 0:
+            axes = None
+        elif len(axes) == 1 and (axes[0] is None or isinstance(axes[0], (tuple, list))):
+            axes = axes[0]
+        return dezero.functions.transpose(self, axes)
+
+    @property
+    def T(self):
+        return dezero.functions.transpose(self)
+
+    def sum(self, axis=None, keepdims=False):
+        return dezero.functions.sum(self, axis, keepdims)
+
+    def to_cpu(self):
+        if self.data is not None:
+            self.data = cuda.as_numpy(self.data)
+
+    def to_gpu(self):
+        if self.data is not None:
+            self.data = cuda.as_cupy(self.data)
+
+
+class Parameter(Variable):
+    """A Variable that a Layer learns; the type alone tells layers which attributes to train."""
+
+
+def as_variable(obj):
+    """``obj`` itself if it is a Variable, else a Variable wrapping it."""
+    if isinstance(obj, Variable):
+        return obj
+    return Variable(obj)
+
+
+def as_array(x, array_module=np):
+    """A scalar as a 0-d array (Variable holds only arrays); anything else unchanged.
+
+    A NumPy scalar keeps its dtype. For a scalar meeting a Variable in an
+    operator, see ``_as_operand``, which picks a dtype that doesn't promote.
+    """
+    if np.isscalar(x):
+        return array_module.array(x)
+    return x
+
+
+class Function:
+    """An operation in the graph: subclasses write ``forward`` on arrays and ``backward`` on Variables."""
+
+    def __call__(self, *inputs):
+        inputs = [as_variable(x) for x in inputs]
+
+        ys = self.forward(*[x.data for x in inputs])
+        if not isinstance(ys, tuple):
+            ys = (ys,)
+        outputs = [Variable(as_array(y)) for y in ys]
+
+        if Config.enable_backprop:
+            # An output comes one generation after its latest input.
+            self.generation = max([x.generation for x in inputs])
+            for output in outputs:
+                output.set_creator(self)
+            self.inputs = inputs
+            # Weak references: a strong one would make a Function <-> Variable cycle.
+            self.outputs = [weakref.ref(output) for output in outputs]
+
+        return outputs if len(outputs) > 1 else outputs[0]
+
+    def forward(self, *xs):
+        raise NotImplementedError()
+
+    def backward(self, *gys):
+        raise NotImplementedError()
+
+
+# =============================================================================
+# Arithmetic operators
+# =============================================================================
+def _as_operand(other, x):
+    """The operand ``other`` of ``x <op> other`` (x a Variable), ready for a Function.
+
+    A Python or NumPy scalar becomes a 0-d array of the dtype that NumPy gives
+    ``x.data <op> scalar`` for a Python number (see the module docstring), so
+    ``x * 2.0`` keeps a float32 x float32. Variables and arrays pass unchanged.
+    """
+    if isinstance(other, Variable) or not np.isscalar(other):
+        return other
+    if isinstance(other, np.generic):
+        other = other.item()  # np.float64(2.0) -> 2.0, a weak Python number
+    xp = cuda.get_array_module(x.data)
+    return xp.array(other, dtype=np.result_type(x.dtype, other))
+
+
+class Add(Function):
+    def forward(self, x0, x1):
+        return x0 + x1
+
+    def backward(self, gy):
+        return gy, gy
+
+
+def add(x0, x1):
+    return Add()(x0, _as_operand(x1, x0))
+
+
+class Mul(Function):
+    def forward(self, x0, x1):
+        return x0 * x1
+
+    def backward(self, gy):
+        # TODO(32_new_core): the gradients of x0 * x1, computed with Variables (self.inputs), not arrays
+        raise NotImplementedError("TODO(32_new_core): the gradients of x0 * x1, computed with Variables (self.inputs), not arrays")
+
+
+def mul(x0, x1):
+    return Mul()(x0, _as_operand(x1, x0))
+
+
+class Neg(Function):
+    def forward(self, x):
+        return -x
+
+    def backward(self, gy):
+        return -gy
+
+
+def neg(x):
+    return Neg()(x)
+
+
+class Sub(Function):
+    def forward(self, x0, x1):
+        return x0 - x1
+
+    def backward(self, gy):
+        return gy, -gy
+
+
+def sub(x0, x1):
+    return Sub()(x0, _as_operand(x1, x0))
+
+
+def rsub(x0, x1):
+    """``x1 - x0``: the reflected ``-``, called for ``2.0 - x``."""
+    return Sub()(_as_operand(x1, x0), x0)
+
+
+class Div(Function):
+    def forward(self, x0, x1):
+        return x0 / x1
+
+    def backward(self, gy):
+        # TODO(32_new_core): the gradients of x0 / x1, computed with Variables
+        raise NotImplementedError("TODO(32_new_core): the gradients of x0 / x1, computed with Variables")
+
+
+def div(x0, x1):
+    return Div()(x0, _as_operand(x1, x0))
+
+
+def rdiv(x0, x1):
+    """``x1 / x0``: the reflected ``/``, called for ``2.0 / x``."""
+    return Div()(_as_operand(x1, x0), x0)
+
+
+class Pow(Function):
+    """``x ** c`` for a constant exponent ``c`` (not differentiated)."""
+
+    def __init__(self, c):
+        # A NumPy scalar exponent would promote float32 data; as a Python number it doesn't.
+        self.c = c.item() if isinstance(c, np.generic) else c
+
+    def forward(self, x):
+        return x ** self.c
+
+    def backward(self, gy):
+        # TODO(32_new_core): the gradient of x ** c, computed with Variables
+        raise NotImplementedError("TODO(32_new_core): the gradient of x ** c, computed with Variables")
+
+
+def pow(x, c):
+    return Pow(c)(x)
+
+
+def setup_variable():
+    """Install the operators on Variable (the functions they need are defined after Variable)."""
+    Variable.__add__ = add
+    Variable.__radd__ = add
+    Variable.__mul__ = mul
+    Variable.__rmul__ = mul
+    Variable.__neg__ = neg
+    Variable.__sub__ = sub
+    Variable.__rsub__ = rsub
+    Variable.__truediv__ = div
+    Variable.__rtruediv__ = rdiv
+    Variable.__pow__ = pow
+    Variable.__getitem__ = dezero.functions.get_item
+
+    Variable.matmul = dezero.functions.matmul
+    Variable.dot = dezero.functions.matmul
+    Variable.max = dezero.functions.max
+    Variable.min = dezero.functions.min

@@ -1,0 +1,61 @@
+"""NumPy or CuPy: the one place that knows whether a GPU can be used.
+
+CuPy is optional. Without it DeZero runs on NumPy alone: ``gpu_enable`` is
+False, ``get_array_module`` always answers ``numpy``, and only the calls that
+truly need a GPU (``as_cupy``, ``Variable.to_gpu``) fail, with an error that
+says CuPy is missing rather than a bare ``NameError``.
+"""
+
+import numpy as np
+
+try:
+    import cupy
+    import cupyx  # scatter_add, for the backward of fancy indexing
+    gpu_enable = True
+except ImportError:
+    cupy = cupyx = None
+    gpu_enable = False
+
+import dezero.core as core  # a cycle: core imports this module; only core.Variable is used, at call time
+
+# The array classes a Variable may hold.
+array_types = (np.ndarray,) if cupy is None else (np.ndarray, cupy.ndarray)
+
+
+class CupyNotAvailableError(ImportError):
+    """Raised by the GPU-only calls when CuPy is not installed."""
+
+
+def _unwrap(x):
+    """The array inside a Variable; anything else unchanged."""
+    return x.data if isinstance(x, core.Variable) else x
+
+
+def get_array_module(x):
+    """The module (``numpy`` or ``cupy``) whose functions work on ``x``.
+
+    Writing ``xp = get_array_module(x)`` and then ``xp.exp(x)`` lets one code
+    path serve both CPU and GPU arrays.
+    """
+    if not gpu_enable:
+        return np
+    return cupy.get_array_module(_unwrap(x))
+
+
+def as_numpy(x):
+    """``x`` (a Variable, scalar, NumPy or CuPy array) as a NumPy array."""
+    x = _unwrap(x)
+    if np.isscalar(x):
+        return np.array(x)
+    if isinstance(x, np.ndarray):
+        return x
+    return cupy.asnumpy(x)
+
+
+def as_cupy(x):
+    """``x`` (a Variable or an array) as a CuPy array on the current GPU."""
+    if not gpu_enable:
+        raise CupyNotAvailableError(
+            'CuPy is not installed, so DeZero cannot use a GPU. '
+            'Install the CuPy build that matches your CUDA version (see https://cupy.dev).')
+    return cupy.asarray(_unwrap(x))

@@ -1,0 +1,100 @@
+"""Data loaders: iterate over a Dataset in mini-batches (steps 50 and 60)."""
+
+import math
+
+import numpy as np
+
+from dezero import cuda
+
+try:
+    import PIL.Image  # noqa: F401  (only to tell whether Pillow is there)
+    pil_available = True
+except ImportError:
+    pil_available = False
+
+
+class DataLoader:
+    """Mini-batches (x, t) of a dataset, as arrays stacked along a new first
+    axis; one pass over the data per ``for`` loop.
+
+    With ``shuffle`` the order is a new random permutation each pass (NumPy's
+    global generator, so ``np.random.seed`` makes it repeatable). The last
+    batch is smaller when ``batch_size`` does not divide the dataset. At the
+    end of a pass the loader resets itself, ready for the next epoch.
+    """
+
+    def __init__(self, dataset, batch_size, shuffle=True, gpu=False):
+        self.dataset = dataset
+        self.batch_size = batch_size
+        self.shuffle = shuffle
+        self.data_size = len(dataset)
+        self.max_iter = math.ceil(self.data_size / batch_size)
+        self.gpu = gpu
+
+        self.reset()
+
+    def reset(self):
+        """Start a new pass (with a new order if shuffling)."""
+        self.iteration = 0
+        if self.shuffle:
+            self.index = np.random.permutation(self.data_size)
+        else:
+            self.index = np.arange(self.data_size)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.iteration >= self.max_iter:
+            self.reset()
+            raise StopIteration
+
+        start = self.iteration * self.batch_size
+        batch_index = self.index[start:start + self.batch_size]
+        x, t = self._collate(batch_index)
+        self.iteration += 1
+        return x, t
+
+    def _collate(self, batch_index):
+        """Stack the examples at batch_index into one x and one t array."""
+        batch = [self.dataset[i] for i in batch_index]
+        x = np.array([example[0] for example in batch])
+        t = np.array([example[1] for example in batch])
+        if self.gpu:
+            x, t = cuda.as_cupy(x), cuda.as_cupy(t)
+        return x, t
+
+    def next(self):
+        return self.__next__()
+
+    def to_cpu(self):
+        self.gpu = False
+
+    def to_gpu(self):
+        self.gpu = True
+
+
+class SeqDataLoader(DataLoader):
+    """Batches for truncated BPTT over one long sequence (step 60).
+
+    The sequence is cut into ``batch_size`` streams starting ``jump`` =
+    len(dataset) // batch_size apart; the k-th batch holds element k of each
+    stream, so that row b of consecutive batches walks stream b in order and
+    an RNN can keep its hidden state from one batch to the next.
+    """
+
+    def __init__(self, dataset, batch_size, gpu=False):
+        super().__init__(dataset=dataset, batch_size=batch_size, shuffle=False,
+                         gpu=gpu)
+
+    def __next__(self):
+        if self.iteration >= self.max_iter:
+            self.reset()
+            raise StopIteration
+
+        jump = self.data_size // self.batch_size
+        batch_index = [(b * jump + self.iteration) % self.data_size
+                       for b in range(self.batch_size)]
+        x, t = self._collate(batch_index)
+        self.iteration += 1
+        return x, t

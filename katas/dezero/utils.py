@@ -1,0 +1,307 @@
+"""Helpers: drawing the graph, NumPy shape tricks for backward, gradient checking, files.
+
+Offline by design: this DeZero never downloads. ``get_file`` only finds files
+in the cache folder (``cache_dir``: ``~/.dezero``, or ``$DEZERO_CACHE_DIR``)
+and otherwise says which file to put where, so a workshop without network
+fails with instructions, not with a socket error halfway through a lesson.
+
+Optional tools degrade cleanly: ``plot_dot_graph`` always writes the DOT
+text, renders it only if Graphviz's ``dot`` is installed and can be run, and
+otherwise prints one line saying why, instead of raising in the middle of an
+experiment. An IPython image is returned only inside a notebook.
+"""
+
+import os
+import shutil
+import sys
+
+import numpy as np
+
+from dezero import cuda
+from dezero.core import Variable, as_variable
+
+
+# =============================================================================
+# Visualising the computational graph
+# =============================================================================
+def _dot_var(v, verbose=False):
+    """A variable as a DOT node: orange, labelled with its name (and shape and dtype)."""
+    label = '' if v.name is None else v.name
+    if verbose and v.data is not None:
+        if v.name is not None:
+            label += ': '
+        label += '{} {}'.format(v.shape, v.dtype)
+    return '{} [label="{}", color=orange, style=filled]\n'.format(id(v), label)
+
+
+def _dot_func(f):
+    """A function as a DOT node (a light blue box named after its class) and its edges."""
+    text = '{} [label="{}", color=lightblue, style=filled, shape=box]\n'.format(id(f), type(f).__name__)
+    for x in f.inputs:
+        text += '{} -> {}\n'.format(id(x), id(f))
+    for y in f.outputs:  # weak references
+        text += '{} -> {}\n'.format(id(f), id(y()))
+    return text
+
+
+def get_dot_graph(output, verbose=True):
+    """The Graphviz DOT text of the graph that produced ``output``.
+
+    Nodes are named by ``id()`` of the Variables and Functions; every Function
+    reachable backward from ``output`` appears once, with edges input ->
+    function -> output. ``verbose`` adds each variable's shape and dtype.
+    """
+    text = _dot_var(output, verbose)
+    funcs = []
+    seen = set()
+
+    def add_func(f):
+        if f not in seen:
+            seen.add(f)
+            funcs.append(f)
+
+    if output.creator is not None:
+        add_func(output.creator)
+    while funcs:
+        func = funcs.pop()
+        text += _dot_func(func)
+        for x in func.inputs:
+            text += _dot_var(x, verbose)
+            if x.creator is not None:
+                add_func(x.creator)
+    return 'digraph g {\n' + text + '}'
+
+
+def plot_dot_graph(output, verbose=True, to_file='graph.png'):
+    """Draw the graph of ``output`` into ``to_file`` (its extension picks the format) with Graphviz.
+
+    The DOT text goes to ``tmp_graph.dot`` in the cache folder. Without Graphviz,
+    or when ``dot`` cannot run, a line says why and nothing is drawn.
+    """
+    dot_graph = get_dot_graph(output, verbose)
+    graph_path = os.path.join(cache_dir, 'tmp_graph.dot')
+    try:
+        os.makedirs(cache_dir, exist_ok=True)
+        with open(graph_path, 'w') as f:
+            f.write(dot_graph)
+    except OSError as error:
+        print('plot_dot_graph: could not write {}: {}'.format(graph_path, error))
+        return None
+
+    dot = shutil.which('dot')
+    if dot is None:
+        print('plot_dot_graph: Graphviz is not installed, so no image was drawn '
+              '(install it: https://graphviz.org/download/, e.g. apt install graphviz or brew install graphviz).')
+        return None
+
+    extension = os.path.splitext(to_file)[1][1:]  # png, pdf, svg, ...
+    try:
+        import subprocess  # here, not at the top: only drawing needs to start a program
+        subprocess.run([dot, graph_path, '-T', extension, '-o', to_file], check=True)
+    except Exception as error:  # optional output: never let it stop the caller's computation
+        print('plot_dot_graph: running Graphviz failed, so no image was drawn: {}'.format(error))
+        return None
+
+    if _in_notebook():
+        from IPython import display
+        return display.Image(filename=to_file)
+    return None
+
+
+def _in_notebook():
+    """True inside a Jupyter kernel. IPython is only looked at if it is already imported."""
+    ipython = sys.modules.get('IPython')
+    if ipython is None:
+        return False
+    shell = ipython.get_ipython()
+    return shell is not None and 'IPKernelApp' in shell.config
+
+
+# =============================================================================
+# NumPy helpers for backward
+# =============================================================================
+def sum_to(x, shape):
+    """Sum the array ``x`` down to ``shape``: the inverse of broadcasting ``shape`` to ``x.shape``.
+
+    Broadcasting adds leading axes and stretches axes of length 1, so both are summed.
+    """
+    lead = x.ndim - len(shape)
+    lead_axes = tuple(range(lead))
+    stretched = tuple(lead + i for i, size in enumerate(shape) if size == 1)
+    y = x.sum(lead_axes + stretched, keepdims=True)
+    if lead > 0:
+        y = y.squeeze(lead_axes)
+    return y
+
+
+def reshape_sum_backward(gy, x_shape, axis, keepdims):
+    """Reshape the gradient of ``sum(x, axis, keepdims)`` so that it broadcasts to ``x_shape``.
+
+    Without keepdims the summed axes are gone from ``gy``; put them back as 1s.
+    """
+    ndim = len(x_shape)
+    if ndim == 0 or axis is None or keepdims:
+        shape = gy.shape  # nothing is missing, or broadcasting adds the axes in front
+    else:
+        axes = axis if isinstance(axis, tuple) else (axis,)
+        shape = list(gy.shape)
+        for a in sorted(a % ndim for a in axes):
+            shape.insert(a, 1)
+    return gy.reshape(shape)
+
+
+def logsumexp(x, axis=1):
+    """log(sum(exp(x), axis)) with the sum's axis kept, computed without overflow.
+
+    exp of the largest value would overflow first, so it is factored out:
+    log sum exp(x) = m + log sum exp(x - m).
+    """
+    xp = cuda.get_array_module(x)
+    m = x.max(axis=axis, keepdims=True)
+    y = x - m
+    xp.exp(y, out=y)
+    s = y.sum(axis=axis, keepdims=True)
+    xp.log(s, out=s)
+    return m + s
+
+
+def max_backward_shape(x, axis):
+    """The shape of ``max(x, axis)`` with the reduced axes kept as 1s (negative axes allowed)."""
+    if axis is None:
+        axes = range(x.ndim)
+    elif isinstance(axis, int):
+        axes = (axis % x.ndim,)
+    else:
+        axes = [a % x.ndim for a in axis]
+    return [1 if i in axes else size for i, size in enumerate(x.shape)]
+
+
+# =============================================================================
+# Gradient check
+# =============================================================================
+def gradient_check(f, x, *args, rtol=1e-4, atol=1e-5, **kwargs):
+    """True if backprop's gradient of ``f`` at ``x`` matches the numerical one.
+
+    ``f(x, *args, **kwargs)`` must return a Variable; a non-scalar result is
+    treated as its sum. ``x`` is converted to float64 first (in place, for a
+    Variable): the finite differences need the precision. On a mismatch both
+    gradients are printed.
+    """
+    x = as_variable(x)
+    x.data = x.data.astype(np.float64)
+
+    num_grad = numerical_grad(f, x, *args, **kwargs)
+    y = f(x, *args, **kwargs)
+    y.backward()
+    bp_grad = x.grad.data
+
+    assert bp_grad.shape == num_grad.shape
+    ok = array_allclose(num_grad, bp_grad, atol=atol, rtol=rtol)
+    if not ok:
+        print('')
+        print('========== FAILED (Gradient Check) ==========')
+        for title, grad in (('Numerical Grad', num_grad), ('Backprop Grad', bp_grad)):
+            print(title)
+            print(' shape: {}'.format(grad.shape))
+            print(' values: {} ...'.format(str(grad.flatten()[:10])[1:-1]))
+    return ok
+
+
+def numerical_grad(f, x, *args, **kwargs):
+    """The gradient of ``sum(f(x, ...))`` by central differences, one element of x at a time.
+
+    ``f`` receives the array (not a Variable); each element of it is nudged in
+    place and put back afterwards.
+    """
+    eps = 1e-4
+    x = x.data if isinstance(x, Variable) else x
+    xp = cuda.get_array_module(x)
+    grad = xp.zeros_like(x)
+
+    def value_of(y):
+        y = y.data if isinstance(y, Variable) else y
+        return y.copy()  # y may share memory with x, which the next nudge changes
+
+    for idx in np.ndindex(*x.shape):
+        original = x[idx].copy()
+        x[idx] = original + eps
+        y_plus = value_of(f(x, *args, **kwargs))
+        x[idx] = original - eps
+        y_minus = value_of(f(x, *args, **kwargs))
+        x[idx] = original
+        grad[idx] = (y_plus - y_minus).sum() / (2 * eps)
+    return grad
+
+
+def array_equal(a, b):
+    """True if a and b (arrays or Variables, CPU or GPU) have the same shape and elements."""
+    a = a.data if isinstance(a, Variable) else a
+    b = b.data if isinstance(b, Variable) else b
+    return np.array_equal(cuda.as_numpy(a), cuda.as_numpy(b))
+
+
+def array_allclose(a, b, rtol=1e-4, atol=1e-5):
+    """True if a and b (arrays or Variables, CPU or GPU) are equal within the tolerances."""
+    a = a.data if isinstance(a, Variable) else a
+    b = b.data if isinstance(b, Variable) else b
+    return np.allclose(cuda.as_numpy(a), cuda.as_numpy(b), atol=atol, rtol=rtol)
+
+
+# =============================================================================
+# Files (offline: the cache folder only)
+# =============================================================================
+def show_progress(block_num, block_size, total_size):
+    """Print a one-line progress bar, ``urllib.request.urlretrieve``'s reporthook signature."""
+    width = 30
+    done = block_num * block_size
+    fraction = 1.0 if total_size <= 0 else done / total_size
+    fraction = 1.0 if fraction > 1.0 else fraction
+    filled = int(fraction * width)
+    print('\r[{}{}] {:.2f}%'.format('#' * filled, '.' * (width - filled), fraction * 100), end='')
+
+
+cache_dir = os.environ.get('DEZERO_CACHE_DIR') or os.path.join(os.path.expanduser('~'), '.dezero')
+
+
+class CacheMissError(FileNotFoundError):
+    """A file DeZero needs is not in the cache folder (and DeZero does not download)."""
+
+
+def get_file(url, file_name=None):
+    """The path of the file from ``url`` in the cache folder; never downloads.
+
+    ``file_name`` defaults to the last part of the URL. If the file is not
+    there, CacheMissError (a FileNotFoundError) names the file, the folder and
+    the URL to fetch it from by hand.
+    """
+    if file_name is None:
+        file_name = url[url.rfind('/') + 1:]
+    file_path = os.path.join(cache_dir, file_name)
+    if os.path.exists(file_path):
+        return file_path
+    raise CacheMissError(
+        '{} is not in the DeZero cache folder, and this DeZero works offline (it never downloads). '
+        'Download it from {} and save it as {} (the folder is {}; set the environment variable '
+        'DEZERO_CACHE_DIR to use another folder).'.format(file_name, url, file_path, cache_dir))
+
+
+# =============================================================================
+# Others
+# =============================================================================
+def get_deconv_outsize(size, k, s, p):
+    """Output length of a transposed convolution: input length size, kernel k, stride s, padding p."""
+    return s * (size - 1) + k - 2 * p
+
+
+def get_conv_outsize(input_size, kernel_size, stride, pad):
+    """Output length of a convolution or pooling along one axis."""
+    return (input_size + pad * 2 - kernel_size) // stride + 1
+
+
+def pair(x):
+    """``3 -> (3, 3)``; a pair stays a pair: kernel sizes, strides and paddings as (height, width)."""
+    if isinstance(x, int):
+        return (x, x)
+    if isinstance(x, tuple) and len(x) == 2:
+        return x
+    raise ValueError('expected an int or a pair of ints, got {!r}'.format(x))
