@@ -32,6 +32,11 @@ def describe(value):
     return f"{type(value).__name__} {value!r}"
 
 
+def import_module(dz, name):
+    """Import ``name`` in the learner's process (``import_module(dz, "dezero.utils")``) and return it."""
+    return ask(dz._worker, "import", name=name)
+
+
 def define(module, source, *names):
     """Define spec helpers (a Function subclass, say) in the learner's process; ``dz`` is their module."""
     return ask(module._worker, "define", module=module, source=source, names=list(names))
@@ -52,6 +57,65 @@ def expect_array(got, expected, what, rtol=1e-6, atol=1e-8):
         fail(f"{what}: expected shape {expected.shape}, got shape {got.shape} ({describe(got)})")
     if not np.allclose(got, expected, rtol=rtol, atol=atol):
         fail(f"{what}: expected {describe(expected)}, got {describe(got)}")
+
+
+def as_array(value, what):
+    """An ndarray from a gradient or data that may be a Variable (the full core) or an array (the simple one)."""
+    if isinstance(value, Ref):
+        value = value.data
+    if isinstance(value, np.generic):
+        value = np.asarray(value)
+    if not isinstance(value, np.ndarray):
+        fail(f"{what}: expected an ndarray or a Variable holding one, got {describe(value)}")
+    return value
+
+
+def numerical_gradient(function, arrays, index, eps=1e-6):
+    """Central differences of the scalar ``function(*arrays)`` with respect to ``arrays[index]`` (judge side)."""
+    arrays = [np.array(a, dtype=np.float64) for a in arrays]
+    grad = np.zeros_like(arrays[index])
+    flat, out = arrays[index].reshape(-1), grad.reshape(-1)
+    for i in range(flat.size):
+        keep = flat[i]
+        flat[i] = keep + eps
+        high = function(*arrays)
+        flat[i] = keep - eps
+        low = function(*arrays)
+        flat[i] = keep
+        out[i] = (high - low) / (2 * eps)
+    return grad
+
+
+def expect_gradients(dz, forward, reference, inputs, what, seed=0, rtol=1e-5, atol=1e-6, variable=None):
+    """``forward`` (learner code, on Variables) agrees with ``reference`` (plain NumPy, here) in value and gradient.
+
+    The upstream gradient is random, not ones, so a gradient summed or broadcast
+    along the wrong axis shows. The expected gradients are central differences of
+    ``reference`` computed on this side: nothing the learner's process says
+    decides them. ``variable`` makes the learner's Variables (default ``dz.Variable``).
+    """
+    variable = variable or dz.Variable
+    xs = [variable(np.array(a, dtype=np.float64)) for a in inputs]
+    y = forward(*xs)
+    expected = np.asarray(reference(*inputs), dtype=np.float64)
+    got = as_array(y.data if isinstance(y, Ref) else y, f"{what}: the result")
+    expect_array(got, expected, f"{what}: the forward result", rtol=rtol, atol=atol)
+    upstream = np.random.default_rng(seed).standard_normal(expected.shape)
+    grad_type = variable if isinstance(y.grad, Ref) or _holds_variables(dz, y) else None
+    y.grad = grad_type(upstream) if grad_type else upstream
+    y.backward()
+    for index, x in enumerate(xs):
+        wanted = numerical_gradient(lambda *a: float(np.sum(np.asarray(reference(*a)) * upstream)), inputs, index)
+        expect_array(as_array(x.grad, f"{what}: input {index}'s grad"), wanted,
+                     f"{what}: the gradient of input {index} (shape {np.shape(inputs[index])})",
+                     rtol=max(rtol, 1e-4), atol=max(atol, 1e-5))
+
+
+def _holds_variables(dz, y):
+    """Whether this core keeps gradients as Variables (steps 32 on): one throwaway backward tells."""
+    probe = dz.Variable(np.array(1.0))
+    (probe * 1.0).backward()
+    return isinstance(probe.grad, Ref)
 
 
 def expect_value(got, expected, what):

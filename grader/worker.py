@@ -334,6 +334,8 @@ def serve(config, requests_fd, replies_fd, channel, allowed, kata_prefix):
                 _trace_stop()
             return inside["load"], (config["module"], config.get("seed", 0), sys.modules, importlib.import_module,
                                     importlib.invalidate_caches, seeders)
+        if op == "import":  # a submodule the kata's module does not import itself: dezero.utils, say
+            return importlib.import_module, (str(request["name"]),)
         if op == "getattr":
             return getattr, (arg(request["obj"]), request["name"])
         if op == "setattr":
