@@ -1,10 +1,9 @@
 """Standard outputs of a grading run: Gradescope results.json, JUnit XML, CSV, a summary page.
 
-Every student-facing text goes through ``student_message``: a hidden check's
-output names the check and the kind of failure, never the spec's source, its
-inputs or its expected values. Not even the learner's own exception message is
-shown for a hidden check, since code can put into it whatever it saw the check
-do. The full verdicts go to ``verdicts.json``, which is for the instructor only.
+Every student-facing text comes from render.py (``student_message``,
+``kata_report``): a hidden check's output names the check and the kind of
+failure, never the spec's source, inputs or expected values. The full verdicts
+go to ``verdicts.json``, which is for the instructor only.
 """
 
 import csv
@@ -13,46 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from . import __version__
-
-HIDDEN = "after_due_date"
-GRADER_WORDED = {"crashed", "missing", "timeout", "introspection", "tool"}  # messages the grader wrote itself, with nothing from the spec
-
-
-def student_message(test):
-    if test.get("outcome") == "passed":
-        return ""
-    message = test.get("message") or ""
-    if test.get("visibility", "visible") == "visible":
-        if test.get("hint"):
-            message += f"\nHint: {test['hint']}"
-        if test.get("printed"):
-            message += "\n--- your code printed ---\n" + test["printed"]
-        return message
-    kind = test.get("kind")
-    if kind in GRADER_WORDED:
-        return f"this hidden check failed: {message}"
-    if kind == "raised":
-        return f"this hidden check failed: your code raised {test.get('error') or 'an exception'}"
-    if kind == "import":
-        return "this hidden check failed: your code could not be imported (see the visible checks)"
-    return "this hidden check failed"
-
-
-def kata_output(kata):
-    """The text of one kata's entry: public checks in full, hidden ones counted."""
-    lines = [kata.reason]
-    hidden = [t for t in kata.tests if t.get("visibility") == HIDDEN]
-    for test in kata.tests:
-        if test in hidden:
-            continue
-        mark = "PASS" if test.get("outcome") == "passed" else "FAIL"
-        lines.append(f"[{mark}] {test.get('doc')}")
-        if mark == "FAIL":
-            lines.extend("    " + line for line in student_message(test).splitlines()[:40])
-    if hidden:
-        passed = sum(t.get("outcome") == "passed" for t in hidden)
-        lines.append(f"Hidden checks: {passed} of {len(hidden)} passed (details after the due date).")
-    return "\n".join(lines)
+from .render import kata_report, student_message
 
 
 def gradescope(submission):
@@ -61,7 +21,7 @@ def gradescope(submission):
     for kata in submission.katas:
         tests.append({
             "name": f"{kata.kata_id}: {kata.title}", "score": kata.score, "max_score": kata.max_score,
-            "status": "passed" if kata.passed else "failed", "output": kata_output(kata),
+            "status": "passed" if kata.passed else "failed", "output": kata_report(kata),
             "tags": [kata.kata_id], "visibility": "visible",
         })
         for test in kata.tests:
