@@ -139,11 +139,17 @@ def doctor(args):
 
 def experiment(args):
     from . import experiment as book
+    from .generate import complete_reference
+    from .learner import Learner
 
-    kata = find(args.kata)
-    print(f"The book's experiment on katas/{kata.id}/{kata.files[0]} (10 x square(square(square(x))), "
-          "x of 1e6 float64, cyclic GC off):\n")
-    book.run(kata.directory, kata.module)
+    learner = Learner()
+    for kata in learner.resolve([args.kata]):
+        module = kata.module
+        print(f"The book's experiment on katas/{kata.id}/{kata.files[0] if kata.files else ''} "
+              f"({book.ITERATIONS} x square(square(square(x))), x of {book.SIZE:.0e} float64, cyclic GC off):\n")
+        reference = complete_reference() if learner.with_reference else None
+        plot = ROOT / ".kata-plots" / f"experiment-{kata.id}.svg"
+        book.run(kata.directory, module, reference=reference, plot=plot, kata=kata.id)
     return 0
 
 

@@ -127,7 +127,7 @@ def test_gradescope_container_run(tmp_path):
     with zipfile.ZipFile(tmp_path / "dist" / "autograder.zip") as bundle:
         names = bundle.namelist()
         assert "setup.sh" in names and "run_autograder" in names
-        assert not any(n.startswith("source/solutions") for n in names)
+        assert any(n.startswith("source/solutions/dezero/") for n in names), "package katas need the reference"
         bundle.extractall(root)
     os.chmod(root / "run_autograder", 0o755)
     upload = root / "submission" / "katas"  # students upload their katas/ folder
@@ -136,7 +136,9 @@ def test_gradescope_container_run(tmp_path):
     subprocess.run(["bash", str(root / "run_autograder")], env=env, check=True, timeout=600, capture_output=True)
     data = json.loads((root / "results" / "results.json").read_text())
     validate_results_json(data)
-    assert data["score"] == KATAS[SOLVED].points
+    package_only = sum(k.points for k in KATAS.values() if not k.files)  # in the uploaded dezero/
+    assert data["score"] == KATAS[SOLVED].points + package_only
+    assert not (root / "source" / "katas").stat().st_mode & 0o077, "secrets closed to other users"
 
 
 def test_interrupt_then_resume(tmp_path):
