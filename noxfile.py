@@ -59,6 +59,7 @@ hint = learner_command("hint", "Learners: the next hint for the check that faile
 reset = learner_command("reset", "Learners: restore a kata's stub (your version is kept as a backup).")
 solution = learner_command("solution", "Learners: the reference and a diff with your code, once the kata passes.")
 start = learner_command("start", "Learners: start at a kata (fills in earlier katas still as shipped): nox -s start -- 44")
+own = learner_command("own", "Learners: your own DeZero: the book's step programs on your package, against the reference.")
 
 
 @nox.session(venv_backend="none")

@@ -131,6 +131,19 @@ def start(args):
     return _learner(args).start(args.katas)
 
 
+def own(args):
+    """Your own DeZero: the book's step programs on your package, against the reference."""
+    from .generate import complete_reference
+    from .learner import Learner
+    from .own import compare_all
+
+    learner = Learner(invoked_from=args.invoked_from)
+    only = {k.id for k in learner.resolve(args.katas)} if args.katas else None
+    print("The book's step programs on your katas/dezero, against the reference:\n")
+    reference = complete_reference() if learner.with_reference else None
+    return compare_all(learner.katas, learner.root, reference, only=only)
+
+
 def doctor(args):
     from .learner import doctor as run_doctor
 
@@ -249,6 +262,10 @@ def main(argv=None):
         p.add_argument("katas", nargs="*")
         p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
         p.set_defaults(run=run)
+    p = commands.add_parser("own", help="your own DeZero: the book's step programs on your package")
+    p.add_argument("katas", nargs="*")
+    p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
+    p.set_defaults(run=own)
     p = commands.add_parser("progress", help="the ladder by stage: done, to do, and the next kata")
     p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
     p.set_defaults(run=progress)

@@ -37,10 +37,25 @@ def build_release(out):
             if source.is_file():
                 (target / relative).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, target / relative)
+    _expected_outputs(out)
     workflow = out / ".github" / "workflows" / "classroom.yml"
     workflow.parent.mkdir(parents=True)
     shutil.copy2(TEMPLATES / "classroom.yml", workflow)
     return out
+
+
+def _expected_outputs(out):
+    """What each step program prints on the reference, for ``nox -s own`` in a copy without solutions."""
+    from .generate import complete_reference
+    from .own import expected_file, programs, run_program
+
+    reference = complete_reference()
+    for kata, program in programs(all_katas()):
+        source = reference / program.name if (reference / program.name).is_file() else program
+        status, text = run_program(source, reference)
+        if status == "ok":
+            target = out / "katas" / kata.id / program.relative_to(kata.directory)
+            expected_file(target).write_text(text)
 
 
 def build_gradescope(out):
