@@ -66,6 +66,13 @@ def tests(session):
 
 
 @nox.session
+def book(session):
+    """The book's own code must get full marks: nox -s book -- PATH (a checkout of the book's repository)."""
+    install(session)
+    session.run("python", "-m", "tests.book", *session.posargs)
+
+
+@nox.session
 def bench(session):
     """Benchmarks: grading throughput, and DeZero's speed against plain numpy."""
     install(session)
