@@ -4,6 +4,8 @@ python step26.py writes the graph's DOT text to ~/.dezero/tmp_graph.dot and, if
 Graphviz's ``dot`` program is installed, draws it into goldstein.png.
 """
 
+import shutil
+
 import numpy as np
 
 from dezero import Variable
@@ -23,9 +25,15 @@ if __name__ == '__main__':
     z.backward()
     z.name = 'z'
 
-    # The DOT text of a small graph, to read before looking at the big one.
-    w = x * y + x
-    w.name = 'w'
-    print(get_dot_graph(w, verbose=False))
+    # The DOT text: lines for nodes and lines for edges. Nodes are named by id(), which differs on every run,
+    # so count them rather than print them.
+    lines = get_dot_graph(z, verbose=False).splitlines()
+    edges = [line for line in lines if '->' in line]
+    nodes = {line.split('[')[0].strip() for line in lines if '[' in line}
+    print('the graph of goldstein(x, y): {} nodes and {} edges'.format(len(nodes), len(edges)))
 
-    plot_dot_graph(z, verbose=False, to_file='goldstein.png')
+    if shutil.which('dot'):  # Graphviz's program
+        plot_dot_graph(z, verbose=False, to_file='goldstein.png')
+        print('drawn: goldstein.png')
+    else:
+        print('Graphviz is not installed, so nothing is drawn: see https://graphviz.org/download/')

@@ -5,6 +5,7 @@ series' graph (my_sin.png, if Graphviz is installed).
 """
 
 import math
+import shutil
 
 import numpy as np
 
@@ -64,4 +65,8 @@ if __name__ == '__main__':
 
     x.name = 'x'
     y.name = 'y'
-    plot_dot_graph(y, verbose=False, to_file='my_sin.png')
+    if shutil.which('dot'):  # Graphviz's program
+        plot_dot_graph(y, verbose=False, to_file='my_sin.png')
+        print('drawn: my_sin.png')
+    else:
+        print('Graphviz is not installed, so nothing is drawn: see https://graphviz.org/download/')
