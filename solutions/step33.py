@@ -1,7 +1,8 @@
 """Step 33: Newton's method again, with the second derivative computed by DeZero itself.
 
 python step33.py prints x at each step, from 2 to the minimum of f at 1: the
-same values as step 29, where f'' was worked out by hand.
+same values as step 29, where f'' was worked out by hand. As in the book, the
+loop runs at module level, so importing this file runs it too.
 """
 
 import numpy as np
@@ -16,29 +17,21 @@ def f(x):
     # <<<
 
 
-def newton(f, x, iters=10):
-    """Minimise f by Newton's method from the Variable x: ``iters`` steps, each changing x.data in place.
+x = Variable(np.array(2.0))
+iters = 10
 
-    f'(x) comes from y.backward(create_graph=True), f''(x) from backward on that gradient. Returns x.
-    """
-    # >>> 33_newton_auto: per step: f' by backward(create_graph=True), f'' by backward on f'; x <- x - f'/f''
-    for i in range(iters):
-        y = f(x)
-        x.cleargrad()
-        y.backward(create_graph=True)
+for i in range(iters):
+    print(i, x)
 
-        gx = x.grad
-        x.cleargrad()
-        gx.backward()
-        gx2 = x.grad
+    # >>> 33_newton_auto: gx = f'(x) with create_graph=True, gx2 = f''(x) by gx.backward(); x <- x - gx / gx2
+    y = f(x)
+    x.cleargrad()
+    y.backward(create_graph=True)
 
-        x.data -= gx.data / gx2.data
-    return x
+    gx = x.grad
+    x.cleargrad()
+    gx.backward()
+    gx2 = x.grad
+
+    x.data -= gx.data / gx2.data
     # <<<
-
-
-if __name__ == '__main__':
-    x = Variable(np.array(2.0))
-    for i in range(10):
-        print(i, x)
-        newton(f, x, iters=1)

@@ -13,18 +13,6 @@ from dezero import Variable
 from dezero.utils import plot_dot_graph
 
 
-def functions_in_graph(v):
-    """How many Functions the graph behind the Variable v holds."""
-    seen = set()
-    pending = [] if v.creator is None else [v.creator]
-    while pending:
-        f = pending.pop()
-        if f not in seen:
-            seen.add(f)
-            pending.extend(x.creator for x in f.inputs if x.creator is not None)
-    return len(seen)
-
-
 if __name__ == '__main__':
     x = Variable(np.array(1.0))
     y = F.tanh(x)
@@ -34,8 +22,13 @@ if __name__ == '__main__':
 
     for order in range(1, 6):
         gx = x.grad
-        print('derivative {}: {:.6f}, its graph holds {} functions'.format(order, float(gx.data),
-                                                                          functions_in_graph(gx)))
+        seen, pending = set(), [gx.creator]  # the Functions of gx's graph
+        while pending:
+            f = pending.pop()
+            if f not in seen:
+                seen.add(f)
+                pending.extend(v.creator for v in f.inputs if v.creator is not None)
+        print('derivative {}: {:.6f}, its graph holds {} functions'.format(order, float(gx.data), len(seen)))
         if order == 2:
             gx.name = 'gx2'
             if shutil.which('dot'):  # Graphviz's program
