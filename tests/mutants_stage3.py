@@ -128,6 +128,9 @@ VARIANTS = [
     if verbose:
         name = f'{name}: {v.shape} {v.dtype}' if name else f'{v.shape} {v.dtype}'
     return f'{id(v)} [label="{name}", color=orange, style=filled];\\n'""", "f-strings and statements ending in ;"),
+    ("26_dot_graph", "    return 'digraph g {\\n' + text + '}'",
+     "    return 'digraph g {\\nrankdir=LR\\nnode [fontname=\"Helvetica\"]\\n' + text + '}'",
+     "a layout setting and node defaults before the nodes"),
     ("27_taylor_sin", """    y = 0
     i = 0
     while True:

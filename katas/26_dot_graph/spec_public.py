@@ -65,6 +65,8 @@ def plot_and_read(output, to_file, **options):
 NODE = re.compile(r'^("?)([\w.]+)\1\s*\[(.*)\]\s*;?$')
 EDGE = re.compile(r'^("?)([\w.]+)\1\s*->\s*("?)([\w.]+)\3\s*(\[.*\])?\s*;?$')
 LABEL = re.compile(r'label\s*=\s*"((?:[^"\\]|\\.)*)"')
+SETTING = re.compile(r'^\w+\s*=\s*[^\[\]]*;?$')
+DEFAULTS = re.compile(r'^(node|edge|graph)\s*\[.*\]\s*;?$')
 
 
 def parse_dot(text, what):
@@ -80,6 +82,8 @@ def parse_dot(text, what):
         line = line.strip()
         if not line:
             continue
+        if SETTING.match(line) or DEFAULTS.match(line):
+            continue  # rankdir=LR, node [shape=box]: layout, not part of the graph
         if match := EDGE.match(line):
             edges.append((match[2], match[4]))
         elif match := NODE.match(line):
