@@ -214,12 +214,13 @@ def python_roots():
     for key in ("stdlib", "platstdlib", "purelib", "platlib"):
         paths.add(sysconfig.get_path(key))
     paths.update(p for p in sys.path if p and ("site-packages" in p or "dist-packages" in p))
-    try:
-        import numpy
+    # Where numpy lives, found without importing it: importing starts BLAS threads, and a process
+    # with threads cannot enter a new user namespace (unshare fails with EINVAL).
+    import importlib.util
 
-        paths.add(os.path.dirname(os.path.dirname(numpy.__file__)))
-    except ImportError:
-        pass
+    spec = importlib.util.find_spec("numpy")
+    if spec is not None and spec.origin:
+        paths.add(os.path.dirname(os.path.dirname(spec.origin)))
     existing = sorted({os.path.realpath(p) for p in paths if p and os.path.isdir(p)})
     # Keep only the outermost of nested folders.
     return tuple(p for p in existing if not any(p != q and p.startswith(q + os.sep) for q in existing))
