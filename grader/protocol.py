@@ -132,11 +132,30 @@ def loads(data, limits=LIMITS):
 
 # ---------------------------------------------------------------- framing
 
-def send(fd, message, limits=LIMITS):
+def frame(message, limits=LIMITS):
+    """One message as bytes on the wire: its length, then its JSON text."""
     data = dumps(message)
     if len(data) > limits.message_bytes:
         raise ProtocolError(f"message of {len(data)} bytes is over the limit")
-    view = memoryview(_pack(len(data)) + data)
+    return _pack(len(data)) + data
+
+
+def take_message(buffer, limits=LIMITS):
+    """Remove the first whole message from ``buffer`` (a bytearray) and return it; None if it is not all there."""
+    if len(buffer) < 4:
+        return None
+    (size,) = _unpack(bytes(buffer[:4]))
+    if size > limits.message_bytes:
+        raise ProtocolError(f"message of {size} bytes is over the limit")
+    if len(buffer) < 4 + size:
+        return None
+    data = bytes(buffer[4:4 + size])
+    del buffer[:4 + size]
+    return loads(data, limits)
+
+
+def send(fd, message, limits=LIMITS):
+    view = memoryview(frame(message, limits))
     while len(view):
         written = _write(fd, view)
         view = view[written:]

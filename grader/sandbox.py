@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 NOBODY = 65534
 UID_BASE = 61000  # uid mode: one uid per worker slot, so workers cannot signal or trace each other
 
-CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
+CLONE_FILES, CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00000400, 0x00020000, 0x04000000, 0x08000000
 CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x10000000, 0x20000000, 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
@@ -87,6 +87,7 @@ class View:
     masked: tuple = ()                         # host paths hidden by an empty tmpfs (secrets inside a readable root)
     scratch_mb: int = 64
     slot: int = 0                              # uid mode: which worker uid to use
+    scratch: str = ""                          # uid mode: the host folder the worker may write to
     refused: list = field(default_factory=list)  # limits the platform did not apply, reported by the worker
 
 
@@ -133,8 +134,11 @@ def _drop_capabilities():
 # ---------------------------------------------------------------- seccomp
 
 # Syscall numbers of what learner code must never do, per architecture. clone is
-# refused outright, threads included: the worker starts its one learner thread
-# before the filter is installed. socket is refused except for AF_UNIX.
+# refused outright, threads included: the worker starts its threads before the
+# filter is installed. socket is refused except for AF_UNIX. pidfd_getfd and kcmp
+# would reach the protocol socket in another thread's file table; memfd, SysV
+# shared memory and message queues hold memory that RLIMIT_AS does not count;
+# rt_sigaction would install a signal handler (learner code on the main thread).
 _DENIED = {
     "x86_64": dict(fork=57, vfork=58, clone=56, execve=59, execveat=322, ptrace=101, process_vm_readv=310,
                    process_vm_writev=311, mount=165, umount2=166, pivot_root=155, chroot=161, unshare=272,
@@ -142,14 +146,19 @@ _DENIED = {
                    userfaultfd=323, io_uring_setup=425, io_uring_enter=426, io_uring_register=427,
                    kexec_load=246, init_module=175, finit_module=313, delete_module=176,
                    open_by_handle_at=304, name_to_handle_at=303, personality=135, fsopen=430, fsmount=432,
-                   move_mount=429, open_tree=428, fsconfig=431, fspick=433, mount_setattr=442),
+                   move_mount=429, open_tree=428, fsconfig=431, fspick=433, mount_setattr=442,
+                   pidfd_open=434, pidfd_getfd=438, process_madvise=440, kcmp=312, memfd_create=319,
+                   memfd_secret=447, shmget=29, shmat=30, shmctl=31, semget=64, msgget=68, mq_open=240,
+                   rt_sigaction=13),
     "aarch64": dict(clone=220, execve=221, execveat=281, ptrace=117, process_vm_readv=270, process_vm_writev=271,
                     mount=40, umount2=39, pivot_root=41, chroot=51, unshare=97, setns=268, bpf=280,
                     perf_event_open=241, keyctl=219, add_key=217, request_key=218, userfaultfd=282,
                     io_uring_setup=425, io_uring_enter=426, io_uring_register=427, kexec_load=104,
                     init_module=105, finit_module=273, delete_module=106, open_by_handle_at=265,
                     name_to_handle_at=264, personality=92, fsopen=430, fsmount=432, move_mount=429,
-                    open_tree=428, fsconfig=431, fspick=433, mount_setattr=442),
+                    open_tree=428, fsconfig=431, fspick=433, mount_setattr=442, pidfd_open=434,
+                    pidfd_getfd=438, process_madvise=440, kcmp=272, memfd_create=279, memfd_secret=447,
+                    shmget=194, shmat=196, shmctl=195, semget=190, msgget=186, mq_open=180, rt_sigaction=134),
 }
 _SOCKET = {"x86_64": 41, "aarch64": 198}
 _CLONE3 = 435
@@ -179,6 +188,13 @@ def seccomp_program(arch):
 
 _SECCOMP_SYSCALL = {"x86_64": 317, "aarch64": 277}
 SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC = 1, 1
+
+
+def unshare_files():
+    """Give the calling thread a file table of its own (a copy): what it opens or closes later, and
+    what the other threads close, no longer concerns the other side. The worker's protocol threads
+    call this, then the main thread closes the protocol socket in the shared table."""
+    _check(libc().unshare(CLONE_FILES), "unshare the file table")
 
 
 def set_no_new_privs():
@@ -305,6 +321,8 @@ def enter(view, mode, report_fd=None):
         _enter_namespaces(view, report_fd)
     elif mode == "uid":
         _report(report_fd, os.getpid())
+        if view.scratch:
+            os.chown(view.scratch, worker_uid(view.slot), worker_uid(view.slot))
         _become_user(worker_uid(view.slot))
     else:
         _report(report_fd, os.getpid())
@@ -351,6 +369,8 @@ def _enter_namespaces(view, report_fd):
     inner = os.fork()
     if inner:
         _reap(inner, report_fd)
+    if report_fd is not None:
+        os.close(report_fd)  # the reaper reports; the inner process keeps no way to the zygote
     _prctl(PR_SET_PDEATHSIG, 9)  # the reaper gone (killed with the judge): this namespace goes too
     _mount(None, "/", None, MS_REC | MS_PRIVATE)
     os.makedirs(root, exist_ok=True)
