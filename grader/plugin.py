@@ -8,11 +8,20 @@ one bad test does not hide the verdicts of the others.
 
 import json
 import os
+import sys
 
 import pytest
 
 from .remote import LearnerError, Worker, WorkerGone, Zygote
 from .spec import CheckFailed, Memory
+
+
+# This module is imported only by the judge, before it collects the specs. What the judge writes is
+# private to the grader (verdicts, its ini file): no other user may read it, whatever the umask, even
+# where workers run as other users on the same file system (uid mode). And it leaves no bytecode
+# caches (pytest's rewritten specs) in the repository.
+os.umask(0o077)
+sys.dont_write_bytecode = True
 
 
 class ImportFailed(CheckFailed):

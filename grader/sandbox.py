@@ -373,6 +373,7 @@ def _enter_namespaces(view, report_fd):
         os.close(report_fd)  # the reaper reports; the inner process keeps no way to the zygote
     _prctl(PR_SET_PDEATHSIG, 9)  # the reaper gone (killed with the judge): this namespace goes too
     _mount(None, "/", None, MS_REC | MS_PRIVATE)
+    os.umask(0o022)  # mount points made below must be traversable by the worker's user (the judge's is 077)
     os.makedirs(root, exist_ok=True)
     _build_root(view, root)
     _pivot(root)
