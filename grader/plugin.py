@@ -134,7 +134,7 @@ class JudgePlugin:
             worker = getattr(item, "kata_worker", None)
             printed = worker.printed() if worker is not None else ""
             if printed:
-                record["printed"] = printed
+                record["printed"] = readable(printed)
 
     def pytest_runtest_logfinish(self, nodeid):
         record = self.records.pop(nodeid, None)
@@ -152,6 +152,21 @@ class JudgePlugin:
             self.zygote.close()
         self.emit({"done": True})
         self.results.close()
+
+
+# Characters that learner text (its exception messages, what it printed) may not carry into reports:
+# terminal controls and escapes, NUL (invalid in JUnit XML), and format characters that reorder or hide
+# text. Line breaks of every kind become plain newlines, so learner lines stay indented as learner lines.
+_BREAKS = {ord(c): "\n" for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+_HIDDEN = {code: "\ufffd" for code in (*range(0, 32), *range(127, 160), *range(0x200b, 0x2010),
+                                        *range(0x202a, 0x202f), *range(0x2060, 0x2070), 0xfeff)
+           if chr(code) not in "\n\t"}
+READABLE = str.maketrans({**_HIDDEN, **_BREAKS})
+
+
+def readable(text):
+    """Learner-influenced text as plain lines: what a report may show (see READABLE)."""
+    return text.replace("\r\n", "\n").translate(READABLE)
 
 
 def _hint(text):
@@ -185,7 +200,7 @@ def _explain(excinfo, report):
     else:
         kind = "unusable"
         error = f"the check could not use what your code returned: {type(error).__name__}: {error}"
-    explained = {"kind": kind, "message": str(error)[:4000], "detail": detail}
+    explained = {"kind": kind, "message": readable(str(error)[:4000]), "detail": readable(detail)}
     if isinstance(error, LearnerError):
         explained["error"] = error.builtin  # a builtin class name: safe to show for hidden checks
     return explained

@@ -254,7 +254,7 @@ def _flags_of(path):
     return sum(flag for st, flag in kept.items() if found & st)
 
 
-def _bind(source, target, readonly=True):
+def _bind(source, target, readonly=True, noexec=False):
     if os.path.isdir(source):
         os.makedirs(target, exist_ok=True)
     else:
@@ -263,7 +263,8 @@ def _bind(source, target, readonly=True):
             pass
     _mount(source, target, None, MS_BIND | MS_REC)
     if readonly:
-        _mount(None, target, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | _flags_of(source))
+        _mount(None, target, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | _flags_of(source)
+               | (MS_NOEXEC if noexec else 0))
 
 
 def _build_root(view, root):
@@ -284,7 +285,7 @@ def _build_root(view, root):
         inside_readable = any(path.startswith(readable + os.sep) for readable in view.readable)
         if inside_readable and os.path.isdir(root + path):
             _mount("tmpfs", root + path, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY, "size=4k,mode=000")
-    _bind(view.kata, root + "/kata")
+    _bind(view.kata, root + "/kata", noexec=True)
     os.makedirs(root + "/dev")
     for name in DEVICES:
         _bind("/dev/" + name, root + "/dev/" + name, readonly=False)
@@ -292,10 +293,12 @@ def _build_root(view, root):
     os.makedirs(root + "/proc")
     _mount("proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
     os.makedirs(root + "/scratch")
-    _mount("tmpfs", root + "/scratch", "tmpfs", MS_NOSUID | MS_NODEV,
+    # What learner code can write is never executable: no native code of its own (a shared object
+    # written there and imported) beside the interpreter's.
+    _mount("tmpfs", root + "/scratch", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
            f"size={view.scratch_mb}m,mode=1777")
     os.makedirs(root + "/tmp")
-    _mount("tmpfs", root + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=1777")
+    _mount("tmpfs", root + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=1m,mode=1777")
 
 
 def _pivot(root):
@@ -320,10 +323,12 @@ def enter(view, mode, report_fd=None):
     if mode == "namespaces":
         _enter_namespaces(view, report_fd)
     elif mode == "uid":
+        parent = os.getppid()
         _report(report_fd, os.getpid())
         if view.scratch:
             os.chown(view.scratch, worker_uid(view.slot), worker_uid(view.slot))
         _become_user(worker_uid(view.slot))
+        die_with_parent(parent)  # the change of user cleared the parent-death signal
     else:
         _report(report_fd, os.getpid())
 
@@ -366,9 +371,12 @@ def _enter_namespaces(view, report_fd):
             handle.write(f"{gid} {gid} 1")
     root = os.path.join(view.kata, os.pardir, f".root-{os.getpid()}")
     root = os.path.realpath(root)
+    alive_read, alive_write = os.pipe()  # at end of file once the reaper is gone
     inner = os.fork()
     if inner:
-        _reap(inner, report_fd)
+        os.close(alive_read)
+        _reap(inner, report_fd, keep=alive_write)
+    os.close(alive_write)
     if report_fd is not None:
         os.close(report_fd)  # the reaper reports; the inner process keeps no way to the zygote
     _prctl(PR_SET_PDEATHSIG, 9)  # the reaper gone (killed with the judge): this namespace goes too
@@ -382,17 +390,26 @@ def _enter_namespaces(view, report_fd):
         _become_user(NOBODY)
     else:
         _drop_capabilities()
+    # A change of user clears the parent-death signal: arm it again, then make sure the reaper did
+    # not go in between (it holds the other end of alive_read).
+    _prctl(PR_SET_PDEATHSIG, 9)
+    import select
+
+    if select.select([alive_read], [], [], 0)[0]:
+        os._exit(1)
+    os.close(alive_read)
     _prctl(PR_SET_DUMPABLE, 0)
 
 
-def _reap(inner, report_fd):
+def _reap(inner, report_fd, keep):
     """The process outside the new PID namespace: report the inner pid, wait, pass its status on."""
     _report(report_fd, inner)
     for fd in range(3, 1024):
-        try:
-            os.close(fd)
-        except OSError:
-            pass
+        if fd != keep:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
     while True:
         try:
             _, status = os.waitpid(inner, 0)
