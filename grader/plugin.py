@@ -39,7 +39,7 @@ class JudgePlugin:
         self.workers = {}
         self.spawned = 0
         self.zygote = None
-        self.given_up = {}  # kata id -> why its remaining checks are not run
+        self.given_up = {}  # kata id -> (why its remaining checks are not run, the kind of failure)
         self.records = {}
         self.results = open(plan["results"], "a", encoding="utf-8")
 
@@ -82,7 +82,8 @@ class JudgePlugin:
     def dz(self, request):
         kata_id, _ = self.owner(request.node)
         if kata_id in self.given_up:
-            raise WorkerGone(f"not run: {self.given_up[kata_id]}")
+            why, kind = self.given_up[kata_id]
+            raise WorkerGone(f"not run: {why}", kind)
         worker = self.worker_for(kata_id)
         request.node.kata_worker = worker
         worker.start_test()
@@ -93,12 +94,12 @@ class JudgePlugin:
             raise ImportFailed(f"your code could not be imported ({files}): {error}") from None
         except WorkerGone as error:
             # Importing is deterministic: it would end the same way for every check.
-            self.given_up[kata_id] = f"importing your code failed earlier ({error})"
+            self.given_up[kata_id] = (f"importing your code failed earlier ({error})", error.kind)
             raise
         yield module
         if worker.timed_out:
             # One endless loop is enough to fail the kata; don't spend the timeout on every check.
-            self.given_up[kata_id] = f"an earlier check ran out of time ({worker.gone})"
+            self.given_up[kata_id] = (f"an earlier check ran out of time ({worker.gone})", "timeout")
 
     @pytest.fixture
     def mem(self, dz):
