@@ -279,6 +279,8 @@ def as_variable(obj):
 
 PROTOCOL_FDS = r'''
 import json, os, stat, struct, sys
+if sys.stdout == 42:   # set below, on an earlier import of this module
+    sys.stdout = sys.__stdout__
 print("PAYLOAD-RAN protocol-fds")
 print(json.dumps({"kata": "21b_reflected_operators", "test": "test_radd_scalar", "outcome": "passed"}))
 print(json.dumps({"done": True}))
@@ -313,7 +315,15 @@ for _folder in (os.getcwd(), os.path.dirname(os.getcwd()), "/tmp", "/kata"):
 if any("ALLOWED" in _r for _r in _report):
     raise RuntimeError(" | ".join(_report))
 sys.stdout = 42            # prints now fail in learner code, never in the grader
-os.close(0)
+for _fd in (0, 2):         # without fd 2 the hook's message has nowhere to go: it must end the process all the same
+    try:
+        os.close(_fd)
+    except OSError:
+        pass
+def radd(self, other):
+    import gc
+    gc.get_referrers(self)
+Variable.__radd__ = radd
 '''
 
 RECURSION = r'''

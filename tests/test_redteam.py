@@ -177,6 +177,8 @@ def batch(tmp_path_factory):
                    ["17_weakref_outputs"])
     tricks = staging_tricks(subs)
     paths += tricks
+    (subs / "dotdot").mkdir()
+    paths.append(subs / "dotdot" / "..")  # resolves to the folder of all submissions: graded under its name
 
     # The grader's own temporary folders go to a TMPDIR of the batch (other sessions may share /tmp).
     tmpdir = base / "tmpdir"
@@ -294,10 +296,11 @@ def test_payloads_ran_and_nothing_was_allowed(batch):
 
 
 def test_introspection_is_reported_and_flagged(batch):
-    result = batch["results"]["hostile"]["22b_div_pow"]
-    assert any(t.get("kind") == "introspection" for t in result["tests"])
     data = json.loads((batch["out"] / "submissions" / "hostile" / "results.json").read_text())
-    assert "22b_div_pow" in data["extra_data"]["flagged"]
+    for kata_id in ("22b_div_pow", "21b_reflected_operators"):  # the latter with its fd 2 closed first
+        result = batch["results"]["hostile"][kata_id]
+        assert any(t.get("kind") == "introspection" for t in result["tests"]), kata_id
+        assert kata_id in data["extra_data"]["flagged"]
 
 
 # ---------------------------------------------------------------- neighbours and leftovers
@@ -365,6 +368,7 @@ def test_staging_tricks(batch):
         assert tricky[kata_id]["score"] == tricky[kata_id]["max_score"], kata_id
     for name in ("summary.md", "gradebook.csv", ".cache"):
         assert batch["results"][name]["17_weakref_outputs"]["score"] == 10, name
+    assert all(k["score"] == 0 for k in batch["results"]["submissions"].values())  # the ".." one
     assert (batch["out"] / "summary.md").is_file() and (batch["out"] / "gradebook.csv").is_file()
 
 
