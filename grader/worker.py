@@ -136,6 +136,11 @@ def leave(why):
     _exit(EXIT_INTROSPECTION)
 
 
+def failure(kind, message):
+    """An error reply written by the worker itself, encoded like the errors learner code raises."""
+    return {"ok": False, "error": protocol.encode({"type": kind, "builtin": kind, "message": message}, None)}
+
+
 def install_hook(main):
     """End the process on introspection; ``allowed[0]`` is the thread whose own call is let through."""
     allowed = [0]
@@ -303,8 +308,7 @@ def serve(config, channel, learner, allowed, kata_prefix):
             return None, {"ok": False, "timeout": {"frames": learner_stack()}}
         check_collector()
         if type(outcome) is not tuple or len(outcome) != 2 or type(outcome[0]) is not bool:
-            return None, {"ok": False, "error": {"type": "RuntimeError", "builtin": "RuntimeError",
-                                                 "message": "the learner thread answered garbage"}}
+            return None, failure("RuntimeError", "the learner thread answered garbage")
         trash.append(outcome)
         return outcome, None
 
@@ -546,15 +550,13 @@ def serve(config, channel, learner, allowed, kata_prefix):
         try:
             reply = handle(request)
         except BaseException as error:  # a malformed request, or an unencodable value
-            reply = {"ok": False, "error": {"type": type_label(type(error)), "builtin": "RuntimeError",
-                                            "message": f"the worker could not answer: {type_label(type(error))}"}}
+            reply = failure("RuntimeError", f"the worker could not answer: {type_label(type(error))}")
             error = None
         request = None
         try:
             data = protocol.frame(reply)
         except protocol.ProtocolError as error:
-            data = protocol.frame({"ok": False, "error": {"type": "ValueError", "builtin": "ValueError",
-                                                          "message": f"your code returned too much data: {error}"}})
+            data = protocol.frame(failure("ValueError", f"your code returned too much data: {error}"))
         reply = None
         replies_put(data)
         data = None

@@ -223,13 +223,20 @@ if any("ALLOWED" in _r for _r in _report):
 
 BIG_REPLIES = r'''
 print("PAYLOAD-RAN big-replies")
+def _init(self, data, name=None):
+    self.data, self.name, self.grad, self.creator, self.generation = data, name, None, None, 0
+Variable.__init__ = _init
 def _nested(depth):
     value = []
     for _ in range(depth):
         value = [value]
     return value
-Variable.shape = property(lambda self: [[0.5] * 100] * 3000)           # 300k items: over the judge's count
-Variable.ndim = property(lambda self: "\u2028x\r\x1b[2K" * 1_500_000)   # a string of 12 MB
+def _shape(self):
+    if getattr(self.data, "ndim", 0) != 3:
+        return "\u2028x\r\x1b[2K" * 1_500_000   # 27 MB once escaped: over the worker's limit
+    return [[0.5] * 100] * 3000                 # 300k items: over the judge's count
+Variable.shape = property(_shape)
+Variable.ndim = property(lambda self: "\u2028x\r\x1b[2K" * 700_000)  # 13 MB: crosses, and is cut for reports
 Variable.size = property(lambda self: _nested(100_000))                 # nesting far past the limit
 Variable.dtype = property(lambda self: [object() for _ in range(150_000)])  # many handles at once
 Variable.__len__ = lambda self: 10 ** 30

@@ -101,10 +101,12 @@ def student_texts(out):
 # ---------------------------------------------------------------- what must be left as it was
 
 def tree_state(root):
-    """Path -> content hash (files) for a tree, skipping bytecode caches that existed before."""
+    """Path -> content hash of every file in a tree, but the grader's and the tests' own bytecode caches
+    (rewritten by the grader's Python whenever its source changed; learner code never reaches them)."""
     state = {}
+    own_caches = {os.path.join(root, "grader", "__pycache__"), os.path.join(root, "tests", "__pycache__")}
     for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if d not in (".git", ".nox")]
+        dirs[:] = [d for d in dirs if d not in (".git", ".nox") and os.path.join(folder, d) not in own_caches]
         for name in files:
             path = os.path.join(folder, name)
             try:
@@ -383,6 +385,46 @@ def test_colliding_names_keep_their_own_results(batch):
 
 def test_batch_is_fast(batch):
     assert batch["seconds"] < 90, f"the hostile batch took {batch['seconds']:.0f} s"
+
+
+def test_hostile_replies_are_refused_by_the_judge(batch):
+    result = batch["results"]["hostile"]["19_variable_properties"]
+    text = " ".join(t.get("message") or "" for t in result["tests"])
+    assert "too many items" in text, text[:2000]       # refused by the judge's count
+    assert "returned too much data" in text, text[:2000]  # refused by the worker before sending
+
+
+@pytest.mark.parametrize("data", [b"[" + b"0," * 300_000 + b"0]", b"{" * 250_000, b"[" * 100_000 + b"]" * 100_000,
+                                  b"[" + b"9" * 100_000 + b"]", b'"\\ud800', b"\xff\xfe", b"[1] [2]"],
+                         ids=["items", "containers", "depth", "long int", "open string", "not utf-8", "trailing"])
+def test_judge_refuses_garbled_or_oversized_messages(data):
+    from grader import protocol
+
+    with pytest.raises(protocol.ProtocolError):
+        protocol.loads(data)
+
+
+def test_judge_decodes_worst_replies_quickly():
+    """The most expensive replies within the limits decode in well under a check's time."""
+    import struct
+
+    from grader import protocol
+    from grader.limits import LIMITS
+
+    read, write = os.pipe()
+    os.write(write, struct.pack(">I", LIMITS.message_bytes + 1))
+    with pytest.raises(protocol.ProtocolError):
+        protocol.receive(read, time.monotonic() + 5)  # refused before a byte of it is read
+    os.close(read)
+    os.close(write)
+    many = json.dumps([{"__ref__": n, "type": "x" * 100} for n in range(LIMITS.message_items // 2 - 10)]).encode()
+    deep = json.dumps([{"__tuple__": [[0.5] * 1000]}] * (LIMITS.message_items // 1001 - 1)).encode()
+    text = json.dumps(["\u2028\x1b" * (LIMITS.message_bytes // 14)]).encode()
+    for data in (many, deep, text):
+        assert len(data) <= LIMITS.message_bytes
+        started = time.monotonic()
+        protocol.decode(protocol.loads(data), lambda handle, type_name: handle)
+        assert time.monotonic() - started < 2.0
 
 
 # ---------------------------------------------------------------- time limits, with short timeouts
