@@ -309,6 +309,76 @@ def _pivot(root):
     _mount(None, "/", None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
 
 
+# ---------------------------------------------------------------- Landlock (uid mode)
+
+# Without namespaces, the worker shares the grader's file tree, /proc, /tmp and network namespace
+# (abstract unix sockets) with every other process. Landlock (Linux 5.13+, unprivileged) narrows
+# what the worker's own process may reach: read the interpreter, the system libraries and its staged
+# kata; write its scratch folder and a few devices; nothing else (not /proc, /tmp, /dev/shm, other
+# submissions' folders or the grader's private files). ABI 4 also refuses TCP, ABI 6 abstract unix
+# sockets and signals to processes outside the worker.
+_LANDLOCK_CREATE, _LANDLOCK_ADD_RULE, _LANDLOCK_RESTRICT = 444, 445, 446  # the same on x86_64 and aarch64
+_FS_EXECUTE, _FS_WRITE_FILE, _FS_READ_FILE, _FS_READ_DIR = 1, 2, 4, 8
+_FS_TRUNCATE, _FS_IOCTL_DEV = 1 << 14, 1 << 15
+
+
+def _landlock_rights(abi):
+    """Filesystem rights this ABI knows (all handled, so all refused unless a rule grants them)."""
+    rights = (1 << 13) - 1  # ABI 1: execute .. make_sym
+    if abi >= 2:
+        rights |= 1 << 13  # refer (links and renames across folders)
+    if abi >= 3:
+        rights |= _FS_TRUNCATE
+    if abi >= 5:
+        rights |= _FS_IOCTL_DEV
+    return rights
+
+
+def landlock(read_only, read_write, devices):
+    """Restrict the calling process (and its threads to come) to these paths; returns the ABI used."""
+    class Ruleset(ctypes.Structure):
+        _fields_ = [("handled_access_fs", ctypes.c_uint64), ("handled_access_net", ctypes.c_uint64),
+                    ("scoped", ctypes.c_uint64)]
+
+    class PathBeneath(ctypes.Structure):
+        _pack_ = 1
+        _fields_ = [("allowed_access", ctypes.c_uint64), ("parent_fd", ctypes.c_int32)]
+
+    syscall = libc().syscall
+    abi = syscall(ctypes.c_long(_LANDLOCK_CREATE), None, ctypes.c_size_t(0), ctypes.c_uint32(1))
+    if abi < 1:
+        raise SandboxError(ctypes.get_errno(), "Landlock is not available (Linux 5.13+ with lsm=landlock)")
+    rights = _landlock_rights(abi)
+    ruleset = Ruleset(rights, 3 if abi >= 4 else 0, 3 if abi >= 6 else 0)
+    size = ctypes.sizeof(Ruleset) if abi >= 6 else (16 if abi >= 4 else 8)
+    fd = syscall(ctypes.c_long(_LANDLOCK_CREATE), ctypes.byref(ruleset), ctypes.c_size_t(size), ctypes.c_uint32(0))
+    _check(0 if fd >= 0 else -1, "landlock_create_ruleset")
+    file_rights = _FS_EXECUTE | _FS_WRITE_FILE | _FS_READ_FILE | (rights & (_FS_TRUNCATE | _FS_IOCTL_DEV))
+    try:
+        grants = [(p, _FS_EXECUTE | _FS_READ_FILE | _FS_READ_DIR) for p in read_only]
+        grants += [(p, rights & ~_FS_EXECUTE) for p in read_write]
+        grants += [(p, _FS_READ_FILE | _FS_WRITE_FILE | (rights & _FS_IOCTL_DEV)) for p in devices]
+        for path, allowed in grants:
+            try:
+                target = os.open(path, os.O_PATH | os.O_CLOEXEC)
+            except OSError:
+                continue  # not on this machine
+            try:
+                if not os.path.isdir(path):
+                    allowed &= file_rights
+                rule = PathBeneath(allowed, target)
+                _check(0 if syscall(ctypes.c_long(_LANDLOCK_ADD_RULE), ctypes.c_int(fd), ctypes.c_int(1),
+                                    ctypes.byref(rule), ctypes.c_uint32(0)) == 0 else -1, f"landlock rule {path}")
+            finally:
+                os.close(target)
+        set_no_new_privs()
+        _check(0 if syscall(ctypes.c_long(_LANDLOCK_RESTRICT), ctypes.c_int(fd), ctypes.c_uint32(0)) == 0 else -1,
+               "landlock_restrict_self")
+    finally:
+        os.close(fd)
+    return abi
+
+
 # ---------------------------------------------------------------- entering
 
 def enter(view, mode, report_fd=None):
@@ -329,6 +399,14 @@ def enter(view, mode, report_fd=None):
             os.chown(view.scratch, worker_uid(view.slot), worker_uid(view.slot))
         _become_user(worker_uid(view.slot))
         die_with_parent(parent)  # the change of user cleared the parent-death signal
+        try:
+            abi = landlock(read_only=(*SYSTEM, *SYSTEM_FILES, *view.readable, view.kata),
+                           read_write=(view.scratch,) if view.scratch else (),
+                           devices=tuple("/dev/" + name for name in DEVICES))
+            if abi < 6:
+                view.refused.append(f"landlock ABI {abi}: abstract unix sockets and signals not scoped")
+        except OSError as error:
+            view.refused.append(f"landlock ({error})")
     else:
         _report(report_fd, os.getpid())
 

@@ -567,7 +567,7 @@ def run_kata(config, channel_fd):
     sys.dont_write_bytecode = True
     kata_prefix = config["kata_prefix"]
     sealed = config["mode"] != "none"
-    refused = apply_limits(LIMITS, config["timeout"], config["memory_mb"])
+    refused = list(config.get("refused", ())) + apply_limits(LIMITS, config["timeout"], config["memory_mb"])
     unbuffered_output()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # no KeyboardInterrupt in the request loop; seccomp keeps it so
     namespace = {"__builtins__": dict(vars(builtins)), "KATA": kata_prefix, "QUALNAME": _QUALNAME,
@@ -615,6 +615,7 @@ def spawn(config, fds, python_roots):
         view = sandbox.View(kata=config["staged"], readable=python_roots, masked=tuple(config.get("masked", ())),
                             scratch_mb=LIMITS.scratch_mb, slot=config.get("slot", 0), scratch=config["scratch"])
         sandbox.enter(view, config["mode"], report_fd)
+        config = dict(config, refused=list(view.refused))
         if config["mode"] == "namespaces":
             config = dict(config, kata_dir="/kata", kata_prefix="/kata/", scratch="/scratch")
             os.environ["HOME"] = "/scratch"

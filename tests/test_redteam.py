@@ -20,6 +20,7 @@ import socket
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 import xml.etree.ElementTree as ET
@@ -157,10 +158,14 @@ def batch(tmp_path_factory):
     path_listener.listen()
     for server in (listener, abstract, path_listener):
         server.setblocking(False)
+    # The grader's own temporary folders go to a TMPDIR of the batch (other sessions may share /tmp);
+    # outside pytest's 0700 folder, so that workers running as other users (uid mode) can reach theirs.
+    tmpdir = Path(tempfile.mkdtemp(prefix="kata-redteam-"))
+    os.chmod(tmpdir, 0o711)
     values = dict(HIDDEN_SPEC=HIDDEN_SPEC, PUBLIC_SPEC=PUBLIC_SPEC, SOLUTION=SOLUTIONS / "step17.py", SITE=SITE,
                   OUT=out, ROOT=ROOT, KATAS_DIR=KATAS_DIR, SOLUTIONS_DIR=SOLUTIONS, CANARY=canary.pid,
                   TCP_PORT=listener.getsockname()[1], ABSTRACT=abstract_name, UNIX_PATH=unix_path,
-                  KATA_STAGED="/kata", TMPDIR=base / "tmpdir")
+                  KATA_STAGED="/kata", TMPDIR=tmpdir)
 
     paths = []
 
@@ -182,9 +187,6 @@ def batch(tmp_path_factory):
     (subs / "dotdot").mkdir()
     paths.append(subs / "dotdot" / "..")  # resolves to the folder of all submissions: graded under its name
 
-    # The grader's own temporary folders go to a TMPDIR of the batch (other sessions may share /tmp).
-    tmpdir = base / "tmpdir"
-    tmpdir.mkdir()
     repo_before, procs_before, site_before = tree_state(ROOT), processes(), listing(str(SITE))
     started = time.monotonic()
     run = subprocess.run([sys.executable, "-m", "grader", "grade", *map(str, paths), "--out", str(out), "--jobs", "2"],
@@ -201,6 +203,7 @@ def batch(tmp_path_factory):
                  connections=[accepted(server) for server in (listener, abstract, path_listener)])
     canary.kill()
     canary.wait()
+    shutil.rmtree(tmpdir, ignore_errors=True)
     for server in (listener, abstract, path_listener):
         server.close()
     assert run.returncode == 0, run.stderr[-3000:]
@@ -502,13 +505,25 @@ def test_empty_submission(tmp_path):
     assert all("missing kata" in r.reason for r in results.values())
 
 
-def test_secrets_inside_a_readable_root(tmp_path):
+@pytest.fixture
+def open_tmp():
+    """A folder other users can traverse (pytest's own is 0700): for uid-mode workers."""
+    folder = Path(tempfile.mkdtemp(prefix="kata-test-"))
+    os.chmod(folder, 0o711)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.skipif(__import__("grader.sandbox").sandbox.probe().mode != "namespaces",
+                    reason="masking needs a mount namespace; uid mode relies on file permissions (checked by the grader)")
+def test_secrets_inside_a_readable_root(open_tmp):
     """A repository under a readable root (say /usr/src/app) keeps its secrets closed: masked paths."""
     import uuid
 
     from grader import sandbox
     from grader.remote import LearnerError, Worker, Zygote
 
+    tmp_path = open_tmp
     secret = SITE / f"kata-secret-{uuid.uuid4().hex}"
     secret.mkdir()
     (secret / "spec_hidden.py").write_text("ANSWER = 42\n")
@@ -535,8 +550,9 @@ def test_secrets_inside_a_readable_root(tmp_path):
         shutil.rmtree(secret)
 
 
-def test_no_worker_outlives_a_killed_judge(tmp_path):
+def test_no_worker_outlives_a_killed_judge(open_tmp):
     """Kill the judge while learner code sleeps: its zygote and worker go too, within seconds."""
+    tmp_path = open_tmp
     from grader import sandbox
     from grader.grading import JUDGE, stage
 
