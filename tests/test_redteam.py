@@ -231,7 +231,11 @@ def staging_tricks(subs):
                                                         "14_grad_accumulation", "16_generations",
                                                         "17_weakref_outputs", "18a_retain_grad", "18b_no_grad"])
     (tricky / "13_multi_input_backward" / "step13.py").unlink()
-    os.link(SOLUTIONS / "step13.py", tricky / "13_multi_input_backward" / "step13.py")  # a hard link to a solution
+    try:
+        os.link(SOLUTIONS / "step13.py", tricky / "13_multi_input_backward" / "step13.py")  # a hard link to a solution
+    except PermissionError:  # fs.protected_hardlinks: only the solutions' owner may; link another file instead
+        (tricky / "copy.py").write_text(reference_files(KATAS["13_multi_input_backward"])["step13.py"])
+        os.link(tricky / "copy.py", tricky / "13_multi_input_backward" / "step13.py")
     (tricky / "14_grad_accumulation" / "step14.py").unlink()
     os.mkfifo(tricky / "14_grad_accumulation" / "step14.py")
     (tricky / "16_generations" / "step16.py").unlink()
