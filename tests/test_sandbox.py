@@ -19,7 +19,7 @@ import textwrap
 import pytest
 
 from grader import ROOT, SOLUTIONS, sandbox
-from grader.remote import LearnerError, Worker, WorkerGone, Zygote
+from grader.remote import Worker, WorkerGone, Zygote
 from tests.helpers import KATAS, stub, write_submission
 
 SEAL = sandbox.probe()
