@@ -8,9 +8,10 @@ outputs of step 16) and submissions that play staging tricks. Several run at onc
 Requirements checked on the batch: every hostile submission scores no more than the untouched stub
 (0); the reference keeps full marks and the stub keeps 0 beside them; no process of the batch is left
 and no file appears outside the output folder; no line of a hidden spec or of ``solutions/`` reaches
-anything a student sees. Katas 23 and 24 are being redesigned: they are graded but not judged here.
+anything a student sees.
 """
 
+import ast
 import hashlib
 import json
 import os
@@ -33,10 +34,9 @@ from grader import KATAS as KATAS_DIR, ROOT, SOLUTIONS
 from grader.grading import Grader
 from grader.stubs import reference_files
 from tests import redteam_payloads as payloads
-from tests.helpers import KATAS, grade, mutate, stub, write_submission
+from tests.helpers import KATAS, LADDER, grade, kata_files, mutate, stub, write_submission
 
-REDESIGNED = ("23_dezero_package", "24_test_functions")  # broken while being redesigned: not judged here
-GRADED = [k for k in KATAS if k not in REDESIGNED]
+GRADED = list(KATAS)
 HIDDEN_SPEC = KATAS_DIR / "17_weakref_outputs" / "spec_hidden.py"
 PUBLIC_SPEC = KATAS_DIR / "17_weakref_outputs" / "spec_public.py"
 STRONG_OUTPUTS = ("self.outputs = [weakref.ref(output) for output in outputs]",
@@ -84,6 +84,11 @@ def secret_lines():
     for path in KATAS_DIR.rglob("*"):
         if path.is_file() and path.name != "spec_hidden.py" and "__pycache__" not in path.parts:
             public |= _lines(path.read_text(errors="replace"))
+    for path in KATAS_DIR.glob("*/spec_hidden.py"):  # a hidden check's name (its docstring's first line) is shown
+        for node in ast.parse(path.read_text()).body:
+            doc = ast.get_docstring(node) if hasattr(node, "body") else None
+            if doc:
+                public.add(doc.strip().splitlines()[0].strip())
     secret = set()
     for path in [*KATAS_DIR.glob("*/spec_hidden.py"), *SOLUTIONS.rglob("*.py")]:
         secret |= {line for line in _lines(path.read_text()) if len(line) >= 20 and line not in public}
@@ -169,15 +174,15 @@ def batch(tmp_path_factory):
 
     paths = []
 
-    def submission(name, overrides, only):
-        paths.append(write_submission(subs / name, overrides, only=only))
+    def submission(name, overrides, only, package=None):
+        paths.append(write_submission(subs / name, overrides, only=only, package=package))
         return subs / name
 
     submission("reference", {}, GRADED)
-    submission("untouched", {k: stub(k) for k in GRADED}, GRADED)
+    submission("untouched", {k: stub(k) for k in GRADED}, GRADED, package=LADDER.stub())
     submission("hostile", {k: with_payload(k, payloads.fill(p, **values)) for k, (_, p) in HOSTILE.items()},
                list(HOSTILE))
-    leak = mutate("17_weakref_outputs", *STRONG_OUTPUTS)
+    leak = kata_files(mutate("17_weakref_outputs", *STRONG_OUTPUTS), "17_weakref_outputs")
     submission("leak-only", {"17_weakref_outputs": leak}, ["17_weakref_outputs"])
     for name, folder in MEMORY_SUBMISSIONS.items():
         submission(folder, {"17_weakref_outputs": with_payload("17_weakref_outputs", payloads.MEMORY[name], leak)},
@@ -506,7 +511,7 @@ def test_empty_submission(tmp_path):
     (tmp_path / "empty").mkdir()
     results, submission = grade(tmp_path / "empty", GRADED)
     assert submission.score == 0
-    assert all("missing kata" in r.reason for r in results.values())
+    assert all("missing kata" in r.reason or "missing folder dezero/" in r.reason for r in results.values())
 
 
 @pytest.fixture
@@ -565,7 +570,7 @@ def test_no_worker_outlives_a_killed_judge(open_tmp):
     root = write_submission(tmp_path / "sleepy", {kata.id: files}, only=[kata.id])
     private = tmp_path / "private"
     staged = private / "staged" / kata.id
-    stage(kata, root / kata.id, staged)
+    stage(kata, root, staged)
     (private / "work").mkdir()
     plan = {"results": str(private / "verdicts.jsonl"), "scratch": str(private / "work"), "seed": 0,
             "rootdir": str(kata.directory.parent), "mode": sandbox.probe().mode, "masked": [],

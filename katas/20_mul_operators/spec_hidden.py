@@ -35,7 +35,7 @@ def test_mixed_expression(dz):
 
 
 def test_sum_of_products(dz):
-    """y = a * b + b * c + c * a on 2x2 matrices."""
+    """A sum of products of three matrices: values and gradients."""
     rng = np.random.default_rng(3)
     av, bv, cv = (rng.standard_normal((2, 2)) for _ in range(3))
     a, b, c = dz.Variable(av), dz.Variable(bv), dz.Variable(cv)

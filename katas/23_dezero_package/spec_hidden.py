@@ -6,7 +6,7 @@ from grader.spec import expect_array, expect_none
 
 
 def test_operators_on_vectors_with_gradients(dz):
-    """y = (3 - x) / (x ** 2 + 1) * 2 - (-x) on a vector, value and gradient."""
+    """A longer expression of every operator on a vector: value and gradient."""
     v = np.array([0.5, -1.0, 2.0])
     x = dz.Variable(v)
     y = (3 - x) / (x ** 2 + 1) * 2 - (-x)
