@@ -48,8 +48,18 @@ def reference_of(kata_id):
     kata = KATAS[kata_id]
     found = {f"{kata_id}/{path}": text for path, text in reference_files(kata).items()}
     if kata.uses_package:
-        found.update(LADDER.reference())
+        found.update(_complete_package())
     return found
+
+
+def _complete_package():
+    """The complete reference package, rendered once (mutant tables ask for it once per entry)."""
+    if not _COMPLETE:
+        _COMPLETE.update(LADDER.reference())
+    return _COMPLETE
+
+
+_COMPLETE = {}
 
 
 def mutate(kata_id, old, new, count=1, base=None):

@@ -26,10 +26,13 @@ MUTANTS, VARIANTS = _tables()
 
 
 def _rounds(entries):
-    rounds = []
+    """At most one entry per kata in a round, and no two entries of a round changing the same file
+    (katas share package files: one entry's copy of dezero/layers.py would replace another's)."""
+    rounds, paths = [], {}
     for entry in entries:
+        paths[id(entry)] = set(_apply(entry))
         for bucket in rounds:
-            if all(e[0] != entry[0] for e in bucket):
+            if all(e[0] != entry[0] and not paths[id(entry)] & paths[id(e)] for e in bucket):
                 bucket.append(entry)
                 break
         else:
