@@ -59,6 +59,7 @@ hint = learner_command("hint", "Learners: the next hint for the check that faile
 reset = learner_command("reset", "Learners: restore a kata's stub (your version is kept as a backup).")
 solution = learner_command("solution", "Learners: the reference and a diff with your code, once the kata passes.")
 start = learner_command("start", "Learners: start at a kata (fills in earlier katas still as shipped): nox -s start -- 44")
+own = learner_command("own", "Learners: your own DeZero: the book's step programs on your package, against the reference.")
 
 
 @nox.session(venv_backend="none")
@@ -111,6 +112,13 @@ def tests(session):
     """This repository's own test suite (CI runs it)."""
     prepare_env(session)
     session.run(str(PYTHON), "-m", "pytest", "tests", *session.posargs, external=True)
+
+
+@nox.session(venv_backend="none")
+def book(session):
+    """The book's own code must get full marks: nox -s book -- PATH (a checkout of the book's repository)."""
+    prepare_env(session)
+    session.run(str(PYTHON), "-m", "tests.book", *session.posargs, external=True)
 
 
 @nox.session(venv_backend="none")

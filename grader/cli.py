@@ -131,6 +131,19 @@ def start(args):
     return _learner(args).start(args.katas)
 
 
+def own(args):
+    """Your own DeZero: the book's step programs on your package, against the reference."""
+    from .generate import complete_reference
+    from .learner import Learner
+    from .own import compare_all
+
+    learner = Learner(invoked_from=args.invoked_from)
+    only = {k.id for k in learner.resolve(args.katas)} if args.katas else None
+    print("The book's step programs on your katas/dezero, against the reference:\n")
+    reference = complete_reference() if learner.with_reference else None
+    return compare_all(learner.katas, learner.root, reference, only=only)
+
+
 def doctor(args):
     from .learner import doctor as run_doctor
 
@@ -139,11 +152,17 @@ def doctor(args):
 
 def experiment(args):
     from . import experiment as book
+    from .generate import complete_reference
+    from .learner import Learner
 
-    kata = find(args.kata)
-    print(f"The book's experiment on katas/{kata.id}/{kata.files[0]} (10 x square(square(square(x))), "
-          "x of 1e6 float64, cyclic GC off):\n")
-    book.run(kata.directory, kata.module)
+    learner = Learner()
+    for kata in learner.resolve([args.kata]):
+        module = kata.module
+        print(f"The book's experiment on katas/{kata.id}/{kata.files[0] if kata.files else ''} "
+              f"({book.ITERATIONS} x square(square(square(x))), x of {book.SIZE:.0e} float64, cyclic GC off):\n")
+        reference = complete_reference() if learner.with_reference else None
+        plot = ROOT / ".kata-plots" / f"experiment-{kata.id}.svg"
+        book.run(kata.directory, module, reference=reference, plot=plot, kata=kata.id)
     return 0
 
 
@@ -178,10 +197,19 @@ def reference(args):
 
 
 def kata_table():
-    """The README's table of katas, made from the manifests."""
-    rows = ["| kata | book step | points | what you build |", "|---|---|---|---|"]
-    rows += [f"| `{k.id}` | {k.step} | {k.points} | {k.title} |" for k in all_katas()]
-    return "\n".join(rows)
+    """The README's table of katas, by the book's stages, made from the manifests."""
+    from .learner import STAGES
+
+    katas = all_katas()
+    rows = []
+    for number, (first, last, titles) in enumerate(STAGES, 1):
+        stage = [k for k in katas if first <= k.step <= last]
+        if not stage:
+            continue
+        rows += ["", f"**Stage {number}: {titles['en']}** (steps {first}–{last})", "",
+                 "| kata | book step | points | what you build |", "|---|---|---|---|"]
+        rows += [f"| `{k.id}` | {k.step} | {k.points} | {k.title} |" for k in stage]
+    return "\n".join(rows[1:])
 
 
 def list_katas(args):
@@ -243,6 +271,10 @@ def main(argv=None):
         p.add_argument("katas", nargs="*")
         p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
         p.set_defaults(run=run)
+    p = commands.add_parser("own", help="your own DeZero: the book's step programs on your package")
+    p.add_argument("katas", nargs="*")
+    p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
+    p.set_defaults(run=own)
     p = commands.add_parser("progress", help="the ladder by stage: done, to do, and the next kata")
     p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
     p.set_defaults(run=progress)

@@ -335,7 +335,9 @@ class WarmJudge:
 
         if self.zygote is None or self.zygote.process.poll() is not None:
             self.zygote = Zygote(self.home)
-        run(dict(plan, quiet=True), str(private), zygote=self.zygote)
+        code = run(dict(plan, quiet=True), str(private), zygote=self.zygote)
+        if code in (3, 4):  # pytest's internal or usage error: the tool, not the learner's code
+            raise RuntimeError(f"the judge could not start (pytest exit code {code}); run: nox -s doctor")
 
     def close(self):
         if self.zygote is not None:

@@ -20,6 +20,7 @@ def limit_memory(megabytes):
         resource.setrlimit(resource.RLIMIT_AS, (megabytes << 20, megabytes << 20))
 
 
+TIMEOUT_PLUGIN = "pytest_timeout"  # a safety net behind the worker's own deadlines
 # pytest's own plugins that a judge never needs; unraisableexception alone costs 50 ms of gc.collect per run.
 UNUSED_PLUGINS = ("unraisableexception", "threadexception", "faulthandler", "logging", "junitxml", "pastebin",
                   "doctest", "legacypath", "tmpdir", "monkeypatch", "recwarn", "setuponly", "setupplan", "stepwise",
@@ -40,7 +41,7 @@ def run(plan, workdir, zygote=None):
     specs = [path for kata in plan["katas"] for path, _ in kata["specs"]]
     if not specs:
         plugin.pytest_sessionfinish()
-        return
+        return 0
     slowest = max(kata["timeout"] for kata in plan["katas"])
     # Our own ini file: no setting from the repository, the submission or the environment applies.
     ini = os.path.join(workdir, "judge.ini")
@@ -52,10 +53,10 @@ def run(plan, workdir, zygote=None):
     args = [
         *specs, "-c", ini, *(["-p", "no:terminal"] if plan.get("quiet") else ["-q", "--tb=no"]),
         "-p", "no:cacheprovider", "--noconftest", "--import-mode=importlib", "--rootdir", plan["rootdir"],
-        "-p", "pytest_timeout", "--timeout", str(int(slowest * 3 + 30)),
+        "-p", TIMEOUT_PLUGIN, "--timeout", str(int(slowest * 3 + 30)),
         *[arg for name in UNUSED_PLUGINS for arg in ("-p", f"no:{name}")],
     ]
-    pytest.main(args, plugins=[plugin])
+    return pytest.main(args, plugins=[plugin])
 
 
 def main(plan_path):

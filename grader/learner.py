@@ -204,7 +204,7 @@ class Learner:
             grader = Grader(katas=[kata], katas_root=self.root, unsealed=True, judge=self.judge,
                             ladder=self.ladder if kata.uses_package else None)
             result = grader.grade(self.root, name="you").katas[0]
-        except (OSError, ImportError) as error:
+        except (OSError, ImportError, RuntimeError) as error:
             raise ToolFault(f"the grader could not run ({type(error).__name__}: {error}); run: nox -s doctor") from None
         tool = [test for test in result.tests if test.get("kind") == "tool"]
         if "judge process failed" in result.reason or (tool and len(tool) == len(result.tests)):

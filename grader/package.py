@@ -234,6 +234,8 @@ def splice(reference, learner, claimed, stub, path="<module>"):
                                              node.end_lineno]
         elif isinstance(node, (ast.Assign, ast.AugAssign)) and not _names(node):
             appended += learner_lines[node.lineno - 1:node.end_lineno]  # Variable.T = property(...), say
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            appended += learner_lines[node.lineno - 1:node.end_lineno]  # setup_variable(), say
     lines = list(ref_lines)
     for first, last, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
         lines[first - 1:last] = replacement
@@ -311,22 +313,6 @@ class Ladder:
         return core_for_step(package, next(k.step for k in self.katas if k.id == kata_id))
 
 
-def core_for_step(package, step):
-    """The simple or the full core, as the book has it at ``step``, whatever the learner's flag says.
-
-    A learner who finished the ladder has switched to the full core; their kata
-    23 is still judged as step 23 was (gradients as arrays).
-    """
-    init = f"{PACKAGE}/__init__.py"
-    if init in package:
-        package[init] = SIMPLE_CORE_FLAG.sub(f"is_simple_core = {step < FULL_CORE_STEP}", package[init], count=1)
-    return package
-
-
-def as_submitted(read, paths, step):
-    """Without the reference (a learners' copy ships no solutions/): the learner's whole package, as it is."""
-    return core_for_step({path: read(path) for path in paths}, step)
-
     def start(self, kata_id, learner_root):
         """Fill in earlier katas' definitions that the learner's package still has as shipped.
 
@@ -358,6 +344,22 @@ def as_submitted(read, paths, step):
                     changed[path] = merged
         return changed
 
+
+def core_for_step(package, step):
+    """The simple or the full core, as the book has it at ``step``, whatever the learner's flag says.
+
+    A learner who finished the ladder has switched to the full core; their kata
+    23 is still judged as step 23 was (gradients as arrays).
+    """
+    init = f"{PACKAGE}/__init__.py"
+    if init in package:
+        package[init] = SIMPLE_CORE_FLAG.sub(f"is_simple_core = {step < FULL_CORE_STEP}", package[init], count=1)
+    return package
+
+
+def as_submitted(read, paths, step):
+    """Without the reference (a learners' copy ships no solutions/): the learner's whole package, as it is."""
+    return core_for_step({path: read(path) for path in paths}, step)
 
 def _same(learner_defs, shipped_text, learner_text, qualname):
     shipped = definition(definitions(ast.parse(shipped_text)), qualname)

@@ -106,14 +106,13 @@ def summary_markdown(submissions, katas):
     if flagged:
         lines += ["**Flagged for a look**: code that reached into the interpreter's internals "
                   f"(frames, the collector's object lists, tracing, ctypes): {', '.join(flagged)}", ""]
-    lines += ["| kata | points | solved | share | histogram of scores |", "|---|---|---|---|---|"]
+    lines += ["| kata | points | solved | share | most common failing check (submissions) |", "|---|---|---|---|---|"]
     for kata in katas:
-        scores = [next((k.score for k in s.katas if k.kata_id == kata.id), 0.0) for s in submissions]
-        solved = sum(score == kata.points for score in scores)
-        histogram = f"0: {len(scores) - solved} / {kata.points}: {solved}"
-        share = solved / len(scores) if scores else 0.0
-        lines.append(f"| {kata.id} | {kata.points} | {solved} | `{_bar(solved, len(scores), 20)}` {share:.0%} "
-                     f"| {histogram} |")
+        results = [next((k for k in s.katas if k.kata_id == kata.id), None) for s in submissions]
+        solved = sum(bool(r and r.passed) for r in results)
+        share = solved / len(results) if results else 0.0
+        lines.append(f"| {kata.id} | {kata.points} | {solved}/{len(results)} | `{_bar(solved, len(results), 20)}` "
+                     f"{share:.0%} | {_common_failure(results)} |")
     totals = [s.score for s in submissions]
     top = sum(k.points for k in katas)
     lines += ["", "## Total scores", "", "```"]
@@ -126,6 +125,30 @@ def summary_markdown(submissions, katas):
     if totals:
         lines.append(f"Mean {sum(totals) / len(totals):.1f} of {top}.")
     return "\n".join(lines) + "\n"
+
+
+def _common_failure(results):
+    """The check that fails most often (counting each submission once), for a kata that was attempted.
+
+    Missing or unstaged katas are counted apart: they say nothing about a misconception.
+    """
+    counts, absent = {}, 0
+    for result in results:
+        if result is None or result.passed:
+            continue
+        failed = [t for t in result.tests if t.get("outcome") != "passed"]
+        if not result.tests or all(t.get("kind") in ("missing", "import") for t in failed):
+            absent += 1
+            continue
+        for doc in {t.get("doc") for t in failed}:
+            counts[doc] = counts.get(doc, 0) + 1
+    parts = []
+    if counts:
+        doc, count = max(counts.items(), key=lambda item: (item[1], str(item[0])))
+        parts.append(f"{str(doc).replace('|', '/')[:90]} ({count})")
+    if absent:
+        parts.append(f"not handed in or not importable: {absent}")
+    return "; ".join(parts) or "-"
 
 
 def table(submissions, katas):

@@ -85,6 +85,3 @@ def test_init_imports_everything_plainly_like_the_books_final_init():
     functions_source = Path(F.__file__).read_text()
     assert not any(isinstance(node, ast.Try) and any(isinstance(n, ast.ImportFrom) for n in ast.walk(node))
                    for node in ast.walk(ast.parse(functions_source)))
-    # The kata-23 region stays as it is.
-    assert "# >>> 23_dezero_package: export the core's public names and install the operators\n" in source
-    assert source.count("# <<<") == 1
