@@ -58,6 +58,16 @@ def reference_of(kata_id):
     return found
 
 
+def _complete_package():
+    """The complete reference package, rendered once (mutant tables ask for it once per entry)."""
+    if not _COMPLETE:
+        _COMPLETE.update(LADDER.reference())
+    return _COMPLETE
+
+
+_COMPLETE = {}
+
+
 def mutate(kata_id, old, new, count=1, base=None):
     """Submission changes: one textual change to the reference code of a kata (the change must apply).
 

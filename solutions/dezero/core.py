@@ -35,7 +35,10 @@ class Config:
     train: training-time behaviour of dropout and batch_norm (off under ``test_mode``).
     """
     enable_backprop = True
+    # >>> 54_dropout: a switch train, True by default (False under test_mode)
     train = True
+    # === before
+    # <<<
 
 
 @contextlib.contextmanager
@@ -56,7 +59,9 @@ def no_grad():
 
 def test_mode():
     """Inference behaviour: dropout passes data through, batch_norm uses its running statistics."""
+    # >>> 54_dropout: Config.train is False inside the with block
     return using_config('train', False)
+    # <<<
 
 
 # =============================================================================
@@ -111,7 +116,9 @@ class Variable:
 
     def unchain(self):
         """Forget the creator: backward stops here."""
+        # >>> 59_rnn: forget the creator
         self.creator = None
+        # <<<
 
     def cleargrad(self):
         self.grad = None
@@ -167,6 +174,7 @@ class Variable:
 
         Truncated backpropagation (RNNs) calls this after each stretch of steps.
         """
+        # >>> 59_rnn: walk the graph back from self.creator and unchain every input variable on the way
         funcs = [] if self.creator is None else [self.creator]
         while funcs:
             f = funcs.pop()
@@ -174,6 +182,7 @@ class Variable:
                 if x.creator is not None:
                     funcs.append(x.creator)
                     x.unchain()
+        # <<<
 
     def reshape(self, *shape):
         """``x.reshape(2, 3)`` or ``x.reshape((2, 3))``, like NumPy."""

@@ -84,10 +84,13 @@ class SeqDataLoader(DataLoader):
     """
 
     def __init__(self, dataset, batch_size, gpu=False):
+        # >>> 60_lstm: a DataLoader that never shuffles
         super().__init__(dataset=dataset, batch_size=batch_size, shuffle=False,
                          gpu=gpu)
+        # <<<
 
     def __next__(self):
+        # >>> 60_lstm: batch k holds element k of each of batch_size streams that start len(dataset) // batch_size apart
         if self.iteration >= self.max_iter:
             self.reset()
             raise StopIteration
@@ -98,3 +101,4 @@ class SeqDataLoader(DataLoader):
         x, t = self._collate(batch_index)
         self.iteration += 1
         return x, t
+        # <<<

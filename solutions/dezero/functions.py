@@ -523,6 +523,7 @@ def dropout(x, dropout_ratio=0.5):
     by 1 / (1 - dropout_ratio), so the expected value is unchanged ("inverted dropout").
     Test mode: pass x through.
     """
+    # >>> 54_dropout: in training keep each element with probability 1 - dropout_ratio, scaled by 1 / (1 - dropout_ratio); in test mode return x
     x = as_variable(x)
     if not dezero.Config.train:
         return x
@@ -530,6 +531,7 @@ def dropout(x, dropout_ratio=0.5):
     keep = xp.random.rand(*x.shape) > dropout_ratio
     scale = xp.array(1.0 - dropout_ratio, dtype=x.dtype)
     return x * (keep / scale)
+    # <<<
 
 
 class BatchNorm(Function):
