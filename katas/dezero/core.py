@@ -342,7 +342,6 @@ def setup_variable():
     Variable.__truediv__ = div
     Variable.__rtruediv__ = rdiv
     Variable.__pow__ = pow
-    Variable.__getitem__ = dezero.functions.get_item
 
     Variable.matmul = dezero.functions.matmul
     Variable.dot = dezero.functions.matmul

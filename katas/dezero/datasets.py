@@ -27,25 +27,16 @@ class Dataset:
     """
 
     def __init__(self, train=True, transform=None, target_transform=None):
-        self.train = train
-        self.transform = transform if transform is not None else _identity
-        self.target_transform = (target_transform if target_transform is not None
-                                 else _identity)
-        self.data = None
-        self.label = None
-        self.prepare()
+        # TODO(49_dataset): keep train and the transforms (None: the identity), no data yet, then prepare()
+        raise NotImplementedError("TODO(49_dataset): keep train and the transforms (None: the identity), no data yet, then prepare()")
 
     def __getitem__(self, index):
-        if not np.isscalar(index):
-            raise TypeError('a Dataset is indexed by one integer at a time, '
-                            f'got {index!r}')
-        x = self.transform(self.data[index])
-        if self.label is None:
-            return x, None
-        return x, self.target_transform(self.label[index])
+        # TODO(49_dataset): (transform(data[index]), target_transform(label[index])), or (x, None) without labels
+        raise NotImplementedError("TODO(49_dataset): (transform(data[index]), target_transform(label[index])), or (x, None) without labels")
 
     def __len__(self):
-        return len(self.data)
+        # TODO(49_dataset): the number of examples
+        raise NotImplementedError("TODO(49_dataset): the number of examples")
 
     def prepare(self):
         pass
@@ -67,29 +58,14 @@ def get_spiral(train=True):
     numbers. The noise is drawn arm by arm, point by point, then one
     permutation: the book's order, hence the book's data.
     """
-    np.random.seed(1984 if train else 2020)
-
-    arms, points = 3, 100
-    noise = np.random.randn(arms, points)  # row j: the points of arm j, in order
-
-    rate = np.arange(points) / points  # 0 at the center, up to 0.99
-    radius = rate
-    x = np.zeros((arms * points, 2), dtype=np.float32)
-    t = np.zeros(arms * points, dtype=int)
-    for j in range(arms):
-        theta = j * 4.0 + 4.0 * rate + noise[j] * 0.2  # each arm starts 4 rad further
-        on_arm = slice(j * points, (j + 1) * points)
-        x[on_arm, 0] = radius * np.sin(theta)
-        x[on_arm, 1] = radius * np.cos(theta)
-        t[on_arm] = j
-
-    shuffled = np.random.permutation(arms * points)
-    return x[shuffled], t[shuffled]
+    # TODO(48_spiral): seed 1984 (train) or 2020 (test); 3 arms of 100 noisy points, float32, labels 0-2; shuffled
+    raise NotImplementedError("TODO(48_spiral): seed 1984 (train) or 2020 (test); 3 arms of 100 noisy points, float32, labels 0-2; shuffled")
 
 
 class Spiral(Dataset):
     def prepare(self):
-        self.data, self.label = get_spiral(self.train)
+        # TODO(49_dataset): the spiral's points and labels, for train or test
+        raise NotImplementedError("TODO(49_dataset): the spiral's points and labels, for train or test")
 
 
 # =============================================================================

@@ -431,7 +431,10 @@ def setup_variable():
     Variable.__truediv__ = div
     Variable.__rtruediv__ = rdiv
     Variable.__pow__ = pow
+    # >>> 47_softmax: x[...] as dezero.functions.get_item
     Variable.__getitem__ = dezero.functions.get_item
+    # === before
+    # <<<
 
     Variable.matmul = dezero.functions.matmul
     Variable.dot = dezero.functions.matmul
