@@ -58,6 +58,41 @@ MUTANTS = [
     ("46_optimizers", "        self.target = target\n        return self\n", "        self.target = target\n",
      "setup() does not return the optimizer"),
     ("46_optimizers", "def __init__(self, lr=0.01):", "def __init__(self, lr=0.1):", "SGD's default lr is 0.1"),
+    # 47: get_item, softmax, softmax_cross_entropy, softmax1d
+    ("47_softmax", "y = xp.exp(x - x.max(axis=self.axis, keepdims=True))", "y = xp.exp(x)",
+     "softmax without subtracting the max: overflows on large scores"),
+    ("47_softmax", "return gx - y * gx.sum(axis=self.axis, keepdims=True)", "return gx - y * gx.sum(axis=self.axis)",
+     "Softmax.backward sums without keepdims"),
+    ("47_softmax", "    return Softmax(axis)(x)", "    return Softmax()(x)", "softmax ignores its axis"),
+    ("47_softmax", "log_p = x - utils.logsumexp(x, axis=1)",
+     "log_p = xp.log(xp.exp(x) / xp.exp(x).sum(axis=1, keepdims=True))",
+     "cross-entropy through an unstable log(softmax)"),
+    ("47_softmax", "        return -log_p.sum() / N\n", "        return -log_p.sum()\n",
+     "cross-entropy summed, not averaged over the batch"),
+    ("47_softmax", "(gy * (1 / N))", "gy", "cross-entropy's gradient not divided by N"),
+    ("47_softmax", "        log_p = log_p[xp.arange(N), t.ravel()]\n        return -log_p.sum() / N\n",
+     "        return -(t * log_p).sum() / N\n", "cross-entropy treats integer labels as one-hot rows"),
+    ("47_softmax", "t_onehot = xp.eye(num_classes, dtype=x.dtype)[t.data.ravel()]",
+     "t_onehot = xp.eye(N, dtype=x.dtype)[t.data.ravel()]", "one-hot rows of the batch size, not the class count"),
+    ("47_softmax", "t_onehot = xp.eye(num_classes, dtype=x.dtype)[t.data.ravel()]",
+     "t_onehot = t.data.reshape(N, 1)", "the labels used as if they were one-hot already"),
+    ("47_softmax", "        log_p = log_p[xp.arange(N), t.ravel()]\n        return -log_p.sum() / N\n",
+     "        t_onehot = xp.eye(x.shape[1])[t.ravel()]\n        return -(t_onehot * log_p).sum() / N\n",
+     "cross-entropy through a float64 one-hot: float32 scores give a float64 loss"),
+    ("47_softmax", "np.add.at(gx, self.slices, gy)", "gx[self.slices] = gy",
+     "GetItemGrad assigns: a repeated index gets one gradient"),
+    ("47_softmax", "np.add.at(gx, self.slices, gy)", "gx[self.slices] += gy",
+     "GetItemGrad with += (buffered: a repeated index counted once)"),
+    ("47_softmax", "gx = xp.zeros(self.in_shape, dtype=gy.dtype)", "gx = xp.zeros(self.in_shape)",
+     "GetItemGrad's zeros are float64"),
+    ("47_softmax", "    Variable.__getitem__ = dezero.functions.get_item\n", "",
+     "setup_variable does not install __getitem__"),
+    ("47_softmax", "        x, = self.inputs\n        return GetItemGrad(self.slices, x.shape)(gy)\n",
+     "        x, = self.inputs\n        gx = np.zeros(x.shape, dtype=gy.dtype)\n"
+     "        np.add.at(gx, self.slices, gy.data)\n        return Variable(gx)\n",
+     "GetItem.backward in NumPy: no graph for a second derivative"),
+    ("47_softmax", "    sum_y = F.sum(y)\n    return y / sum_y\n",
+     "    return y / F.sum(x)\n", "softmax1d divides by the sum of the scores, not of their exps"),
 ]
 
 VARIANTS = [
@@ -83,4 +118,24 @@ VARIANTS = [
      ("param.data = param.data - self.lr * param.grad.data",
       "        for f in self.hooks:\n            f(params)\n"),
      "SGD not in place; the book's hook loop"),
+    # 47: the book's own Softmax and SoftmaxCrossEntropy; softmax and the loss built from smaller functions
+    ("47_softmax", ("        y = xp.exp(x - x.max(axis=self.axis, keepdims=True))\n",
+                    "        gx = y * gy\n        return gx - y * gx.sum(axis=self.axis, keepdims=True)\n",
+                    "        return -log_p.sum() / N\n",
+                    "        t_onehot = xp.eye(num_classes, dtype=x.dtype)[t.data.ravel()]\n"
+                    "        return (softmax(x) - t_onehot) * (gy * (1 / N))\n"),
+     ("        y = x - x.max(axis=self.axis, keepdims=True)\n        y = xp.exp(y)\n",
+      "        gx = y * gy\n        sumdx = gx.sum(axis=self.axis, keepdims=True)\n        gx -= y * sumdx\n"
+      "        return gx\n",
+      "        return -log_p.sum() / np.float32(N)\n",
+      "        gy *= 1/N\n        t_onehot = xp.eye(num_classes, dtype=t.dtype)[t.data]\n"
+      "        return (softmax(x) - t_onehot) * gy\n"),
+     "the book's Softmax and SoftmaxCrossEntropy (integer one-hot, np.float32(N))"),
+    ("47_softmax", ("    return Softmax(axis)(x)\n", "    return SoftmaxCrossEntropy()(x, t)\n"),
+     ("    x = as_variable(x)\n    y = exp(x - x.data.max(axis=axis, keepdims=True))\n"
+      "    return y / sum(y, axis=axis, keepdims=True)\n",
+      "    x, t = as_variable(x), as_variable(t)\n    N = x.shape[0]\n"
+      "    p = clip(softmax(x), 1e-15, 1.0)\n    log_p = log(p)[np.arange(N), t.data]\n"
+      "    return -1 * sum(log_p) / N\n"),
+     "softmax and softmax_cross_entropy composed of exp, sum, clip, log and get_item"),
 ]
