@@ -93,6 +93,23 @@ MUTANTS = [
      "GetItem.backward in NumPy: no graph for a second derivative"),
     ("47_softmax", "    sum_y = F.sum(y)\n    return y / sum_y\n",
      "    return y / F.sum(x)\n", "softmax1d divides by the sum of the scores, not of their exps"),
+    # 49: Dataset, Spiral
+    ("49_dataset", "return x, self.target_transform(self.label[index])", "return x, self.transform(self.label[index])",
+     "the data's transform applied to the labels"),
+    ("49_dataset", "return x, self.target_transform(self.label[index])", "return x, self.label[index]",
+     "target_transform ignored"),
+    ("49_dataset", "x = self.transform(self.data[index])", "x = self.data[index]", "transform ignored"),
+    ("49_dataset", "self.transform = transform if transform is not None else _identity",
+     "self.transform = transform", "no identity when transform is None"),
+    ("49_dataset", "        if self.label is None:\n            return x, None\n", "",
+     "a dataset without labels fails"),
+    ("49_dataset", "        return len(self.data)\n", "        return len(self.label)\n", "len() counts the labels"),
+    ("49_dataset", "        self.data = None\n        self.label = None\n        self.prepare()\n",
+     "        self.prepare()\n        self.data = None\n        self.label = None\n",
+     "__init__ clears data and label after prepare()"),
+    ("49_dataset", "        self.train = train\n", "", "train not stored"),
+    ("49_dataset", "self.data, self.label = get_spiral(self.train)", "self.data, self.label = get_spiral()",
+     "Spiral always loads the training split"),
 ]
 
 VARIANTS = [
@@ -138,4 +155,15 @@ VARIANTS = [
       "    p = clip(softmax(x), 1e-15, 1.0)\n    log_p = log(p)[np.arange(N), t.data]\n"
       "    return -1 * sum(log_p) / N\n"),
      "softmax and softmax_cross_entropy composed of exp, sum, clip, log and get_item"),
+    # 49: the book's Dataset (lambdas for the identity, an assert on the index)
+    ("49_dataset", ("        self.transform = transform if transform is not None else _identity\n"
+                    "        self.target_transform = (target_transform if target_transform is not None\n"
+                    "                                 else _identity)\n",
+                    "        if not np.isscalar(index):\n            raise TypeError('a Dataset is indexed by one integer at a time, '\n"
+                    "                            f'got {index!r}')\n"),
+     ("        self.transform = transform\n        self.target_transform = target_transform\n"
+      "        if self.transform is None:\n            self.transform = lambda x: x\n"
+      "        if self.target_transform is None:\n            self.target_transform = lambda x: x\n",
+      "        assert np.isscalar(index)\n"),
+     "the book's Dataset"),
 ]
