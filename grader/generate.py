@@ -4,6 +4,7 @@
 """
 
 import hashlib
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -14,15 +15,23 @@ from .package import PACKAGE, Ladder
 from .stubs import View, reference_files, render, stub_files
 
 
+LADDER_FILE = "ladder.json"
+
+
 def generated(katas_root=KATAS):
-    """Path -> text of every generated file: each kata's stubs, and the learner's dezero package."""
+    """Path -> text of every generated file: each kata's stubs, the learner's dezero package, and the
+    ladder's ownership table (``katas/ladder.json``: which definitions each package kata writes, for copies
+    of the katas that ship without solutions/)."""
     katas = all_katas(katas_root)
+    ladder = Ladder(katas)
     files = {}
     for kata in katas:
         for path, text in stub_files(kata).items():
             files[kata.directory / path] = text
-    for path, text in Ladder(katas).stub().items():
+    for path, text in ladder.stub().items():
         files[katas_root / path] = text
+    table = {kata.id: ladder.owned_by(kata.id) for kata in katas if kata.uses_package}
+    files[katas_root / LADDER_FILE] = json.dumps({"writes": table}, indent=1, sort_keys=True) + "\n"
     return files
 
 
