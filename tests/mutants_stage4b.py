@@ -110,6 +110,29 @@ MUTANTS = [
     ("49_dataset", "        self.train = train\n", "", "train not stored"),
     ("49_dataset", "self.data, self.label = get_spiral(self.train)", "self.data, self.label = get_spiral()",
      "Spiral always loads the training split"),
+    # 50: DataLoader, accuracy
+    ("50_dataloader", "self.max_iter = math.ceil(self.data_size / batch_size)",
+     "self.max_iter = self.data_size // batch_size", "drops the last, smaller batch"),
+    ("50_dataloader", "        if self.shuffle:\n            self.index = np.random.permutation(self.data_size)\n",
+     "        if self.shuffle:\n            if getattr(self, 'index', None) is None:\n"
+     "                self.index = np.random.permutation(self.data_size)\n",
+     "shuffles once, not at every epoch"),
+    ("50_dataloader", "            self.reset()\n            raise StopIteration\n", "            raise StopIteration\n",
+     "no reset at the end of a pass: the second epoch is empty"),
+    ("50_dataloader", "        if self.shuffle:\n            self.index", "        if False:\n            self.index",
+     "never shuffles"),
+    ("50_dataloader", "        self.iteration += 1\n        return x, t\n",
+     "        self.iteration += 1\n        return cuda.core.Variable(x), cuda.core.Variable(t)\n",
+     "batches as Variables instead of arrays"),
+    ("50_dataloader", "        x, t = self._collate(batch_index)\n",
+     "        x, t = self._collate(batch_index)\n        self.__dict__.setdefault('served', []).append((x, t))\n",
+     "the loader keeps every batch it served"),
+    ("50_dataloader", "predicted = y.data.argmax(axis=1).reshape(t.shape)",
+     "predicted = y.data.argmax(axis=0).reshape(t.shape)", "accuracy takes the argmax along axis 0"),
+    ("50_dataloader", "    return Variable(as_array(hits.mean(dtype=dtype)))\n", "    return hits.mean()\n",
+     "accuracy returns a number, not a Variable"),
+    ("50_dataloader", "    return Variable(as_array(hits.mean(dtype=dtype)))\n",
+     "    return Variable(as_array(hits.sum()))\n", "accuracy counts instead of averaging"),
 ]
 
 VARIANTS = [
@@ -166,4 +189,25 @@ VARIANTS = [
       "        if self.target_transform is None:\n            self.target_transform = lambda x: x\n",
       "        assert np.isscalar(index)\n"),
      "the book's Dataset"),
+    # 50: the book's DataLoader.__next__ and accuracy; shuffling in place
+    ("50_dataloader", ("        start = self.iteration * self.batch_size\n"
+                       "        batch_index = self.index[start:start + self.batch_size]\n"
+                       "        x, t = self._collate(batch_index)\n"
+                       "        self.iteration += 1\n        return x, t\n",
+                       "    predicted = y.data.argmax(axis=1).reshape(t.shape)\n    hits = predicted == t.data\n"
+                       "    dtype = y.dtype if y.dtype.kind == 'f' else None\n"
+                       "    return Variable(as_array(hits.mean(dtype=dtype)))\n"),
+     ("        i, batch_size = self.iteration, self.batch_size\n"
+      "        batch_index = self.index[i * batch_size:(i + 1) * batch_size]\n"
+      "        batch = [self.dataset[i] for i in batch_index]\n\n"
+      "        xp = cuda.cupy if self.gpu else np\n"
+      "        x = xp.array([example[0] for example in batch])\n"
+      "        t = xp.array([example[1] for example in batch])\n\n"
+      "        self.iteration += 1\n        return x, t\n",
+      "    pred = y.data.argmax(axis=1).reshape(t.shape)\n    result = (pred == t.data)\n"
+      "    acc = result.mean()\n    return Variable(as_array(acc))\n"),
+     "the book's DataLoader.__next__ and accuracy"),
+    ("50_dataloader", "            self.index = np.random.permutation(self.data_size)\n",
+     "            self.index = np.arange(self.data_size)\n            np.random.shuffle(self.index)\n",
+     "shuffles with np.random.shuffle"),
 ]
