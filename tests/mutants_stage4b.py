@@ -133,6 +133,20 @@ MUTANTS = [
      "accuracy returns a number, not a Variable"),
     ("50_dataloader", "    return Variable(as_array(hits.mean(dtype=dtype)))\n",
      "    return Variable(as_array(hits.sum()))\n", "accuracy counts instead of averaging"),
+    # 48: get_spiral
+    ("48_spiral", "x = np.zeros((arms * points, 2), dtype=np.float32)", "x = np.zeros((arms * points, 2))",
+     "float64 points"),
+    ("48_spiral", "    np.random.seed(1984 if train else 2020)\n", "", "no seed: not the book's data"),
+    ("48_spiral", "np.random.seed(1984 if train else 2020)", "np.random.seed(1984)", "the test split seeded like the train split"),
+    ("48_spiral", "    return x[shuffled], t[shuffled]\n",
+     "    return x[shuffled], t[np.random.permutation(arms * points)]\n", "x and t shuffled apart"),
+    ("48_spiral", "    return x[shuffled], t[shuffled]\n", "    return x, t\n", "not shuffled"),
+    ("48_spiral", "noise = np.random.randn(arms, points)", "noise = np.random.randn(points, arms).T",
+     "the noise drawn point by point across arms"),
+    ("48_spiral", "        x[on_arm, 0] = radius * np.sin(theta)\n        x[on_arm, 1] = radius * np.cos(theta)\n",
+     "        x[on_arm, 0] = radius * np.cos(theta)\n        x[on_arm, 1] = radius * np.sin(theta)\n",
+     "sin and cos swapped"),
+    ("48_spiral", "        t[on_arm] = j\n", "        t[on_arm] = j + 1\n", "labels 1 to 3"),
 ]
 
 VARIANTS = [
@@ -210,4 +224,40 @@ VARIANTS = [
     ("50_dataloader", "            self.index = np.random.permutation(self.data_size)\n",
      "            self.index = np.arange(self.data_size)\n            np.random.shuffle(self.index)\n",
      "shuffles with np.random.shuffle"),
+    # 48: the book's get_spiral, one point at a time
+    ("48_spiral", """    arms, points = 3, 100
+    noise = np.random.randn(arms, points)  # row j: the points of arm j, in order
+
+    rate = np.arange(points) / points  # 0 at the center, up to 0.99
+    radius = rate
+    x = np.zeros((arms * points, 2), dtype=np.float32)
+    t = np.zeros(arms * points, dtype=int)
+    for j in range(arms):
+        theta = j * 4.0 + 4.0 * rate + noise[j] * 0.2  # each arm starts 4 rad further
+        on_arm = slice(j * points, (j + 1) * points)
+        x[on_arm, 0] = radius * np.sin(theta)
+        x[on_arm, 1] = radius * np.cos(theta)
+        t[on_arm] = j
+
+    shuffled = np.random.permutation(arms * points)
+    return x[shuffled], t[shuffled]
+""", """    num_data, num_class, input_dim = 100, 3, 2
+    data_size = num_class * num_data
+    x = np.zeros((data_size, input_dim), dtype=np.float32)
+    t = np.zeros(data_size, dtype=int)
+
+    for j in range(num_class):
+        for i in range(num_data):
+            rate = i / num_data
+            radius = 1.0 * rate
+            theta = j * 4.0 + 4.0 * rate + np.random.randn() * 0.2
+            ix = num_data * j + i
+            x[ix] = np.array([radius * np.sin(theta),
+                              radius * np.cos(theta)]).flatten()
+            t[ix] = j
+    indices = np.random.permutation(num_data * num_class)
+    x = x[indices]
+    t = t[indices]
+    return x, t
+""", "the book's get_spiral, point by point"),
 ]
