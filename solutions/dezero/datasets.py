@@ -191,22 +191,30 @@ class MNIST(Dataset):
     def __init__(self, train=True,
                  transform=Compose([Flatten(), ToFloat(), Normalize(0., 255.)]),
                  target_transform=None):
+        # >>> 51_mnist: a Dataset whose transforms default to flatten, float32, divide by 255
         super().__init__(train, transform, target_transform)
+        # <<<
 
     def prepare(self):
+        # >>> 51_mnist: the paths of the images and labels files (train- or t10k-) from get_file; load both
         images_file, labels_file = self.files[bool(self.train)]
         data_path = utils.get_file(self.url + images_file)
         label_path = utils.get_file(self.url + labels_file)
 
         self.data = self._load_data(data_path)
         self.label = self._load_label(label_path)
+        # <<<
 
     def _load_label(self, filepath):
+        # >>> 51_mnist: the labels of a gzip IDX file (an 8-byte header, then one byte per label)
         return _read_idx(filepath, ndim=1)
+        # <<<
 
     def _load_data(self, filepath):
+        # >>> 51_mnist: the images of a gzip IDX file (a 16-byte header, then 28 x 28 bytes each), as (N, 1, 28, 28)
         images = _read_idx(filepath, ndim=3)
         return images[:, np.newaxis]  # add the channel axis: (N, 1, H, W)
+        # <<<
 
     def show(self, row=10, col=10):
         """Show row x col images picked at random (needs matplotlib)."""
