@@ -164,6 +164,25 @@ MUTANTS = [
     ("51_mnist", "data_path = utils.get_file(self.url + images_file)",
      "data_path = os.path.join(os.path.expanduser('~'), '.dezero', images_file)",
      "a path of its own instead of get_file's cache folder"),
+    # 52: cuda
+    ("52_cuda", "    if not gpu_enable:\n        return np\n    return cupy.get_array_module(_unwrap(x))\n",
+     "    return cupy.get_array_module(_unwrap(x))\n", "get_array_module asks CuPy even when it is missing"),
+    ("52_cuda", "    if not gpu_enable:\n        raise CupyNotAvailableError(\n"
+                "            'CuPy is not installed, so DeZero cannot use a GPU. '\n"
+                "            'Install the CuPy build that matches your CUDA version (see https://cupy.dev).')\n",
+     "", "as_cupy without checking gpu_enable: an AttributeError instead of a clear error"),
+    ("52_cuda", "    x = _unwrap(x)\n    if np.isscalar(x):", "    if np.isscalar(x):", "as_numpy does not unwrap a Variable"),
+    ("52_cuda", "    if np.isscalar(x):\n        return np.array(x)\n", "", "as_numpy fails on a scalar"),
+    ("52_cuda", "        if self.data is not None:\n            self.data = cuda.as_numpy(self.data)\n",
+     "        self.data = cuda.as_numpy(self.data)\n", "Variable.to_cpu fails on a Variable without data"),
+    ("52_cuda", "        for param in self.params():\n            param.to_gpu()\n", "        pass\n",
+     "Layer.to_gpu does nothing"),
+    ("52_cuda", "        for param in self.params():\n            param.to_gpu()\n",
+     "        for value in self.__dict__.values():\n            if isinstance(value, Parameter):\n"
+     "                value.to_gpu()\n", "Layer.to_gpu skips the parameters of sublayers"),
+    ("52_cuda", "    def to_cpu(self):\n        self.gpu = False\n", "    def to_cpu(self):\n        pass\n", "DataLoader.to_cpu keeps serving GPU batches"),
+    ("52_cuda", "    def to_gpu(self):\n        self.gpu = True\n", "    def to_gpu(self):\n        pass\n",
+     "DataLoader.to_gpu does nothing"),
 ]
 
 VARIANTS = [
@@ -296,4 +315,19 @@ VARIANTS = [
       "        with gzip.open(filepath, 'rb') as f:\n            data = np.frombuffer(f.read(), np.uint8, offset=16)\n"
       "        data = data.reshape(-1, 1, 28, 28)\n        return data\n"),
      "the book's MNIST.prepare, _load_label and _load_data"),
+    # 52: the book's cuda functions (isinstance checks, a plain Exception), with this package's core module
+    ("52_cuda", ("    if not gpu_enable:\n        return np\n    return cupy.get_array_module(_unwrap(x))\n",
+                 "    x = _unwrap(x)\n    if np.isscalar(x):\n        return np.array(x)\n    if isinstance(x, np.ndarray):\n"
+                 "        return x\n    return cupy.asnumpy(x)\n",
+                 "    if not gpu_enable:\n        raise CupyNotAvailableError(\n"
+                 "            'CuPy is not installed, so DeZero cannot use a GPU. '\n"
+                 "            'Install the CuPy build that matches your CUDA version (see https://cupy.dev).')\n"
+                 "    return cupy.asarray(_unwrap(x))\n"),
+     ("    if isinstance(x, core.Variable):\n        x = x.data\n\n    if not gpu_enable:\n        return np\n"
+      "    xp = cupy.get_array_module(x)\n    return xp\n",
+      "    if isinstance(x, core.Variable):\n        x = x.data\n\n    if np.isscalar(x):\n        return np.array(x)\n"
+      "    elif isinstance(x, np.ndarray):\n        return x\n    return cupy.asnumpy(x)\n",
+      "    if isinstance(x, core.Variable):\n        x = x.data\n\n    if not gpu_enable:\n"
+      "        raise Exception('CuPy cannot be loaded. Install CuPy!')\n    return cupy.asarray(x)\n"),
+     "the book's get_array_module, as_numpy and as_cupy"),
 ]

@@ -162,12 +162,12 @@ class Variable:
         return dezero.functions.sum(self, axis, keepdims)
 
     def to_cpu(self):
-        if self.data is not None:
-            self.data = cuda.as_numpy(self.data)
+        # TODO(52_cuda): the data as a NumPy array (a Variable without data stays so)
+        raise NotImplementedError("TODO(52_cuda): the data as a NumPy array (a Variable without data stays so)")
 
     def to_gpu(self):
-        if self.data is not None:
-            self.data = cuda.as_cupy(self.data)
+        # TODO(52_cuda): the data as a CuPy array (a Variable without data stays so)
+        raise NotImplementedError("TODO(52_cuda): the data as a CuPy array (a Variable without data stays so)")
 
 
 class Parameter(Variable):

@@ -54,10 +54,12 @@ class DataLoader:
         raise NotImplementedError("TODO(50_dataloader): the same as next(loader)")
 
     def to_cpu(self):
-        self.gpu = False
+        # TODO(52_cuda): serve NumPy batches from now on
+        raise NotImplementedError("TODO(52_cuda): serve NumPy batches from now on")
 
     def to_gpu(self):
-        self.gpu = True
+        # TODO(52_cuda): serve CuPy batches from now on
+        raise NotImplementedError("TODO(52_cuda): serve CuPy batches from now on")
 
 
 class SeqDataLoader(DataLoader):

@@ -197,12 +197,16 @@ class Variable:
         return dezero.functions.sum(self, axis, keepdims)
 
     def to_cpu(self):
+        # >>> 52_cuda: the data as a NumPy array (a Variable without data stays so)
         if self.data is not None:
             self.data = cuda.as_numpy(self.data)
+        # <<<
 
     def to_gpu(self):
+        # >>> 52_cuda: the data as a CuPy array (a Variable without data stays so)
         if self.data is not None:
             self.data = cuda.as_cupy(self.data)
+        # <<<
 
 
 class Parameter(Variable):

@@ -78,10 +78,14 @@ class DataLoader:
         # <<<
 
     def to_cpu(self):
+        # >>> 52_cuda: serve NumPy batches from now on
         self.gpu = False
+        # <<<
 
     def to_gpu(self):
+        # >>> 52_cuda: serve CuPy batches from now on
         self.gpu = True
+        # <<<
 
 
 class SeqDataLoader(DataLoader):
