@@ -26,15 +26,22 @@ MUTANTS, VARIANTS = _tables()
 
 
 def _rounds(entries):
+    """Entries graded together: at most one per kata, and no two changing the same file.
+
+    Package katas share files (dezero/functions.py holds several katas' definitions), and each
+    entry's change is the whole file with that one change: two in a round would overwrite each other.
+    """
     rounds = []
     for entry in entries:
-        for bucket in rounds:
-            if all(e[0] != entry[0] for e in bucket):
+        paths = set(_apply(entry))
+        for bucket, taken in rounds:
+            if all(e[0] != entry[0] for e in bucket) and not paths & taken:
                 bucket.append(entry)
+                taken |= paths
                 break
         else:
-            rounds.append([entry])
-    return rounds
+            rounds.append(([entry], paths))
+    return [bucket for bucket, _ in rounds]
 
 
 def _apply(entry):
