@@ -197,10 +197,19 @@ def reference(args):
 
 
 def kata_table():
-    """The README's table of katas, made from the manifests."""
-    rows = ["| kata | book step | points | what you build |", "|---|---|---|---|"]
-    rows += [f"| `{k.id}` | {k.step} | {k.points} | {k.title} |" for k in all_katas()]
-    return "\n".join(rows)
+    """The README's table of katas, by the book's stages, made from the manifests."""
+    from .learner import STAGES
+
+    katas = all_katas()
+    rows = []
+    for number, (first, last, titles) in enumerate(STAGES, 1):
+        stage = [k for k in katas if first <= k.step <= last]
+        if not stage:
+            continue
+        rows += ["", f"**Stage {number}: {titles['en']}** (steps {first}–{last})", "",
+                 "| kata | book step | points | what you build |", "|---|---|---|---|"]
+        rows += [f"| `{k.id}` | {k.step} | {k.points} | {k.title} |" for k in stage]
+    return "\n".join(rows[1:])
 
 
 def list_katas(args):

@@ -9,7 +9,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from . import KATAS, SOLUTIONS
+from . import KATAS, ROOT, SOLUTIONS
 from .katas import all_katas
 from .package import PACKAGE, Ladder
 from .stubs import View, reference_files, render, stub_files
@@ -32,7 +32,20 @@ def generated(katas_root=KATAS):
         files[katas_root / path] = text
     table = {kata.id: ladder.owned_by(kata.id) for kata in katas if kata.uses_package}
     files[katas_root / LADDER_FILE] = json.dumps({"writes": table}, indent=1, sort_keys=True) + "\n"
+    if katas_root == KATAS:
+        files[ROOT / "README.md"] = readme_with_table((ROOT / "README.md").read_text())
     return files
+
+
+TABLE_START, TABLE_END = "<!-- kata table: made by python -m grader stubs -->", "<!-- end of kata table -->"
+
+
+def readme_with_table(text):
+    """The README with its kata table made anew from the manifests."""
+    from .cli import kata_table
+
+    start, end = text.index(TABLE_START) + len(TABLE_START), text.index(TABLE_END)
+    return text[:start] + "\n" + kata_table() + "\n" + text[end:]
 
 
 def reference_submission(katas_root=KATAS):

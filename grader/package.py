@@ -234,6 +234,8 @@ def splice(reference, learner, claimed, stub, path="<module>"):
                                              node.end_lineno]
         elif isinstance(node, (ast.Assign, ast.AugAssign)) and not _names(node):
             appended += learner_lines[node.lineno - 1:node.end_lineno]  # Variable.T = property(...), say
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            appended += learner_lines[node.lineno - 1:node.end_lineno]  # setup_variable(), say
     lines = list(ref_lines)
     for first, last, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
         lines[first - 1:last] = replacement

@@ -158,6 +158,7 @@ def hostile(tmp_path_factory):
     # Submission-level tricks on the otherwise reference kata 23: files that must never be used.
     write_submission(root, overrides)
     trick = root / "23_dezero_package"
+    trick.mkdir(exist_ok=True)  # a package kata has no files of its own, but its folder may still hold tricks
     (trick / "conftest.py").write_text("def pytest_runtest_makereport(item, call):\n    call.excinfo = None\n")
     (trick / "sitecustomize.py").write_text("raise SystemExit('sitecustomize ran')\n")
     (trick / "evil.pth").write_text("import os; os._exit(0)\n")
@@ -232,8 +233,8 @@ def test_bad_input_costs_only_its_kata(tmp_path):
 
     shutil.rmtree(root / "19_variable_properties")
     (root / "19_variable_properties").symlink_to(SOLUTIONS, target_is_directory=True)
-    shutil.rmtree(root / "23_dezero_package" / "dezero")
-    (root / "23_dezero_package" / "dezero").symlink_to(SOLUTIONS / "dezero", target_is_directory=True)
+    shutil.rmtree(root / "dezero")
+    (root / "dezero").symlink_to(SOLUTIONS / "dezero", target_is_directory=True)
     results, _ = grade(root)
     expected = {
         "11_variadic_io": "SyntaxError", "13_multi_input_backward": "ModuleNotFoundError",
