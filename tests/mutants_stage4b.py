@@ -173,8 +173,8 @@ MUTANTS = [
      "", "as_cupy without checking gpu_enable: an AttributeError instead of a clear error"),
     ("52_cuda", "    x = _unwrap(x)\n    if np.isscalar(x):", "    if np.isscalar(x):", "as_numpy does not unwrap a Variable"),
     ("52_cuda", "    if np.isscalar(x):\n        return np.array(x)\n", "", "as_numpy fails on a scalar"),
-    ("52_cuda", "        if self.data is not None:\n            self.data = cuda.as_numpy(self.data)\n",
-     "        self.data = cuda.as_numpy(self.data)\n", "Variable.to_cpu fails on a Variable without data"),
+    ("52_cuda", "        if self.data is not None:\n            self.data = dezero.cuda.as_numpy(self.data)\n",
+     "        self.data = dezero.cuda.as_numpy(self.data)\n", "Variable.to_cpu fails on a Variable without data"),
     ("52_cuda", "        for param in self.params():\n            param.to_gpu()\n", "        pass\n",
      "Layer.to_gpu does nothing"),
     ("52_cuda", "        for param in self.params():\n            param.to_gpu()\n",
@@ -315,19 +315,21 @@ VARIANTS = [
       "        with gzip.open(filepath, 'rb') as f:\n            data = np.frombuffer(f.read(), np.uint8, offset=16)\n"
       "        data = data.reshape(-1, 1, 28, 28)\n        return data\n"),
      "the book's MNIST.prepare, _load_label and _load_data"),
-    # 52: the book's cuda functions (isinstance checks, a plain Exception), with this package's core module
-    ("52_cuda", ("    if not gpu_enable:\n        return np\n    return cupy.get_array_module(_unwrap(x))\n",
+    # 52: the book's cuda functions (Variable imported from dezero, cp, a plain Exception)
+    ("52_cuda", ("import dezero.core as core  # only core.Variable is used, at call time\n",
+                 "    if not gpu_enable:\n        return np\n    return cupy.get_array_module(_unwrap(x))\n",
                  "    x = _unwrap(x)\n    if np.isscalar(x):\n        return np.array(x)\n    if isinstance(x, np.ndarray):\n"
                  "        return x\n    return cupy.asnumpy(x)\n",
                  "    if not gpu_enable:\n        raise CupyNotAvailableError(\n"
                  "            'CuPy is not installed, so DeZero cannot use a GPU. '\n"
                  "            'Install the CuPy build that matches your CUDA version (see https://cupy.dev).')\n"
                  "    return cupy.asarray(_unwrap(x))\n"),
-     ("    if isinstance(x, core.Variable):\n        x = x.data\n\n    if not gpu_enable:\n        return np\n"
-      "    xp = cupy.get_array_module(x)\n    return xp\n",
-      "    if isinstance(x, core.Variable):\n        x = x.data\n\n    if np.isscalar(x):\n        return np.array(x)\n"
-      "    elif isinstance(x, np.ndarray):\n        return x\n    return cupy.asnumpy(x)\n",
-      "    if isinstance(x, core.Variable):\n        x = x.data\n\n    if not gpu_enable:\n"
-      "        raise Exception('CuPy cannot be loaded. Install CuPy!')\n    return cupy.asarray(x)\n"),
+     ("import dezero.core as core  # only core.Variable is used, at call time\nfrom dezero import Variable\n",
+      "    if isinstance(x, Variable):\n        x = x.data\n\n    if not gpu_enable:\n        return np\n"
+      "    xp = cp.get_array_module(x)\n    return xp\n",
+      "    if isinstance(x, Variable):\n        x = x.data\n\n    if np.isscalar(x):\n        return np.array(x)\n"
+      "    elif isinstance(x, np.ndarray):\n        return x\n    return cp.asnumpy(x)\n",
+      "    if isinstance(x, Variable):\n        x = x.data\n\n    if not gpu_enable:\n"
+      "        raise Exception('CuPy cannot be loaded. Install CuPy!')\n    return cp.asarray(x)\n"),
      "the book's get_array_module, as_numpy and as_cupy"),
 ]

@@ -11,12 +11,12 @@ import numpy as np
 try:
     import cupy
     import cupyx  # scatter_add, for the backward of fancy indexing
-    gpu_enable = True
 except ImportError:
     cupy = cupyx = None
-    gpu_enable = False
+gpu_enable = cupy is not None
+cp = cupy  # the book's name for the module
 
-import dezero.core as core  # a cycle: core imports this module; only core.Variable is used, at call time
+import dezero.core as core  # only core.Variable is used, at call time
 
 # The array classes a Variable may hold.
 array_types = (np.ndarray,) if cupy is None else (np.ndarray, cupy.ndarray)
