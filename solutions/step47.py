@@ -13,6 +13,7 @@ import numpy as np
 
 import dezero.functions as F
 from dezero import Variable, as_variable
+from dezero.models import MLP
 
 
 def softmax1d(x):
@@ -25,9 +26,7 @@ def softmax1d(x):
     # <<<
 
 
-def main():
-    from dezero.models import MLP
-
+if __name__ == '__main__':
     np.random.seed(0)
     model = MLP((10, 3))  # 2 inputs -> 10 hidden -> 3 scores
 
@@ -44,7 +43,3 @@ def main():
     loss = F.softmax_cross_entropy(y, t)
     loss.backward()
     print(loss)
-
-
-if __name__ == '__main__':
-    main()

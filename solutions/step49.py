@@ -18,34 +18,33 @@ import dezero.functions as F
 from dezero import optimizers
 from dezero.models import MLP
 
+max_epoch = 300
+batch_size = 30
+hidden_size = 10
+lr = 1.0
 
-def main(max_epoch=300, batch_size=30, hidden_size=10, lr=1.0):
-    train_set = dezero.datasets.Spiral(train=True)
-    model = MLP((hidden_size, 3))
-    optimizer = optimizers.SGD(lr).setup(model)
+train_set = dezero.datasets.Spiral(train=True)
+model = MLP((hidden_size, 3))
+optimizer = optimizers.SGD(lr).setup(model)
 
-    data_size = len(train_set)
-    max_iter = math.ceil(data_size / batch_size)  # the last batch may be smaller
+data_size = len(train_set)
+max_iter = math.ceil(data_size / batch_size)  # the last batch may be smaller
 
-    for epoch in range(max_epoch):
-        index = np.random.permutation(data_size)
-        sum_loss = 0.0
+for epoch in range(max_epoch):
+    index = np.random.permutation(data_size)
+    sum_loss = 0.0
 
-        for i in range(max_iter):
-            batch = [train_set[j] for j in index[i * batch_size:(i + 1) * batch_size]]
-            batch_x = np.array([x for x, _ in batch])
-            batch_t = np.array([t for _, t in batch])
+    for i in range(max_iter):
+        batch = [train_set[j] for j in index[i * batch_size:(i + 1) * batch_size]]
+        batch_x = np.array([example[0] for example in batch])
+        batch_t = np.array([example[1] for example in batch])
 
-            y = model(batch_x)
-            loss = F.softmax_cross_entropy(y, batch_t)
-            model.cleargrads()
-            loss.backward()
-            optimizer.update()
+        y = model(batch_x)
+        loss = F.softmax_cross_entropy(y, batch_t)
+        model.cleargrads()
+        loss.backward()
+        optimizer.update()
 
-            sum_loss += float(loss.data) * len(batch_t)  # a float: the graph of this batch can go
+        sum_loss += float(loss.data) * len(batch_t)
 
-        print('epoch %d, loss %.2f' % (epoch + 1, sum_loss / data_size))
-
-
-if __name__ == '__main__':
-    main()
+    print('epoch %d, loss %.2f' % (epoch + 1, sum_loss / data_size))

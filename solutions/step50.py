@@ -14,40 +14,38 @@ import dezero.functions as F
 from dezero import DataLoader, optimizers
 from dezero.models import MLP
 
+max_epoch = 300
+batch_size = 30
+hidden_size = 10
+lr = 1.0
 
-def run_epoch(model, loader, optimizer=None):
-    """The mean loss and accuracy over one pass; the model learns when an optimizer is given."""
-    sum_loss, sum_acc, count = 0.0, 0.0, 0
-    for x, t in loader:
+train_set = dezero.datasets.Spiral(train=True)
+test_set = dezero.datasets.Spiral(train=False)
+train_loader = DataLoader(train_set, batch_size)
+test_loader = DataLoader(test_set, batch_size, shuffle=False)
+
+model = MLP((hidden_size, 3))
+optimizer = optimizers.SGD(lr).setup(model)
+
+for epoch in range(max_epoch):
+    sum_loss, sum_acc = 0.0, 0.0
+    for x, t in train_loader:  # one pass, in a new order each epoch
         y = model(x)
         loss = F.softmax_cross_entropy(y, t)
         acc = F.accuracy(y, t)
-        if optimizer is not None:
-            model.cleargrads()
-            loss.backward()
-            optimizer.update()
+        model.cleargrads()
+        loss.backward()
+        optimizer.update()
         sum_loss += float(loss.data) * len(t)  # floats, not Variables: each batch's graph can go
         sum_acc += float(acc.data) * len(t)
-        count += len(t)
-    return sum_loss / count, sum_acc / count
 
+    print('epoch: {}'.format(epoch + 1))
+    print('train loss: {:.4f}, accuracy: {:.4f}'.format(sum_loss / len(train_set), sum_acc / len(train_set)))
 
-def main(max_epoch=300, batch_size=30, hidden_size=10, lr=1.0):
-    train_loader = DataLoader(dezero.datasets.Spiral(train=True), batch_size)
-    test_loader = DataLoader(dezero.datasets.Spiral(train=False), batch_size, shuffle=False)
-
-    model = MLP((hidden_size, 3))
-    optimizer = optimizers.SGD(lr).setup(model)
-
-    for epoch in range(max_epoch):
-        loss, acc = run_epoch(model, train_loader, optimizer)
-        print('epoch: {}'.format(epoch + 1))
-        print('train loss: {:.4f}, accuracy: {:.4f}'.format(loss, acc))
-
-        with dezero.no_grad():
-            loss, acc = run_epoch(model, test_loader)
-        print('test loss: {:.4f}, accuracy: {:.4f}'.format(loss, acc))
-
-
-if __name__ == '__main__':
-    main()
+    sum_loss, sum_acc = 0.0, 0.0
+    with dezero.no_grad():  # testing: no graphs
+        for x, t in test_loader:
+            y = model(x)
+            sum_loss += float(F.softmax_cross_entropy(y, t).data) * len(t)
+            sum_acc += float(F.accuracy(y, t).data) * len(t)
+    print('test loss: {:.4f}, accuracy: {:.4f}'.format(sum_loss / len(test_set), sum_acc / len(test_set)))

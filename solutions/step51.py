@@ -22,72 +22,61 @@ import dezero.functions as F
 from dezero import DataLoader, optimizers
 from dezero.models import MLP
 
+max_epoch = 5
+batch_size = 100
+hidden_size = 1000
 
-def write_idx(path, array):
-    """A gzip IDX file of bytes: 0, 0, the type 0x08, the number of axes, each axis as 4 big-endian bytes, the data."""
-    header = bytes([0, 0, 0x08, array.ndim]) + b''.join(int(n).to_bytes(4, 'big') for n in array.shape)
-    with gzip.open(path, 'wb') as f:
-        f.write(header + array.astype(np.uint8).tobytes())
-
-
-def write_stand_in(folder, sizes=(('train', 3000), ('t10k', 500))):
-    """Synthetic 28x28 "digits" in MNIST's files: class k is a bright bar of its own on a noisy background."""
+np.random.seed(0)  # the same weights and batches at every run
+try:
+    train_set = dezero.datasets.MNIST(train=True)
+    test_set = dezero.datasets.MNIST(train=False)
+except FileNotFoundError:
+    print("MNIST's files are not in the DeZero cache folder (dezero.utils.cache_dir);")
+    print('training on a small synthetic stand-in in the same format instead.')
+    dezero.utils.cache_dir = tempfile.mkdtemp(prefix='mnist-stand-in-')
     rng = np.random.RandomState(51)
-    for prefix, count in sizes:
+    for prefix, count in (('train', 3000), ('t10k', 500)):
+        # 28x28 "digits": class k is a bright bar of its own on a noisy background.
         labels = rng.randint(0, 10, size=count)
         images = rng.randint(0, 30, size=(count, 28, 28))
         for n, k in enumerate(labels.tolist()):
             at = 3 + 5 * (k % 5) + rng.randint(-1, 2)
             bar = (slice(4, 24), slice(at, at + 3)) if k < 5 else (slice(at, at + 3), slice(4, 24))
             images[n][bar] += rng.randint(150, 226)
-        write_idx(os.path.join(folder, prefix + '-images-idx3-ubyte.gz'), np.clip(images, 0, 255))
-        write_idx(os.path.join(folder, prefix + '-labels-idx1-ubyte.gz'), labels)
+        for kind, array in (('images-idx3', np.clip(images, 0, 255)), ('labels-idx1', labels)):
+            # IDX: 0, 0, the type 0x08 (bytes), the number of axes, each axis as 4 big-endian bytes, the data.
+            header = bytes([0, 0, 0x08, array.ndim]) + b''.join(int(n).to_bytes(4, 'big') for n in array.shape)
+            with gzip.open(os.path.join(dezero.utils.cache_dir, f'{prefix}-{kind}-ubyte.gz'), 'wb') as f:
+                f.write(header + array.astype(np.uint8).tobytes())
+    train_set = dezero.datasets.MNIST(train=True)
+    test_set = dezero.datasets.MNIST(train=False)
 
+train_loader = DataLoader(train_set, batch_size)
+test_loader = DataLoader(test_set, batch_size, shuffle=False)
 
-def load_mnist():
-    try:
-        return dezero.datasets.MNIST(train=True), dezero.datasets.MNIST(train=False)
-    except FileNotFoundError:
-        print("MNIST's files are not in the DeZero cache folder (dezero.utils.cache_dir);")
-        print('training on a small synthetic stand-in in the same format instead.')
-        dezero.utils.cache_dir = tempfile.mkdtemp(prefix='mnist-stand-in-')
-        write_stand_in(dezero.utils.cache_dir)
-        return dezero.datasets.MNIST(train=True), dezero.datasets.MNIST(train=False)
+model = MLP((hidden_size, 10))
+optimizer = optimizers.SGD().setup(model)
+# model = MLP((hidden_size, hidden_size, 10), activation=F.relu)  # try these two lines:
+# optimizer = optimizers.Adam().setup(model)                       # ReLU and Adam learn faster
 
+for epoch in range(max_epoch):
+    sum_loss, sum_acc = 0.0, 0.0
+    for x, t in train_loader:
+        y = model(x)
+        loss = F.softmax_cross_entropy(y, t)
+        acc = F.accuracy(y, t)
+        model.cleargrads()
+        loss.backward()
+        optimizer.update()
+        sum_loss += float(loss.data) * len(t)
+        sum_acc += float(acc.data) * len(t)
+    print('epoch: {}'.format(epoch + 1))
+    print('train loss: {:.4f}, accuracy: {:.4f}'.format(sum_loss / len(train_set), sum_acc / len(train_set)))
 
-def main(max_epoch=5, batch_size=100, hidden_size=1000):
-    np.random.seed(0)  # the same weights and batches at every run
-    train_set, test_set = load_mnist()
-    train_loader = DataLoader(train_set, batch_size)
-    test_loader = DataLoader(test_set, batch_size, shuffle=False)
-
-    model = MLP((hidden_size, 10))
-    optimizer = optimizers.SGD().setup(model)
-    # model = MLP((hidden_size, hidden_size, 10), activation=F.relu)  # try these two lines:
-    # optimizer = optimizers.Adam().setup(model)                       # ReLU and Adam learn faster
-
-    for epoch in range(max_epoch):
-        sum_loss, sum_acc = 0.0, 0.0
-        for x, t in train_loader:
+    sum_loss, sum_acc = 0.0, 0.0
+    with dezero.no_grad():
+        for x, t in test_loader:
             y = model(x)
-            loss = F.softmax_cross_entropy(y, t)
-            acc = F.accuracy(y, t)
-            model.cleargrads()
-            loss.backward()
-            optimizer.update()
-            sum_loss += float(loss.data) * len(t)
-            sum_acc += float(acc.data) * len(t)
-        print('epoch: {}'.format(epoch + 1))
-        print('train loss: {:.4f}, accuracy: {:.4f}'.format(sum_loss / len(train_set), sum_acc / len(train_set)))
-
-        sum_loss, sum_acc = 0.0, 0.0
-        with dezero.no_grad():
-            for x, t in test_loader:
-                y = model(x)
-                sum_loss += float(F.softmax_cross_entropy(y, t).data) * len(t)
-                sum_acc += float(F.accuracy(y, t).data) * len(t)
-        print('test loss: {:.4f}, accuracy: {:.4f}'.format(sum_loss / len(test_set), sum_acc / len(test_set)))
-
-
-if __name__ == '__main__':
-    main()
+            sum_loss += float(F.softmax_cross_entropy(y, t).data) * len(t)
+            sum_acc += float(F.accuracy(y, t).data) * len(t)
+    print('test loss: {:.4f}, accuracy: {:.4f}'.format(sum_loss / len(test_set), sum_acc / len(test_set)))

@@ -15,27 +15,21 @@ import dezero.functions as F
 from dezero import optimizers
 from dezero.models import MLP
 
+np.random.seed(0)
+x = np.random.rand(100, 1)
+y = np.sin(2 * np.pi * x) + np.random.rand(100, 1)
 
-def main():
-    np.random.seed(0)
-    x = np.random.rand(100, 1)
-    y = np.sin(2 * np.pi * x) + np.random.rand(100, 1)
+model = MLP((10, 1))
+optimizer = optimizers.SGD(lr=0.2).setup(model)
+# optimizer = optimizers.MomentumSGD(lr=0.2).setup(model)  # try it: the loss falls faster
 
-    model = MLP((10, 1))
-    optimizer = optimizers.SGD(lr=0.2).setup(model)
-    # optimizer = optimizers.MomentumSGD(lr=0.2).setup(model)  # try it: the loss falls faster
+for i in range(10000):
+    y_pred = model(x)
+    loss = F.mean_squared_error(y, y_pred)
 
-    for i in range(10000):
-        y_pred = model(x)
-        loss = F.mean_squared_error(y, y_pred)
+    model.cleargrads()
+    loss.backward()
+    optimizer.update()  # every parameter: W <- W - lr * dL/dW
 
-        model.cleargrads()
-        loss.backward()
-        optimizer.update()
-
-        if i % 1000 == 0:
-            print(loss)
-
-
-if __name__ == '__main__':
-    main()
+    if i % 1000 == 0:
+        print(loss)

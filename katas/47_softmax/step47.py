@@ -13,6 +13,7 @@ import numpy as np
 
 import dezero.functions as F
 from dezero import Variable, as_variable
+from dezero.models import MLP
 
 
 def softmax1d(x):
@@ -21,9 +22,7 @@ def softmax1d(x):
     raise NotImplementedError("TODO(47_softmax): exp of every score, divided by their sum (F.exp and F.sum), so it differentiates")
 
 
-def main():
-    from dezero.models import MLP
-
+if __name__ == '__main__':
     np.random.seed(0)
     model = MLP((10, 3))  # 2 inputs -> 10 hidden -> 3 scores
 
@@ -40,7 +39,3 @@ def main():
     loss = F.softmax_cross_entropy(y, t)
     loss.backward()
     print(loss)
-
-
-if __name__ == '__main__':
-    main()
