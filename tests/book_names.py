@@ -10,6 +10,7 @@ Operators assigned after the class (``Variable.__mul__ = mul``) are not methods 
 
 ``STEP_PROGRAMS``: the step programs of steps 23-60, which import from the ``dezero`` package: the
 names each defines, and the names its imports bind (``F`` for ``import dezero.functions as F``).
+``STEP_GLOBALS``: the variables some of them bind at module level (``x``, ``gx``...).
 """
 
 STEP_FILES = {
@@ -137,6 +138,14 @@ STEP_PROGRAMS = {
 }
 
 
+# Variables a step program binds at module level, for the katas that judge the program by what it leaves
+# behind: step 33's Newton loop and step 36's double backprop are module-level code in the book, not functions.
+STEP_GLOBALS = {
+    33: "x iters i y gx gx2",
+    36: "x y gx z",
+}
+
+
 def step_file(step):
     """(top-level names, {class: methods}) of the book's file for ``step`` (1-22); None where it has none."""
     if step not in STEP_FILES:
@@ -151,5 +160,5 @@ def module_names(step):
         return step_file(step)[0]
     if step in STEP_PROGRAMS:
         defined, imported = STEP_PROGRAMS[step]
-        return set(defined.split()) | set(imported.split())
+        return set(defined.split()) | set(imported.split()) | set(STEP_GLOBALS.get(step, "").split())
     return None

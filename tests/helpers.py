@@ -44,9 +44,8 @@ def write_submission(root, overrides=None, only=None, package=None, changes=None
     return root
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _complete_package():
-    """The complete reference package (path -> text), rendered once: rendering every file takes a while."""
     return LADDER.reference()
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import failing, grade, mutate, reference_of, write_submission
+from tests.helpers import KATAS, LADDER, failing, grade, mutate, reference_of, write_submission
 
 
 def _tables():
@@ -41,18 +41,27 @@ def _apply(entry):
 def _rounds(entries):
     """Entries in rounds: one submission per round, at most one entry per kata and per changed file.
 
-    Package katas share the dezero package, so two entries changing the same file wait for separate rounds.
+    Package katas share the dezero package, so two entries changing the same file wait for separate rounds;
+    so do an entry changing a file and one of a kata that reads it (kata 33 reads the dezero/__init__.py
+    that kata 23 writes: a mistake there would fail kata 33 too).
     """
     rounds = []
     for entry in entries:
-        paths = set(_apply(entry))
+        paths, reads = set(_apply(entry)), _reads(entry[0])
         for bucket in rounds:
-            if all(e[0] != entry[0] for e, _ in bucket) and not paths & set().union(*(p for _, p in bucket)):
-                bucket.append((entry, paths))
+            written = set().union(*(p for _, p, _ in bucket))
+            read = set().union(*(r for _, _, r in bucket))
+            if all(e[0] != entry[0] for e, _, _ in bucket) and not paths & (written | read) and not reads & written:
+                bucket.append((entry, paths, reads))
                 break
         else:
-            rounds.append([(entry, paths)])
-    return [[entry for entry, _ in bucket] for bucket in rounds]
+            rounds.append([(entry, paths, reads)])
+    return [[entry for entry, _, _ in bucket] for bucket in rounds]
+
+
+def _reads(kata_id):
+    """The package files whose definitions a kata's grading takes from the submission."""
+    return set(LADDER.claimed(kata_id)) if KATAS[kata_id].uses_package else set()
 
 
 def _changes(bucket):

@@ -23,41 +23,59 @@ from dezero.core import Function, Variable, as_variable, as_array
 # =============================================================================
 class Sin(Function):
     def forward(self, x):
+        # >>> 34_higher_derivatives: sin of the array x
         return cuda.get_array_module(x).sin(x)
+        # <<<
 
     def backward(self, gy):
+        # >>> 34_higher_derivatives: gy * cos(x), x the input Variable (DeZero's cos: differentiable again)
         x, = self.inputs
         return gy * cos(x)
+        # <<<
 
 
 def sin(x):
+    # >>> 34_higher_derivatives: call a new Sin
     return Sin()(x)
+    # <<<
 
 
 class Cos(Function):
     def forward(self, x):
+        # >>> 34_higher_derivatives: cos of the array x
         return cuda.get_array_module(x).cos(x)
+        # <<<
 
     def backward(self, gy):
+        # >>> 34_higher_derivatives: gy * -sin(x), with the input x as a Variable
         x, = self.inputs
         return gy * -sin(x)
+        # <<<
 
 
 def cos(x):
+    # >>> 34_higher_derivatives: call a new Cos
     return Cos()(x)
+    # <<<
 
 
 class Tanh(Function):
     def forward(self, x):
+        # >>> 35_tanh: tanh of the array x
         return cuda.get_array_module(x).tanh(x)
+        # <<<
 
     def backward(self, gy):
+        # >>> 35_tanh: gy * (1 - y^2) with y the output, a Variable (self.outputs holds weak references)
         y = self.outputs[0]()  # tanh' = 1 - tanh^2: reuse the output
         return gy * (1 - y * y)
+        # <<<
 
 
 def tanh(x):
+    # >>> 35_tanh: call a new Tanh
     return Tanh()(x)
+    # <<<
 
 
 class Exp(Function):
