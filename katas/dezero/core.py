@@ -21,8 +21,9 @@ from operator import attrgetter
 
 import numpy as np
 
-import dezero  # dezero.functions imports this module, so its functions are looked up at call time
-from dezero import cuda
+# dezero.functions and dezero.cuda import this module, so their functions are looked up at call
+# time (dezero.cuda.get_array_module): the cuda module may then import Variable from dezero, as the book's does.
+import dezero
 
 
 # =============================================================================
@@ -72,7 +73,7 @@ class Variable:
     __array_priority__ = 200
 
     def __init__(self, data, name=None):
-        if data is not None and not isinstance(data, cuda.array_types):
+        if data is not None and not isinstance(data, dezero.cuda.array_types):
             raise TypeError('{} is not supported'.format(type(data)))
         self.data = data
         self.name = name
@@ -158,12 +159,12 @@ class Variable:
         return dezero.functions.sum(self, axis, keepdims)
 
     def to_cpu(self):
-        if self.data is not None:
-            self.data = cuda.as_numpy(self.data)
+        # TODO(52_cuda): the data as a NumPy array (a Variable without data stays so)
+        raise NotImplementedError("TODO(52_cuda): the data as a NumPy array (a Variable without data stays so)")
 
     def to_gpu(self):
-        if self.data is not None:
-            self.data = cuda.as_cupy(self.data)
+        # TODO(52_cuda): the data as a CuPy array (a Variable without data stays so)
+        raise NotImplementedError("TODO(52_cuda): the data as a CuPy array (a Variable without data stays so)")
 
 
 class Parameter(Variable):
@@ -231,7 +232,7 @@ def _as_operand(other, x):
         return other
     if isinstance(other, np.generic):
         other = other.item()  # np.float64(2.0) -> 2.0, a weak Python number
-    xp = cuda.get_array_module(x.data)
+    xp = dezero.cuda.get_array_module(x.data)
     return xp.array(other, dtype=np.result_type(x.dtype, other))
 
 
@@ -338,7 +339,6 @@ def setup_variable():
     Variable.__truediv__ = div
     Variable.__rtruediv__ = rdiv
     Variable.__pow__ = pow
-    Variable.__getitem__ = dezero.functions.get_item
 
     Variable.matmul = dezero.functions.matmul
     Variable.dot = dezero.functions.matmul

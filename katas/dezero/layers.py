@@ -72,12 +72,12 @@ class Layer:
             param.cleargrad()
 
     def to_cpu(self):
-        for param in self.params():
-            param.to_cpu()
+        # TODO(52_cuda): every parameter (of the sublayers too) to the CPU
+        raise NotImplementedError("TODO(52_cuda): every parameter (of the sublayers too) to the CPU")
 
     def to_gpu(self):
-        for param in self.params():
-            param.to_gpu()
+        # TODO(52_cuda): every parameter (of the sublayers too) to the GPU
+        raise NotImplementedError("TODO(52_cuda): every parameter (of the sublayers too) to the GPU")
 
     def _flatten_params(self, params_dict, parent_key=''):
         """Fill params_dict with every Parameter under its path of attribute names: 'l0/W', 'res2/a/conv1/W'."""

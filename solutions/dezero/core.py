@@ -21,8 +21,9 @@ from operator import attrgetter
 
 import numpy as np
 
-import dezero  # dezero.functions imports this module, so its functions are looked up at call time
-from dezero import cuda
+# dezero.functions and dezero.cuda import this module, so their functions are looked up at call
+# time (dezero.cuda.get_array_module): the cuda module may then import Variable from dezero, as the book's does.
+import dezero
 
 
 # =============================================================================
@@ -77,7 +78,7 @@ class Variable:
     __array_priority__ = 200
 
     def __init__(self, data, name=None):
-        if data is not None and not isinstance(data, cuda.array_types):
+        if data is not None and not isinstance(data, dezero.cuda.array_types):
             raise TypeError('{} is not supported'.format(type(data)))
         self.data = data
         self.name = name
@@ -133,7 +134,7 @@ class Variable:
         """
         # >>> 32_new_core: backward with gradients as Variables, recorded as a graph only when create_graph is True
         if self.grad is None:
-            xp = cuda.get_array_module(self.data)
+            xp = dezero.cuda.get_array_module(self.data)
             self.grad = Variable(xp.ones_like(self.data))
         if self.creator is None:
             return
@@ -206,12 +207,16 @@ class Variable:
         return dezero.functions.sum(self, axis, keepdims)
 
     def to_cpu(self):
+        # >>> 52_cuda: the data as a NumPy array (a Variable without data stays so)
         if self.data is not None:
-            self.data = cuda.as_numpy(self.data)
+            self.data = dezero.cuda.as_numpy(self.data)
+        # <<<
 
     def to_gpu(self):
+        # >>> 52_cuda: the data as a CuPy array (a Variable without data stays so)
         if self.data is not None:
-            self.data = cuda.as_cupy(self.data)
+            self.data = dezero.cuda.as_cupy(self.data)
+        # <<<
 
 
 class Parameter(Variable):
@@ -279,7 +284,7 @@ def _as_operand(other, x):
         return other
     if isinstance(other, np.generic):
         other = other.item()  # np.float64(2.0) -> 2.0, a weak Python number
-    xp = cuda.get_array_module(x.data)
+    xp = dezero.cuda.get_array_module(x.data)
     return xp.array(other, dtype=np.result_type(x.dtype, other))
 
 
@@ -440,7 +445,10 @@ def setup_variable():
     Variable.__truediv__ = div
     Variable.__rtruediv__ = rdiv
     Variable.__pow__ = pow
+    # >>> 47_softmax: x[...] as dezero.functions.get_item
     Variable.__getitem__ = dezero.functions.get_item
+    # === before
+    # <<<
 
     Variable.matmul = dezero.functions.matmul
     Variable.dot = dezero.functions.matmul

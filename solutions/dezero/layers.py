@@ -72,12 +72,16 @@ class Layer:
             param.cleargrad()
 
     def to_cpu(self):
+        # >>> 52_cuda: every parameter (of the sublayers too) to the CPU
         for param in self.params():
             param.to_cpu()
+        # <<<
 
     def to_gpu(self):
+        # >>> 52_cuda: every parameter (of the sublayers too) to the GPU
         for param in self.params():
             param.to_gpu()
+        # <<<
 
     def _flatten_params(self, params_dict, parent_key=''):
         """Fill params_dict with every Parameter under its path of attribute names: 'l0/W', 'res2/a/conv1/W'."""
