@@ -31,6 +31,7 @@ from pathlib import Path
 from . import KATAS, ROOT, SOLUTIONS, __version__, sandbox
 from .katas import all_katas
 from .limits import LIMITS
+from .remote import LINE_MAP
 from .package import PACKAGE, AssemblyError, Ladder, as_submitted
 
 JUDGE = Path(__file__).resolve().parent / "judge.py"
@@ -177,7 +178,35 @@ def stage(kata, submission, destination, ladder=None):
             raise StageError(str(error)) from None
         for path, text in assembled.items():
             _write_readable(Path(destination) / path, text.encode())
+        _write_readable(Path(destination) / LINE_MAP, json.dumps(line_maps(assembled, read)).encode())
     precompile(destination)
+
+
+_MAPS = {}  # (sha of the staged text, sha of the learner's text) -> matching blocks
+
+
+def line_maps(assembled, read):
+    """For each package file, the staged lines the learner's own file has: [[staged, theirs, length], ...].
+
+    A traceback shows only these lines, under the learner's numbers: never a line of reference code
+    assembled around their definitions, and never a number of a file they don't have.
+    """
+    import difflib
+
+    maps = {}
+    for path, text in assembled.items():
+        try:
+            theirs = read(path)
+        except (AssemblyError, OSError):
+            continue
+        key = (hashlib.sha256(text.encode()).digest(), hashlib.sha256(theirs.encode()).digest())
+        if key not in _MAPS:
+            if len(_MAPS) > 2048:
+                _MAPS.clear()
+            matcher = difflib.SequenceMatcher(None, text.splitlines(), theirs.splitlines(), autojunk=False)
+            _MAPS[key] = [[a + 1, b + 1, size] for a, b, size in matcher.get_matching_blocks() if size]
+        maps[path] = _MAPS[key]
+    return maps
 
 
 _COMPILED = {}  # (name, sha256 of the source) -> .pyc bytes: the reference parts recur in every staging

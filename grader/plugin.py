@@ -144,6 +144,10 @@ class JudgePlugin:
         if report.failed and record["outcome"] == "passed":
             record.update(outcome="failed", **_explain(excinfo))
             worker = getattr(item, "kata_worker", None)
+            note = getattr(worker, "import_note", None)
+            if note is not None:
+                record["message"] += ("\n(Note: the top level of your file raised, after its definitions; the "
+                                      f"checks used what it had defined. {readable(str(note))[:2000]})")
             printed = worker.printed() if worker is not None else ""
             if printed:
                 record["printed"] = readable(printed)

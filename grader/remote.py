@@ -55,36 +55,66 @@ class WorkerGone(Exception):
         self.kind = kind  # "crashed", "timeout", "introspection" or "tool" (the grader's own fault)
 
 
+LINE_MAP = ".kata-lines.json"  # written by grading.stage: staged line -> the learner's own line, per file
+
+
 def format_frames(frames, source=None):
-    """Learner frames ``[file, line, function]`` as a traceback, with the source line read on this side."""
+    """Learner frames ``[file, line, function]`` as a traceback, with the source line read on this side.
+
+    ``source(name, number)`` gives (the learner's own line number, its text), or None for a line the
+    learner's files do not have (reference code assembled around their definitions): such a frame is
+    named, never shown, so no reference line reaches a student.
+    """
     lines = []
     for frame in frames[-12:]:
         if not (isinstance(frame, list) and len(frame) == 3):
             continue
         name, number, function = str(frame[0])[:200], frame[1] if isinstance(frame[1], int) else 0, str(frame[2])[:100]
-        lines.append(f'  File "{name}", line {number}, in {function}')
-        text = source(name, number) if source else ""
+        found = source(name, number) if source else (number, "")
+        if found is None:
+            lines.append(f"  (in the reference code of {name}, in {function})")
+            continue
+        mine, text = found
+        lines.append(f'  File "{name}", line {mine}, in {function}')
         if text:
             lines.append(f"    {text}")
     return "\n".join(lines)
 
 
 def source_reader(staged):
-    """Read a line of a staged learner file (trusted side: the judge reads its own copy)."""
+    """Lines of the staged files as the learner knows them (trusted side: the judge reads its own copy)."""
+    import json
+
     root = os.path.realpath(staged)
+    try:
+        with open(os.path.join(root, LINE_MAP), encoding="utf-8") as handle:
+            maps = json.load(handle)
+    except (OSError, ValueError):
+        maps = {}
+
+    def learner_line(name, number):
+        if name not in maps:
+            return number if not name.startswith("dezero/") else None
+        for start, mine, length in maps[name]:
+            if start <= number < start + length:
+                return mine + number - start
+        return None
 
     def line(name, number):
         path = os.path.realpath(os.path.join(root, name))
         if not path.startswith(root + os.sep) or number < 1:
-            return ""
+            return None
+        mine = learner_line(name, number)
+        if mine is None:
+            return None
         try:
             with open(path, encoding="utf-8", errors="replace") as handle:
                 for index, text in enumerate(handle, 1):
                     if index == number:
-                        return text.strip()[:200]
+                        return mine, text.strip()[:200]
         except OSError:
             pass
-        return ""
+        return mine, ""
 
     return line
 
@@ -182,6 +212,7 @@ class Worker:
         self.pending_drops = []
         self.refs = weakref.WeakValueDictionary()
         self.source = source_reader(staged)
+        self.import_note = None
         self.scratch = tempfile.mkdtemp(prefix="kata-scratch-", dir=scratch_root)
         config = {"staged": os.path.realpath(staged), "module": module, "seed": seed, "mode": mode,
                   "masked": list(masked), "slot": slot, "scratch": self.scratch, "timeout": timeout,
@@ -329,7 +360,10 @@ class Worker:
         self.pending_drops.append(handle)
 
     def load(self):
-        return self.request({"op": "load"})
+        """The learner's module, freshly imported; ``import_note`` says when its top level raised."""
+        module, note = self.request({"op": "load"})
+        self.import_note = LearnerError(note, self.source) if isinstance(note, dict) else None
+        return module
 
     def kill(self):
         for pid in {self.inner, self.pid} - {None}:

@@ -316,3 +316,68 @@ def test_a_new_hint_only_after_a_change(tree):
     path.write_text(path.read_text() + "\n# a change\n")
     _, changed = run(tree, kata.id)
     assert f"Hint 2/{len(sequence)}: {sequence[1]}" in changed
+
+
+def test_a_traceback_shows_the_learners_lines_and_no_reference_line(tree, tmp_path):
+    """Through the package assembled for a kata: the learner's own line numbers; reference frames only named."""
+    import numpy as np
+
+    from grader.grading import stage
+    from grader.remote import LearnerError, Worker, Zygote
+    from grader.spec import define
+
+    kata_id = "46_optimizers"
+    if kata_id not in KATAS:
+        pytest.skip("kata 46 is not in this ladder")
+    path = tree / PACKAGE / "optimizers.py"
+    mine = "\n\n\n# three extra lines at the top: my numbering differs from the assembled file's\n" + \
+        LADDER.reference(kata_id)["dezero/optimizers.py"]
+    hidden = "param.grad = Variable(param.grad.data + self.rate * param.data)"
+    assert hidden in mine
+    # WeightDecay is not kata 46's: the reference's comes along, and my version of its line is not that line.
+    mine = mine.replace(hidden, "param.grad = Variable(self.rate * param.data + param.grad.data)")
+    path.write_text(mine)
+    staged = tmp_path / "staged"
+    stage(KATAS[kata_id], tree, staged, LADDER)
+    zygote = Zygote(str(tmp_path))
+    worker = Worker(staged, "dezero", scratch_root=str(tmp_path), zygote=zygote)
+    try:
+        worker.start_test()
+        dz = worker.load()
+        (Target,) = define(dz, """
+class Target:
+    def __init__(self):
+        self.p = dz.Parameter(np.array(1.0))
+        self.p.grad = dz.Variable(np.array(1.0))
+        self.p.grad.data = "not an array"
+    def params(self):
+        yield self.p
+""", "Target")
+        optimizer = dz.optimizers.SGD().setup(Target())
+        optimizer.add_hook(dz.optimizers.WeightDecay(0.1))
+        with pytest.raises(LearnerError) as raised:
+            optimizer.update()
+    finally:
+        worker.close()
+        zygote.close()
+    text = str(raised.value)
+    line = next(number for number, code in enumerate(mine.splitlines(), 1) if "f(params)" in code or
+                "hook(params)" in code)
+    assert f'File "dezero/optimizers.py", line {line}, in update' in text, text
+    assert "(in the reference code of dezero/optimizers.py, in __call__)" in text, text
+    assert hidden not in text, "a line the learner's files do not have is never shown"
+
+
+def test_demonstration_code_that_raises_after_the_definitions(tree):
+    """Like the book's step09.py, whose last line shows the TypeError on purpose: the definitions are checked."""
+    solved = reference_files(KATAS[KATA])["step14.py"]
+    write(tree, KATA, solved + "\n\nVariable(1.0)  # the book's demonstration: raises TypeError\n")
+    code, out = run(tree, KATA)
+    assert code == 0 and "All 8 checks pass" in out, out[-1500:]
+    wrong = mutate(KATA, "x.grad = x.grad + gx", "x.grad += gx")[f"{KATA}/step14.py"]
+    write(tree, KATA, wrong + "\n\nVariable(1.0)\n")
+    _, out = run(tree, KATA)
+    assert "the top level of your file raised" in out and "TypeError" in out
+    write(tree, KATA, "import numpy as np\nraise TypeError('before anything')\n" + solved)
+    _, out = run(tree, KATA)
+    assert "could not be imported" in out and "before anything" in out

@@ -130,29 +130,13 @@ def _load_must_fail(model, path, names, what):
          f"({' or '.join(names)})")
 
 
-def test_load_refuses_a_wrong_shape(dz):
-    """Loading weights saved by MLP((5, 3)) into MLP((6, 3)) raises an error naming l0/W.
+def test_load_refuses_a_file_without_a_parameter(dz):
+    """A file without l2/W (saved by a smaller model) makes load_weights raise an error naming it.
 
-    Hint: np.load gives whatever the file holds. Before assigning, compare the file's shape with the
-    parameter's shape (when the parameter has data): a model with other weight shapes would otherwise
-    fail only later, far from the cause, or silently compute something else.
-    """
-    *_, arrays_of, make_mlp = helpers(dz)
-    make_mlp((5, 3), X).save_weights("small.npz")
-    other = make_mlp((6, 3), X)
-    _load_must_fail(other, "small.npz", ["l0/W", "l0/b", "l1/W"], "a file of MLP((5, 3)) into MLP((6, 3))")
-    expect_value(arrays_of(other)["l0/W"].shape, (2, 6), "the shape of l0/W after the refused load")
-
-
-def test_load_refuses_missing_or_extra_names(dz):
-    """A file without l2/W, or with an l1/W the model lacks, is refused with an error naming it.
-
-    Hint: compare the file's names (npz.files) with the model's flattened names both ways; a name
-    left over means the file belongs to another model.
+    Hint: look every flattened name up in the file (npz[key]): a name the file lacks must not be
+    skipped, or the model keeps its old weights and nobody notices.
     """
     *_, make_mlp = helpers(dz)
     make_mlp((5, 3), X).save_weights("two.npz")
     _load_must_fail(make_mlp((5, 3, 2), X), "two.npz", ["l2/W", "l2/b"],
                     "a file of MLP((5, 3)) into MLP((5, 3, 2)) (no l2 in the file)")
-    _load_must_fail(make_mlp((5,), X), "two.npz", ["l1/W", "l1/b"],
-                    "a file of MLP((5, 3)) into MLP((5,)) (l1 is not in the model)")
