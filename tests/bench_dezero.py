@@ -245,8 +245,7 @@ def child(framework, workload, data_folder, package, warm_allocator="1"):
         # 3-4 MB gradient arrays are mapped, zeroed by the kernel and unmapped at every step (on the
         # mlp workload, 188,000 page faults and 0.4 s). One freed 16 MiB block puts every framework
         # in the same state; --cold-allocator measures without it.
-        del_me = np.empty(16 * 2**20, np.uint8)
-        del del_me
+        np.empty(16 * 2**20, np.uint8)  # allocated and freed at once
     if package:
         sys.path.insert(0, package)
     data = load(data_folder, workload) if workload != "scalar" else None
