@@ -126,3 +126,13 @@ def bench(session):
     """Benchmarks, each against a baseline in the same run (PyTorch CPU where installed: pip install torch==2.13.0)."""
     prepare_env(session)
     session.run(str(PYTHON), "-m", "tests.bench", *session.posargs, external=True)
+
+
+@nox.session(reuse_venv=True)
+def book(session):
+    """The book's step programs on its own dezero and on the reference, outputs compared: nox -s book -- BOOK_REPO
+
+    Its own environment (.nox/book), not the shared one: the book's dezero imports matplotlib.
+    """
+    session.install("--quiet", *DEPENDENCIES, "matplotlib")
+    session.run("python", "-m", "tests.book_programs", *session.posargs)

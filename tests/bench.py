@@ -7,7 +7,7 @@
 2. DeZero's reference code against hand-written numpy for the same gradient
    (Goldstein-Price on vectors, forward and backward).
 
-Usage: python -m tests.bench [--submissions N] [--jobs J] [--skip-grading]
+Usage: python -m tests.bench [--submissions N] [--jobs J] [--skip-grading] [--only dezero]
 """
 
 import argparse
@@ -24,6 +24,7 @@ import numpy as np
 
 from grader import ROOT
 from grader.generate import complete_reference
+from tests import bench_dezero
 from tests.helpers import KATAS, LADDER, stub, write_submission
 from tests.test_mutants import MUTANTS, _apply
 
@@ -114,10 +115,14 @@ def main(argv=None):
     parser.add_argument("--submissions", type=int, default=100)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--skip-grading", action="store_true")
+    parser.add_argument("--only", choices=["dezero"], help="dezero: only the DeZero workloads (tests/bench_dezero.py)")
     args = parser.parse_args(argv)
+    if args.only == "dezero":
+        return bench_dezero.main([])
     dezero_speed()
     if not args.skip_grading:
         grading(args.submissions, args.jobs)
+    bench_dezero.main([])
 
 
 if __name__ == "__main__":
