@@ -20,11 +20,16 @@ def resolve_submission(path, katas):
 
 
 def unique_names(paths):
-    names, seen = [], {}
+    """One report folder name per submission: its folder's name, with -2, -3... until no other has it."""
+    names, used = [], set()
     for path in paths:
         base = Path(path).resolve().name or "submission"
-        seen[base] = seen.get(base, 0) + 1
-        names.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+        name, number = base, 1
+        while name in used:
+            number += 1
+            name = f"{base}-{number}"
+        used.add(name)
+        names.append(name)
     return names
 
 

@@ -139,6 +139,8 @@ def read_submitted(folder, relative, label, limit=LIMITS.submission_file_kb * 10
             opened = os.fstat(handle.fileno())
             if (opened.st_ino, opened.st_dev) != (info.st_ino, info.st_dev) or not stat.S_ISREG(opened.st_mode):
                 raise StageError(f"{shown} changed while it was being read")
+            if opened.st_nlink > 1 or opened.st_size > limit:  # checked again on what is open now
+                raise StageError(f"{shown} is a hard link or too large; submit a plain copy of the file")
             data = handle.read(limit + 1)
         if len(data) > limit:
             raise StageError(f"{shown} is larger than {limit // 1024} KiB")
@@ -210,6 +212,12 @@ def line_maps(assembled, read):
 
 
 _COMPILED = {}  # (name, sha256 of the source) -> .pyc bytes: the reference parts recur in every staging
+
+
+def _write_private(path, text):
+    """A file of the grader's own: readable by no other user (in uid mode workers are other users)."""
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def precompile(staged):
@@ -418,7 +426,10 @@ class Grader:
                 results.append(result)
                 staged = Path(private) / "staged" / kata.id
                 folder = submission / kata.id
-                if kata.files and (not folder.is_dir() or folder.is_symlink()):
+                if kata.files and folder.is_symlink():
+                    result.reason = f"{kata.id}/ is a symbolic link; submit a real folder"
+                    continue
+                if kata.files and not folder.is_dir():
                     result.reason = f"missing kata: no folder {kata.id}/ in the submission"
                     continue
                 try:
@@ -455,7 +466,7 @@ class Grader:
         (private / "work").mkdir()
         if self.seal.mode == "uid":
             os.chmod(private / "work", 0o711)
-        (private / "plan.json").write_text(json.dumps(plan))
+        _write_private(private / "plan.json", json.dumps(plan))
         if self.judge is not None:
             self.judge.run(plan, private)
             records, done = read_verdicts(private / "verdicts.jsonl")
@@ -464,7 +475,7 @@ class Grader:
             return
         budget = self.limits.judge_budget([k for k, _, _ in to_run])
         log = private / "judge.log"
-        with open(log, "wb") as output:
+        with os.fdopen(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as output:
             process = subprocess.Popen(
                 [sys.executable, "-I", str(JUDGE), str(private / "plan.json")],
                 stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,

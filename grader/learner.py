@@ -476,6 +476,12 @@ def doctor(out=None, root=KATAS):
             report(False, f"{package} is missing", f"nox -s prepare (or: {sys.executable} -m pip install {package})")
     seal = sandbox.probe()
     report(True, f"sandbox: {seal.describe()}")
+    if seal.mode == "uid":
+        import tempfile
+
+        folder = tempfile.gettempdir()
+        report(os.stat(folder).st_mode & 0o011 == 0o011, f"temporary folder {folder} can be crossed by workers",
+               f"workers run as other users: chmod o+x {folder}, or set TMPDIR to such a folder")
     if not seal.sealed:
         out.write("         (your own checks work anyway; an instructor grading a class needs it: see README)\n")
     report(root.is_dir() and (root / PACKAGE).is_dir(), f"katas folder {root}",
