@@ -43,7 +43,10 @@ def run_program(program, package_parent, timeout=TIMEOUT):
         env = dict(os.environ, PYTHONPATH=str(package_parent), OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
                    MKL_NUM_THREADS="1", MPLBACKEND="Agg", PYTHONHASHSEED="0", HOME=work)
         try:
-            done = subprocess.run([sys.executable, "-B", str(program)], cwd=work, env=env,
+            # Seeded the same way for both runs, so programs that draw random numbers can be compared.
+            start = ("import sys, runpy, random, numpy; random.seed(0); numpy.random.seed(0); "
+                     f"sys.argv = [{str(program)!r}]; runpy.run_path({str(program)!r}, run_name='__main__')")
+            done = subprocess.run([sys.executable, "-B", "-c", start], cwd=work, env=env,
                                   capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             return "timeout", f"did not finish within {timeout} s"
