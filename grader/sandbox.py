@@ -278,6 +278,9 @@ def _build_root(view, root):
     for path in SYSTEM_FILES:
         if os.path.isfile(path):
             _bind(path, root + path)
+    # /tmp before the readable roots: a Python installed under /tmp (a clone there) stays visible.
+    os.makedirs(root + "/tmp")
+    _mount("tmpfs", root + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=1m,mode=1777")
     for path in view.readable:
         if not os.path.exists(root + path) or not os.path.ismount(root + path):
             _bind(path, root + path)
@@ -297,8 +300,6 @@ def _build_root(view, root):
     # written there and imported) beside the interpreter's.
     _mount("tmpfs", root + "/scratch", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
            f"size={view.scratch_mb}m,mode=1777")
-    os.makedirs(root + "/tmp")
-    _mount("tmpfs", root + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=1m,mode=1777")
 
 
 def _pivot(root):
