@@ -1,0 +1,140 @@
+"""Realistic mistakes and other faithful implementations for the first half of stage 4 (book steps 37-45).
+
+Each entry: (kata id, old text, new text, what it is); old and new may be tuples of several
+changes. A mutant must lose its kata and fail a public check; a variant must keep full marks.
+See tests/test_mutants.py.
+"""
+
+MUTANTS = [
+    # 37: what backward computes on tensors
+    ("37_tensors", "    return x.grad.data\n", "    return x.grad\n", "returns the Variable x.grad, not its array"),
+    ("37_tensors", "        x.cleargrad()  # otherwise", "        pass  # otherwise", "jacobian never clears x.grad"),
+    ("37_tensors", ("    rows = []\n", "        y.grad = Variable(one_hot)  # set it"),
+     ("    rows = []\n    y.grad = Variable(np.eye(y.size)[0].reshape(y.shape))\n", "        # y.grad = Variable(one_hot)  # set it"),
+     "jacobian sets y.grad once, before the loop"),
+    ("37_tensors", "    return np.array(rows).reshape(y.shape + x.shape)",
+     "    return np.array(rows).reshape(x.shape + y.shape)", "J laid out as x.shape + y.shape"),
+    ("37_tensors", "    return np.array(rows).reshape(y.shape + x.shape)",
+     "    return np.array(rows, dtype=np.float64).reshape(y.shape + x.shape)", "J always float64"),
+    ("37_tensors", "    return x.grad.data\n", "    return x.grad.data.astype(float)\n",
+     "derivatives converted to float64"),
+    ("37_tensors", "        y.backward()\n        rows", "        y.backward(retain_grad=True)\n        rows",
+     "jacobian with retain_grad=True: intermediate grads add up across passes"),
+
+    # 38: reshape and transpose
+    ("38_reshape_transpose", "        return reshape(gy, self.x_shape)", "        return reshape(gy, self.shape)",
+     "Reshape.backward reshapes to the output's shape"),
+    ("38_reshape_transpose", "        return reshape(gy, self.x_shape)", "        return gy.data.reshape(self.x_shape)",
+     "Reshape.backward on arrays: the gradient is not a Variable"),
+    ("38_reshape_transpose", "        return transpose(gy, inverse)", "        return transpose(gy, self.axes)",
+     "Transpose.backward applies the same permutation again"),
+    ("38_reshape_transpose", "        return transpose(gy, inverse)", "        return transpose(gy)",
+     "Transpose.backward ignores the axes and reverses them all"),
+    ("38_reshape_transpose", "        return transpose(gy, inverse)", "        return transpose(gy, tuple(reversed(self.axes)))",
+     "Transpose.backward reverses the axes tuple instead of inverting it"),
+    ("38_reshape_transpose", "np.argsort([axis % ndim for axis in self.axes])", "np.argsort(self.axes)",
+     "Transpose.backward forgets negative axes"),
+    ("38_reshape_transpose", "        if len(shape) == 1 and isinstance(shape[0], (tuple, list)):\n            shape = shape[0]\n", "",
+     "Variable.reshape does not unpack x.reshape((3, 2))"),
+    ("38_reshape_transpose", "        if len(axes) == 0:\n            axes = None\n        elif", "        if",
+     "Variable.transpose() passes an empty tuple"),
+    ("38_reshape_transpose", "    @property\n    def T(self):", "    def T(self):", "T as a method, not a property"),
+
+    # 39: sum
+    ("39_sum", "    if ndim == 0 or axis is None or keepdims:", "    if ndim == 0 or axis is None:",
+     "reshape_sum_backward ignores keepdims"),
+    ("39_sum", "        gy = utils.reshape_sum_backward(gy, self.x_shape, self.axis, self.keepdims)\n", "",
+     "Sum.backward broadcasts gy without putting the summed axes back"),
+    ("39_sum", "        for a in sorted(a % ndim for a in axes):", "        for a in (a % ndim for a in axes):",
+     "reshape_sum_backward inserts the axes unsorted"),
+    ("39_sum", "        for a in sorted(a % ndim for a in axes):", "        for a in sorted(axes):",
+     "reshape_sum_backward forgets negative axes"),
+    ("39_sum", "        return x.sum(axis=self.axis, keepdims=self.keepdims)", "        return x.sum(axis=self.axis)",
+     "Sum.forward ignores keepdims"),
+    ("39_sum", "        return dezero.functions.sum(self, axis, keepdims)", "        return dezero.functions.sum(self)",
+     "Variable.sum drops its arguments"),
+    ("39_sum", "        return broadcast_to(gy, self.x_shape)\n\n\ndef sum(",
+     "        return np.broadcast_to(gy.data, self.x_shape)\n\n\ndef sum(",
+     "Sum.backward on arrays: the gradient is not a Variable"),
+
+    # 40: broadcasting
+    ("40_broadcast", ("        gx0, gx1 = gy, gy\n        if self.x0_shape != self.x1_shape:\n"
+                      "            gx0 = dezero.functions.sum_to(gx0, self.x0_shape)\n"
+                      "            gx1 = dezero.functions.sum_to(gx1, self.x1_shape)\n        return gx0, gx1"),
+     "        return gy, gy", "Add.backward does not sum the gradients back"),
+    ("40_broadcast", ("        gx0, gx1 = gy * x1, gy * x0\n        if x0.shape != x1.shape:\n"
+                      "            gx0 = dezero.functions.sum_to(gx0, x0.shape)\n"
+                      "            gx1 = dezero.functions.sum_to(gx1, x1.shape)\n"),
+     "        gx0, gx1 = gy * x1, gy * x0\n", "Mul.backward does not sum the gradients back"),
+    ("40_broadcast", "            gx1 = dezero.functions.sum_to(gx1, x1.shape)\n        return gx0, gx1",
+     "        return gx0, gx1", "Mul.backward sums back only the first gradient"),
+    ("40_broadcast", ("            gx0 = dezero.functions.sum_to(gx0, x0.shape)\n"
+                      "            gx1 = dezero.functions.sum_to(gx1, x1.shape)\n        return gx0, gx1\n\n\ndef mul("),
+     ("            gx0 = dezero.functions.sum_to(gx0, x1.shape)\n"
+      "            gx1 = dezero.functions.sum_to(gx1, x0.shape)\n        return gx0, gx1\n\n\ndef mul("),
+     "Mul.backward sums each gradient to the other input's shape"),
+    ("40_broadcast", ("        gx0, gx1 = gy, -gy\n        if self.x0_shape != self.x1_shape:\n"
+                      "            gx0 = dezero.functions.sum_to(gx0, self.x0_shape)\n"
+                      "            gx1 = dezero.functions.sum_to(gx1, self.x1_shape)\n"),
+     ("        gx0, gx1 = gy, -gy\n        if self.x0_shape != self.x1_shape:\n"
+      "            gx0 = dezero.functions.sum_to(gx0, self.x0_shape)\n"),
+     "Sub.backward forgets to sum back the second gradient"),
+    ("40_broadcast", ("        gx1 = gy * (-x0 / x1 ** 2)\n        if x0.shape != x1.shape:\n"),
+     ("        gx1 = gy * (-x0 / x1 ** 2)\n        if False:\n"), "Div.backward does not sum the gradients back"),
+    ("40_broadcast", "    stretched = tuple(lead + i for i, size in enumerate(shape) if size == 1)",
+     "    stretched = tuple(i for i, size in enumerate(shape) if size == 1)",
+     "utils.sum_to: stretched axes not shifted by the leading ones"),
+    ("40_broadcast", "    lead_axes = tuple(range(lead))", "    lead_axes = ()",
+     "utils.sum_to forgets the leading axes"),
+    ("40_broadcast", "    y = x.sum(lead_axes + stretched, keepdims=True)\n    if lead > 0:\n        y = y.squeeze(lead_axes)",
+     "    y = x.sum(lead_axes + stretched)", "utils.sum_to without keepdims"),
+    ("40_broadcast", "    def backward(self, gy):\n        return sum_to(gy, self.x_shape)",
+     "    def backward(self, gy):\n        return sum_to(gy, self.shape)", "BroadcastTo.backward sums to the output's shape"),
+    ("40_broadcast", "    def backward(self, gy):\n        return broadcast_to(gy, self.x_shape)\n\n\ndef sum_to(",
+     "    def backward(self, gy):\n        return broadcast_to(gy, self.shape)\n\n\ndef sum_to(",
+     "SumTo.backward broadcasts to the output's shape"),
+    ("40_broadcast", "    def backward(self, gy):\n        return sum_to(gy, self.x_shape)",
+     "    def backward(self, gy):\n        return Variable(utils.sum_to(gy.data, self.x_shape))",
+     "BroadcastTo.backward on arrays: not differentiable again"),
+    ("40_broadcast", "    def backward(self, gy):\n        return broadcast_to(gy, self.x_shape)\n\n\ndef sum_to(",
+     "    def backward(self, gy):\n        return Variable(np.broadcast_to(gy.data, self.x_shape))\n\n\ndef sum_to(",
+     "SumTo.backward on arrays: not differentiable again"),
+]
+
+VARIANTS = [
+    ("37_tensors", ("    rows = []\n", "        rows.append(x.grad.data)\n    return np.array(rows).reshape(y.shape + x.shape)"),
+     ("    J = np.zeros(y.shape + x.shape, dtype=x.dtype)\n", "        J[i] = x.grad.data\n    return J"),
+     "jacobian fills a preallocated J of x's dtype"),
+    ("38_reshape_transpose", ("        # The gradient goes through the inverse permutation.\n        ndim = len(self.axes)\n"
+                              "        inverse = tuple(np.argsort([axis % ndim for axis in self.axes]))\n"),
+     ("        ndim = len(self.axes)\n        inverse = [0] * ndim\n"
+      "        for i, axis in enumerate(self.axes):\n            inverse[axis % ndim] = i\n"
+      "        inverse = tuple(inverse)\n"),
+     "Transpose.backward inverts the permutation with a loop"),
+    ("38_reshape_transpose", "    def reshape(self, *shape):", "    def reshape(self, *shape):  # noqa",
+     "a trivial edit (control)"),
+    ("39_sum", ("    ndim = len(x_shape)\n    if ndim == 0 or axis is None or keepdims:\n"
+                "        shape = gy.shape  # nothing is missing, or broadcasting adds the axes in front\n"
+                "    else:\n        axes = axis if isinstance(axis, tuple) else (axis,)\n"
+                "        shape = list(gy.shape)\n        for a in sorted(a % ndim for a in axes):\n"
+                "            shape.insert(a, 1)\n    return gy.reshape(shape)"),
+     ("    if axis is None or keepdims:\n        return gy\n"
+      "    axes = [axis] if isinstance(axis, int) else list(axis)\n"
+      "    shape = [1 if i in [a % len(x_shape) for a in axes] else n for i, n in enumerate(x_shape)]\n"
+      "    return gy.reshape(shape)"),
+     "reshape_sum_backward builds the shape from x_shape"),
+    ("40_broadcast", ("    lead = x.ndim - len(shape)\n    lead_axes = tuple(range(lead))\n"
+                      "    stretched = tuple(lead + i for i, size in enumerate(shape) if size == 1)\n"
+                      "    y = x.sum(lead_axes + stretched, keepdims=True)\n    if lead > 0:\n"
+                      "        y = y.squeeze(lead_axes)\n    return y"),
+     ("    while x.ndim > len(shape):\n        x = x.sum(axis=0)\n"
+      "    for axis, size in enumerate(shape):\n        if size == 1:\n"
+      "            x = x.sum(axis=axis, keepdims=True)\n    return x"),
+     "utils.sum_to with a loop"),
+    ("40_broadcast", ("        gx0, gx1 = gy, gy\n        if self.x0_shape != self.x1_shape:\n"
+                      "            gx0 = dezero.functions.sum_to(gx0, self.x0_shape)\n"
+                      "            gx1 = dezero.functions.sum_to(gx1, self.x1_shape)\n"),
+     ("        gx0 = dezero.functions.sum_to(gy, self.x0_shape)\n"
+      "        gx1 = dezero.functions.sum_to(gy, self.x1_shape)\n"),
+     "Add.backward calls sum_to always (it returns gy itself when the shape fits)"),
+]
