@@ -99,6 +99,64 @@ MUTANTS = [
     ("40_broadcast", "    def backward(self, gy):\n        return broadcast_to(gy, self.x_shape)\n\n\ndef sum_to(",
      "    def backward(self, gy):\n        return Variable(np.broadcast_to(gy.data, self.x_shape))\n\n\ndef sum_to(",
      "SumTo.backward on arrays: not differentiable again"),
+
+    # 41: matmul
+    ("41_matmul", "        gx = matmul(gy, W.T)\n        gW = matmul(x.T, gy)\n        return gx, gW\n\n\ndef matmul(",
+     "        gx = matmul(gy, W)\n        gW = matmul(x, gy)\n        return gx, gW\n\n\ndef matmul(",
+     "MatMul.backward without the transposes"),
+    ("41_matmul", "        gx = matmul(gy, W.T)\n        gW = matmul(x.T, gy)\n        return gx, gW\n\n\ndef matmul(",
+     "        gx = matmul(W.T, gy)\n        gW = matmul(gy, x.T)\n        return gx, gW\n\n\ndef matmul(",
+     "MatMul.backward with the factors in the wrong order"),
+    ("41_matmul", "        gx = matmul(gy, W.T)\n        gW = matmul(x.T, gy)\n        return gx, gW\n\n\ndef matmul(",
+     "        gx = matmul(gy, W.T)\n        gW = matmul(x.T, gy)\n        return gW, gx\n\n\ndef matmul(",
+     "MatMul.backward returns the gradients in the wrong order"),
+    ("41_matmul", "        gx = matmul(gy, W.T)\n        gW = matmul(x.T, gy)\n        return gx, gW\n\n\ndef matmul(",
+     "        gx = matmul(gy, W)\n        gW = matmul(x.T, gy)\n        return gx, gW\n\n\ndef matmul(",
+     "MatMul.backward: gx without W's transpose"),
+    ("41_matmul", "        gx = matmul(gy, W.T)\n        gW = matmul(x.T, gy)\n        return gx, gW\n\n\ndef matmul(",
+     "        gx = Variable(gy.data.dot(W.data.T))\n        gW = Variable(x.data.T.dot(gy.data))\n"
+     "        return gx, gW\n\n\ndef matmul(",
+     "MatMul.backward on arrays: not differentiable again"),
+    ("41_matmul", "    Variable.matmul = dezero.functions.matmul\n    Variable.dot = dezero.functions.matmul\n", "",
+     "setup_variable does not install matmul and dot"),
+
+    # 42: linear regression
+    ("42_linear_regression", "    y = F.matmul(x, W) + b\n", "    y = F.matmul(x, W)\n", "predict forgets b"),
+    ("42_linear_regression", "    return F.sum(diff ** 2) / len(diff)", "    return F.sum(diff ** 2) / diff.size",
+     "the step file's mean_squared_error divides by the number of elements"),
+    ("42_linear_regression", "    return F.sum(diff ** 2) / len(diff)", "    return F.sum(diff ** 2)",
+     "the step file's mean_squared_error does not divide by N"),
+    ("42_linear_regression", "        return (diff ** 2).sum() / len(diff)", "        return (diff ** 2).sum() / diff.size",
+     "MeanSquaredError divides by the number of elements"),
+    ("42_linear_regression", "        gx0 = gy * diff * (2.0 / len(diff))", "        gx0 = gy * diff / len(diff)",
+     "MeanSquaredError.backward forgets the factor 2"),
+    ("42_linear_regression", "        gx0 = gy * diff * (2.0 / len(diff))\n        return gx0, -gx0",
+     "        gx0 = gy * diff * (2.0 / len(diff))\n        return gx0, gx0", "MeanSquaredError.backward: gx1 without the minus"),
+    ("42_linear_regression", "        gx0 = gy * diff * (2.0 / len(diff))", "        gx0 = diff * (2.0 / len(diff))",
+     "MeanSquaredError.backward ignores gy"),
+    ("42_linear_regression", "    return MeanSquaredError()(x0, x1)", "    return mean_squared_error_simple(x0, x1)",
+     "F.mean_squared_error built from smaller functions"),
+
+    # 43: linear, sigmoid and a two-layer network
+    ("43_neural_network", "        gb = None if b.data is None else sum_to(gy, b.shape)",
+     "        gb = None if b.data is None else gy", "Linear.backward: gb not summed back to b's shape"),
+    ("43_neural_network", "        gb = None if b.data is None else sum_to(gy, b.shape)\n        gx = matmul(gy, W.T)\n"
+                          "        gW = matmul(x.T, gy)",
+     "        gb = None if b.data is None else sum_to(gy, b.shape)\n        gx = matmul(gy, W)\n"
+     "        gW = matmul(gy, x)", "Linear.backward without the transposes"),
+    ("43_neural_network", "        y = x.dot(W)\n        if b is not None:\n            y += b\n",
+     "        y = x.dot(W)\n", "Linear.forward forgets b"),
+    ("43_neural_network", "        gb = None if b.data is None else sum_to(gy, b.shape)",
+     "        gb = sum_to(gy, b.shape)", "Linear.backward assumes there is a b"),
+    ("43_neural_network", "    y = t + b\n    t.data = None", "    t.data = None\n    y = t + b",
+     "linear_simple frees t before adding b"),
+    ("43_neural_network", "        return gy * y * (1 - y)\n\n\ndef sigmoid(",
+     "        x, = self.inputs\n        return gy * x * (1 - x)\n\n\ndef sigmoid(", "Sigmoid.backward uses x instead of y"),
+    ("43_neural_network", "        return gy * y * (1 - y)\n\n\ndef sigmoid(",
+     "        return y * (1 - y)\n\n\ndef sigmoid(", "Sigmoid.backward ignores gy"),
+    ("43_neural_network", "        return gy * y * (1 - y)\n\n\ndef sigmoid(",
+     "        return gy * (y.data * (1 - y.data))\n\n\ndef sigmoid(", "Sigmoid.backward on arrays: not differentiable again"),
+    ("43_neural_network", "    return 1 / (1 + exp(-x))", "    return 1 / (1 + exp(x))", "sigmoid_simple with the wrong sign"),
 ]
 
 VARIANTS = [
@@ -137,4 +195,23 @@ VARIANTS = [
      ("        gx0 = dezero.functions.sum_to(gy, self.x0_shape)\n"
       "        gx1 = dezero.functions.sum_to(gy, self.x1_shape)\n"),
      "Add.backward calls sum_to always (it returns gy itself when the shape fits)"),
+    ("41_matmul", "        return x.dot(W)\n", "        return np.matmul(x, W)\n", "MatMul.forward with np.matmul"),
+    ("41_matmul", "        gx = matmul(gy, W.T)\n        gW = matmul(x.T, gy)\n        return gx, gW\n\n\ndef matmul(",
+     "        return gy.matmul(W.transpose()), x.transpose().dot(gy)\n\n\ndef matmul(",
+     "MatMul.backward with the Variable methods"),
+    ("42_linear_regression", ("if __name__ == '__main__':\n    for i in range(iters):\n        y_pred = predict(x)\n"
+                              "        loss = mean_squared_error(y, y_pred)\n\n        W.cleargrad()\n"
+                              "        b.cleargrad()\n        loss.backward()\n"),
+     ("for i in range(iters):\n    y_pred = predict(x)\n    loss = mean_squared_error(y, y_pred)\n\n"
+      "    W.cleargrad()\n    b.cleargrad()\n    loss.backward()\nif True:\n  if True:\n"),
+     "the book's layout: the training loop runs (and prints) at import"),
+    ("42_linear_regression", "    y = F.matmul(x, W) + b\n    return y", "    return x.dot(W) + b",
+     "predict with Variable.dot"),
+    ("43_neural_network", "        return xp.tanh(x * 0.5) * 0.5 + 0.5", "        return 1 / (1 + xp.exp(-x))",
+     "Sigmoid.forward as the book first writes it"),
+    ("43_neural_network", ("        x, W, b = self.inputs\n        gb = None if b.data is None else sum_to(gy, b.shape)\n"
+                           "        gx = matmul(gy, W.T)\n        gW = matmul(x.T, gy)\n        return gx, gW, gb"),
+     ("        x, W, b = self.inputs\n        gb = None\n        if b.data is not None:\n"
+      "            gb = sum_to(gy, b.shape)\n        return matmul(gy, W.T), matmul(x.T, gy), gb"),
+     "Linear.backward in the book's layout"),
 ]
