@@ -1,86 +1,121 @@
-"""Sessions: check (learners), grade (instructors), tests (this repository), and friends.
+"""Sessions for learners (check, watch, hint, ...), instructors (grade, release, gradescope) and this repository (tests, bench).
 
-Run ``nox -l`` for the list. Sessions reuse their virtualenv and install only
-what is missing, so after the first run they work offline.
+Every session uses one environment, ``.nox/katas``, made once from the dependencies
+in ``pyproject.toml`` (``nox -s prepare``, or the first session you run; about a
+minute). After that nothing is downloaded, so every session works offline.
+Run ``nox -l`` for the list.
 """
 
+import hashlib
+import os
+import sys
 import tomllib
 from pathlib import Path
 
 import nox
 
-nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["check"]
 
 ROOT = Path(__file__).parent
-DEPENDENCIES = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
-RUNTIME = [d for d in DEPENDENCIES if not d.startswith("nox")]
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
+DEPENDENCIES = [d for d in PROJECT["project"]["dependencies"] if not d.startswith("nox")]
+ENV = ROOT / ".nox" / "katas"
+PYTHON = ENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+MARKER = ENV / f".installed-{hashlib.sha256(repr(DEPENDENCIES).encode()).hexdigest()[:12]}"
 
 
-HAS_RUNTIME = (
-    "import importlib.util as u; "
-    "print(all(u.find_spec(m) for m in ('numpy', 'pytest', 'pytest_timeout', 'memory_profiler')))"
-)
+def prepare_env(session):
+    """Make the shared environment if it is missing or its dependencies changed; otherwise do nothing.
+
+    Checks a marker file instead of asking pip, so a warm session starts no extra process.
+    """
+    if MARKER.is_file() and PYTHON.is_file():
+        return
+    if not PYTHON.is_file():
+        session.run_install(sys.executable, "-m", "venv", str(ENV), external=True)
+    session.run_install(str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                        *DEPENDENCIES, external=True)
+    MARKER.write_text("\n".join(DEPENDENCIES) + "\n")
 
 
-def install(session):
-    """Install the runtime dependencies unless the venv already has them, so re-runs work offline."""
-    present = session.run("python", "-c", HAS_RUNTIME, silent=True)  # None under --install-only
-    if "True" not in (present or ""):
-        session.install(*RUNTIME)
+def grader(session, *args):
+    prepare_env(session)
+    session.run(str(PYTHON), "-m", "grader", *args, external=True)
 
 
-@nox.session
-def check(session):
-    """Learners: nox -s check -- 17   (no kata: the first one not solved yet)."""
-    install(session)
-    session.run("python", "-m", "grader", "check", *session.posargs, external=False)
+def learner_command(name, doc):
+    """A learner's session: ``nox -s NAME -- [katas]``, knowing the folder it was started from."""
+    def run(session):
+        grader(session, name, *session.posargs, "--from", str(session.invoked_from))
+
+    run.__doc__ = doc
+    run.__name__ = name
+    return nox.session(name=name, venv_backend="none")(run)
 
 
-@nox.session
-def watch(session):
-    """Learners: check again every time you save a kata file (Ctrl-C to stop)."""
-    install(session)
-    session.run("python", "-m", "grader", "watch", *session.posargs)
+check = learner_command("check", "Learners: nox -s check -- 17   (no kata: the one you are in, else the next to do).")
+watch = learner_command("watch", "Learners: check again on every save; keys: h hint, n next, l list, q quit.")
+hint = learner_command("hint", "Learners: the next hint for the check that failed last: nox -s hint -- 17")
+reset = learner_command("reset", "Learners: restore a kata's stub (your version is kept as a backup).")
+solution = learner_command("solution", "Learners: the reference and a diff with your code, once the kata passes.")
+start = learner_command("start", "Learners: start at a kata (fills in earlier katas still as shipped): nox -s start -- 44")
+own = learner_command("own", "Learners: your own DeZero: the book's step programs on your package, against the reference.")
 
 
-@nox.session
-def grade(session):
-    """Instructors: nox -s grade -- SUBMISSION_DIR ... [--out DIR]  (no args: grade katas/)."""
-    install(session)
-    session.run("python", "-m", "grader", "grade", *session.posargs)
+@nox.session(venv_backend="none")
+def progress(session):
+    """Learners: the ladder by stage, what is done and the next kata."""
+    grader(session, "progress", "--from", str(session.invoked_from))
 
 
-@nox.session
+@nox.session(venv_backend="none")
 def experiment(session):
-    """The book's memory experiment on your code: nox -s experiment -- 17"""
-    install(session)
-    session.run("python", "-m", "grader", "experiment", *(session.posargs or ["17"]))
+    """Learners: the book's memory experiment on your code, with a verdict and a plot: nox -s experiment -- 17"""
+    grader(session, "experiment", *(session.posargs or ["17"]))
 
 
-@nox.session
-def tests(session):
-    """This repository's own test suite."""
-    install(session)
-    session.run("python", "-m", "pytest", "tests", *session.posargs)
+@nox.session(venv_backend="none")
+def doctor(session):
+    """Everyone: check Python, packages, the sandbox and Graphviz, and say exactly what to fix."""
+    if not PYTHON.is_file():
+        session.log("The shared environment does not exist yet: creating it (nox -s prepare).")
+    grader(session, "doctor")
 
 
-@nox.session
-def bench(session):
-    """Benchmarks: grading throughput, and DeZero's speed against plain numpy."""
-    install(session)
-    session.run("python", "-m", "tests.bench", *session.posargs)
+@nox.session(venv_backend="none")
+def prepare(session):
+    """Everyone: make the one environment every session uses (then everything works offline)."""
+    prepare_env(session)
+    session.log(f"Ready: {ENV}. Every session now works offline.")
 
 
-@nox.session
+@nox.session(venv_backend="none")
+def grade(session):
+    """Instructors: nox -s grade -- SUBMISSION_DIR ... [--out DIR] [--unsealed]  (no args: grade katas/)."""
+    grader(session, "grade", *session.posargs)
+
+
+@nox.session(venv_backend="none")
 def release(session):
-    """Build the learners' copy: nox -s release -- OUT"""
-    install(session)
-    session.run("python", "-m", "grader", "release", *(session.posargs or ["dist/learners"]))
+    """Instructors: the learners' copy for a class (no solutions, no hidden specs): nox -s release -- OUT"""
+    grader(session, "release", *(session.posargs or ["dist/learners"]))
 
 
-@nox.session
+@nox.session(venv_backend="none")
 def gradescope(session):
-    """Build the Gradescope autograder zip: nox -s gradescope -- OUT"""
-    install(session)
-    session.run("python", "-m", "grader", "gradescope", *(session.posargs or ["dist"]))
+    """Instructors: the Gradescope autograder zip: nox -s gradescope -- OUT"""
+    grader(session, "gradescope", *(session.posargs or ["dist"]))
+
+
+@nox.session(venv_backend="none")
+def tests(session):
+    """This repository's own test suite (CI runs it)."""
+    prepare_env(session)
+    session.run(str(PYTHON), "-m", "pytest", "tests", *session.posargs, external=True)
+
+
+@nox.session(venv_backend="none")
+def bench(session):
+    """Benchmarks, each against a baseline in the same run (PyTorch CPU where installed: pip install torch==2.13.0)."""
+    prepare_env(session)
+    session.run(str(PYTHON), "-m", "tests.bench", *session.posargs, external=True)

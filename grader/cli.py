@@ -95,25 +95,74 @@ def grade(args):
     return 0
 
 
-def check(args):
-    from . import check as learner
+def _learner(args):
+    from .learner import Learner
 
-    return learner.run(args.kata)
+    return Learner(invoked_from=args.invoked_from)
+
+
+def check(args):
+    return _learner(args).check(args.katas)
 
 
 def watch(args):
-    from . import check as learner
+    from .watch import watch as watch_loop
 
-    return learner.watch(args.kata)
+    return watch_loop(_learner(args), args.katas)
+
+
+def hint(args):
+    return _learner(args).hint(args.katas)
+
+
+def progress(args):
+    return _learner(args).show_progress()
+
+
+def reset(args):
+    return _learner(args).reset(args.katas)
+
+
+def solution(args):
+    return _learner(args).solution(args.katas)
+
+
+def start(args):
+    return _learner(args).start(args.katas)
+
+
+def own(args):
+    """Your own DeZero: the book's step programs on your package, against the reference."""
+    from .generate import complete_reference
+    from .learner import Learner
+    from .own import compare_all
+
+    learner = Learner(invoked_from=args.invoked_from)
+    only = {k.id for k in learner.resolve(args.katas)} if args.katas else None
+    print("The book's step programs on your katas/dezero, against the reference:\n")
+    reference = complete_reference() if learner.with_reference else None
+    return compare_all(learner.katas, learner.root, reference, only=only)
+
+
+def doctor(args):
+    from .learner import doctor as run_doctor
+
+    return run_doctor()
 
 
 def experiment(args):
     from . import experiment as book
+    from .generate import complete_reference
+    from .learner import Learner
 
-    kata = find(args.kata)
-    print(f"The book's experiment on katas/{kata.id}/{kata.files[0]} (10 x square(square(square(x))), "
-          "x of 1e6 float64, cyclic GC off):\n")
-    book.run(kata.directory, kata.module)
+    learner = Learner()
+    for kata in learner.resolve([args.kata]):
+        module = kata.module
+        print(f"The book's experiment on katas/{kata.id}/{kata.files[0] if kata.files else ''} "
+              f"({book.ITERATIONS} x square(square(square(x))), x of {book.SIZE:.0e} float64, cyclic GC off):\n")
+        reference = complete_reference() if learner.with_reference else None
+        plot = ROOT / ".kata-plots" / f"experiment-{kata.id}.svg"
+        book.run(kata.directory, module, reference=reference, plot=plot, kata=kata.id)
     return 0
 
 
@@ -148,10 +197,19 @@ def reference(args):
 
 
 def kata_table():
-    """The README's table of katas, made from the manifests."""
-    rows = ["| kata | book step | points | what you build |", "|---|---|---|---|"]
-    rows += [f"| `{k.id}` | {k.step} | {k.points} | {k.title} |" for k in all_katas()]
-    return "\n".join(rows)
+    """The README's table of katas, by the book's stages, made from the manifests."""
+    from .learner import STAGES
+
+    katas = all_katas()
+    rows = []
+    for number, (first, last, titles) in enumerate(STAGES, 1):
+        stage = [k for k in katas if first <= k.step <= last]
+        if not stage:
+            continue
+        rows += ["", f"**Stage {number}: {titles['en']}** (steps {first}–{last})", "",
+                 "| kata | book step | points | what you build |", "|---|---|---|---|"]
+        rows += [f"| `{k.id}` | {k.step} | {k.points} | {k.title} |" for k in stage]
+    return "\n".join(rows[1:])
 
 
 def list_katas(args):
@@ -200,12 +258,31 @@ def gradescope_run(args):
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m grader", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    p = commands.add_parser("check", help="check one kata (id or number), or the first unsolved one")
-    p.add_argument("kata", nargs="?")
-    p.set_defaults(run=check)
-    p = commands.add_parser("watch", help="check, then check again whenever you save (rustlings style)")
-    p.add_argument("kata", nargs="?")
-    p.set_defaults(run=watch)
+    learner_commands = [
+        ("check", check, "check katas (id, number, 'step 12' or path; none: the one you are in, else the next)"),
+        ("watch", watch, "check again on every save, with keys for hint, next, list and quit"),
+        ("hint", hint, "the next hint for the check that failed last"),
+        ("reset", reset, "restore a kata's stub (your version is kept as a backup)"),
+        ("solution", solution, "the reference and a diff with your code, once the kata passes"),
+        ("start", start, "start at a kata: fill in earlier katas' definitions that are still as shipped"),
+    ]
+    for name, run, text in learner_commands:
+        p = commands.add_parser(name, help=text)
+        p.add_argument("katas", nargs="*")
+        p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
+        p.set_defaults(run=run)
+    p = commands.add_parser("own", help="your own DeZero: the book's step programs on your package")
+    p.add_argument("katas", nargs="*")
+    p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
+    p.set_defaults(run=own)
+    p = commands.add_parser("progress", help="the ladder by stage: done, to do, and the next kata")
+    p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
+    p.set_defaults(run=progress)
+    p = commands.add_parser("doctor", help="check Python, packages, the sandbox and Graphviz; say what to fix")
+    p.set_defaults(run=doctor)
+    p = commands.add_parser("serve", help=argparse.SUPPRESS)
+    p.add_argument("--root", default=str(KATAS))
+    p.set_defaults(run=lambda args: __import__("grader.server", fromlist=["serve"]).serve(Path(args.root)))
     p = commands.add_parser("grade", help="grade submission folders shaped like katas/ (default: katas/)")
     p.add_argument("submissions", nargs="*")
     p.add_argument("--out", default=str(ROOT / "graded"))
@@ -244,4 +321,8 @@ def main(argv=None):
         return args.run(args)
     except KataNotFound as error:
         print(error, file=sys.stderr)
+        return 2
+    except ModuleNotFoundError as error:  # the environment, not the learner's code
+        print(f"The katas' environment is missing {error.name!r}: this is not your code's fault. "
+              "Run: nox -s prepare   (then: nox -s doctor)", file=sys.stderr)
         return 2

@@ -4,26 +4,48 @@
 """
 
 import hashlib
+import json
 import shutil
 import tempfile
 from pathlib import Path
 
-from . import KATAS, SOLUTIONS
+from . import KATAS, ROOT, SOLUTIONS
 from .katas import all_katas
 from .package import PACKAGE, Ladder
 from .stubs import View, reference_files, render, stub_files
 
 
+LADDER_FILE = "ladder.json"
+
+
 def generated(katas_root=KATAS):
-    """Path -> text of every generated file: each kata's stubs, and the learner's dezero package."""
+    """Path -> text of every generated file: each kata's stubs, the learner's dezero package, and the
+    ladder's ownership table (``katas/ladder.json``: which definitions each package kata writes, for copies
+    of the katas that ship without solutions/)."""
     katas = all_katas(katas_root)
+    ladder = Ladder(katas)
     files = {}
     for kata in katas:
         for path, text in stub_files(kata).items():
             files[kata.directory / path] = text
-    for path, text in Ladder(katas).stub().items():
+    for path, text in ladder.stub().items():
         files[katas_root / path] = text
+    table = {kata.id: ladder.owned_by(kata.id) for kata in katas if kata.uses_package}
+    files[katas_root / LADDER_FILE] = json.dumps({"writes": table}, indent=1, sort_keys=True) + "\n"
+    if katas_root == KATAS:
+        files[ROOT / "README.md"] = readme_with_table((ROOT / "README.md").read_text())
     return files
+
+
+TABLE_START, TABLE_END = "<!-- kata table: made by python -m grader stubs -->", "<!-- end of kata table -->"
+
+
+def readme_with_table(text):
+    """The README with its kata table made anew from the manifests."""
+    from .cli import kata_table
+
+    start, end = text.index(TABLE_START) + len(TABLE_START), text.index(TABLE_END)
+    return text[:start] + "\n" + kata_table() + "\n" + text[end:]
 
 
 def reference_submission(katas_root=KATAS):

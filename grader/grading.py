@@ -31,7 +31,7 @@ from pathlib import Path
 from . import KATAS, ROOT, SOLUTIONS, __version__, sandbox
 from .katas import all_katas
 from .limits import LIMITS
-from .package import PACKAGE, AssemblyError, Ladder
+from .package import PACKAGE, AssemblyError, Ladder, as_submitted
 
 JUDGE = Path(__file__).resolve().parent / "judge.py"
 GRADER = Path(__file__).resolve().parent
@@ -156,7 +156,6 @@ def stage(kata, submission, destination, ladder=None):
     for relative in kata.support:
         _write_readable(Path(destination) / relative, (kata.directory / relative).read_bytes())
     if kata.uses_package:
-        ladder = ladder or Ladder(all_katas())
         package_root = Path(submission) / PACKAGE
 
         def read(path):
@@ -169,11 +168,50 @@ def stage(kata, submission, destination, ladder=None):
                 raise AssemblyError(str(error)) from None
 
         try:
-            assembled = ladder.assemble(kata.id, read)
+            if ladder is not None:
+                assembled = ladder.assemble(kata.id, read)
+            else:  # no reference here: judge the learner's package as it is
+                names = sorted(f"{PACKAGE}/{p.name}" for p in package_root.glob("*.py")) if package_root.is_dir() else []
+                assembled = as_submitted(read, names, kata.step)
         except AssemblyError as error:
             raise StageError(str(error)) from None
         for path, text in assembled.items():
             _write_readable(Path(destination) / path, text.encode())
+    precompile(destination)
+
+
+_COMPILED = {}  # (name, sha256 of the source) -> .pyc bytes: the reference parts recur in every staging
+
+
+def precompile(staged):
+    """Byte-compile the staged sources here, on the trusted side, once per distinct source.
+
+    The worker cannot write (its view is read-only) and every check imports the
+    learner's modules afresh: without these files each check would compile the
+    whole dezero package again. Hash-checked .pyc files are never used for a
+    source they were not made from.
+    """
+    import importlib.util
+    import py_compile
+
+    for path in Path(staged).rglob("*.py"):
+        source = path.read_bytes()
+        key = (path.name, hashlib.sha256(source).digest())
+        target = Path(importlib.util.cache_from_source(str(path)))
+        if key not in _COMPILED:
+            try:
+                py_compile.compile(str(path), cfile=str(target), doraise=True,
+                                   invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
+            except (py_compile.PyCompileError, SyntaxError, ValueError, RecursionError, MemoryError):
+                continue  # the worker reports the error when it imports the file
+            if len(_COMPILED) > 4096:
+                _COMPILED.clear()
+            _COMPILED[key] = target.read_bytes()
+        else:
+            target.parent.mkdir(exist_ok=True)
+            target.write_bytes(_COMPILED[key])
+        os.chmod(target, 0o644)
+        os.chmod(target.parent, 0o755)
 
 
 def _write_readable(target, data):
@@ -280,6 +318,34 @@ class Cache:
 
 # ---------------------------------------------------------------- grading
 
+class WarmJudge:
+    """The judge kept in this process (watch mode): pytest imported once and one zygote kept running.
+
+    Only for a learner's own code: the instructor's grading runs each judge in a
+    process of its own, with its own memory limit.
+    """
+
+    def __init__(self):
+        self.home = tempfile.mkdtemp(prefix="kata-warm-")
+        self.zygote = None
+
+    def run(self, plan, private):
+        from .judge import run
+        from .remote import Zygote
+
+        if self.zygote is None or self.zygote.process.poll() is not None:
+            self.zygote = Zygote(self.home)
+        code = run(dict(plan, quiet=True), str(private), zygote=self.zygote)
+        if code in (3, 4):  # pytest's internal or usage error: the tool, not the learner's code
+            raise RuntimeError(f"the judge could not start (pytest exit code {code}); run: nox -s doctor")
+
+    def close(self):
+        if self.zygote is not None:
+            self.zygote.close()
+            self.zygote = None
+        shutil.rmtree(self.home, ignore_errors=True)
+
+
 class Grader:
     """Grades submissions against the canonical katas; one instance per grading run.
 
@@ -288,11 +354,13 @@ class Grader:
     reports say "unsealed".
     """
 
-    def __init__(self, katas=None, cache_dir=None, seed=0, katas_root=KATAS, unsealed=False, limits=LIMITS):
+    def __init__(self, katas=None, cache_dir=None, seed=0, katas_root=KATAS, unsealed=False, limits=LIMITS,
+                 judge=None, ladder=None):
         self.katas = katas if katas is not None else all_katas(katas_root)
         self.katas_root = Path(katas_root)
         self.seed = seed
         self.limits = limits
+        self.judge = judge  # a WarmJudge: judge in this process (learners only)
         self.seal = sandbox.probe()
         if not self.seal.sealed and not unsealed:
             raise SealUnavailable(seal_advice(self.seal))
@@ -305,7 +373,9 @@ class Grader:
         self.lock = threading.Lock()
         self.stopped = False
         self.slots = iter(range(0, 10 ** 9, 1000))
-        self.ladder = Ladder(all_katas()) if any(k.uses_package for k in self.katas) else None
+        with_reference = (SOLUTIONS / PACKAGE).is_dir()
+        needs = with_reference and any(k.uses_package for k in self.katas)
+        self.ladder = (ladder or Ladder(all_katas())) if needs else None
 
     def grade(self, submission, name=None):
         started = time.monotonic()
@@ -357,6 +427,12 @@ class Grader:
         if self.seal.mode == "uid":
             os.chmod(private / "work", 0o711)
         (private / "plan.json").write_text(json.dumps(plan))
+        if self.judge is not None:
+            self.judge.run(plan, private)
+            records, done = read_verdicts(private / "verdicts.jsonl")
+            for kata, result, _ in to_run:
+                score(kata, result, records, None if done else "the check stopped before it finished")
+            return
         budget = self.limits.judge_budget([k for k, _, _ in to_run])
         log = private / "judge.log"
         with open(log, "wb") as output:

@@ -308,16 +308,8 @@ class Ladder:
         return self._core_for_step(package, kata_id)
 
     def _core_for_step(self, package, kata_id):
-        """The simple or the full core, as the book has it at this kata's step, whatever the learner's flag says.
+        return core_for_step(package, next(k.step for k in self.katas if k.id == kata_id))
 
-        A learner who finished the ladder has switched to the full core; their kata
-        23 is still judged as step 23 was (gradients as arrays).
-        """
-        init = f"{PACKAGE}/__init__.py"
-        step = next(k.step for k in self.katas if k.id == kata_id)
-        if init in package:
-            package[init] = SIMPLE_CORE_FLAG.sub(f"is_simple_core = {step < FULL_CORE_STEP}", package[init], count=1)
-        return package
 
     def start(self, kata_id, learner_root):
         """Fill in earlier katas' definitions that the learner's package still has as shipped.
@@ -350,6 +342,22 @@ class Ladder:
                     changed[path] = merged
         return changed
 
+
+def core_for_step(package, step):
+    """The simple or the full core, as the book has it at ``step``, whatever the learner's flag says.
+
+    A learner who finished the ladder has switched to the full core; their kata
+    23 is still judged as step 23 was (gradients as arrays).
+    """
+    init = f"{PACKAGE}/__init__.py"
+    if init in package:
+        package[init] = SIMPLE_CORE_FLAG.sub(f"is_simple_core = {step < FULL_CORE_STEP}", package[init], count=1)
+    return package
+
+
+def as_submitted(read, paths, step):
+    """Without the reference (a learners' copy ships no solutions/): the learner's whole package, as it is."""
+    return core_for_step({path: read(path) for path in paths}, step)
 
 def _same(learner_defs, shipped_text, learner_text, qualname):
     shipped = definition(definitions(ast.parse(shipped_text)), qualname)

@@ -4,10 +4,12 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from . import ROOT
+from . import KATAS, ROOT
+from .generate import LADDER_FILE
 from .katas import all_katas
+from .package import PACKAGE
 
-LEARNER_TOP = ["README.md", "noxfile.py", "pyproject.toml", ".gitignore"]
+LEARNER_TOP = ["noxfile.py", "pyproject.toml", ".gitignore"]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
@@ -23,18 +25,37 @@ def build_release(out):
     out.mkdir(parents=True)
     for name in LEARNER_TOP:
         shutil.copy2(ROOT / name, out / name)
+    shutil.copy2(TEMPLATES / "README.learners.md", out / "README.md")
+    shutil.copy2(TEMPLATES / "README.learners.ko.md", out / "README.ko.md")
     _copy_grader(out)
+    shutil.copytree(KATAS / PACKAGE, out / "katas" / PACKAGE, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(KATAS / LADDER_FILE, out / "katas" / LADDER_FILE)
     for kata in all_katas():
         target = out / "katas" / kata.id
-        for relative in ("kata.toml", "README.md", "spec_public.py", *kata.files, *kata.support):
+        for relative in ("kata.toml", "README.md", "README.ko.md", "spec_public.py", *kata.files, *kata.support):
             source = kata.directory / relative
             if source.is_file():
                 (target / relative).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, target / relative)
+    _expected_outputs(out)
     workflow = out / ".github" / "workflows" / "classroom.yml"
     workflow.parent.mkdir(parents=True)
     shutil.copy2(TEMPLATES / "classroom.yml", workflow)
     return out
+
+
+def _expected_outputs(out):
+    """What each step program prints on the reference, for ``nox -s own`` in a copy without solutions."""
+    from .generate import complete_reference
+    from .own import expected_file, programs, run_program
+
+    reference = complete_reference()
+    for kata, program in programs(all_katas()):
+        source = reference / program.name if (reference / program.name).is_file() else program
+        status, text = run_program(source, reference)
+        if status == "ok":
+            target = out / "katas" / kata.id / program.relative_to(kata.directory)
+            expected_file(target).write_text(text)
 
 
 def build_gradescope(out):
@@ -50,8 +71,8 @@ def build_gradescope(out):
         for path in sorted((ROOT / "grader").rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 bundle.write(path, f"source/{path.relative_to(ROOT)}")
-        for kata in all_katas():
-            for path in sorted(kata.directory.rglob("*")):
+        for folder in (KATAS, ROOT / "solutions"):  # package katas are assembled from the reference
+            for path in sorted(folder.rglob("*")):
                 if path.is_file() and "__pycache__" not in path.parts:
                     bundle.write(path, f"source/{path.relative_to(ROOT)}")
         bundle.write(ROOT / "pyproject.toml", "source/pyproject.toml")

@@ -20,8 +20,9 @@ class ImportFailed(CheckFailed):
 
 
 class JudgePlugin:
-    def __init__(self, plan):
+    def __init__(self, plan, zygote=None):
         self.plan = plan
+        self.own_zygote = zygote is None
         self.katas = {k["id"]: k for k in plan["katas"]}
         self.spec_owner = {}
         for kata in plan["katas"]:
@@ -29,7 +30,7 @@ class JudgePlugin:
                 self.spec_owner[os.path.realpath(path)] = (kata["id"], visibility)
         self.workers = {}
         self.spawned = 0
-        self.zygote = None
+        self.zygote = zygote
         self.given_up = {}  # kata id -> why its remaining checks are not run
         self.records = {}
         self.results = open(plan["results"], "a", encoding="utf-8")
@@ -54,6 +55,7 @@ class JudgePlugin:
             try:
                 if self.zygote is None or self.zygote.process.poll() is not None:
                     self.zygote = Zygote(self.plan.get("scratch") or os.getcwd())
+                    self.own_zygote = True
                 worker = Worker(kata["staged"], kata["module"], scratch_root=self.plan.get("scratch"),
                                 zygote=self.zygote, seed=self.plan.get("seed", 0), timeout=kata["timeout"],
                                 memory_mb=kata["memory_mb"], mode=self.plan.get("mode", "none"),
@@ -104,10 +106,19 @@ class JudgePlugin:
         for kata_id in self.katas:
             self.emit({"collected": kata_id, "tests": tests.get(kata_id, [])})
 
-    @pytest.hookimpl(hookwrapper=True)
+    @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_makereport(self, item, call):
-        outcome = yield
-        report = outcome.get_result()
+        """Our own report: pytest's would format a full traceback of the spec (half a second a check),
+        and none of it is shown; the verdict record says what the learner needs."""
+        excinfo = call.excinfo
+        if excinfo is None:
+            outcome, longrepr = "passed", None
+        elif excinfo.errisinstance(pytest.skip.Exception):
+            outcome, longrepr = "skipped", (str(item.path), item.location[1] or 0, str(excinfo.value)[:500])
+        else:
+            outcome, longrepr = "failed", f"{excinfo.typename}: {str(excinfo.value)[:2000]}"
+        report = pytest.TestReport(item.nodeid, item.location, {name: 1 for name in item.keywords}, outcome,
+                                   longrepr, call.when, [], call.duration, call.start, call.stop)
         kata_id, visibility = self.owner(item)
         record = self.records.setdefault(item.nodeid, {
             "kata": kata_id, "test": item.name, "visibility": visibility,
@@ -121,11 +132,12 @@ class JudgePlugin:
         if report.when == "call" and report.passed:
             record["ran"] = True
         if report.failed and record["outcome"] == "passed":
-            record.update(outcome="failed", **_explain(call.excinfo, report))
+            record.update(outcome="failed", **_explain(excinfo))
             worker = getattr(item, "kata_worker", None)
             printed = worker.printed() if worker is not None else ""
             if printed:
                 record["printed"] = printed
+        return report
 
     def pytest_runtest_logfinish(self, nodeid):
         record = self.records.pop(nodeid, None)
@@ -139,7 +151,7 @@ class JudgePlugin:
         for worker in self.workers.values():
             worker.close()
         self.workers.clear()
-        if self.zygote is not None:
+        if self.zygote is not None and self.own_zygote:
             self.zygote.close()
         self.emit({"done": True})
         self.results.close()
@@ -155,12 +167,11 @@ def _first_line(text):
     return (text or "").strip().splitlines()[0].strip() if (text or "").strip() else ""
 
 
-def _explain(excinfo, report):
+def _explain(excinfo):
     """Sort a failure into a kind and a message meant for the learner."""
-    detail = report.longreprtext[-6000:]
-    if excinfo is None:
-        return {"kind": "error", "message": detail[-2000:], "detail": detail}
     error = excinfo.value
+    where = [f"{entry.path.name}:{entry.lineno + 1}" for entry in excinfo.traceback
+             if str(entry.path).endswith(".py") and entry.path.name.startswith("spec_")]
     if isinstance(error, ImportFailed):
         kind = "import"
     elif isinstance(error, CheckFailed):
@@ -176,7 +187,7 @@ def _explain(excinfo, report):
     else:
         kind = "unusable"
         error = f"the check could not use what your code returned: {type(error).__name__}: {error}"
-    explained = {"kind": kind, "message": str(error)[:4000], "detail": detail}
+    explained = {"kind": kind, "message": str(error)[:4000], "detail": " < ".join(reversed(where))[:500]}
     if isinstance(error, LearnerError):
         explained["error"] = error.builtin  # a builtin class name: safe to show for hidden checks
     return explained

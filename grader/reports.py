@@ -1,10 +1,9 @@
 """Standard outputs of a grading run: Gradescope results.json, JUnit XML, CSV, a summary page.
 
-Every student-facing text goes through ``student_message``: a hidden check's
-output names the check and the kind of failure, never the spec's source, its
-inputs or its expected values. Not even the learner's own exception message is
-shown for a hidden check, since code can put into it whatever it saw the check
-do. The full verdicts go to ``verdicts.json``, which is for the instructor only.
+Every student-facing text comes from render.py (``student_message``,
+``kata_report``): a hidden check's output names the check and the kind of
+failure, never the spec's source, inputs or expected values. The full verdicts
+go to ``verdicts.json``, which is for the instructor only.
 """
 
 import csv
@@ -13,46 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from . import __version__
-
-HIDDEN = "after_due_date"
-GRADER_WORDED = {"crashed", "missing", "timeout", "introspection", "tool"}  # messages the grader wrote itself, with nothing from the spec
-
-
-def student_message(test):
-    if test.get("outcome") == "passed":
-        return ""
-    message = test.get("message") or ""
-    if test.get("visibility", "visible") == "visible":
-        if test.get("hint"):
-            message += f"\nHint: {test['hint']}"
-        if test.get("printed"):
-            message += "\n--- your code printed ---\n" + test["printed"]
-        return message
-    kind = test.get("kind")
-    if kind in GRADER_WORDED:
-        return f"this hidden check failed: {message}"
-    if kind == "raised":
-        return f"this hidden check failed: your code raised {test.get('error') or 'an exception'}"
-    if kind == "import":
-        return "this hidden check failed: your code could not be imported (see the visible checks)"
-    return "this hidden check failed"
-
-
-def kata_output(kata):
-    """The text of one kata's entry: public checks in full, hidden ones counted."""
-    lines = [kata.reason]
-    hidden = [t for t in kata.tests if t.get("visibility") == HIDDEN]
-    for test in kata.tests:
-        if test in hidden:
-            continue
-        mark = "PASS" if test.get("outcome") == "passed" else "FAIL"
-        lines.append(f"[{mark}] {test.get('doc')}")
-        if mark == "FAIL":
-            lines.extend("    " + line for line in student_message(test).splitlines()[:40])
-    if hidden:
-        passed = sum(t.get("outcome") == "passed" for t in hidden)
-        lines.append(f"Hidden checks: {passed} of {len(hidden)} passed (details after the due date).")
-    return "\n".join(lines)
+from .render import kata_report, student_message
 
 
 def gradescope(submission):
@@ -61,7 +21,7 @@ def gradescope(submission):
     for kata in submission.katas:
         tests.append({
             "name": f"{kata.kata_id}: {kata.title}", "score": kata.score, "max_score": kata.max_score,
-            "status": "passed" if kata.passed else "failed", "output": kata_output(kata),
+            "status": "passed" if kata.passed else "failed", "output": kata_report(kata),
             "tags": [kata.kata_id], "visibility": "visible",
         })
         for test in kata.tests:
@@ -146,14 +106,13 @@ def summary_markdown(submissions, katas):
     if flagged:
         lines += ["**Flagged for a look**: code that reached into the interpreter's internals "
                   f"(frames, the collector's object lists, tracing, ctypes): {', '.join(flagged)}", ""]
-    lines += ["| kata | points | solved | share | histogram of scores |", "|---|---|---|---|---|"]
+    lines += ["| kata | points | solved | share | most common failing check (submissions) |", "|---|---|---|---|---|"]
     for kata in katas:
-        scores = [next((k.score for k in s.katas if k.kata_id == kata.id), 0.0) for s in submissions]
-        solved = sum(score == kata.points for score in scores)
-        histogram = f"0: {len(scores) - solved} / {kata.points}: {solved}"
-        share = solved / len(scores) if scores else 0.0
-        lines.append(f"| {kata.id} | {kata.points} | {solved} | `{_bar(solved, len(scores), 20)}` {share:.0%} "
-                     f"| {histogram} |")
+        results = [next((k for k in s.katas if k.kata_id == kata.id), None) for s in submissions]
+        solved = sum(bool(r and r.passed) for r in results)
+        share = solved / len(results) if results else 0.0
+        lines.append(f"| {kata.id} | {kata.points} | {solved}/{len(results)} | `{_bar(solved, len(results), 20)}` "
+                     f"{share:.0%} | {_common_failure(results)} |")
     totals = [s.score for s in submissions]
     top = sum(k.points for k in katas)
     lines += ["", "## Total scores", "", "```"]
@@ -166,6 +125,30 @@ def summary_markdown(submissions, katas):
     if totals:
         lines.append(f"Mean {sum(totals) / len(totals):.1f} of {top}.")
     return "\n".join(lines) + "\n"
+
+
+def _common_failure(results):
+    """The check that fails most often (counting each submission once), for a kata that was attempted.
+
+    Missing or unstaged katas are counted apart: they say nothing about a misconception.
+    """
+    counts, absent = {}, 0
+    for result in results:
+        if result is None or result.passed:
+            continue
+        failed = [t for t in result.tests if t.get("outcome") != "passed"]
+        if not result.tests or all(t.get("kind") in ("missing", "import") for t in failed):
+            absent += 1
+            continue
+        for doc in {t.get("doc") for t in failed}:
+            counts[doc] = counts.get(doc, 0) + 1
+    parts = []
+    if counts:
+        doc, count = max(counts.items(), key=lambda item: (item[1], str(item[0])))
+        parts.append(f"{str(doc).replace('|', '/')[:90]} ({count})")
+    if absent:
+        parts.append(f"not handed in or not importable: {absent}")
+    return "; ".join(parts) or "-"
 
 
 def table(submissions, katas):

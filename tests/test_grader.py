@@ -86,8 +86,29 @@ def test_gradebook_junit_summary(batch):
     suites = ET.parse(out / "submissions" / "bob" / "junit.xml").getroot()
     assert {s.get("name") for s in suites} == set(KATAS)
     summary = (out / "summary.md").read_text()
-    assert all(k in summary for k in KATAS) and "histogram" in summary
+    assert all(k in summary for k in KATAS) and "Total scores" in summary
+    broken_row = next(line for line in summary.splitlines() if line.startswith(f"| {BROKEN} "))
+    assert "not handed in or not importable" in broken_row, "an import error is no misconception"
     assert "alice" in done.stdout and "total" in done.stdout
+
+
+def test_summary_names_the_most_common_failing_check():
+    """Which misconception a class has: the check most submissions fail, per kata."""
+    from grader.grading import KataResult, SubmissionResult
+
+    kata = KATAS[SOLVED]
+
+    def submission(name, failing):
+        tests = [{"test": t, "doc": f"doc of {t}", "outcome": "failed" if t in failing else "passed",
+                  "visibility": "visible", "kind": "check"} for t in ("a", "b", "c")]
+        result = KataResult(kata.id, kata.title, 10.0, 0.0 if failing else 10.0, "", tests)
+        return SubmissionResult(name, name, [result], 0)
+
+    class_ = [submission("s1", {"b"}), submission("s2", {"b", "c"}), submission("s3", {"c", "b"}),
+              submission("s4", set())]
+    text = reports.summary_markdown(class_, [kata])
+    row = next(line for line in text.splitlines() if line.startswith(f"| {kata.id} "))
+    assert "doc of b (3)" in row and "1/4" in row
 
 
 def test_regrade_uses_the_cache(batch):
@@ -127,7 +148,7 @@ def test_gradescope_container_run(tmp_path):
     with zipfile.ZipFile(tmp_path / "dist" / "autograder.zip") as bundle:
         names = bundle.namelist()
         assert "setup.sh" in names and "run_autograder" in names
-        assert not any(n.startswith("source/solutions") for n in names)
+        assert any(n.startswith("source/solutions/dezero/") for n in names), "package katas need the reference"
         bundle.extractall(root)
     os.chmod(root / "run_autograder", 0o755)
     upload = root / "submission" / "katas"  # students upload their katas/ folder
@@ -136,7 +157,9 @@ def test_gradescope_container_run(tmp_path):
     subprocess.run(["bash", str(root / "run_autograder")], env=env, check=True, timeout=600, capture_output=True)
     data = json.loads((root / "results" / "results.json").read_text())
     validate_results_json(data)
-    assert data["score"] == KATAS[SOLVED].points
+    package_only = sum(k.points for k in KATAS.values() if not k.files)  # in the uploaded dezero/
+    assert data["score"] == KATAS[SOLVED].points + package_only
+    assert not (root / "source" / "katas").stat().st_mode & 0o077, "secrets closed to other users"
 
 
 def test_interrupt_then_resume(tmp_path):

@@ -1,10 +1,13 @@
-"""The package exposes every public name of the book's final dezero (core, functions, utils, cuda)."""
+"""The package exposes every public name of the book's final dezero, and imports like the book's final __init__."""
+
+import ast
+from pathlib import Path
 
 import numpy as np
 
 import dezero
 import dezero.functions as F
-from dezero import core, core_simple, cuda, utils
+from dezero import core, core_simple, cuda, functions_conv, layers, models, utils
 
 BOOK_NAMES = {
     core: "Config Variable Parameter Function Add Mul Neg Sub Div Pow using_config no_grad test_mode as_variable "
@@ -18,12 +21,20 @@ BOOK_NAMES = {
        "sigmoid_simple sigmoid relu softmax_simple softmax log_softmax leaky_relu mean_squared_error_simple "
        "mean_squared_error softmax_cross_entropy_simple softmax_cross_entropy sigmoid_cross_entropy "
        "binary_cross_entropy accuracy dropout batch_nrom embed_id max min clip mean "
-       "batch_norm add sub rsub mul div neg pow",
+       "batch_norm add sub rsub mul div neg pow "
+       "conv2d deconv2d conv2d_simple im2col col2im pooling_simple pooling average_pooling",
+    functions_conv: "Conv2d Deconv2d Conv2DGradW Pooling Pooling2DGrad Pooling2DWithIndexes AveragePooling Im2col "
+                    "Col2im conv2d_simple pooling_simple conv2d deconv2d pooling average_pooling im2col col2im "
+                    "im2col_array col2im_array",
+    layers: "Layer Linear Conv2d Deconv2d RNN LSTM EmbedID BatchNorm",
+    models: "Model Sequential MLP VGG16 ResNet ResNet152 ResNet101 ResNet50 BuildingBlock BottleneckA BottleneckB "
+            "SqueezeNet",
     utils: "get_dot_graph plot_dot_graph sum_to reshape_sum_backward logsumexp max_backward_shape gradient_check "
            "numerical_grad array_equal array_allclose show_progress get_file get_deconv_outsize get_conv_outsize "
            "pair cache_dir",
     dezero: "is_simple_core Variable Parameter Function using_config no_grad test_mode as_array as_variable "
-            "setup_variable Config functions utils cuda",
+            "setup_variable Config functions utils cuda Layer Model Dataset DataLoader SeqDataLoader datasets "
+            "dataloaders optimizers functions_conv layers transforms",
 }
 
 
@@ -40,11 +51,21 @@ def test_final_package_uses_the_full_core():
 
 
 def test_functions_are_function_subclasses():
-    for name in BOOK_NAMES[F].split():
-        obj = getattr(F, name)
-        if isinstance(obj, type):
-            assert issubclass(obj, core.Function), name
+    for module in (F, functions_conv):
+        for name in BOOK_NAMES[module].split():
+            obj = getattr(module, name)
+            if isinstance(obj, type):
+                assert issubclass(obj, core.Function), name
     assert issubclass(F.Min, F.Max)
+    assert F.conv2d is functions_conv.conv2d and F.pooling is functions_conv.pooling
+
+
+def test_layers_and_models_are_layers():
+    for module in (layers, models):
+        for name in BOOK_NAMES[module].split():
+            assert issubclass(getattr(module, name), layers.Layer), name
+    assert issubclass(models.VGG16, models.Model) and issubclass(models.ResNet50, models.ResNet)
+    assert dezero.Layer is layers.Layer and dezero.Model is models.Model
 
 
 def test_book_step_34_example():
@@ -55,17 +76,12 @@ def test_book_step_34_example():
     np.testing.assert_allclose(x.grad.data, np.cos(x.data))
 
 
-def test_missing_sibling_modules_are_skipped_but_broken_ones_raise(monkeypatch):
-    """The TEMPORARY import guard in dezero/__init__.py: skip a module that isn't there yet, nothing else."""
-    import importlib
-
-    import pytest
-
-    assert dezero._landed("no_such_module_yet") is None
-
-    def broken(name):
-        raise ModuleNotFoundError("No module named 'scipy'", name="scipy")
-
-    monkeypatch.setattr(importlib, "import_module", broken)
-    with pytest.raises(ModuleNotFoundError, match="scipy"):
-        dezero._landed("layers")
+def test_init_imports_everything_plainly_like_the_books_final_init():
+    """No import guard is left (the modules all exist now): a broken module must fail ``import dezero``."""
+    source = Path(dezero.__file__).read_text()
+    tree = ast.parse(source)
+    assert not any(isinstance(node, ast.Try) for node in ast.walk(tree))
+    assert not hasattr(dezero, "_landed")
+    functions_source = Path(F.__file__).read_text()
+    assert not any(isinstance(node, ast.Try) and any(isinstance(n, ast.ImportFrom) for n in ast.walk(node))
+                   for node in ast.walk(ast.parse(functions_source)))

@@ -1,0 +1,89 @@
+"""The checker's fixed phrases, in English and Korean, from one table.
+
+The language comes from ``DEZERO_KATAS_LANG`` (``en`` or ``ko``), else from the
+locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG`` starting with ``ko``), else English.
+A phrase missing in a language falls back to English, never to nothing. Kata
+texts (READMEs, hints, titles) are looked up the same way in their own files.
+"""
+
+import os
+
+LANGUAGES = ("en", "ko")
+
+PHRASES = {
+    "header": {"en": "== {id}: {title} (book step {step}) ==",
+               "ko": "== {id}: {title} (책의 {step}단계) =="},
+    "your_files": {"en": "   your files: {files}", "ko": "   여러분의 파일: {files}"},
+    "your_definitions": {"en": "   write in {path}: {names}", "ko": "   {path}에 작성: {names}"},
+    "hidden": {"en": " (hidden)", "ko": " (숨김)"},
+    "first_failing": {"en": "First failing check: {doc}", "ko": "처음 실패한 검사: {doc}"},
+    "about_check": {"en": "  About this check: {hint}", "ko": "  이 검사에 대해: {hint}"},
+    "printed": {"en": "  your code printed:", "ko": "  여러분의 코드가 출력한 내용:"},
+    "all_pass": {"en": "All {count} checks pass: {points} points.", "ko": "검사 {count}개를 모두 통과했습니다: {points}점."},
+    "next": {"en": "Next: nox -s check -- {id}", "ko": "다음: nox -s check -- {id}"},
+    "experiment": {"en": "See the book's memory experiment on your code: nox -s experiment -- {id}",
+                   "ko": "여러분의 코드로 책의 메모리 실험을 해 보세요: nox -s experiment -- {id}"},
+    "solution": {"en": "Compare with the reference: nox -s solution -- {id}",
+                 "ko": "참고 답안과 비교하기: nox -s solution -- {id}"},
+    "fix_import": {"en": "Fix this first: the checks can only run once your code imports.",
+                   "ko": "먼저 이것을 고치세요: 코드가 import되어야 검사를 할 수 있습니다."},
+    "hint": {"en": "Hint {number}/{total}: {text}", "ko": "힌트 {number}/{total}: {text}"},
+    "hint_more": {"en": "   (change your code and check again, or ask: nox -s hint -- {id})",
+                  "ko": "   (코드를 고친 뒤 다시 검사하거나, 힌트를 더 보려면: nox -s hint -- {id})"},
+    "hint_same": {"en": "Hint {number}/{total} (again: your files have not changed since): {text}",
+                  "ko": "힌트 {number}/{total} (그 뒤로 파일이 바뀌지 않아 같은 힌트입니다): {text}"},
+    "hint_last": {"en": "   That was the last hint for this check. The kata's README: {readme}",
+                  "ko": "   이 검사의 마지막 힌트였습니다. 카타 설명: {readme}"},
+    "no_hints": {"en": "No more hints for this check. The kata's README: {readme}",
+                 "ko": "이 검사에 대한 힌트는 더 없습니다. 카타 설명: {readme}"},
+    "readme": {"en": "   The kata's README: {readme}", "ko": "   카타 설명: {readme}"},
+    "every_kata_passes": {"en": "Every kata passes. Well done!", "ko": "모든 카타를 통과했습니다. 훌륭합니다!"},
+    "watching": {"en": "Watching {files}: save to check again.  [h] hint  [n] next  [l] list  [q] quit",
+                 "ko": "{files} 감시 중: 저장하면 다시 검사합니다.  [h] 힌트  [n] 다음  [l] 목록  [q] 종료"},
+    "checked_in": {"en": "(checked in {seconds:.2f} s)", "ko": "({seconds:.2f}초 만에 검사)"},
+    "step_is": {"en": "Book step {step} is kata {id}.", "ko": "책의 {step}단계는 카타 {id}입니다."},
+    "tool_fault": {"en": "This is a problem of the tool, not of your code, and it cost you nothing: {why}",
+                   "ko": "여러분의 코드가 아니라 도구의 문제이며, 아무것도 잃지 않았습니다: {why}"},
+    "progress_title": {"en": "Your progress: {done} of {total} katas done", "ko": "진행 상황: 카타 {total}개 중 {done}개 완료"},
+    "stage": {"en": "Stage {number}: {title}", "ko": "{number}단계: {title}"},
+    "done": {"en": "done", "ko": "완료"},
+    "todo": {"en": "to do", "ko": "남음"},
+    "changed": {"en": "passed, then changed", "ko": "통과 후 변경됨"},
+    "next_kata": {"en": "Next kata: {id} (nox -s check -- {id})", "ko": "다음 카타: {id} (nox -s check -- {id})"},
+    "reset_done": {"en": "Restored the stub of {id}; your version is kept in {backup}",
+                   "ko": "{id}의 처음 상태를 되돌렸습니다. 여러분의 코드는 {backup}에 보관했습니다"},
+    "solution_locked": {"en": "The reference for {id} opens once your kata passes: nox -s check -- {id}",
+                        "ko": "{id}의 참고 답안은 카타를 통과한 뒤에 볼 수 있습니다: nox -s check -- {id}"},
+    "started": {"en": "Ready to start at {id}: filled in {count} definition(s) of earlier katas in {files}; "
+                      "nothing you wrote was changed.",
+                "ko": "{id}부터 시작할 준비가 되었습니다: 앞선 카타의 정의 {count}개를 {files}에 채웠습니다. "
+                      "여러분이 작성한 코드는 바꾸지 않았습니다."},
+    "nothing_to_start": {"en": "Nothing to fill in: every kata before {id} is already there.",
+                         "ko": "채울 것이 없습니다: {id} 이전의 카타가 모두 작성되어 있습니다."},
+    "timeout": {"en": "your code did not finish within {seconds:g} s (an endless loop?)",
+                "ko": "여러분의 코드가 {seconds:g}초 안에 끝나지 않았습니다 (무한 루프인가요?)"},
+    "running_at": {"en": "it was running:", "ko": "실행 중이던 곳:"},
+    "raised": {"en": "your code raised {type}: {message}", "ko": "여러분의 코드에서 {type} 예외가 발생했습니다: {message}"},
+    "not_imported": {"en": "your code could not be imported ({files}): {error}",
+                     "ko": "여러분의 코드를 import할 수 없습니다 ({files}): {error}"},
+    "unsealed_note": {"en": "(checked without the sandbox: {why})", "ko": "(샌드박스 없이 검사했습니다: {why})"},
+}
+
+
+def language():
+    """The learner's language: DEZERO_KATAS_LANG, else the locale, else English."""
+    wanted = os.environ.get("DEZERO_KATAS_LANG", "").strip().lower()
+    if not wanted:
+        for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+            value = os.environ.get(name, "")
+            if value:
+                wanted = value.lower()
+                break
+    return "ko" if wanted.startswith("ko") else "en"
+
+
+def t(key, lang=None, **params):
+    """The phrase ``key`` in ``lang`` (default: the learner's), with ``params`` filled in."""
+    texts = PHRASES[key]
+    text = texts.get(lang or language()) or texts["en"]
+    return text.format(**params)

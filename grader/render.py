@@ -1,0 +1,96 @@
+"""The one renderer of results: what a check says, for a learner's terminal and for a student's report.
+
+Two audiences read a failure:
+  * the learner at their own terminal (``nox -s check``, ``watch``): every detail of
+    every check present in their copy, in their language;
+  * a student reading a graded report (Gradescope, JUnit): visible checks in full,
+    hidden checks reduced to their name and the kind of failure, never the spec's
+    inputs or expected values, nor the learner's own exception text or output
+    (code can write into those whatever it saw a hidden check do).
+"""
+
+from pathlib import Path
+
+from .i18n import t
+
+HIDDEN = "after_due_date"
+GRADER_WORDED = {"crashed", "missing", "timeout", "introspection", "tool"}  # messages written by the grader alone
+MAX_MESSAGE_LINES = 30
+
+
+def is_hidden(test):
+    return test.get("visibility") == HIDDEN
+
+
+def student_message(test):
+    """A check's failure as a student's report may show it."""
+    if test.get("outcome") == "passed":
+        return ""
+    message = test.get("message") or ""
+    if not is_hidden(test):
+        if test.get("hint"):
+            message += f"\nHint: {test['hint']}"
+        if test.get("printed"):
+            message += "\n--- your code printed ---\n" + test["printed"]
+        return message
+    kind = test.get("kind")
+    if kind in GRADER_WORDED:
+        return f"this hidden check failed: {message}"
+    if kind == "raised":
+        return f"this hidden check failed: your code raised {test.get('error') or 'an exception'}"
+    if kind == "import":
+        return "this hidden check failed: your code could not be imported (see the visible checks)"
+    return "this hidden check failed"
+
+
+def kata_report(result):
+    """The text of one kata's entry in a report: visible checks in full, hidden ones counted."""
+    lines = [result.reason]
+    hidden = [test for test in result.tests if is_hidden(test)]
+    for test in result.tests:
+        if is_hidden(test):
+            continue
+        mark = "PASS" if test.get("outcome") == "passed" else "FAIL"
+        lines.append(f"[{mark}] {test.get('doc')}")
+        if mark == "FAIL":
+            lines.extend("    " + line for line in student_message(test).splitlines()[:40])
+    if hidden:
+        passed = sum(test.get("outcome") == "passed" for test in hidden)
+        lines.append(f"Hidden checks: {passed} of {len(hidden)} passed (details after the due date).")
+    return "\n".join(lines)
+
+
+def learner_view(kata, result, owned=None, lang=None):
+    """A kata's result at the learner's terminal: the checks, then the first failure in full."""
+    lines = ["", t("header", lang, id=kata.id, title=kata.title_in(lang or "en"), step=kata.step)]
+    files = [str(Path("katas") / kata.id / f) for f in kata.files]
+    if files:
+        lines.append(t("your_files", lang, files=", ".join(files)))
+    for path, names in (owned or {}).items():
+        shown = ", ".join(n for n in names if n != "*") or "(the whole file)"
+        lines.append(t("your_definitions", lang, path=f"katas/{path}", names=shown))
+    lines.append("")
+    if not result.tests:
+        lines.append(f"FAIL  {result.reason}")
+    for test in result.tests:
+        mark = "PASS" if test.get("outcome") == "passed" else "FAIL"
+        lines.append(f"  {mark}  {test.get('doc')}{t('hidden', lang) if is_hidden(test) else ''}")
+    failed = first_failure(result)
+    if result.passed:
+        lines += ["", t("all_pass", lang, count=len(result.tests), points=f"{result.max_score:g}")]
+    elif failed:
+        lines += ["", t("first_failing", lang, doc=failed.get("doc"))]
+        message = (failed.get("message") or "").splitlines()
+        lines += [f"    {line}" for line in message[:MAX_MESSAGE_LINES]]
+        if len(message) > MAX_MESSAGE_LINES:
+            lines.append(f"    ... ({len(message) - MAX_MESSAGE_LINES} more lines)")
+        if failed.get("hint"):
+            lines.append(t("about_check", lang, hint=failed["hint"]))
+        if failed.get("printed"):
+            lines.append(t("printed", lang))
+            lines += [f"    | {line}" for line in failed["printed"].splitlines()]
+    return "\n".join(lines) + "\n"
+
+
+def first_failure(result):
+    return next((test for test in result.tests if test.get("outcome") != "passed"), None)

@@ -1,0 +1,48 @@
+"""Public checks for kata 01: a Variable is a box that holds data (nox -s check -- 01)."""
+
+import numpy as np
+
+from grader.spec import define, expect_array, fail
+
+KEEPS = '''
+def keeps(data):
+    """Whether a Variable holds the very object it was given."""
+    return dz.Variable(data).data is data
+'''
+
+
+def test_holds_its_data(dz):
+    """Variable(np.array(1.0)).data is the array 1.0."""
+    x = dz.Variable(np.array(1.0))
+    expect_array(x.data, 1.0, "Variable(np.array(1.0)).data")
+
+
+def test_holds_the_very_array(dz):
+    """The box holds the array you give it, not a copy.
+
+    Hint: write self.data = data. A copy (np.array(data), data.copy()) is a second array:
+    a box only holds what you put in it.
+    """
+    (keeps,) = define(dz, KEEPS, "keeps")
+    if not keeps(np.array([1.0, 2.0, 3.0])):
+        fail("Variable(data).data is not the array data itself: the Variable made a copy or another object. "
+             "Keep the argument as it is: self.data = data")
+
+
+def test_data_can_be_replaced(dz):
+    """x.data = np.array(2.0) puts new data in the box, as the book's step 1 does."""
+    x = dz.Variable(np.array(1.0))
+    x.data = np.array(2.0)
+    expect_array(x.data, 2.0, "x.data after x.data = np.array(2.0)")
+
+
+def test_each_variable_has_its_own_data(dz):
+    """Two Variables hold two different arrays.
+
+    Hint: if the second Variable's data shows up in the first one, the data is stored on the class
+    (Variable.data = data), which all Variables share. Store it on the instance: self.data = data.
+    """
+    a = dz.Variable(np.array(1.0))
+    b = dz.Variable(np.array([5.0, 6.0]))
+    expect_array(a.data, 1.0, "a.data after b = Variable(np.array([5.0, 6.0]))")
+    expect_array(b.data, [5.0, 6.0], "b.data")

@@ -1,0 +1,50 @@
+"""Public checks for kata 03: Exp, and functions in a chain (nox -s check -- 03)."""
+
+import numpy as np
+
+from grader.spec import Ref, expect_array, fail, remote
+
+
+def _is_variable(value, what):
+    if not isinstance(value, Ref) or remote("type_name", value) != "Variable":
+        fail(f"{what} should be a Variable, got {value!r}")
+
+
+def test_exp_of_one(dz):
+    """Exp()(Variable(np.array(1.0))) is a Variable holding e = 2.718281828..."""
+    y = dz.Exp()(dz.Variable(np.array(1.0)))
+    _is_variable(y, "Exp()(x)")
+    expect_array(y.data, np.e, "Exp()(Variable(np.array(1.0))).data")
+
+
+def test_exp_element_by_element(dz):
+    """Exp works on every element of an array: exp([0, 1, -1, 2]).
+
+    Hint: math.exp takes one number; numpy's np.exp works on whole arrays.
+    """
+    data = np.array([0.0, 1.0, -1.0, 2.0])
+    y = dz.Exp()(dz.Variable(data))
+    _is_variable(y, "Exp()(x)")
+    expect_array(y.data, np.exp(data), "Exp()(Variable([0, 1, -1, 2])).data")
+
+
+def test_the_books_chain(dz):
+    """y = C(B(A(x))) with A, C Squares and B an Exp gives (e ** 0.25) ** 2 = 1.6487... at x = 0.5."""
+    A, B, C = dz.Square(), dz.Exp(), dz.Square()
+    x = dz.Variable(np.array(0.5))
+    a = A(x)
+    b = B(a)
+    y = C(b)
+    _is_variable(y, "C(B(A(x)))")
+    expect_array(a.data, 0.25, "a = A(x), a.data")
+    expect_array(b.data, np.exp(0.25), "b = B(a), b.data")
+    expect_array(y.data, np.exp(0.25) ** 2, "y = C(b), y.data")
+
+
+def test_a_longer_chain(dz):
+    """Five functions in a row, Exp and Square taking turns, on an array."""
+    data = np.array([0.1, -0.3, 0.2])
+    v, expected = dz.Variable(data), data
+    for make, fn in [(dz.Exp, np.exp), (dz.Square, np.square)] * 2 + [(dz.Exp, np.exp)]:
+        v, expected = make()(v), fn(expected)
+    expect_array(v.data, expected, "exp(square(exp(square(exp(x))))).data")

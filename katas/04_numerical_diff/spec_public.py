@@ -1,0 +1,126 @@
+"""Public checks for kata 04: numerical differentiation (nox -s check -- 04)."""
+
+import numpy as np
+
+from grader.spec import Ref, define, describe, expect_array, fail
+
+EPS = 1e-4
+
+# Functions the checks differentiate besides the book's own, built from the step's names.
+OTHERS = '''
+class Cube(dz.Function):
+    def forward(self, x):
+        return x ** 3
+
+
+class Sin(dz.Function):
+    def forward(self, x):
+        return np.sin(x)
+
+
+def exp_of_sin(x):
+    return dz.Exp()(Sin()(x))
+'''
+
+
+def show(value):
+    """A number as Python prints it, all digits; anything else as the grader describes it."""
+    if isinstance(value, (np.ndarray, np.generic)) and np.size(value) == 1 and value.dtype.kind == "f":
+        return repr(float(value))
+    return describe(value)
+
+
+def central(g, x, eps=EPS):
+    """The central difference, computed here with plain numpy: what numerical_diff must give."""
+    x = np.asarray(x, dtype=np.float64)
+    return (g(x + eps) - g(x - eps)) / (2 * eps)
+
+
+def book_f(x):
+    return np.exp(x ** 2) ** 2
+
+
+def mistake_behind(got, g, x):
+    """Name the usual mistake whose result is closest to ``got``, when one matches."""
+    if got.dtype.kind != "f":
+        return ""
+    x = np.asarray(x, dtype=np.float64)
+    right = central(g, x)
+    mistakes = {
+        "a forward difference (f(x + eps) - f(x)) / eps: its error is about eps * f''(x) / 2; "
+        "the central difference (f(x + eps) - f(x - eps)) / (2 * eps) is far closer": (g(x + EPS) - g(x)) / EPS,
+        "a backward difference (f(x) - f(x - eps)) / eps; use the central one": (g(x) - g(x - EPS)) / EPS,
+        "dividing by eps instead of 2 * eps: the two points are 2 * eps apart": 2 * right,
+        "writing / 2 * eps, which divides by 2 and then multiplies by eps; write / (2 * eps)": right * EPS ** 2,
+        "the derivative of x ** 2 (2x), whatever f is: numerical_diff must evaluate f itself": 2 * x,
+    }
+    for name, value in mistakes.items():
+        if np.allclose(got, value, rtol=1e-9, atol=0) and not np.allclose(value, right, rtol=1e-9, atol=0):
+            return f"\nThis looks like {name}."
+    others = {eps: central(g, x, eps) for eps in (1e-2, 1e-3, 1e-5, 1e-6, 1e-7)}
+    matching = [eps for eps, value in others.items()
+                if np.allclose(got, value, rtol=3e-9, atol=0) and not np.allclose(value, right, rtol=1e-8, atol=0)]
+    if matching:
+        eps = min(matching, key=lambda e: float(np.max(np.abs(got - others[e]))))
+        return (f"\nThis is the central difference with an eps of about {eps:.0e}: the book's eps is 1e-4 "
+                "(the default of numerical_diff).")
+    return ""
+
+
+def _diff(dz, f, x, what, g):
+    got = dz.numerical_diff(f, dz.Variable(np.array(x)))
+    if not isinstance(got, (np.ndarray, np.generic)):
+        fail(f"{what}: numerical_diff should return the numpy result of (y1.data - y0.data) / (2 * eps), "
+             f"an ndarray, got {describe(got)}")
+    expected = central(g, x)
+    if np.shape(got) != np.shape(expected) or not np.allclose(got, expected, rtol=1e-9, atol=1e-12):
+        fail(f"{what}: expected {show(expected)}, got {show(got)}{mistake_behind(got, g, x)}")
+
+
+def test_derivative_of_square_at_two(dz):
+    """numerical_diff(Square(), Variable(np.array(2.0))) is 4.000000000004, as the book prints.
+
+    Hint: 4.0001 is a forward difference; 8 divides by eps instead of 2 * eps.
+    """
+    _diff(dz, dz.Square(), 2.0, "numerical_diff(Square(), Variable(np.array(2.0)))", np.square)
+
+
+def test_the_books_f(dz):
+    """f(x) = (e ** (x ** 2)) ** 2, and numerical_diff(f, x) is 3.2974426293330694 at x = 0.5.
+
+    Hint: f chains Square, Exp and Square, in that order: C(B(A(x))). The book's number differs from
+    the exact derivative 3.29744254... in the eighth digit, by the central difference's error with eps = 1e-4.
+    """
+    y = dz.f(dz.Variable(np.array(0.5)))
+    if not isinstance(y, Ref):
+        fail(f"f(x) should return the Variable that C(B(A(x))) gives, got {y!r}")
+    expect_array(y.data, book_f(0.5), "f(Variable(np.array(0.5))).data")
+    _diff(dz, dz.f, 0.5, "numerical_diff(f, Variable(np.array(0.5)))", book_f)
+
+
+def test_any_function(dz):
+    """numerical_diff works for any function: a Cube at x = 2 and exp(sin(x)) at x = 0.7.
+
+    Hint: numerical_diff calls the f it is given at x - eps and x + eps; it knows nothing about Square.
+    """
+    Cube, exp_of_sin = define(dz, OTHERS, "Cube", "exp_of_sin")
+    _diff(dz, Cube(), 2.0, "numerical_diff(Cube(), Variable(np.array(2.0)))", lambda x: x ** 3)
+    _diff(dz, exp_of_sin, 0.7, "numerical_diff(exp_of_sin, Variable(np.array(0.7)))", lambda x: np.exp(np.sin(x)))
+
+
+def test_eps_defaults_to_1e_4(dz):
+    """eps defaults to 1e-4 and a given eps is used: for a cube at 0 the central difference is exactly eps ** 2.
+
+    Hint: def numerical_diff(f, x, eps=1e-4). The result for x ** 3 at 0 is eps ** 2, which shows the eps used.
+    """
+    (Cube,) = define(dz, OTHERS, "Cube")
+    got = dz.numerical_diff(Cube(), dz.Variable(np.array(0.0)))
+    if not isinstance(got, (np.ndarray, np.generic)) or not np.allclose(got, EPS ** 2, rtol=1e-6, atol=0):
+        seen = f" (as if eps were {np.sqrt(abs(float(got))):.0e})" \
+            if isinstance(got, (np.ndarray, np.generic)) and np.size(got) == 1 and got != 0 else ""
+        fail(f"numerical_diff(Cube(), Variable(np.array(0.0))) with the default eps: expected 1e-08, the "
+             f"square of eps = 1e-4, got {show(got)}{seen}")
+    got = dz.numerical_diff(Cube(), dz.Variable(np.array(0.0)), eps=1e-2)
+    if not isinstance(got, (np.ndarray, np.generic)) or not np.allclose(got, 1e-4, rtol=1e-6, atol=0):
+        fail(f"numerical_diff(Cube(), Variable(np.array(0.0)), eps=1e-2): expected 1e-04, got {show(got)}: "
+             "use the eps argument, do not fix it inside the function")

@@ -1,0 +1,67 @@
+"""Hidden checks for kata 07: other chains, shapes and starting points."""
+
+import numpy as np
+
+from grader.spec import define, expect_array, expect_none, fail, same
+
+SIN = '''
+class Sin(dz.Function):
+    def forward(self, x):
+        return np.sin(x)
+
+    def backward(self, gy):
+        return np.cos(self.input.data) * gy
+'''
+
+
+def test_vector_chain_with_a_random_gradient(dz):
+    """square(exp(x)) on a vector with a random y.grad."""
+    rng = np.random.default_rng(8)
+    data, gy = rng.standard_normal(5) * 0.5, rng.standard_normal(5)
+    x = dz.Variable(data)
+    y = dz.Square()(dz.Exp()(x))
+    y.grad = gy
+    y.backward()
+    expect_array(x.grad, 2 * np.exp(2 * data) * gy, "x.grad of exp(x) ** 2")
+
+
+def test_a_chain_of_forty(dz):
+    """Forty functions, a Sin the check defines and Exp in turn, backward through all of them."""
+    (Sin,) = define(dz, SIN, "Sin")
+    data = np.array([0.2, -1.1])
+    x = dz.Variable(data)
+    v, value, grad = x, data, np.ones(2)
+    for i in range(40):
+        if i % 2:
+            v, grad, value = dz.Exp()(v), grad * np.exp(value), np.exp(value)
+        else:
+            v, grad, value = Sin()(v), grad * np.cos(value), np.sin(value)
+    v.grad = np.ones(2)
+    v.backward()
+    expect_array(v.data, value, "the chain's value")
+    expect_array(x.grad, grad, "x.grad after forty functions")
+
+
+def test_backward_from_the_middle(dz):
+    """b.backward() on an intermediate Variable reaches x, and leaves y alone."""
+    A, B, C = dz.Square(), dz.Exp(), dz.Square()
+    x = dz.Variable(np.array(-0.8))
+    b = B(A(x))
+    y = C(b)
+    b.grad = np.array(1.0)
+    b.backward()
+    expect_array(x.grad, 2 * -0.8 * np.exp(0.64), "x.grad after b.backward()")
+    expect_none(y.grad, "y.grad (backward goes from b towards x only)")
+    if not same(y.creator, C):
+        fail("y.creator should still be C")
+
+
+def test_matrix_chain(dz):
+    """exp(square(x)) on a 2x2 matrix with a random gradient."""
+    rng = np.random.default_rng(9)
+    data, gy = rng.standard_normal((2, 2)) * 0.5, rng.standard_normal((2, 2))
+    x = dz.Variable(data)
+    y = dz.Exp()(dz.Square()(x))
+    y.grad = gy
+    y.backward()
+    expect_array(x.grad, np.exp(data ** 2) * 2 * data * gy, "x.grad of exp(x ** 2)")

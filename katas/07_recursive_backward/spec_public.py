@@ -1,0 +1,81 @@
+"""Public checks for kata 07: creators and a recursive backward (nox -s check -- 07)."""
+
+import numpy as np
+
+from grader.spec import Ref, expect_array, expect_none, fail, same
+
+
+def _is(got, wanted, what):
+    if not isinstance(got, Ref) or not same(got, wanted):
+        fail(f"{what}: expected {wanted!r}, got {got!r}")
+
+
+def _books_chain(dz):
+    A, B, C = dz.Square(), dz.Exp(), dz.Square()
+    x = dz.Variable(np.array(0.5))
+    a = A(x)
+    b = B(a)
+    y = C(b)
+    return x, a, b, y
+
+
+def test_new_variable_has_no_creator(dz):
+    """A new Variable's creator is None: nobody made it."""
+    expect_none(dz.Variable(np.array(1.0)).creator, "Variable(np.array(1.0)).creator")
+
+
+def test_set_creator(dz):
+    """v.set_creator(f) makes f the creator of v."""
+    v, f = dz.Variable(np.array(1.0)), dz.Square()
+    v.set_creator(f)
+    _is(v.creator, f, "v.creator after v.set_creator(f)")
+
+
+def test_a_function_links_its_input_and_output(dz):
+    """After y = f(x): y.creator is f, f.input is x and f.output is y.
+
+    Hint: in __call__, output.set_creator(self), self.input = input and self.output = output.
+    """
+    x, f = dz.Variable(np.array(2.0)), dz.Square()
+    y = f(x)
+    _is(y.creator, f, "y.creator")
+    _is(f.input, x, "f.input")
+    _is(f.output, y, "f.output")
+    expect_none(x.creator, "x.creator (x was made by you, not by a function)")
+
+
+def test_backward_runs_the_whole_chain(dz):
+    """y.grad = 1 and y.backward() fill b.grad, a.grad and x.grad = 3.2974425414002564.
+
+    Hint: if only b.grad is set, backward stopped after one function: call x.backward() on the
+    creator's input, so that it goes on by itself.
+    """
+    x, a, b, y = _books_chain(dz)
+    y.grad = np.array(1.0)
+    y.backward()
+    expect_array(b.grad, 2 * np.exp(0.25), "b.grad")
+    expect_array(a.grad, 2 * np.exp(0.5), "a.grad")
+    expect_array(x.grad, 2 * np.exp(0.5), "x.grad")
+
+
+def test_backward_starts_from_its_own_grad(dz):
+    """With y.grad = 2, every gradient doubles.
+
+    Hint: backward passes self.grad to the creator's backward, never a fixed 1.
+    """
+    x, a, b, y = _books_chain(dz)
+    y.grad = np.array(2.0)
+    y.backward()
+    expect_array(b.grad, 4 * np.exp(0.25), "b.grad with y.grad = 2")
+    expect_array(x.grad, 4 * np.exp(0.5), "x.grad with y.grad = 2")
+
+
+def test_backward_stops_at_a_variable_without_creator(dz):
+    """backward on a Variable that no function made does nothing, and raises nothing.
+
+    Hint: the recursion ends where creator is None: check for it before using the creator.
+    """
+    x = dz.Variable(np.array(3.0))
+    x.grad = np.array(1.0)
+    x.backward()
+    expect_array(x.grad, 1.0, "x.grad after x.backward() on a leaf")

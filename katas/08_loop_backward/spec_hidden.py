@@ -1,0 +1,59 @@
+"""Hidden checks for kata 08: deeper chains, other shapes, other starting points."""
+
+import numpy as np
+
+from grader.spec import define, expect_array, expect_none
+
+CHAIN = '''
+class Scale(dz.Function):
+    def forward(self, x):
+        return x * 0.9999
+
+    def backward(self, gy):
+        return gy * 0.9999
+
+
+def chain(n, start):
+    x = dz.Variable(start)
+    y = x
+    for i in range(n):
+        y = dz.Exp()(y) if i == n // 2 else Scale()(y)
+    return x, y
+'''
+
+
+def test_a_chain_of_20000_functions(dz):
+    """backward through 20,000 functions on a 2x2 matrix, an Exp in the middle."""
+    (chain,) = define(dz, CHAIN, "chain")
+    start = np.array([[0.1, -0.2], [0.3, 0.0]])
+    n = 20_000
+    x, y = chain(n, start)
+    gy = np.random.default_rng(10).standard_normal((2, 2))
+    y.grad = gy
+    y.backward()
+    before = start * 0.9999 ** (n // 2)
+    expect_array(x.grad, gy * 0.9999 ** (n - 1) * np.exp(before), "x.grad after 20,000 functions")
+
+
+def test_backward_from_the_middle(dz):
+    """b.backward() on an intermediate Variable reaches x and leaves y alone."""
+    A, B, C = dz.Square(), dz.Exp(), dz.Square()
+    x = dz.Variable(np.array([1.2, -0.4]))
+    b = B(A(x))
+    y = C(b)
+    b.grad = np.array([1.0, 3.0])
+    b.backward()
+    expect_array(x.grad, 2 * np.array([1.2, -0.4]) * np.exp(np.array([1.44, 0.16])) * [1.0, 3.0],
+                 "x.grad after b.backward()")
+    expect_none(y.grad, "y.grad (backward goes from b towards x only)")
+
+
+def test_exp_chain_on_a_matrix(dz):
+    """square(square(exp(x))) on a 2x3 matrix with a random gradient."""
+    rng = np.random.default_rng(11)
+    data, gy = rng.standard_normal((2, 3)) * 0.3, rng.standard_normal((2, 3))
+    x = dz.Variable(data)
+    y = dz.Square()(dz.Square()(dz.Exp()(x)))
+    y.grad = gy
+    y.backward()
+    expect_array(x.grad, 4 * np.exp(4 * data) * gy, "x.grad of exp(x) ** 4")

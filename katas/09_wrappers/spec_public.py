@@ -1,0 +1,112 @@
+"""Public checks for kata 09: square, exp, as_array, a default gradient, ndarrays only (nox -s check -- 09)."""
+
+import numpy as np
+
+from grader.spec import Ref, expect_array, expect_none, fail, raises, remote
+
+
+def _made_by(y, name, what):
+    if not isinstance(y, Ref) or remote("type_name", y) != "Variable":
+        fail(f"{what} should return a Variable, got {y!r}")
+    creator = y.creator
+    kind = remote("type_name", creator) if isinstance(creator, Ref) else repr(creator)
+    if kind != name:
+        fail(f"{what} should make a {name} and call it: its output's creator is a {kind}")
+
+
+def _zero_d(got, dtype, what):
+    if not isinstance(got, np.ndarray) or got.shape != ():
+        kind = type(got).__name__
+        fail(f"{what}: expected a 0-d ndarray, got {kind} {got!r}"
+             + (": numpy gives a scalar for a 0-d input; wrap it with as_array" if isinstance(got, np.generic) else ""))
+    if got.dtype != dtype:
+        fail(f"{what}: expected dtype {np.dtype(dtype)}, got {got.dtype}")
+
+
+def test_square_and_exp_functions(dz):
+    """square(x) and exp(x) make a Square and an Exp and return their output."""
+    data = np.array([0.5, -1.0, 2.0])
+    y = dz.square(dz.Variable(data))
+    _made_by(y, "Square", "square(x)")
+    expect_array(y.data, data ** 2, "square(x).data")
+    z = dz.exp(dz.Variable(data))
+    _made_by(z, "Exp", "exp(x)")
+    expect_array(z.data, np.exp(data), "exp(x).data")
+
+
+def test_backward_without_setting_grad(dz):
+    """y = square(exp(square(x))); y.backward() with no y.grad set gives x.grad = 3.2974425414002564 at 0.5."""
+    x = dz.Variable(np.array(0.5))
+    y = dz.square(dz.exp(dz.square(x)))
+    y.backward()
+    expect_array(x.grad, 2 * np.exp(0.5), "x.grad")
+
+
+def test_default_grad_is_ones_like_the_data(dz):
+    """Without a grad, backward starts from np.ones_like(y.data): same shape and dtype (float32 here).
+
+    Hint: np.array(1.0) has shape () and np.ones(shape) is float64; np.ones_like(self.data) copies
+    both the shape and the dtype of the data.
+    """
+    data = np.array([1.0, 2.0, 3.0], dtype=np.float32)
+    x = dz.Variable(data)
+    y = dz.square(x)
+    y.backward()
+    grad = y.grad
+    if not isinstance(grad, np.ndarray) or grad.shape != (3,) or grad.dtype != np.float32:
+        fail(f"y.grad after y.backward() on a float32 vector of 3: expected np.ones_like(y.data), "
+             f"array([1., 1., 1.], dtype=float32), got {grad!r}")
+    expect_array(grad, np.ones(3), "y.grad")
+    expect_array(x.grad, 2 * data, "x.grad")
+
+
+def test_a_grad_you_set_is_kept(dz):
+    """A y.grad set before backward is used, not replaced by ones."""
+    x = dz.Variable(np.array(0.5))
+    y = dz.square(dz.exp(dz.square(x)))
+    y.grad = np.array(3.0)
+    y.backward()
+    expect_array(x.grad, 3 * 2 * np.exp(0.5), "x.grad with y.grad = 3")
+
+
+def test_as_array(dz):
+    """as_array turns numpy scalars and Python numbers into 0-d arrays, and returns arrays as they are."""
+    _zero_d(dz.as_array(np.float64(2.5)), np.float64, "as_array(np.float64(2.5))")
+    _zero_d(dz.as_array(np.float32(1.5)), np.float32, "as_array(np.float32(1.5))")
+    _zero_d(dz.as_array(3.0), np.float64, "as_array(3.0)")
+    expect_array(dz.as_array(np.array([1.0, 2.0])), [1.0, 2.0], "as_array(np.array([1.0, 2.0]))")
+
+
+def test_outputs_hold_0d_arrays(dz):
+    """square and exp of 0-d float64, float32 and int arrays give Variables holding 0-d arrays.
+
+    Hint: x ** 2 on a 0-d array is a numpy scalar (np.float64, np.float32, np.int64), not an ndarray.
+    Function.__call__ must make Variable(as_array(y)); as_array should test np.isscalar(x), which knows
+    all of numpy's scalar types.
+    """
+    _zero_d(dz.square(dz.Variable(np.array(2.0))).data, np.float64, "square(Variable(np.array(2.0))).data")
+    _zero_d(dz.exp(dz.Variable(np.array(0.0, dtype=np.float32))).data, np.float32,
+            "exp(Variable(np.array(0.0, dtype=np.float32))).data")
+    y = dz.square(dz.Variable(np.array(3)))
+    _zero_d(y.data, np.array(3).dtype, "square(Variable(np.array(3))).data")
+    expect_array(y.data, 9, "square(Variable(np.array(3))).data")
+
+
+def test_only_ndarrays(dz):
+    """Variable refuses a float, a list and a numpy scalar with TypeError.
+
+    Hint: check isinstance(data, np.ndarray) and raise TypeError; a numpy scalar such as np.float64(1.0)
+    is not an ndarray.
+    """
+    for value, what in [(1.0, "Variable(1.0)"), ([1.0, 2.0], "Variable([1.0, 2.0])"),
+                        (np.float64(1.0), "Variable(np.float64(1.0))")]:
+        with raises(TypeError, what):
+            dz.Variable(value)
+
+
+def test_variable_accepts_none(dz):
+    """Variable(None) is allowed: its data is None.
+
+    Hint: refuse only data that is not None and not an ndarray.
+    """
+    expect_none(dz.Variable(None).data, "Variable(None).data")

@@ -1,0 +1,96 @@
+"""Hidden checks for kata 10: your SquareTest against other correct and broken implementations of square."""
+
+import numpy as np
+
+from grader.spec import define, fail
+
+RUNNER = '''
+import unittest
+
+
+def run_square_tests(forward, backward, spy=False):
+    """Run SquareTest with Square and square replaced: forward(x) and backward(x, gy) are expressions."""
+    forward = eval("lambda x: " + forward, {"np": np})
+    backward = eval("lambda x, gy: " + backward, {"np": np})
+
+    class Square(dz.Function):
+        def forward(self, x):
+            return forward(x)
+
+        def backward(self, gy):
+            return backward(self.input.data, gy)
+
+    def square(x):
+        return Square()(x)
+
+    tests = getattr(dz, "SquareTest", None)
+    if not (isinstance(tests, type) and issubclass(tests, unittest.TestCase)):
+        return {"problem": "step10.py should define class SquareTest(unittest.TestCase)"}
+    calls = []
+    real_diff = dz.numerical_diff
+
+    def counting_diff(*args, **kwargs):
+        calls.append(1)
+        return real_diff(*args, **kwargs)
+
+    saved = dz.Square, dz.square
+    dz.Square, dz.square = Square, square
+    if spy:
+        dz.numerical_diff = counting_diff
+    try:
+        suite = unittest.TestLoader().loadTestsFromTestCase(tests)
+        result = unittest.TestResult()
+        suite.run(result)
+    finally:
+        dz.Square, dz.square = saved
+        dz.numerical_diff = real_diff
+    failed = [(test.id().rsplit(".", 1)[-1], text.strip().splitlines()[-1])
+              for test, text in result.failures + result.errors]
+    return {"problem": None, "run": result.testsRun, "failed": failed, "numerical_diff_calls": len(calls)}
+'''
+
+
+def run(dz, implementation):
+    (runner,) = define(dz, RUNNER, "run_square_tests")
+    outcome = runner(*implementation)
+    if outcome["problem"]:
+        fail(outcome["problem"])
+    return outcome
+
+
+def passes(dz, implementation, what):
+    outcome = run(dz, implementation)
+    if outcome["run"] == 0 or outcome["failed"]:
+        fail(f"with a correct square ({what}), your tests failed: {outcome['failed'] or 'no tests ran'}")
+
+
+def catches(dz, broken, what):
+    passes(dz, ("x ** 2", "2 * x * gy"), "forward x ** 2, backward 2 * x * gy")
+    if not run(dz, broken)["failed"]:
+        fail(f"square was replaced by a broken one ({what}), and all your tests still passed")
+
+
+def test_pass_on_another_correct_square(dz):
+    """Your tests pass, three runs in a row, on a correct square written differently (np.square, gy * x * 2.0)."""
+    for _ in range(3):
+        passes(dz, ("np.square(x)", "gy * x * 2.0"), "forward np.square(x), backward gy * x * 2.0")
+
+
+def test_catch_a_forward_off_by_one(dz):
+    """Your tests fail when forward is x ** 2 + 1."""
+    catches(dz, ("x ** 2 + 1", "2 * x * gy"), "forward x ** 2 + 1")
+
+
+def test_catch_a_backward_of_x_squared(dz):
+    """Your tests fail when backward is x * x * gy."""
+    catches(dz, ("x ** 2", "x * x * gy"), "backward x * x * gy")
+
+
+def test_catch_a_backward_right_only_at_three(dz):
+    """Your tests fail when backward is (x + 3) * gy, right at x = 3 only."""
+    catches(dz, ("x ** 2", "(x + 3) * gy"), "backward (x + 3) * gy")
+
+
+def test_catch_a_forward_of_two_to_the_x(dz):
+    """Your tests fail when forward is 2 ** x (equal to x ** 2 at x = 2), backward 2 * x * gy."""
+    catches(dz, ("2 ** x", "2 * x * gy"), "forward 2 ** x")

@@ -1,0 +1,158 @@
+"""Public checks for kata 10: your SquareTest, run against a correct square and broken ones (nox -s check -- 10).
+
+Your tests run in your own module, as unittest runs them. For each run, the check puts another
+implementation in place of Square and square (one whose forward and backward the check chooses),
+runs SquareTest, and puts yours back. Good tests pass on a correct square and fail on each broken one.
+"""
+
+import numpy as np
+
+from grader.spec import define, fail
+
+RUNNER = '''
+import unittest
+
+
+def run_square_tests(forward, backward, spy=False):
+    """Run SquareTest with Square and square replaced: forward(x) and backward(x, gy) are expressions."""
+    forward = eval("lambda x: " + forward, {"np": np})
+    backward = eval("lambda x, gy: " + backward, {"np": np})
+
+    class Square(dz.Function):
+        def forward(self, x):
+            return forward(x)
+
+        def backward(self, gy):
+            return backward(self.input.data, gy)
+
+    def square(x):
+        return Square()(x)
+
+    tests = getattr(dz, "SquareTest", None)
+    if not (isinstance(tests, type) and issubclass(tests, unittest.TestCase)):
+        return {"problem": "step10.py should define class SquareTest(unittest.TestCase)"}
+    calls = []
+    real_diff = dz.numerical_diff
+
+    def counting_diff(*args, **kwargs):
+        calls.append(1)
+        return real_diff(*args, **kwargs)
+
+    saved = dz.Square, dz.square
+    dz.Square, dz.square = Square, square
+    if spy:
+        dz.numerical_diff = counting_diff
+    try:
+        suite = unittest.TestLoader().loadTestsFromTestCase(tests)
+        result = unittest.TestResult()
+        suite.run(result)
+    finally:
+        dz.Square, dz.square = saved
+        dz.numerical_diff = real_diff
+    failed = [(test.id().rsplit(".", 1)[-1], text.strip().splitlines()[-1])
+              for test, text in result.failures + result.errors]
+    return {"problem": None, "run": result.testsRun, "failed": failed, "numerical_diff_calls": len(calls)}
+'''
+
+CORRECT = ("x ** 2", "2 * x * gy")
+
+
+def run(dz, implementation, spy=False):
+    (runner,) = define(dz, RUNNER, "run_square_tests")
+    outcome = runner(*implementation, spy)
+    if outcome["problem"]:
+        fail(outcome["problem"])
+    return outcome
+
+
+def _listed(failed):
+    return "; ".join(f"{name}: {line}" for name, line in failed)
+
+
+def pass_on_correct(dz, spy=False):
+    """Your tests on a correct square: at least one runs, and all pass."""
+    outcome = run(dz, CORRECT, spy)
+    if outcome["run"] == 0:
+        fail("SquareTest has no tests: unittest runs the methods whose names start with test "
+             "(test_forward, test_backward, test_gradient_check)")
+    if outcome["failed"]:
+        fail(f"with a correct square (forward x ** 2, backward 2 * x * gy), {len(outcome['failed'])} of your "
+             f"{outcome['run']} tests failed: {_listed(outcome['failed'])}")
+    return outcome
+
+
+def catches(dz, broken, what, advice):
+    """Your tests pass on a correct square, and at least one fails on ``broken``."""
+    pass_on_correct(dz)
+    outcome = run(dz, broken)
+    if not outcome["failed"]:
+        fail(f"square was replaced by a broken one ({what}), and all your {outcome['run']} tests still passed. "
+             f"{advice}")
+
+
+def test_your_tests_pass_on_a_correct_square(dz):
+    """Your SquareTest runs, and every test in it passes on a correct square.
+
+    Hint: unittest runs the methods whose names start with test. Compare y.data and x.grad (arrays),
+    not the Variables themselves, and call y.backward() before you read x.grad.
+    """
+    pass_on_correct(dz)
+
+
+def test_your_tests_catch_a_wrong_forward(dz):
+    """Your tests fail when square's forward is wrong: x ** 3 (8 at x = 2).
+
+    Hint: test the value of square(x) at a point, as the book's test_forward does at x = 2.
+    """
+    catches(dz, ("x ** 3", "2 * x * gy"), "its forward gives x ** 3",
+            "Test the forward value: square(Variable(np.array(2.0))).data should be 4.")
+
+
+def test_your_tests_catch_a_wrong_backward(dz):
+    """Your tests fail when square's backward is wrong: x * gy (the factor 2 forgotten).
+
+    Hint: test x.grad after y.backward() at a point, as the book's test_backward does at x = 3.
+    """
+    catches(dz, ("x ** 2", "x * gy"), "its backward gives x * gy, without the factor 2",
+            "Test the gradient: after y = square(x) and y.backward(), x.grad should be 2 * x.")
+
+
+def test_your_tests_catch_a_backward_right_only_at_one_point(dz):
+    """Your tests fail when backward is 6 * gy: right at x = 3 only.
+
+    Hint: a backward test at a single fixed point misses a mistake that happens to be right there. The
+    book's test_gradient_check compares x.grad with numerical_diff(square, x) at a random x.
+    """
+    catches(dz, ("x ** 2", "6 * gy"), "its backward always gives 6, right at x = 3 only",
+            "Add a gradient check: at a random x, x.grad after y.backward() must be close to numerical_diff(square, x).")
+
+
+def test_your_tests_catch_a_forward_right_only_at_one_point(dz):
+    """Your tests fail when forward is 2 * x: right at x = 2 only, with a backward of 2 * x * gy.
+
+    Hint: the gradient check compares backward with numerical_diff of the forward: there the two disagree.
+    """
+    catches(dz, ("2 * x", "2 * x * gy"), "its forward gives 2 * x, equal to x ** 2 at x = 2 only",
+            "Add a gradient check: at a random x, x.grad must be close to numerical_diff(square, x).")
+
+
+def test_your_gradient_check_uses_numerical_diff(dz):
+    """Your tests call numerical_diff, as the book's gradient check does.
+
+    Hint: in a test method, x = Variable(np.random.rand(1)), y = square(x), y.backward(), then
+    compare x.grad with numerical_diff(square, x) using np.allclose.
+    """
+    outcome = pass_on_correct(dz, spy=True)
+    if outcome["numerical_diff_calls"] == 0:
+        fail(f"none of your {outcome['run']} tests called numerical_diff: write a gradient check that compares "
+             "x.grad with numerical_diff(square, x)")
+
+
+def test_numerical_diff_still_works(dz):
+    """numerical_diff(square, x) is the central difference: 4.000000000004 at x = 2, element by element."""
+    data = np.array([2.0, -0.5])
+    got = dz.numerical_diff(dz.square, dz.Variable(data))
+    expected = ((data + 1e-4) ** 2 - (data - 1e-4) ** 2) / 2e-4
+    if not isinstance(got, np.ndarray) or got.shape != (2,) or not np.allclose(got, expected, rtol=1e-9, atol=0):
+        fail(f"numerical_diff(square, Variable(np.array([2.0, -0.5]))): expected {expected!r}, got {got!r}; "
+             "numerical_diff is the one from kata 04: (f(x + eps) - f(x - eps)) / (2 * eps) with eps=1e-4")
