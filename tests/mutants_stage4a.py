@@ -157,6 +157,76 @@ MUTANTS = [
     ("43_neural_network", "        return gy * y * (1 - y)\n\n\ndef sigmoid(",
      "        return gy * (y.data * (1 - y.data))\n\n\ndef sigmoid(", "Sigmoid.backward on arrays: not differentiable again"),
     ("43_neural_network", "    return 1 / (1 + exp(-x))", "    return 1 / (1 + exp(x))", "sigmoid_simple with the wrong sign"),
+
+    # 44: Parameter, Layer, L.Linear
+    ("44_layers", ('class Parameter(Variable):\n    """A Variable that a Layer learns; the type alone tells layers which '
+                   'attributes to train."""\n    pass\n'),
+     "Parameter = Variable\n", "Parameter as another name for Variable: a Layer collects every Variable"),
+    ("44_layers", "        if isinstance(value, (Parameter, Layer)):\n            self._params[name] = None\n",
+     "        if isinstance(value, (Parameter.__base__, Layer)):\n            self._params[name] = None\n",
+     "__setattr__ registers every Variable (Parameter's base class)"),
+    ("44_layers", "        elif name in self._params:  # e.g. self.b = None: no longer a parameter\n"
+                  "            del self._params[name]\n        super().__setattr__(name, value)\n\n    def __delattr__",
+     "        elif name in self._params:  # e.g. self.b = None: no longer a parameter\n"
+     "            del self._params[name]\n\n    def __delattr__", "__setattr__ forgets to store the attribute"),
+    ("44_layers", "            if isinstance(value, Parameter):\n                yield value\n",
+     "            if isinstance(value, Parameter):\n                yield name\n", "params() yields the names"),
+    ("44_layers", "        for param in self.params():\n            param.cleargrad()\n",
+     "        for param in self.params():\n            param.grad = param.grad\n", "cleargrads() clears nothing"),
+    ("44_layers", "        self.inputs = [_weakref_or_none(x) for x in inputs]\n        self.outputs = [weakref.ref(y) for y in outputs]",
+     "        self.inputs = list(inputs)\n        self.outputs = list(outputs)",
+     "Layer keeps its inputs and outputs strongly"),
+    ("44_layers", "        self.outputs = [weakref.ref(y) for y in outputs]\n        return outputs if len(outputs) > 1",
+     "        self.outputs = [weakref.ref(y) for y in outputs]\n        self.last = outputs\n"
+     "        return outputs if len(outputs) > 1", "Layer keeps its last outputs in another attribute"),
+    ("44_layers", "        return outputs if len(outputs) > 1 else outputs[0]\n\n    def forward(self, *inputs):",
+     "        return outputs\n\n    def forward(self, *inputs):", "Layer.__call__ always returns a tuple"),
+    ("44_layers", "        self.W.data = _randn_scaled(xp, (self.in_size, self.out_size), self.in_size, self.dtype)",
+     "        self.W.data = _randn_scaled(xp, (self.out_size, self.in_size), self.in_size, self.dtype)",
+     "lazy W created with the shape (out_size, in_size)"),
+    ("44_layers", "        self.W.data = _randn_scaled(xp, (self.in_size, self.out_size), self.in_size, self.dtype)",
+     "        self.W.data = _randn_scaled(xp, (self.out_size, self.in_size), self.in_size, self.dtype).T",
+     "W drawn as (out_size, in_size) and transposed: right shape, not the book's weights"),
+    ("44_layers", "    def forward(self, x):\n        if self.W.data is None:\n            self.in_size = x.shape[1]",
+     "    def forward(self, x):\n        if True:\n            self.in_size = x.shape[1]", "W drawn again at every call"),
+    ("44_layers", "            self.in_size = x.shape[1]\n            self._init_W(cuda.get_array_module(x))\n        return F.linear(",
+     "            self.in_size = x.shape[0]\n            self._init_W(cuda.get_array_module(x))\n        return F.linear(",
+     "in_size taken from the number of rows"),
+    ("44_layers", "        self.W.data = _randn_scaled(xp, (self.in_size, self.out_size), self.in_size, self.dtype)",
+     "        self.W.data = xp.random.randn(self.in_size, self.out_size).astype(self.dtype)", "W not scaled by sqrt(1 / in_size)"),
+    ("44_layers", "        self.W.data = _randn_scaled(xp, (self.in_size, self.out_size), self.in_size, self.dtype)",
+     "        I, O = self.in_size, self.out_size\n        self.W.data = xp.random.randn(I, O).astype(self.dtype) * np.sqrt(1 / I)",
+     "W scaled by np.sqrt, a NumPy float64 scalar: float64 W under NumPy 2 (the book's exact line)"),
+    ("44_layers", "        self.b = None if nobias else Parameter(np.zeros(out_size, dtype=dtype), name='b')\n\n    def _init_W(self, xp=np):\n"
+                  "        self.W.data = _randn_scaled(xp, (self.in_size, self.out_size)",
+     "        self.b = None if nobias else Parameter(np.zeros(out_size), name='b')\n\n    def _init_W(self, xp=np):\n"
+     "        self.W.data = _randn_scaled(xp, (self.in_size, self.out_size)", "b created as float64"),
+    ("44_layers", "        self.b = None if nobias else Parameter(np.zeros(out_size, dtype=dtype), name='b')\n\n    def _init_W(self, xp=np):\n"
+                  "        self.W.data = _randn_scaled(xp, (self.in_size, self.out_size)",
+     "        self.b = Parameter(np.zeros(out_size, dtype=dtype), name='b')\n\n    def _init_W(self, xp=np):\n"
+     "        self.W.data = _randn_scaled(xp, (self.in_size, self.out_size)", "nobias ignored"),
+
+    # 45: Model and MLP
+    ("45_models", ("            value = self.__dict__[name]\n            if isinstance(value, Parameter):\n"
+                   "                yield value\n            else:  # a sublayer\n                yield from value.params()\n"),
+     "            yield self.__dict__[name]\n", "params() does not recurse: it yields the sublayers themselves"),
+    ("45_models", "                yield from value.params()\n", "                yield value.params()\n",
+     "params() yields a sublayer's generator instead of its parameters"),
+    ("45_models", "        if isinstance(value, (Parameter, Layer)):\n            self._params[name] = None\n",
+     "        if isinstance(value, Parameter):\n            self._params[name] = None\n",
+     "__setattr__ does not register layers (step 44's form)"),
+    ("45_models", "        for i, layer in enumerate(self.layers):\n            setattr(self, 'l{}'.format(i), layer)\n\n"
+                  "    def forward(self, x):\n        *hidden, last = self.layers",
+     "\n    def forward(self, x):\n        *hidden, last = self.layers",
+     "MLP keeps its layers in a list only: params() does not see them"),
+    ("45_models", "            x = self.activation(layer(x))\n        return last(x)",
+     "            x = self.activation(layer(x))\n        return self.activation(last(x))",
+     "MLP applies the activation after the last layer too"),
+    ("45_models", "            x = self.activation(layer(x))\n        return last(x)",
+     "            x = F.sigmoid(layer(x))\n        return last(x)", "MLP ignores its activation argument"),
+    ("45_models", "        y = self.forward(*inputs)\n        return utils.plot_dot_graph(y, verbose=True, to_file=to_file)",
+     "        y = self.forward(inputs)\n        return utils.plot_dot_graph(y, verbose=True, to_file=to_file)",
+     "Model.plot passes the inputs to forward as one tuple"),
 ]
 
 VARIANTS = [
@@ -169,8 +239,6 @@ VARIANTS = [
       "        for i, axis in enumerate(self.axes):\n            inverse[axis % ndim] = i\n"
       "        inverse = tuple(inverse)\n"),
      "Transpose.backward inverts the permutation with a loop"),
-    ("38_reshape_transpose", "    def reshape(self, *shape):", "    def reshape(self, *shape):  # noqa",
-     "a trivial edit (control)"),
     ("39_sum", ("    ndim = len(x_shape)\n    if ndim == 0 or axis is None or keepdims:\n"
                 "        shape = gy.shape  # nothing is missing, or broadcasting adds the axes in front\n"
                 "    else:\n        axes = axis if isinstance(axis, tuple) else (axis,)\n"
@@ -214,4 +282,39 @@ VARIANTS = [
      ("        x, W, b = self.inputs\n        gb = None\n        if b.data is not None:\n"
       "            gb = sum_to(gy, b.shape)\n        return matmul(gy, W.T), matmul(x.T, gy), gb"),
      "Linear.backward in the book's layout"),
+    ("44_layers", ("        super().__setattr__('_params', {})\n",
+                   "        if isinstance(value, (Parameter, Layer)):\n            self._params[name] = None\n"
+                   "        elif name in self._params:  # e.g. self.b = None: no longer a parameter\n"
+                   "            del self._params[name]\n        super().__setattr__(name, value)\n\n    def __delattr__"),
+     ("        self._params = set()\n",
+      "        if isinstance(value, (Parameter, Layer)):\n            self._params.add(name)\n"
+      "        super().__setattr__(name, value)\n\n    def __delattr__"),
+     "the book's Layer: _params a set"),
+    ("44_layers", "        self.W.data = _randn_scaled(xp, (self.in_size, self.out_size), self.in_size, self.dtype)",
+     "        I, O = self.in_size, self.out_size\n        W_data = xp.random.randn(I, O).astype(self.dtype) * math.sqrt(1 / I)\n"
+     "        self.W.data = W_data", "the book's _init_W with a Python float scale"),
+    ("44_layers", "        self.inputs = [_weakref_or_none(x) for x in inputs]",
+     "        self.inputs = [weakref.ref(x) for x in inputs]", "the book's weak references to the inputs"),
+    ("45_models", ("            value = self.__dict__[name]\n            if isinstance(value, Parameter):\n"
+                   "                yield value\n            else:  # a sublayer\n                yield from value.params()\n"),
+     ("            obj = self.__dict__[name]\n            if isinstance(obj, Layer):\n"
+      "                yield from obj.params()\n            else:\n                yield obj\n"),
+     "the book's params()"),
+    ("45_models", ("        super().__setattr__('_params', {})\n",
+                   "        if isinstance(value, (Parameter, Layer)):\n            self._params[name] = None\n"
+                   "        elif name in self._params:  # e.g. self.b = None: no longer a parameter\n"
+                   "            del self._params[name]\n        super().__setattr__(name, value)\n\n    def __delattr__"),
+     ("        self._params = set()\n",
+      "        if isinstance(value, (Parameter, Layer)):\n            self._params.add(name)\n"
+      "        super().__setattr__(name, value)\n\n    def __delattr__"),
+     "the book's Layer at step 45: _params a set (params() in no fixed order)"),
+    ("45_models", ("        self.layers = [L.Linear(out_size) for out_size in fc_output_sizes]\n"
+                   "        for i, layer in enumerate(self.layers):\n            setattr(self, 'l{}'.format(i), layer)\n\n"
+                   "    def forward(self, x):\n        *hidden, last = self.layers\n        for layer in hidden:\n"
+                   "            x = self.activation(layer(x))\n        return last(x)"),
+     ("        self.layers = []\n        for i, out_size in enumerate(fc_output_sizes):\n"
+      "            layer = L.Linear(out_size)\n            setattr(self, 'l' + str(i), layer)\n"
+      "            self.layers.append(layer)\n\n    def forward(self, x):\n"
+      "        for l in self.layers[:-1]:\n            x = self.activation(l(x))\n        return self.layers[-1](x)"),
+     "the book's MLP"),
 ]

@@ -170,6 +170,7 @@ class Variable:
 
 class Parameter(Variable):
     """A Variable that a Layer learns; the type alone tells layers which attributes to train."""
+    # TODO(44_layers): a subclass of Variable with nothing added: its type marks what a Layer learns
 
 
 def as_variable(obj):
