@@ -1,15 +1,17 @@
 """Realistic learner mistakes must lose the kata and fail a public check; other faithful implementations must not.
 
 Each mutant is one textual change to the reference code of a kata. They are graded
-in rounds (at most one mutant per kata in a round) so a round is one judge run.
+in rounds (at most one mutant per kata in a round, see ``_rounds``) so a round is one judge run.
 """
 
+import functools
 import importlib
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import failing, grade, mutate, reference_of, write_submission
+from grader.package import closure
+from tests.helpers import LADDER, failing, grade, mutate, reference_of, write_submission
 
 
 def _tables():
@@ -26,32 +28,49 @@ MUTANTS, VARIANTS = _tables()
 
 
 def _rounds(entries):
+    """Entries graded together in one judge run: at most one per kata, and none whose katas are judged
+    on each other's definitions. Package katas share files (dezero/functions.py), so the changes of a
+    round are applied one on top of the other; an entry whose change no longer applies waits for a later round.
+    """
     rounds = []
     for entry in entries:
+        reach = closure(entry[0], LADDER.owners)
         for bucket in rounds:
-            if all(e[0] != entry[0] for e in bucket):
-                bucket.append(entry)
-                break
+            if reach & bucket["reach"]:
+                continue
+            try:
+                changes = _apply(entry, bucket["changes"])
+            except AssertionError:
+                continue
+            bucket["entries"].append(entry)
+            bucket["changes"].update(changes)
+            bucket["reach"] |= reach
+            break
         else:
-            rounds.append([entry])
-    return rounds
+            rounds.append({"entries": [entry], "changes": _apply(entry), "reach": set(reach)})
+    return [bucket["entries"] for bucket in rounds]
 
 
-def _apply(entry):
-    """Submission changes: the kata's reference code with the entry's change (one replacement, or several)."""
+@functools.lru_cache(maxsize=None)
+def _reference(kata_id):
+    return reference_of(kata_id)
+
+
+def _apply(entry, changes=None):
+    """Submission changes: the kata's reference code with the entry's change (one replacement, or several),
+    on top of ``changes`` (other entries of the same round)."""
     kata_id, old, new, _ = entry
-    if isinstance(old, str):
-        return mutate(kata_id, old, new)
-    changes = {}
-    for before, after in zip(old, new):
-        changes.update(mutate(kata_id, before, after, base={**reference_of(kata_id), **changes}))
-    return changes
+    pairs = [(old, new)] if isinstance(old, str) else list(zip(old, new))
+    done = {}
+    for before, after in pairs:
+        done.update(mutate(kata_id, before, after, base={**_reference(kata_id), **(changes or {}), **done}))
+    return done
 
 
 def _changes(bucket):
     changes = {}
     for entry in bucket:
-        changes.update(_apply(entry))
+        changes.update(_apply(entry, changes))
     return changes
 
 
