@@ -115,6 +115,13 @@ def tests(session):
 
 
 @nox.session(venv_backend="none")
+def book(session):
+    """The book's own code must get full marks: nox -s book -- PATH (a checkout of the book's repository)."""
+    prepare_env(session)
+    session.run(str(PYTHON), "-m", "tests.book", *session.posargs, external=True)
+
+
+@nox.session(venv_backend="none")
 def bench(session):
     """Benchmarks, each against a baseline in the same run (PyTorch CPU where installed: pip install torch==2.13.0)."""
     prepare_env(session)

@@ -1,62 +1,26 @@
 """Code that runs on the learner's thread, beneath and beside learner code.
 
 The worker never imports this file: it executes its source into a namespace of
-its own. Learner code runs only on the thread that ``learner_thread`` starts, so
-every frame beneath learner code (``sys._getframe().f_back``...) leads here and
-no further, never to the worker's request loop, its table of objects or its
-memory probes. Learner code can reach everything in this file and change it;
-that is fine, because nothing here decides a verdict: a job's outcome is what
-learner code computed anyway.
-
-The channel's ``post`` and ``wait`` are the worker's only way in; they read no
-globals, and learner code holds no reference to them.
+its own. Learner code runs only on the thread that the worker starts as a C loop
+(``deque(map(outcomes.put, map(run_job, iter(jobs.get, None))), 0)``), so the only
+frame beneath learner code is ``run_job``'s, and nothing in it or in this
+namespace leads to the worker's request loop, its table of objects, its memory
+probes or the judge's socket. Learner code can reach everything in this file and
+change it; that is fine, because nothing here decides a verdict: a job's outcome
+is what learner code computed anyway.
 """
 
 
-def make_channel(allocate_lock):
-    """A one-slot channel between the worker's main thread and the learner thread."""
-    job_ready, outcome_ready = allocate_lock(), allocate_lock()
-    job_ready.acquire()
-    outcome_ready.acquire()
-    slot = [None]
-
-    def post(job):
-        slot[0] = job
-        job_ready.release()
-
-    def wait(timeout):
-        if not outcome_ready.acquire(True, timeout):
-            return None
-        outcome, slot[0] = slot[0], None
-        return outcome
-
-    def take():
-        job_ready.acquire()
-        job, slot[0] = slot[0], None
-        return job
-
-    def give(outcome):
-        slot[0] = outcome
-        outcome_ready.release()
-
-    return post, wait, take, give
-
-
-def learner_thread(take, give, flush):
-    """The thread's whole life: take a job, run it, give back what happened."""
-    while True:
-        trash, fn, args, kwargs = take()
-        trash.clear()  # what the judge let go of dies here, on this thread
-        trash = None
-        try:
-            outcome = (True, fn(*args, **kwargs))
-        except BaseException as error:  # learner code may raise anything, SystemExit too
-            outcome = (False, describe(error))
-            error = None
-        fn = args = kwargs = None
-        flush()
-        give(outcome)
-        outcome = None
+def run_job(job):
+    """One job: free what the judge let go of, run ``fn``, and say what happened (as plain data on failure)."""
+    trash, fn, args, kwargs = job
+    job = None
+    trash.clear()  # what the judge let go of dies here, on this thread
+    trash = None
+    try:
+        return (True, fn(*args, **kwargs))
+    except BaseException as error:  # learner code may raise anything, SystemExit too
+        return (False, describe(error))
 
 
 def describe(error):

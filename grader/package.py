@@ -208,7 +208,8 @@ def splice(reference, learner, claimed, stub, path="<module>"):
             if definition(learner_defs, qualname) and "." not in qualname:
                 appended += [""] + _segment(learner_lines, mine)
             continue
-        replacement = _reindent(_segment(source, mine), target.indent) if mine else []
+        # A definition found nowhere leaves a ``pass``, so that a class emptied by it still parses.
+        replacement = _reindent(_segment(source, mine), target.indent) if mine else [" " * target.indent + "pass"]
         edits.append((target.start, target.end, replacement))
     # Members the learner added to classes whose members are claimed (a helper method, say).
     for cls in {q.rsplit(".", 1)[0] for q in targets if "." in q}:
@@ -234,6 +235,8 @@ def splice(reference, learner, claimed, stub, path="<module>"):
                                              node.end_lineno]
         elif isinstance(node, (ast.Assign, ast.AugAssign)) and not _names(node):
             appended += learner_lines[node.lineno - 1:node.end_lineno]  # Variable.T = property(...), say
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            appended += learner_lines[node.lineno - 1:node.end_lineno]  # setup_variable(), say
     lines = list(ref_lines)
     for first, last, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
         lines[first - 1:last] = replacement

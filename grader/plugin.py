@@ -8,11 +8,20 @@ one bad test does not hide the verdicts of the others.
 
 import json
 import os
+import sys
 
 import pytest
 
 from .remote import LearnerError, Worker, WorkerGone, Zygote
 from .spec import CheckFailed, Memory
+
+
+# This module is imported only by the judge, before it collects the specs. What the judge writes is
+# private to the grader (verdicts, its ini file): no other user may read it, whatever the umask, even
+# where workers run as other users on the same file system (uid mode). And it leaves no bytecode
+# caches (pytest's rewritten specs) in the repository.
+os.umask(0o077)
+sys.dont_write_bytecode = True
 
 
 class ImportFailed(CheckFailed):
@@ -31,7 +40,7 @@ class JudgePlugin:
         self.workers = {}
         self.spawned = 0
         self.zygote = zygote
-        self.given_up = {}  # kata id -> why its remaining checks are not run
+        self.given_up = {}  # kata id -> (why its remaining checks are not run, the kind of failure)
         self.records = {}
         self.results = open(plan["results"], "a", encoding="utf-8")
 
@@ -75,7 +84,8 @@ class JudgePlugin:
     def dz(self, request):
         kata_id, _ = self.owner(request.node)
         if kata_id in self.given_up:
-            raise WorkerGone(f"not run: {self.given_up[kata_id]}")
+            why, kind = self.given_up[kata_id]
+            raise WorkerGone(f"not run: {why}", kind)
         worker = self.worker_for(kata_id)
         request.node.kata_worker = worker
         worker.start_test()
@@ -86,12 +96,12 @@ class JudgePlugin:
             raise ImportFailed(f"your code could not be imported ({files}): {error}") from None
         except WorkerGone as error:
             # Importing is deterministic: it would end the same way for every check.
-            self.given_up[kata_id] = f"importing your code failed earlier ({error})"
+            self.given_up[kata_id] = (f"importing your code failed earlier ({error})", error.kind)
             raise
         yield module
         if worker.timed_out:
             # One endless loop is enough to fail the kata; don't spend the timeout on every check.
-            self.given_up[kata_id] = f"an earlier check ran out of time ({worker.gone})"
+            self.given_up[kata_id] = (f"an earlier check ran out of time ({worker.gone})", "timeout")
 
     @pytest.fixture
     def mem(self, dz):
@@ -136,7 +146,7 @@ class JudgePlugin:
             worker = getattr(item, "kata_worker", None)
             printed = worker.printed() if worker is not None else ""
             if printed:
-                record["printed"] = printed
+                record["printed"] = readable(printed)
         return report
 
     def pytest_runtest_logfinish(self, nodeid):
@@ -155,6 +165,21 @@ class JudgePlugin:
             self.zygote.close()
         self.emit({"done": True})
         self.results.close()
+
+
+# Characters that learner text (its exception messages, what it printed) may not carry into reports:
+# terminal controls and escapes, NUL (invalid in JUnit XML), and format characters that reorder or hide
+# text. Line breaks of every kind become plain newlines, so learner lines stay indented as learner lines.
+_BREAKS = {ord(c): "\n" for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+_HIDDEN = {code: "\ufffd" for code in (*range(0, 32), *range(127, 160), *range(0x200b, 0x2010),
+                                        *range(0x202a, 0x202f), *range(0x2060, 0x2070), 0xfeff)
+           if chr(code) not in "\n\t"}
+READABLE = str.maketrans({**_HIDDEN, **_BREAKS})
+
+
+def readable(text):
+    """Learner-influenced text as plain lines: what a report may show (see READABLE)."""
+    return text.replace("\r\n", "\n").translate(READABLE)
 
 
 def _hint(text):
@@ -187,7 +212,7 @@ def _explain(excinfo):
     else:
         kind = "unusable"
         error = f"the check could not use what your code returned: {type(error).__name__}: {error}"
-    explained = {"kind": kind, "message": str(error)[:4000], "detail": " < ".join(reversed(where))[:500]}
+    explained = {"kind": kind, "message": readable(str(error)[:4000]), "detail": " < ".join(reversed(where))[:500]}
     if isinstance(error, LearnerError):
         explained["error"] = error.builtin  # a builtin class name: safe to show for hidden checks
     return explained

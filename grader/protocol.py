@@ -132,11 +132,30 @@ def loads(data, limits=LIMITS):
 
 # ---------------------------------------------------------------- framing
 
-def send(fd, message, limits=LIMITS):
+def frame(message, limits=LIMITS):
+    """One message as bytes on the wire: its length, then its JSON text."""
     data = dumps(message)
     if len(data) > limits.message_bytes:
         raise ProtocolError(f"message of {len(data)} bytes is over the limit")
-    view = memoryview(_pack(len(data)) + data)
+    return _pack(len(data)) + data
+
+
+def take_message(buffer, limits=LIMITS):
+    """Remove the first whole message from ``buffer`` (a bytearray) and return it; None if it is not all there."""
+    if len(buffer) < 4:
+        return None
+    (size,) = _unpack(bytes(buffer[:4]))
+    if size > limits.message_bytes:
+        raise ProtocolError(f"message of {size} bytes is over the limit")
+    if len(buffer) < 4 + size:
+        return None
+    data = bytes(buffer[4:4 + size])
+    del buffer[:4 + size]
+    return loads(data, limits)
+
+
+def send(fd, message, limits=LIMITS):
+    view = memoryview(frame(message, limits))
     while len(view):
         written = _write(fd, view)
         view = view[written:]
@@ -211,10 +230,31 @@ def all_str(keys):
     return True
 
 
+def _text_of(value):
+    """A str that can always be written out: a lone surrogate (JSON allows ``\\ud800``) becomes U+FFFD.
+
+    Without this, one learner's string in an exception message would make writing the reports of the
+    whole batch fail (UTF-8 cannot encode it).
+    """
+    if value.isascii():
+        return value
+    return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace") if _has_surrogate(value) else value
+
+
+def _has_surrogate(value):
+    try:
+        value.encode("utf-8")
+        return False
+    except UnicodeEncodeError:
+        return True
+
+
 def decode(value, from_ref, depth=0, limits=LIMITS):
     """Strictly decode a message value; ``from_ref(number, type_name)`` makes a handle."""
     kind = type(value)
-    if value is None or kind is bool or kind is int or kind is float or kind is str:
+    if kind is str:
+        return _text_of(value)
+    if value is None or kind is bool or kind is int or kind is float:
         return value
     if depth > limits.message_depth + 1:
         raise ProtocolError("value nested too deeply")
@@ -225,7 +265,8 @@ def decode(value, from_ref, depth=0, limits=LIMITS):
     if "__tuple__" in value:
         return tuple(decode(item, from_ref, depth + 1, limits) for item in _field(value, "__tuple__", list))
     if "__dict__" in value:
-        return {str(k): decode(v, from_ref, depth + 1, limits) for k, v in _field(value, "__dict__", dict).items()}
+        return {_text_of(str(k)): decode(v, from_ref, depth + 1, limits)
+                for k, v in _field(value, "__dict__", dict).items()}
     if "__ref__" in value:
         type_name = value.get("type", "object")
         return from_ref(_field(value, "__ref__", int), type_name[:200] if type(type_name) is str else "object")

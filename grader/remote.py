@@ -186,15 +186,17 @@ class Worker:
         config = {"staged": os.path.realpath(staged), "module": module, "seed": seed, "mode": mode,
                   "masked": list(masked), "slot": slot, "scratch": self.scratch, "timeout": timeout,
                   "memory_mb": memory_mb or limits.memory_mb}
-        request_read, self.requests = os.pipe()
-        self.replies, reply_write = os.pipe()
+        # One socket both ways: unlike a pipe, it cannot be reopened through /proc/PID/fd, so the worker's
+        # protocol threads can keep it where learner code has no descriptor for it (worker.start_io).
+        ours, theirs = socket.socketpair()
+        self.channel = ours.detach()
         output_read, output_write = os.pipe()
         self.zygote = zygote
         try:
-            self.pid, self.inner = zygote.spawn(config, (request_read, reply_write, output_write))
+            self.pid, self.inner = zygote.spawn(config, (theirs.fileno(), output_write))
         finally:
-            for fd in (request_read, reply_write, output_write):
-                os.close(fd)
+            theirs.close()
+            os.close(output_write)
         self.stream = os.fdopen(output_read, "rb")
         self.output = Output(limits)
         self.output_total = 0
@@ -249,8 +251,8 @@ class Worker:
                 message["drop"], self.pending_drops = self.pending_drops, []
                 if self.deadline is not None:
                     message["budget"] = max(0.0, self.deadline - time.monotonic())
-                protocol.send(self.requests, message)
-            reply = protocol.receive(self.replies, self.deadline, self.limits)
+                protocol.send(self.channel, message)
+            reply = protocol.receive(self.channel, self.deadline, self.limits)
         except protocol.TimedOut:
             self.timed_out = True
             self._give_up(f"your code did not finish within {self.timeout:g} s (an endless loop?)", "timeout")
@@ -299,7 +301,7 @@ class Worker:
         if code == EXIT_INTROSPECTION:
             self.gone_kind = "introspection"
             return ("your code reached into the interpreter's internals (frames of the grader, the collector's "
-                    "object lists, tracing or ctypes); no kata needs that, so the check stops here")
+                    "object lists or settings, tracing or ctypes); no kata needs that, so the check stops here")
         if code == EXIT_SANDBOX:
             self.gone_kind = "tool"
             return "the grader could not seal the process for your code (run: nox -s doctor)"
@@ -338,11 +340,10 @@ class Worker:
 
     def close(self):
         self.kill()
-        for fd in (self.requests, self.replies):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+        try:
+            os.close(self.channel)
+        except OSError:
+            pass
         self.exit_status(5)
         self._reader.join(timeout=1)  # an orphan holding the pipe must not hold us
         if not self._reader.is_alive():

@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 NOBODY = 65534
 UID_BASE = 61000  # uid mode: one uid per worker slot, so workers cannot signal or trace each other
 
-CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
+CLONE_FILES, CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00000400, 0x00020000, 0x04000000, 0x08000000
 CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x10000000, 0x20000000, 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
@@ -87,6 +87,7 @@ class View:
     masked: tuple = ()                         # host paths hidden by an empty tmpfs (secrets inside a readable root)
     scratch_mb: int = 64
     slot: int = 0                              # uid mode: which worker uid to use
+    scratch: str = ""                          # uid mode: the host folder the worker may write to
     refused: list = field(default_factory=list)  # limits the platform did not apply, reported by the worker
 
 
@@ -133,8 +134,11 @@ def _drop_capabilities():
 # ---------------------------------------------------------------- seccomp
 
 # Syscall numbers of what learner code must never do, per architecture. clone is
-# refused outright, threads included: the worker starts its one learner thread
-# before the filter is installed. socket is refused except for AF_UNIX.
+# refused outright, threads included: the worker starts its threads before the
+# filter is installed. socket is refused except for AF_UNIX. pidfd_getfd and kcmp
+# would reach the protocol socket in another thread's file table; memfd, SysV
+# shared memory and message queues hold memory that RLIMIT_AS does not count;
+# rt_sigaction would install a signal handler (learner code on the main thread).
 _DENIED = {
     "x86_64": dict(fork=57, vfork=58, clone=56, execve=59, execveat=322, ptrace=101, process_vm_readv=310,
                    process_vm_writev=311, mount=165, umount2=166, pivot_root=155, chroot=161, unshare=272,
@@ -142,14 +146,19 @@ _DENIED = {
                    userfaultfd=323, io_uring_setup=425, io_uring_enter=426, io_uring_register=427,
                    kexec_load=246, init_module=175, finit_module=313, delete_module=176,
                    open_by_handle_at=304, name_to_handle_at=303, personality=135, fsopen=430, fsmount=432,
-                   move_mount=429, open_tree=428, fsconfig=431, fspick=433, mount_setattr=442),
+                   move_mount=429, open_tree=428, fsconfig=431, fspick=433, mount_setattr=442,
+                   pidfd_open=434, pidfd_getfd=438, process_madvise=440, kcmp=312, memfd_create=319,
+                   memfd_secret=447, shmget=29, shmat=30, shmctl=31, semget=64, msgget=68, mq_open=240,
+                   rt_sigaction=13),
     "aarch64": dict(clone=220, execve=221, execveat=281, ptrace=117, process_vm_readv=270, process_vm_writev=271,
                     mount=40, umount2=39, pivot_root=41, chroot=51, unshare=97, setns=268, bpf=280,
                     perf_event_open=241, keyctl=219, add_key=217, request_key=218, userfaultfd=282,
                     io_uring_setup=425, io_uring_enter=426, io_uring_register=427, kexec_load=104,
                     init_module=105, finit_module=273, delete_module=106, open_by_handle_at=265,
                     name_to_handle_at=264, personality=92, fsopen=430, fsmount=432, move_mount=429,
-                    open_tree=428, fsconfig=431, fspick=433, mount_setattr=442),
+                    open_tree=428, fsconfig=431, fspick=433, mount_setattr=442, pidfd_open=434,
+                    pidfd_getfd=438, process_madvise=440, kcmp=272, memfd_create=279, memfd_secret=447,
+                    shmget=194, shmat=196, shmctl=195, semget=190, msgget=186, mq_open=180, rt_sigaction=134),
 }
 _SOCKET = {"x86_64": 41, "aarch64": 198}
 _CLONE3 = 435
@@ -179,6 +188,13 @@ def seccomp_program(arch):
 
 _SECCOMP_SYSCALL = {"x86_64": 317, "aarch64": 277}
 SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC = 1, 1
+
+
+def unshare_files():
+    """Give the calling thread a file table of its own (a copy): what it opens or closes later, and
+    what the other threads close, no longer concerns the other side. The worker's protocol threads
+    call this, then the main thread closes the protocol socket in the shared table."""
+    _check(libc().unshare(CLONE_FILES), "unshare the file table")
 
 
 def set_no_new_privs():
@@ -214,12 +230,13 @@ def python_roots():
     for key in ("stdlib", "platstdlib", "purelib", "platlib"):
         paths.add(sysconfig.get_path(key))
     paths.update(p for p in sys.path if p and ("site-packages" in p or "dist-packages" in p))
-    try:
-        import numpy
+    # Where numpy lives, found without importing it: importing starts BLAS threads, and a process
+    # with threads cannot enter a new user namespace (unshare fails with EINVAL).
+    import importlib.util
 
-        paths.add(os.path.dirname(os.path.dirname(numpy.__file__)))
-    except ImportError:
-        pass
+    spec = importlib.util.find_spec("numpy")
+    if spec is not None and spec.origin:
+        paths.add(os.path.dirname(os.path.dirname(spec.origin)))
     existing = sorted({os.path.realpath(p) for p in paths if p and os.path.isdir(p)})
     # Keep only the outermost of nested folders.
     return tuple(p for p in existing if not any(p != q and p.startswith(q + os.sep) for q in existing))
@@ -237,7 +254,7 @@ def _flags_of(path):
     return sum(flag for st, flag in kept.items() if found & st)
 
 
-def _bind(source, target, readonly=True):
+def _bind(source, target, readonly=True, noexec=False):
     if os.path.isdir(source):
         os.makedirs(target, exist_ok=True)
     else:
@@ -246,7 +263,8 @@ def _bind(source, target, readonly=True):
             pass
     _mount(source, target, None, MS_BIND | MS_REC)
     if readonly:
-        _mount(None, target, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | _flags_of(source))
+        _mount(None, target, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | _flags_of(source)
+               | (MS_NOEXEC if noexec else 0))
 
 
 def _build_root(view, root):
@@ -267,7 +285,7 @@ def _build_root(view, root):
         inside_readable = any(path.startswith(readable + os.sep) for readable in view.readable)
         if inside_readable and os.path.isdir(root + path):
             _mount("tmpfs", root + path, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY, "size=4k,mode=000")
-    _bind(view.kata, root + "/kata")
+    _bind(view.kata, root + "/kata", noexec=True)
     os.makedirs(root + "/dev")
     for name in DEVICES:
         _bind("/dev/" + name, root + "/dev/" + name, readonly=False)
@@ -275,10 +293,12 @@ def _build_root(view, root):
     os.makedirs(root + "/proc")
     _mount("proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
     os.makedirs(root + "/scratch")
-    _mount("tmpfs", root + "/scratch", "tmpfs", MS_NOSUID | MS_NODEV,
+    # What learner code can write is never executable: no native code of its own (a shared object
+    # written there and imported) beside the interpreter's.
+    _mount("tmpfs", root + "/scratch", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
            f"size={view.scratch_mb}m,mode=1777")
     os.makedirs(root + "/tmp")
-    _mount("tmpfs", root + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=1777")
+    _mount("tmpfs", root + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=1m,mode=1777")
 
 
 def _pivot(root):
@@ -287,6 +307,76 @@ def _pivot(root):
     _check(libc().umount2(b".", MNT_DETACH), "umount the old root")
     os.chdir("/")
     _mount(None, "/", None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+
+
+# ---------------------------------------------------------------- Landlock (uid mode)
+
+# Without namespaces, the worker shares the grader's file tree, /proc, /tmp and network namespace
+# (abstract unix sockets) with every other process. Landlock (Linux 5.13+, unprivileged) narrows
+# what the worker's own process may reach: read the interpreter, the system libraries and its staged
+# kata; write its scratch folder and a few devices; nothing else (not /proc, /tmp, /dev/shm, other
+# submissions' folders or the grader's private files). ABI 4 also refuses TCP, ABI 6 abstract unix
+# sockets and signals to processes outside the worker.
+_LANDLOCK_CREATE, _LANDLOCK_ADD_RULE, _LANDLOCK_RESTRICT = 444, 445, 446  # the same on x86_64 and aarch64
+_FS_EXECUTE, _FS_WRITE_FILE, _FS_READ_FILE, _FS_READ_DIR = 1, 2, 4, 8
+_FS_TRUNCATE, _FS_IOCTL_DEV = 1 << 14, 1 << 15
+
+
+def _landlock_rights(abi):
+    """Filesystem rights this ABI knows (all handled, so all refused unless a rule grants them)."""
+    rights = (1 << 13) - 1  # ABI 1: execute .. make_sym
+    if abi >= 2:
+        rights |= 1 << 13  # refer (links and renames across folders)
+    if abi >= 3:
+        rights |= _FS_TRUNCATE
+    if abi >= 5:
+        rights |= _FS_IOCTL_DEV
+    return rights
+
+
+def landlock(read_only, read_write, devices):
+    """Restrict the calling process (and its threads to come) to these paths; returns the ABI used."""
+    class Ruleset(ctypes.Structure):
+        _fields_ = [("handled_access_fs", ctypes.c_uint64), ("handled_access_net", ctypes.c_uint64),
+                    ("scoped", ctypes.c_uint64)]
+
+    class PathBeneath(ctypes.Structure):
+        _pack_ = 1
+        _fields_ = [("allowed_access", ctypes.c_uint64), ("parent_fd", ctypes.c_int32)]
+
+    syscall = libc().syscall
+    abi = syscall(ctypes.c_long(_LANDLOCK_CREATE), None, ctypes.c_size_t(0), ctypes.c_uint32(1))
+    if abi < 1:
+        raise SandboxError(ctypes.get_errno(), "Landlock is not available (Linux 5.13+ with lsm=landlock)")
+    rights = _landlock_rights(abi)
+    ruleset = Ruleset(rights, 3 if abi >= 4 else 0, 3 if abi >= 6 else 0)
+    size = ctypes.sizeof(Ruleset) if abi >= 6 else (16 if abi >= 4 else 8)
+    fd = syscall(ctypes.c_long(_LANDLOCK_CREATE), ctypes.byref(ruleset), ctypes.c_size_t(size), ctypes.c_uint32(0))
+    _check(0 if fd >= 0 else -1, "landlock_create_ruleset")
+    file_rights = _FS_EXECUTE | _FS_WRITE_FILE | _FS_READ_FILE | (rights & (_FS_TRUNCATE | _FS_IOCTL_DEV))
+    try:
+        grants = [(p, _FS_EXECUTE | _FS_READ_FILE | _FS_READ_DIR) for p in read_only]
+        grants += [(p, rights & ~_FS_EXECUTE) for p in read_write]
+        grants += [(p, _FS_READ_FILE | _FS_WRITE_FILE | (rights & _FS_IOCTL_DEV)) for p in devices]
+        for path, allowed in grants:
+            try:
+                target = os.open(path, os.O_PATH | os.O_CLOEXEC)
+            except OSError:
+                continue  # not on this machine
+            try:
+                if not os.path.isdir(path):
+                    allowed &= file_rights
+                rule = PathBeneath(allowed, target)
+                _check(0 if syscall(ctypes.c_long(_LANDLOCK_ADD_RULE), ctypes.c_int(fd), ctypes.c_int(1),
+                                    ctypes.byref(rule), ctypes.c_uint32(0)) == 0 else -1, f"landlock rule {path}")
+            finally:
+                os.close(target)
+        set_no_new_privs()
+        _check(0 if syscall(ctypes.c_long(_LANDLOCK_RESTRICT), ctypes.c_int(fd), ctypes.c_uint32(0)) == 0 else -1,
+               "landlock_restrict_self")
+    finally:
+        os.close(fd)
+    return abi
 
 
 # ---------------------------------------------------------------- entering
@@ -303,8 +393,20 @@ def enter(view, mode, report_fd=None):
     if mode == "namespaces":
         _enter_namespaces(view, report_fd)
     elif mode == "uid":
+        parent = os.getppid()
         _report(report_fd, os.getpid())
+        if view.scratch:
+            os.chown(view.scratch, worker_uid(view.slot), worker_uid(view.slot))
         _become_user(worker_uid(view.slot))
+        die_with_parent(parent)  # the change of user cleared the parent-death signal
+        try:
+            abi = landlock(read_only=(*SYSTEM, *SYSTEM_FILES, *view.readable, view.kata),
+                           read_write=(view.scratch,) if view.scratch else (),
+                           devices=tuple("/dev/" + name for name in DEVICES))
+            if abi < 6:
+                view.refused.append(f"landlock ABI {abi}: abstract unix sockets and signals not scoped")
+        except OSError as error:
+            view.refused.append(f"landlock ({error})")
     else:
         _report(report_fd, os.getpid())
 
@@ -347,11 +449,17 @@ def _enter_namespaces(view, report_fd):
             handle.write(f"{gid} {gid} 1")
     root = os.path.join(view.kata, os.pardir, f".root-{os.getpid()}")
     root = os.path.realpath(root)
+    alive_read, alive_write = os.pipe()  # at end of file once the reaper is gone
     inner = os.fork()
     if inner:
-        _reap(inner, report_fd)
+        os.close(alive_read)
+        _reap(inner, report_fd, keep=alive_write)
+    os.close(alive_write)
+    if report_fd is not None:
+        os.close(report_fd)  # the reaper reports; the inner process keeps no way to the zygote
     _prctl(PR_SET_PDEATHSIG, 9)  # the reaper gone (killed with the judge): this namespace goes too
     _mount(None, "/", None, MS_REC | MS_PRIVATE)
+    os.umask(0o022)  # mount points made below must be traversable by the worker's user (the judge's is 077)
     os.makedirs(root, exist_ok=True)
     _build_root(view, root)
     _pivot(root)
@@ -360,17 +468,26 @@ def _enter_namespaces(view, report_fd):
         _become_user(NOBODY)
     else:
         _drop_capabilities()
+    # A change of user clears the parent-death signal: arm it again, then make sure the reaper did
+    # not go in between (it holds the other end of alive_read).
+    _prctl(PR_SET_PDEATHSIG, 9)
+    import select
+
+    if select.select([alive_read], [], [], 0)[0]:
+        os._exit(1)
+    os.close(alive_read)
     _prctl(PR_SET_DUMPABLE, 0)
 
 
-def _reap(inner, report_fd):
+def _reap(inner, report_fd, keep):
     """The process outside the new PID namespace: report the inner pid, wait, pass its status on."""
     _report(report_fd, inner)
     for fd in range(3, 1024):
-        try:
-            os.close(fd)
-        except OSError:
-            pass
+        if fd != keep:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
     while True:
         try:
             _, status = os.waitpid(inner, 0)

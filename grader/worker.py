@@ -7,39 +7,59 @@ and this file, never runs learner code, and forks a fresh worker for each kata
 A worker, before the learner's module is imported:
   * seals itself (``sandbox.enter``): namespaces, another user, its own file view;
   * applies resource limits and reports any the platform refused;
-  * starts the one learner thread, then installs the seccomp filter, so that no
-    further thread or process can ever start;
+  * hands the protocol socket to two I/O threads, each with a file table of its own
+    (``sandbox.unshare_files``), and closes it in the table that every other thread
+    shares: no code that can ever run learner code (the learner thread, or the main
+    thread running a finalizer during a collection) holds a descriptor for the
+    judge. It is a socket, so it cannot be reopened through ``/proc/self/fd``, and
+    the seccomp filter refuses ``pidfd_getfd``. The I/O threads run only C loops
+    (``deque(map(...))``) that allocate nothing the collector tracks, so no
+    finalizer ever runs on them;
+  * starts the one learner thread, also a C loop: it takes a job from a queue, runs
+    it through ``inside.run_job`` and puts the outcome on another queue. Learner code
+    finds nothing of the worker beneath its frames, and no way to post an outcome
+    or to keep running once its job has returned;
+  * installs the seccomp filter (no further thread or process can ever start, no
+    signal handler can be installed);
   * installs an audit hook that ends the process when code reaches into the
     interpreter's own bookkeeping (the collector's object lists, other threads'
     frames, tracing, ctypes), or into frames at all from the main thread.
 
-Then its main thread serves the judge's requests. Learner code runs only on the
-learner thread (see inside.py): the frames beneath it lead to a few lines of
-inside.py, never to the state below, which lives in the closures of ``serve``.
-That state is reached by nothing learner code can name: no class (so nothing
-through ``object.__subclasses__()``), no module in ``sys.modules``, no frame. The
-main thread calls only functions bound here at import (patching ``builtins``,
-``gc`` or ``numpy`` later changes nothing), and compares types by identity.
+Then its main thread serves the judge's requests. All its state lives in the
+closures of ``serve``, reached by nothing learner code can name: no class (so
+nothing through ``object.__subclasses__()``), no module in ``sys.modules``, no
+frame, no function handed to the learner thread. The main thread calls only
+functions bound here at import (patching ``builtins``, ``gc`` or ``numpy`` later
+changes nothing), compares types by identity, and runs no learner code except the
+finalizers a collection calls. The collector's and tracemalloc's settings belong
+to the memory checks: learner code that changes them, or runs the collector while
+a check has switched it off, ends the process like introspection does.
 
-None of this is what keeps a grade honest; the kernel is (sandbox.py), and the
-memory checks have a witness outside this process (the kernel's accounting, read
-by the judge). This makes lying from inside hard and, when tried, visible.
+None of this is what keeps a grade honest outside this process; the kernel is
+(sandbox.py). Inside it, a learner who corrupts the interpreter's memory (numpy can
+make an array of any address) can still lie about its own objects; the memory
+checks have a witness outside this process for that (the kernel's count of its
+memory, read by the judge: ``mem.rss()``).
 """
 
 import builtins
+import functools
 import gc
 import importlib
 import io
 import operator
 import os
 import random
+import signal
 import socket
 import sys
 import time
 import tracemalloc
 import weakref
+import _queue
+import _socket
 import _thread
-from _collections import _count_elements
+from _collections import deque
 
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, _ROOT)
@@ -62,14 +82,32 @@ EXIT_INTROSPECTION = 86  # the hook ended the process; the judge says why
 
 _gc_collect, _gc_disable, _gc_enable, _gc_isenabled = gc.collect, gc.disable, gc.enable, gc.isenabled
 _gc_set_debug, _gc_get_objects, _gc_garbage, _DEBUG_SAVEALL = gc.set_debug, gc.get_objects, gc.garbage, gc.DEBUG_SAVEALL
+_gc_get_debug, _gc_get_threshold, _gc_get_freeze_count, _gc_get_stats = (gc.get_debug, gc.get_threshold,
+                                                                         gc.get_freeze_count, gc.get_stats)
+_gc_callbacks, GC_THRESHOLD = gc.callbacks, gc.get_threshold()
 _weak_ref, _ReferenceType = weakref.ref, weakref.ReferenceType
 _trace_start, _trace_stop, _trace_is_tracing = tracemalloc.start, tracemalloc.stop, tracemalloc.is_tracing
 _trace_now, _trace_reset = tracemalloc.get_traced_memory, tracemalloc.reset_peak
-_get_ident, _current_frames, _exit, _write = _thread.get_ident, sys._current_frames, os._exit, os.write
+_get_ident, _current_frames, _exit, _write, _read = _thread.get_ident, sys._current_frames, os._exit, os.write, os.read
+_SimpleQueue, _Empty, _partial = _queue.SimpleQueue, _queue.Empty, functools.partial
+_setrecursionlimit, RECURSION_LIMIT = sys.setrecursionlimit, sys.getrecursionlimit()
 SEEDERS = (np.random.seed, random.seed)  # bound now: numpy imports np.random lazily, on first use
 _QUALNAME = type.__dict__["__qualname__"].__get__
 _MODULE_OF = type.__dict__["__module__"].__get__
 _MRO = type.__dict__["__mro__"].__get__
+_SLICE, _LABEL = str.__getitem__, slice(0, 100)
+_SUBCLASSES, _FLAGS, _HEAPTYPE = type.__subclasses__, type.__dict__["__flags__"].__get__, 1 << 9
+_gc_get_referrers = gc.get_referrers
+
+
+def type_label(kind):
+    """A class's qualified name as a plain str of at most 100 characters.
+
+    ``__qualname__`` may be a str subclass with methods of its own; slicing it with
+    str's own method returns an exact str without running any of them.
+    """
+    return _SLICE(_QUALNAME(kind), _LABEL)
+
 
 # Operators the judge may apply to remote values, by name; all run on the learner thread.
 OPERATORS = {name: getattr(operator, name)
@@ -85,25 +123,41 @@ INTROSPECTION = frozenset({"gc.get_objects", "gc.get_referrers", "gc.get_referen
                            "cpython._PySys_ClearAuditHooks"})
 FRAME_ATTRIBUTES = frozenset({"f_code", "tb_frame", "gi_frame", "cr_frame", "ag_frame", "gi_code", "cr_code",
                               "ag_code", "__code__"})
+# What the kernel refuses anyway (seccomp), refused first with words a learner understands.
+NO_PROCESSES = frozenset({"os.fork", "os.forkpty", "os.system", "os.posix_spawn", "os.exec", "subprocess.Popen"})
+
+
+def leave(why):
+    """End the process as the introspection hook does; the judge reports it and flags it to the instructor."""
+    try:
+        _write(2, f"\n[grader] your code {why}: katas never reach into the interpreter's internals\n".encode())
+    except BaseException:  # noqa: BLE001 - learner code may have closed fd 2; the process ends all the same
+        pass
+    _exit(EXIT_INTROSPECTION)
+
+
+def failure(kind, message):
+    """An error reply written by the worker itself, encoded like the errors learner code raises."""
+    return {"ok": False, "error": protocol.encode({"type": kind, "builtin": kind, "message": message}, None)}
 
 
 def install_hook(main):
     """End the process on introspection; ``allowed[0]`` is the thread whose own call is let through."""
     allowed = [0]
-    introspection, frame_attributes = INTROSPECTION, FRAME_ATTRIBUTES
-    get_ident, write, leave, code = _get_ident, _write, _exit, EXIT_INTROSPECTION
+    introspection, frame_attributes, no_processes = INTROSPECTION, FRAME_ATTRIBUTES, NO_PROCESSES
+    get_ident, stop, unix = _get_ident, leave, socket.AF_UNIX
 
     def hook(event, args):
         if event in introspection or event.startswith("ctypes."):
             if get_ident() != allowed[0]:
-                stop(event)
+                stop(f"used {event}")
         elif get_ident() == main and allowed[0] != main:
             if event == "sys._getframe" or (event == "object.__getattr__" and args[1] in frame_attributes):
-                stop(event)
-
-    def stop(event):
-        write(2, f"\n[grader] your code used {event}: katas never reach into the interpreter's internals\n".encode())
-        leave(code)
+                stop(f"used {event} on the grader's thread")
+        if event in no_processes:
+            raise PermissionError(f"{event}: katas run sealed, with no other process or program (no kata needs one)")
+        if event == "socket.__new__" and args[1] != unix:
+            raise PermissionError("socket: katas run sealed, with no network (no kata needs one)")
 
     sys.addaudithook(hook)
     return allowed
@@ -131,15 +185,61 @@ def unbuffered_output():
                                   write_through=True)
         setattr(sys, name, stream)
         setattr(sys, f"__{name}__", stream)
-    return lambda: None
 
 
-def serve(config, requests_fd, replies_fd, channel, allowed, kata_prefix):
+def io_thread(isolate, ready, loop):
+    """A protocol thread: a file table of its own, then a C loop that never runs Python code."""
+    try:
+        isolate()
+    except BaseException as error:  # noqa: BLE001 - reported to the main thread, which gives up
+        ready.put(f"{type(error).__name__}: {error}")
+        return
+    ready.put(None)
+    try:
+        loop()
+    except BaseException:  # noqa: BLE001 - the judge's end is gone; nothing is left to say
+        pass
+
+
+def start_io(channel_fd, sealed):
+    """Threads that own the judge's socket: (get a chunk of request bytes, put a reply's bytes).
+
+    Each copies the file table (``unshare(CLONE_FILES)``) before the main thread closes the
+    socket in the table that it shares with the learner thread.
+    """
+    requests, replies, ready = _SimpleQueue(), _SimpleQueue(), _SimpleQueue()
+    sock = _socket.socket(fileno=channel_fd)  # never freed: held by the writer's loop for good
+    isolate = sandbox.unshare_files if sealed or sys.platform.startswith("linux") else (lambda: None)
+    reader = _partial(deque, map(requests.put, iter(_partial(_read, channel_fd, 1 << 20), b"")), 0)
+    writer = _partial(deque, map(sock.sendall, iter(replies.get, None)), 0)
+
+    def read_then_hang_up():
+        reader()
+        requests.put(b"")
+
+    for loop in (read_then_hang_up, writer):
+        _thread.start_new_thread(io_thread, (isolate, ready, loop))
+    for _ in range(2):
+        try:
+            failed = ready.get(True, 10)
+        except _Empty:
+            failed = "the protocol threads did not start"
+        if failed:
+            raise sandbox.SandboxError(0, f"protocol thread: {failed}")
+    os.close(channel_fd)
+    return requests.get, replies.put
+
+
+def serve(config, channel, learner, allowed, kata_prefix):
     """Answer the judge's requests until it hangs up. All state lives in this function's closures."""
-    post, wait = channel
+    requests_get, replies_put = channel
+    jobs_put, outcomes_get, learner_ident = learner
     objects, handles, probes = {}, {}, {}  # handle -> object; id(object) -> handle; handle -> weak reference
     trash = []                             # objects let go of, freed on the learner thread
     counter = [0]
+    stuck = [False]                        # a learner job ran past its deadline and may still be running
+    wanted = {"gc": True, "tracing": False, "collections": 0}  # the collector as the judge set it
+    pending = bytearray()
     margin = LIMITS.stack_dump_margin_s
     main = _get_ident()
     seeders = SEEDERS
@@ -154,7 +254,7 @@ def serve(config, requests_fd, replies_fd, channel, allowed, kata_prefix):
             handle = next_handle()
             objects[handle] = obj
             handles[id(obj)] = handle
-        return {"__ref__": handle, "type": _QUALNAME(type(obj))[:100]}
+        return {"__ref__": handle, "type": type_label(type(obj))}
 
     def from_ref(handle, _type_name):
         if handle in objects:
@@ -173,19 +273,42 @@ def serve(config, requests_fd, replies_fd, channel, allowed, kata_prefix):
                 obj = None
             probes.pop(handle, None)
 
+    # -- the collector's settings belong to the memory checks
+    def collections():
+        total = 0
+        for generation in _gc_get_stats():
+            total += generation["collections"]
+        return total
+
+    def check_collector(debug=0):
+        """End the process if learner code changed the collector's or tracemalloc's settings."""
+        if _gc_isenabled() is not wanted["gc"] or _gc_get_debug() != debug or _gc_get_threshold() != GC_THRESHOLD \
+                or len(_gc_callbacks) or _gc_get_freeze_count() or _trace_is_tracing() is not wanted["tracing"]:
+            leave("changed the garbage collector's or tracemalloc's settings (enable, disable, set_threshold, "
+                  "set_debug, freeze, callbacks, start, stop)")
+        if not wanted["gc"] and collections() != wanted["collections"]:
+            leave("ran the garbage collector while a memory check had switched it off")
+
+    def collector_settled():
+        wanted["collections"] = collections()
+
     def on_learner_thread(fn, args=(), kwargs=None, budget=None):
         """Run ``fn`` on the learner thread; (ok, value), or a timeout reply naming the running line."""
         nonlocal trash
+        if stuck[0]:
+            return None, {"ok": False, "timeout": {"frames": []}}
         job, trash = (trash, fn, args, kwargs or {}), []
-        post(job)
+        jobs_put(job)
         job = None
         seconds = max(0.05, budget - margin) if budget is not None else 3600.0
-        outcome = wait(seconds)
-        if outcome is None:
+        try:
+            outcome = outcomes_get(True, seconds)
+        except _Empty:
+            stuck[0] = True
             return None, {"ok": False, "timeout": {"frames": learner_stack()}}
-        if type(outcome) is not tuple or len(outcome) != 2:
-            return None, {"ok": False, "error": {"type": "RuntimeError", "builtin": "RuntimeError",
-                                                 "message": "the learner thread answered garbage"}}
+        check_collector()
+        if type(outcome) is not tuple or len(outcome) != 2 or type(outcome[0]) is not bool:
+            return None, failure("RuntimeError", "the learner thread answered garbage")
         trash.append(outcome)
         return outcome, None
 
@@ -195,15 +318,15 @@ def serve(config, requests_fd, replies_fd, channel, allowed, kata_prefix):
         _gc_disable()
         allowed[0] = main
         try:
-            frames = [frame for ident, frame in _current_frames().items() if ident != main]
+            frame = _current_frames().get(learner_ident)
             found = []
-            frame = frames[0] if frames else None
             while frame is not None and len(found) < 200:
                 code = frame.f_code
-                if type(code.co_filename) is str and code.co_filename.startswith(kata_prefix):
+                if type(code.co_filename) is str and code.co_filename.startswith(kata_prefix) \
+                        and type(code.co_name) is str:
                     found.append([code.co_filename[len(kata_prefix):], frame.f_lineno, code.co_name])
                 frame = frame.f_back
-            frames = frame = code = None
+            frame = code = None
         finally:
             allowed[0] = 0
             if was:
@@ -216,7 +339,8 @@ def serve(config, requests_fd, replies_fd, channel, allowed, kata_prefix):
             return timeout_reply
         return None
 
-    # -- operations on the main thread: no learner code runs here (finalizers aside, which find no frames)
+    # -- operations on the main thread: no learner code runs here but the finalizers of a collection,
+    #    which find no frames (the hook), no descriptor for the judge (start_io) and no way to the queues
     def op_weak(request):
         handle = next_handle()
         probes[handle] = _weak_ref(arg(request["obj"]))
@@ -225,7 +349,7 @@ def serve(config, requests_fd, replies_fd, channel, allowed, kata_prefix):
     def op_alive(request):
         found = []
         for handle in arg(request["probes"]):
-            probe = probes.get(handle)
+            probe = probes.get(handle) if type(handle) is int else None
             found.append(probe is not None and probe() is not None)
         return found
 
@@ -237,16 +361,21 @@ def serve(config, requests_fd, replies_fd, channel, allowed, kata_prefix):
         action = request["action"]
         if action == "disable":
             _gc_disable()
+            wanted["gc"] = False
         elif action == "enable":
             _gc_enable()
+            wanted["gc"] = True
         elif action == "collect":
-            return _gc_collect()
+            found = _gc_collect()
+            collector_settled()  # our own collection (a nested one from a finalizer does nothing)
+            check_collector()  # the finalizers it ran changed nothing
+            return found
         return _gc_isenabled()
 
     def class_ids(classes):
         ids = set()
         for cls in classes:
-            if type(cls) is not type and not isinstance(cls, type):
+            if type(cls) is not type and not is_instance_of_type(type(cls), TYPE_ID):
                 raise TypeError("expected classes")
             ids.add(id(cls))
         return ids
@@ -268,9 +397,11 @@ def serve(config, requests_fd, replies_fd, channel, allowed, kata_prefix):
         _gc_set_debug(_DEBUG_SAVEALL)
         try:
             _gc_collect()
+            collector_settled()
+            check_collector(debug=_DEBUG_SAVEALL)  # a finalizer that switched SAVEALL off would hide the cycles
             counts, ours = {}, 0
             for obj in _gc_garbage:
-                name = _QUALNAME(type(obj))
+                name = type_label(type(obj))
                 counts[name] = counts.get(name, 0) + 1
                 ours += bool(ids) and is_instance(obj, ids)
         finally:
@@ -280,29 +411,42 @@ def serve(config, requests_fd, replies_fd, channel, allowed, kata_prefix):
         return {"types": counts, "instances": ours}
 
     def op_count(request):
-        """How many live objects are instances of each given class."""
+        """How many live objects are instances of each given class (or of its subclasses).
+
+        An instance of a class defined in Python refers to its class for the collector, so
+        ``gc.get_referrers`` finds them all in one pass in C: no per-object allocation, which
+        matters when tracemalloc is tracing. Types are compared by id (a metaclass could answer
+        ``hash()`` or ``==``); classes defined in C fall back to a walk over every object.
+        """
         classes = arg(request["classes"])
-        ids = [class_ids([cls]) for cls in classes]
+        families = []
+        for cls in classes:
+            class_ids([cls])
+            family, todo = [], [cls]
+            while todo and len(family) < 10_000:
+                kind = todo.pop()
+                if not any(kind is seen for seen in family):
+                    family.append(kind)
+                    todo.extend(_SUBCLASSES(kind))
+            families.append(family)
+        everyone = [kind for family in families for kind in family]
+        heap = all(_FLAGS(kind) & _HEAPTYPE for kind in everyone)
         was = _gc_isenabled()
         _gc_disable()
         allowed[0] = main
         try:
-            everything = _gc_get_objects()
+            found = _gc_get_referrers(*everyone) if heap else _gc_get_objects()
         finally:
             allowed[0] = 0
             if was:
                 _gc_enable()
-        # Count by type in C (ids, not the types themselves: a metaclass could answer hash()), then walk
-        # the MRO once per distinct type.
-        per_type, type_of = {}, dict(zip(map(id, map(type, everything)), map(type, everything)))
-        _count_elements(per_type, map(id, map(type, everything)))
         counts = [0] * len(classes)
-        for key, number in per_type.items():
-            for index in range(len(ids)):
-                if is_instance_of_type(type_of[key], ids[index]):
-                    counts[index] += number
-        type_of = None
-        everything = None
+        for index, family in enumerate(families):
+            ids = {id(kind) for kind in family}
+            for obj in found:
+                if id(type(obj)) in ids:
+                    counts[index] += 1
+        found = everyone = families = None
         return counts
 
     def op_trace(request):
@@ -311,9 +455,11 @@ def serve(config, requests_fd, replies_fd, channel, allowed, kata_prefix):
             if not _trace_is_tracing():
                 _trace_start()
             _trace_reset()
+            wanted["tracing"] = True
         elif action == "stop":
             if _trace_is_tracing():
                 _trace_stop()
+            wanted["tracing"] = False
             return None
         current, peak = _trace_now()
         return {"current": current, "peak": peak}
@@ -325,13 +471,15 @@ def serve(config, requests_fd, replies_fd, channel, allowed, kata_prefix):
     def learner_job(request):
         op = request["op"]
         if op == "load":
-            objects.clear()  # their references move to the trash first
+            trash.extend(objects.values())  # let go of on the learner thread, like every learner object
+            objects.clear()
             handles.clear()
             probes.clear()
             _gc_set_debug(0)
             _gc_enable()
             if _trace_is_tracing():
                 _trace_stop()
+            wanted.update(gc=True, tracing=False)
             return inside["load"], (config["module"], config.get("seed", 0), sys.modules, importlib.import_module,
                                     importlib.invalidate_caches, seeders)
         if op == "import":  # a submodule the kata's module does not import itself: dezero.utils, say
@@ -370,55 +518,74 @@ def serve(config, requests_fd, replies_fd, channel, allowed, kata_prefix):
             timeout_reply = free_trash(budget)
             if timeout_reply:
                 return timeout_reply
-            return {"ok": True, "value": protocol.encode(main_thread_ops[op](request), to_ref)}
+            value = main_thread_ops[op](request)
+            collector_settled()
+            return {"ok": True, "value": protocol.encode(value, to_ref)}
         job = learner_job(request)
         outcome, timeout_reply = on_learner_thread(*job, budget=budget)
+        job = None
         if timeout_reply:
             return timeout_reply
         ok, value = outcome
-        if ok:
+        if ok is True:
             return {"ok": True, "value": protocol.encode(value, to_ref)}
         return {"ok": False, "error": protocol.encode(value, lambda obj: "<object>")}
 
+    def next_request():
+        while True:
+            request = protocol.take_message(pending)
+            if request is not None:
+                return request
+            chunk = requests_get()
+            if not chunk:
+                raise protocol.Closed("end of stream")
+            pending.extend(chunk)
+
     inside = config["__inside__"]
+    TYPE_ID = {id(type)}
     while True:
         try:
-            request = protocol.receive(requests_fd)
+            request = next_request()
         except protocol.Closed:
             return
+        _setrecursionlimit(RECURSION_LIMIT)  # learner code may have changed it; the main thread needs its own
         try:
             reply = handle(request)
         except BaseException as error:  # a malformed request, or an unencodable value
-            reply = {"ok": False, "error": {"type": _QUALNAME(type(error)), "builtin": "RuntimeError",
-                                            "message": f"the worker could not answer: {_QUALNAME(type(error))}"}}
+            reply = failure("RuntimeError", f"the worker could not answer: {type_label(type(error))}")
             error = None
         request = None
         try:
-            protocol.send(replies_fd, reply)
+            data = protocol.frame(reply)
         except protocol.ProtocolError as error:
-            protocol.send(replies_fd, {"ok": False, "error": {"type": "ValueError", "builtin": "ValueError",
-                                                              "message": f"your code returned too much data: {error}"}})
+            data = protocol.frame(failure("ValueError", f"your code returned too much data: {error}"))
         reply = None
+        replies_put(data)
+        data = None
 
 
-def run_kata(config, requests_fd, replies_fd):
-    """Become one kata's worker: limits, the learner thread, seccomp and the hook, then serve."""
+def run_kata(config, channel_fd):
+    """Become one kata's worker: limits, protocol threads, the learner thread, seccomp and the hook, then serve."""
     sys.dont_write_bytecode = True
     kata_prefix = config["kata_prefix"]
-    refused = apply_limits(LIMITS, config["timeout"], config["memory_mb"])
-    flush = unbuffered_output()
+    sealed = config["mode"] != "none"
+    refused = list(config.get("refused", ())) + apply_limits(LIMITS, config["timeout"], config["memory_mb"])
+    unbuffered_output()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # no KeyboardInterrupt in the request loop; seccomp keeps it so
     namespace = {"__builtins__": dict(vars(builtins)), "KATA": kata_prefix, "QUALNAME": _QUALNAME,
                  "MODULE_OF": _MODULE_OF, "MRO": _MRO}
     exec(INSIDE, namespace)
-    post, wait, take, give = namespace["make_channel"](_thread.allocate_lock)
     inside = {name: namespace[name] for name in ("load", "enter", "exit", "with_raising", "deref", "define",
                                                   "type_name", "nothing")}
-    if config["mode"] != "none":
-        sandbox.set_no_new_privs()  # before the learner thread exists, so it inherits it
+    if sealed:
+        sandbox.set_no_new_privs()  # before any thread exists, so every thread inherits it
+    channel = start_io(channel_fd, sealed)
+    jobs, outcomes = _SimpleQueue(), _SimpleQueue()
     _thread.stack_size(LIMITS.thread_stack_mb << 20)
-    _thread.start_new_thread(namespace["learner_thread"], (take, give, flush))
-    take = give = namespace = None
-    if config["mode"] != "none":
+    learner_ident = _thread.start_new_thread(
+        deque, (map(outcomes.put, map(namespace["run_job"], iter(jobs.get, None))), 0))
+    namespace = None
+    if sealed:
         try:
             sandbox.install_seccomp()
         except OSError as error:
@@ -430,38 +597,48 @@ def run_kata(config, requests_fd, replies_fd):
     config = dict(config, __inside__=inside, refused=refused)
     allowed = install_hook(_get_ident())
     hello = {"refused": refused, "mode": config["mode"]}
-    protocol.send(replies_fd, {"ok": True, "value": protocol.encode(hello, lambda obj: None)})
-    serve(config, requests_fd, replies_fd, (post, wait), allowed, kata_prefix)
+    channel[1](protocol.frame({"ok": True, "value": protocol.encode(hello, lambda obj: None)}))
+    serve(config, channel, (jobs.put, outcomes.get, learner_ident), allowed, kata_prefix)
     _exit(0)
 
 
 def spawn(config, fds, python_roots):
     """In a fresh fork of the zygote: seal, then become the worker (never returns)."""
-    request_fd, reply_fd, output_fd, report_fd = fds
+    channel_fd, output_fd, report_fd = fds
     try:
         os.dup2(output_fd, 1)
         os.dup2(output_fd, 2)
         low = 3
-        for fd in sorted((request_fd, reply_fd, report_fd)):
+        for fd in sorted((channel_fd, report_fd)):
             os.closerange(low, fd)
             low = fd + 1
         os.closerange(low, 4096)
         os.setsid()
         view = sandbox.View(kata=config["staged"], readable=python_roots, masked=tuple(config.get("masked", ())),
-                            scratch_mb=LIMITS.scratch_mb, slot=config.get("slot", 0))
+                            scratch_mb=LIMITS.scratch_mb, slot=config.get("slot", 0), scratch=config["scratch"])
         sandbox.enter(view, config["mode"], report_fd)
+        config = dict(config, refused=list(view.refused))
         if config["mode"] == "namespaces":
             config = dict(config, kata_dir="/kata", kata_prefix="/kata/", scratch="/scratch")
             os.environ["HOME"] = "/scratch"
         else:
             config = dict(config, kata_dir=config["staged"], kata_prefix=config["staged"] + os.sep,
                           scratch=config["scratch"])
-        run_kata(config, request_fd, reply_fd)
     except BaseException as error:  # noqa: BLE001 - the sandbox could not be set up: a fault of the tool
         try:
             os.write(2, f"\n[grader] the sandbox could not be set up: {error}\n".encode())
         finally:
             os._exit(70)
+    try:
+        run_kata(config, channel_fd)
+    except sandbox.SandboxError as error:
+        os.write(2, f"\n[grader] the sandbox could not be set up: {error}\n".encode())
+        os._exit(70)
+    except BaseException as error:  # noqa: BLE001 - the worker broke after sealing: say so, as a crash
+        try:
+            os.write(2, f"\n[grader] the worker stopped: {type_label(type(error))}\n".encode())
+        finally:
+            os._exit(71)
     os._exit(0)
 
 
@@ -475,7 +652,7 @@ def zygote(control_fd):
     control = socket.socket(fileno=control_fd)
     while True:
         try:
-            data, fds, _, _ = socket.recv_fds(control, 1 << 20, 3)
+            data, fds, _, _ = socket.recv_fds(control, 1 << 20, 2)
         except OSError:
             os._exit(0)
         if not data:

@@ -57,10 +57,10 @@ class Function:
         self.outputs = outputs
         return outputs if len(outputs) > 1 else outputs[0]
 
-    def forward(self, *xs):
+    def forward(self, xs):
         raise NotImplementedError()
 
-    def backward(self, *gys):
+    def backward(self, gys):
         raise NotImplementedError()
 
 
@@ -72,17 +72,6 @@ class Square(Function):
     def backward(self, gy):
         x = self.inputs[0].data
         gx = 2 * x * gy
-        return gx
-
-
-class Exp(Function):
-    def forward(self, x):
-        y = np.exp(x)
-        return y
-
-    def backward(self, gy):
-        x = self.inputs[0].data
-        gx = np.exp(x) * gy
         return gx
 
 
@@ -99,10 +88,6 @@ class Add(Function):
 
 def square(x):
     return Square()(x)
-
-
-def exp(x):
-    return Exp()(x)
 
 
 def add(x0, x1):

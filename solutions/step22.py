@@ -136,33 +136,11 @@ class Function:
             self.outputs = [weakref.ref(output) for output in outputs]
         return outputs if len(outputs) > 1 else outputs[0]
 
-    def forward(self, *xs):
+    def forward(self, xs):
         raise NotImplementedError()
 
-    def backward(self, *gys):
+    def backward(self, gys):
         raise NotImplementedError()
-
-
-class Square(Function):
-    def forward(self, x):
-        y = x ** 2
-        return y
-
-    def backward(self, gy):
-        x = self.inputs[0].data
-        gx = 2 * x * gy
-        return gx
-
-
-class Exp(Function):
-    def forward(self, x):
-        y = np.exp(x)
-        return y
-
-    def backward(self, gy):
-        x = self.inputs[0].data
-        gx = np.exp(x) * gy
-        return gx
 
 
 class Add(Function):
@@ -172,14 +150,6 @@ class Add(Function):
 
     def backward(self, gy):
         return gy, gy
-
-
-def square(x):
-    return Square()(x)
-
-
-def exp(x):
-    return Exp()(x)
 
 
 def add(x0, x1):

@@ -5,6 +5,7 @@ files, and the learner's ``dezero/`` package. Paths below are relative to it
 (``17_weakref_outputs/step17.py``, ``dezero/core.py``).
 """
 
+import functools
 from pathlib import Path
 
 from grader.grading import Grader
@@ -43,13 +44,28 @@ def write_submission(root, overrides=None, only=None, package=None, changes=None
     return root
 
 
+@functools.cache
+def _complete_package():
+    return LADDER.reference()
+
+
 def reference_of(kata_id):
     """The submission paths -> text a kata is judged on: its own files, then the complete package."""
     kata = KATAS[kata_id]
     found = {f"{kata_id}/{path}": text for path, text in reference_files(kata).items()}
     if kata.uses_package:
-        found.update(LADDER.reference())
+        found.update(_complete_package())
     return found
+
+
+def _complete_package():
+    """The complete reference package, rendered once (mutant tables ask for it once per entry)."""
+    if not _COMPLETE:
+        _COMPLETE.update(LADDER.reference())
+    return _COMPLETE
+
+
+_COMPLETE = {}
 
 
 def mutate(kata_id, old, new, count=1, base=None):

@@ -1,7 +1,7 @@
 """Every kata is complete, everything generated is derived from solutions/, and each spec is proven both ways.
 
 The package-kata properties (CONTRIBUTING.md, "Package katas") each have a test here:
-  1. the learner sees what to write        test_readme_names_what_to_write
+  1. the learner sees what to write        tests/test_kata_texts.py (READMEs), tests/test_learner.py (check)
   2. start anywhere                        test_start_fills_earlier_katas_only (and tests/test_package.py)
   3. your own DeZero at the end            tests/test_own_dezero.py
   4. no stub reveals an answer             test_passes_at_its_own_step, test_stubs_reveal_no_later_answer
@@ -46,19 +46,6 @@ def test_manifest_readme_and_hints(kata):
     names = [name for name, _ in kata.checks()]
     assert len(names) == len(set(names)), "check names are unique across a kata's spec files"
     assert owns_something(kata), "the kata has regions in its files or in the package"
-
-
-@pytest.mark.parametrize("kata", ALL, ids=lambda k: k.id)
-def test_readme_names_what_to_write(kata):
-    """Property 1: the README names each file and definition the learner writes."""
-    readme = (kata.directory / "README.md").read_text()
-    for path in kata.files:
-        assert path in readme, f"the README names {path}"
-    for path, names in LADDER.owned_by(kata.id).items():
-        assert path in readme, f"the README names {path}"
-        for name in names:
-            if name != "*":
-                assert name.split(".")[-1] in readme, f"the README names {name} ({path})"
 
 
 def test_generated_files_match():

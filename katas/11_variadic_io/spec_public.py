@@ -2,19 +2,42 @@
 
 import numpy as np
 
-from grader.spec import expect_array, fail, same
+from grader.spec import define, expect_array, fail, remote, same
+
+SPLIT = '''
+class Split(dz.Function):
+    """One input, two outputs: x and 2x."""
+    def forward(self, x):
+        return x, x * 2
+'''
+
+SUM3 = '''
+class Sum3(dz.Function):
+    def forward(self, a, b, c):
+        return a + b + c
+'''
 
 
 def test_add_returns_one_variable(dz):
-    """add(x0, x1) returns a single Variable (not a list) holding x0 + x1."""
+    """add(x0, x1) returns a single Variable (not a list) holding x0 + x1.
+
+    Hint: a list of one Variable means __call__ returned the list of outputs even for one output;
+    return outputs[0] when there is only one.
+    """
     y = dz.add(dz.Variable(np.array(2.0)), dz.Variable(np.array(3.0)))
     if isinstance(y, (list, tuple)):
         fail(f"add returned a {type(y).__name__} of {len(y)}; a function with one output returns the Variable itself")
+    if remote("type_name", y) != "Variable":
+        fail(f"add(x0, x1) should return a Variable, got a {remote('type_name', y)}")
     expect_array(y.data, 5.0, "add(2, 3).data")
 
 
 def test_outputs_are_ndarrays(dz):
-    """Outputs hold ndarrays even when numpy's result is a scalar (as_array)."""
+    """Outputs hold ndarrays even when numpy's result is a scalar (as_array).
+
+    Hint: 2.0 + 3.0 on 0-d arrays gives np.float64, not an ndarray; wrap every result with
+    Variable(as_array(y)).
+    """
     y = dz.add(dz.Variable(np.array(2.0)), dz.Variable(np.array(3.0)))
     data = y.data
     if not isinstance(data, np.ndarray):
@@ -26,6 +49,8 @@ def test_function_records_inputs_and_outputs(dz):
     x0, x1 = dz.Variable(np.array(2.0)), dz.Variable(np.array(3.0))
     y = dz.add(x0, x1)
     f = y.creator
+    if f is None or remote("type_name", f) != "Add":
+        fail(f"y.creator should be the Add that made y, got {f!r}")
     inputs = f.inputs
     if not isinstance(inputs, (list, tuple)) or len(inputs) != 2:
         fail(f"f.inputs should be a list of the 2 inputs, got {inputs!r}")
@@ -34,3 +59,36 @@ def test_function_records_inputs_and_outputs(dz):
     outputs = f.outputs
     if not isinstance(outputs, (list, tuple)) or len(outputs) != 1 or not same(outputs[0], y):
         fail(f"f.outputs should be a list holding y, got {outputs!r}")
+
+
+def test_forward_gets_every_input(dz):
+    """A Function of three inputs: forward(a, b, c) receives all three, unpacked.
+
+    Hint: call self.forward(*xs) with xs = [x.data for x in inputs]: the star unpacks the list, so
+    forward gets one argument per input, however many there are.
+    """
+    (Sum3,) = define(dz, SUM3, "Sum3")
+    y = Sum3()(dz.Variable(np.array(1.0)), dz.Variable(np.array(2.0)), dz.Variable(np.array(4.0)))
+    expect_array(y.data, 7.0, "Sum3()(1, 2, 4).data")
+
+
+def test_two_outputs_come_back_as_a_list(dz):
+    """A forward that returns a tuple of two gives a list of two Variables, both made by the function.
+
+    Hint: turn a single result into a 1-tuple only when forward did not already return a tuple;
+    then wrap every element, and set the creator of every output, not just the first.
+    """
+    (Split,) = define(dz, SPLIT, "Split")
+    f = Split()
+    ys = f(dz.Variable(np.array([1.0, 2.0])))
+    if not isinstance(ys, (list, tuple)) or len(ys) != 2:
+        fail(f"expected a list of 2 outputs, got {ys!r}")
+    expect_array(ys[0].data, [1.0, 2.0], "first output")
+    expect_array(ys[1].data, [2.0, 4.0], "second output")
+    for number, y in enumerate(ys):
+        if not same(y.creator, f):
+            fail(f"output {number}'s creator should be the Split that made it, got {y.creator!r}")
+    outputs = f.outputs
+    if not isinstance(outputs, (list, tuple)) or len(outputs) != 2 or not (
+            same(outputs[0], ys[0]) and same(outputs[1], ys[1])):
+        fail(f"f.outputs should be the list of both outputs, in order, got {outputs!r}")

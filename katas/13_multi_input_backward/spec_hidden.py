@@ -1,4 +1,4 @@
-"""Hidden checks for kata 13."""
+"""Hidden checks for kata 13: deeper graphs, vectors, other functions."""
 
 import numpy as np
 
@@ -6,12 +6,20 @@ from grader.spec import define, expect_array
 
 SPLIT = '''
 class Split(dz.Function):
-    """Two outputs, x and 3x, so backward gets two gradients."""
     def forward(self, x):
         return x, 3 * x
 
     def backward(self, gy0, gy1):
         return gy0 + 3 * gy1
+'''
+
+EXP = '''
+class Exp(dz.Function):
+    def forward(self, x):
+        return np.exp(x)
+
+    def backward(self, gy):
+        return np.exp(self.inputs[0].data) * gy
 '''
 
 
@@ -24,14 +32,14 @@ def test_every_input_is_followed(dz):
     expect_array(y.grad, 4 * (-2.0) ** 3, "y.grad")
 
 
-def test_backward_gets_every_output_grad(dz):
-    """A function with two outputs receives both output gradients in backward."""
+def test_two_output_grads_on_vectors(dz):
+    """Split on a vector with both output gradients given: x.grad = gy0 + 3 gy1."""
     (Split,) = define(dz, SPLIT, "Split")
-    x = dz.Variable(np.array(2.0))
+    x = dz.Variable(np.array([1.0, -2.0, 0.5]))
     a, b = Split()(x)
-    a.grad, b.grad = np.array(1.0), np.array(2.0)
-    a.backward()
-    expect_array(x.grad, 7.0, "x.grad from Split.backward(a.grad=1, b.grad=2), which returns gy0 + 3 * gy1")
+    a.grad, b.grad = np.array([0.5, 1.0, -1.0]), np.array([2.0, 0.0, 1.0])
+    b.backward()
+    expect_array(x.grad, [6.5, 1.0, 2.0], "x.grad")
 
 
 def test_vectors(dz):
@@ -45,9 +53,10 @@ def test_vectors(dz):
 
 
 def test_exp_in_a_graph(dz):
-    """exp works inside a graph with several inputs: z = exp(x) + y^2."""
+    """Another function inside a graph with several inputs: z = exp(x) + y^2."""
+    (Exp,) = define(dz, EXP, "Exp")
     x, y = dz.Variable(np.array(0.5)), dz.Variable(np.array(-1.5))
-    z = dz.add(dz.exp(x), dz.square(y))
+    z = dz.add(Exp()(x), dz.square(y))
     z.backward()
     expect_array(z.data, np.exp(0.5) + 2.25, "z.data")
     expect_array(x.grad, np.exp(0.5), "x.grad")

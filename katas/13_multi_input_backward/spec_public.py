@@ -1,12 +1,26 @@
-"""Public checks for kata 13: backward through functions with several inputs."""
+"""Public checks for kata 13: backward through functions with several inputs (nox -s check -- 13)."""
 
 import numpy as np
 
-from grader.spec import expect_array, fail
+from grader.spec import define, expect_array, fail
+
+SPLIT = '''
+class Split(dz.Function):
+    """Two outputs, x and 3x, so backward receives two gradients: gx = gy0 + 3 * gy1."""
+    def forward(self, x):
+        return x, 3 * x
+
+    def backward(self, gy0, gy1):
+        return gy0 + 3 * gy1
+'''
 
 
 def test_book_example(dz):
-    """z = x^2 + y^2 at (2, 3): z = 13, x.grad = 4, y.grad = 6."""
+    """z = x^2 + y^2 at (2, 3): z = 13, x.grad = 4, y.grad = 6.
+
+    Hint: if one of x.grad and y.grad is None, backward followed only one input of add: give every
+    input its gradient, and push every input's creator onto funcs.
+    """
     x, y = dz.Variable(np.array(2.0)), dz.Variable(np.array(3.0))
     z = dz.add(dz.square(x), dz.square(y))
     z.backward()
@@ -16,10 +30,24 @@ def test_book_example(dz):
 
 
 def test_add_backward_returns_one_grad_per_input(dz):
-    """Add.backward(gy) returns a gradient for each of its two inputs."""
+    """Add.backward(gy) returns a gradient for each of its two inputs, both gy."""
     z = dz.add(dz.Variable(np.array(1.0)), dz.Variable(np.array(1.0)))
     grads = z.creator.backward(np.array(5.0))
     if not isinstance(grads, (list, tuple)) or len(grads) != 2:
         fail(f"Add.backward(5.0) should return two gradients, got {grads!r}")
     expect_array(np.asarray(grads[0]), 5.0, "first gradient")
     expect_array(np.asarray(grads[1]), 5.0, "second gradient")
+
+
+def test_backward_gets_every_output_grad(dz):
+    """A function with two outputs receives both output gradients: f.backward(*gys).
+
+    Hint: collect gys = [output.grad for output in f.outputs] and call f.backward(*gys), so a function
+    with two outputs gets two gradients.
+    """
+    (Split,) = define(dz, SPLIT, "Split")
+    x = dz.Variable(np.array(2.0))
+    a, b = Split()(x)
+    a.grad, b.grad = np.array(1.0), np.array(2.0)
+    a.backward()
+    expect_array(x.grad, 7.0, "x.grad from Split.backward(a.grad=1, b.grad=2), which returns gy0 + 3 * gy1")

@@ -1,8 +1,21 @@
-"""Public checks for kata 16: generations and topological order."""
+"""Public checks for kata 16: generations and topological order (nox -s check -- 16)."""
 
 import numpy as np
 
-from grader.spec import expect_array, expect_value
+from grader.spec import define, expect_array, expect_value
+
+COUNTED = '''
+class Counted(dz.Function):
+    """Identity that counts its backward calls."""
+    calls = 0
+
+    def forward(self, x):
+        return x
+
+    def backward(self, gy):
+        type(self).calls += 1
+        return gy
+'''
 
 
 def test_book_example(dz):
@@ -20,14 +33,43 @@ def test_book_example(dz):
 
 
 def test_generation_numbers(dz):
-    """Leaves are generation 0; each function and its outputs count up from its inputs."""
+    """Leaves are generation 0; a function takes its youngest input's generation, its outputs one more.
+
+    Hint: Function.__call__ sets self.generation = max(x.generation for x in inputs) before
+    set_creator, and set_creator makes each output func.generation + 1.
+    """
     x = dz.Variable(np.array(2.0))
     a = dz.square(x)
     b = dz.square(a)
     y = dz.add(a, b)
     expect_value(x.generation, 0, "x.generation")
+    expect_value(a.creator.generation, 0, "generation of the Square that made a (its input x is generation 0)")
     expect_value(a.generation, 1, "a.generation")
     expect_value(b.creator.generation, 1, "generation of the Square that made b")
     expect_value(b.generation, 2, "b.generation")
-    expect_value(y.creator.generation, 2, "generation of add(a, b) (the largest input generation)")
+    expect_value(y.creator.generation, 2, "generation of add(a, b): the largest of its inputs' (1 and 2)")
     expect_value(y.generation, 3, "y.generation")
+
+
+def test_each_function_once(dz):
+    """A function reached through two paths runs its backward once.
+
+    Hint: keep a set of the functions already queued (seen_set) and add a function to funcs only
+    when it is not in the set yet.
+    """
+    (Counted,) = define(dz, COUNTED, "Counted")
+    x = dz.Variable(np.array(3.0))
+    b = Counted()(x)
+    y = dz.add(dz.square(b), dz.square(b))
+    y.backward()
+    expect_value(Counted.calls, 1, "number of backward calls of the shared function")
+    expect_array(x.grad, 12.0, "x.grad of 2 x^2")
+
+
+def test_paths_of_different_length(dz):
+    """y = a + a^4 with a = x^2 at x = 1.1: a's creator waits for both paths (x.grad = 2x + 8x^7)."""
+    x = dz.Variable(np.array(1.1))
+    a = dz.square(x)
+    y = dz.add(a, dz.square(dz.square(a)))
+    y.backward()
+    expect_array(x.grad, 2 * 1.1 + 8 * 1.1 ** 7, "x.grad")

@@ -77,10 +77,10 @@ class Function:
         raise NotImplementedError("TODO(17_weakref_outputs): hold the outputs by weak reference (backward calls output() to reach them)")
         return outputs if len(outputs) > 1 else outputs[0]
 
-    def forward(self, *xs):
+    def forward(self, xs):
         raise NotImplementedError()
 
-    def backward(self, *gys):
+    def backward(self, gys):
         raise NotImplementedError()
 
 
@@ -95,33 +95,5 @@ class Square(Function):
         return gx
 
 
-class Exp(Function):
-    def forward(self, x):
-        y = np.exp(x)
-        return y
-
-    def backward(self, gy):
-        x = self.inputs[0].data
-        gx = np.exp(x) * gy
-        return gx
-
-
-class Add(Function):
-    def forward(self, x0, x1):
-        y = x0 + x1
-        return y
-
-    def backward(self, gy):
-        return gy, gy
-
-
 def square(x):
     return Square()(x)
-
-
-def exp(x):
-    return Exp()(x)
-
-
-def add(x0, x1):
-    return Add()(x0, x1)

@@ -10,6 +10,14 @@ def chain(x, n):
         x = dz.square(x)
     return x
 '''
+SPLIT3 = '''
+class Split3(dz.Function):
+    def forward(self, x):
+        return x, 2 * x, 3 * x
+
+    def backward(self, gy0, gy1, gy2):
+        return gy0 + 2 * gy1 + 3 * gy2
+'''
 N = 200_000  # 1.6 MB per float64 array
 MIB = 1 << 20
 
@@ -78,3 +86,19 @@ def test_kernel_sees_retained_grads_kept(dz, mem):
     if growths[True] < 12 * MIB or growths[False] > 6 * MIB:
         fail(f"after backward the operating system counts {growths[True] / MIB:.0f} MiB more with retain_grad=True "
              f"and {growths[False] / MIB:.0f} MiB with the default; expected about 20 MiB and under 2 MiB")
+
+
+def test_three_outputs_freed_or_kept(dz):
+    """A function with three outputs on a vector: all three grads freed by default, all kept with retain_grad."""
+    (Split3,) = define(dz, SPLIT3, "Split3")
+    for retain in (False, True):
+        x = dz.Variable(np.array([1.0, 2.0]))
+        a, b, c = Split3()(x)
+        y = dz.add(dz.add(a, b), c)
+        y.backward(retain_grad=retain)
+        expect_array(x.grad, [6.0, 6.0], f"x.grad (retain_grad={retain})")
+        for name, v in (("a", a), ("b", b), ("c", c)):
+            if retain:
+                expect_array(v.grad, [1.0, 1.0], f"{name}.grad with retain_grad=True")
+            else:
+                expect_none(v.grad, f"{name}.grad", " (an output of Split3, with retain_grad=False)")

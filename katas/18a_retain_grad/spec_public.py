@@ -11,9 +11,23 @@ def chain(x, n):
     return x
 '''
 
+SPLIT = '''
+class Split(dz.Function):
+    """Two outputs, x and 3x: backward gets both gradients."""
+    def forward(self, x):
+        return x, 3 * x
+
+    def backward(self, gy0, gy1):
+        return gy0 + 3 * gy1
+'''
+
 
 def test_book_example(dz):
-    """Only the leaves keep gradients by default: y.grad and t.grad are None."""
+    """Only the leaves keep gradients by default: y.grad and t.grad are None.
+
+    Hint: y.grad or t.grad still set means backward kept them: at the end of each iteration, unless
+    retain_grad is True, set y().grad = None for every y in f.outputs (the default is retain_grad=False).
+    """
     x0, x1 = dz.Variable(np.array(1.0)), dz.Variable(np.array(1.0))
     t = dz.add(x0, x1)
     y = dz.add(x0, t)
@@ -33,6 +47,22 @@ def test_retain_grad_true_keeps_them(dz):
     expect_array(y.grad, 1.0, "y.grad")
     expect_array(t.grad, 1.0, "t.grad")
     expect_array(x0.grad, 2.0, "x0.grad")
+
+
+def test_every_output_of_a_function_is_freed(dz):
+    """A function with two outputs: after backward both outputs' grads are None, the leaf keeps its own.
+
+    Hint: free the grad of every output of f (for y in f.outputs), not only the first one; and never
+    an input's: the inputs' grads are what backward is computing.
+    """
+    (Split,) = define(dz, SPLIT, "Split")
+    x = dz.Variable(np.array(2.0))
+    a, b = Split()(x)
+    y = dz.add(a, b)
+    y.backward()
+    expect_none(a.grad, "a.grad", " (first output of Split, an intermediate result)")
+    expect_none(b.grad, "b.grad", " (second output of Split, an intermediate result)")
+    expect_array(x.grad, 4.0, "x.grad (1 + 3)")
 
 
 def test_kernel_sees_intermediate_grads_freed(dz, mem):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import MIB, define, expect_array, expect_none, expect_value, fail, raise_inside, rss_growth
+from grader.spec import MIB, define, expect_array, expect_none, expect_value, fail, raise_inside, remote, rss_growth
 
 CHAIN = '''
 def chain(x, n):
@@ -54,6 +54,37 @@ def test_exception_inside_no_grad_restores_the_flag(dz):
     outcome = raise_inside(dz.no_grad())
     expect_value(outcome, "propagated", "what happened to a ValueError raised inside no_grad()")
     expect_value(dz.Config.enable_backprop, True, "Config.enable_backprop after an exception inside no_grad()")
+
+
+def test_nested_blocks_restore_what_they_found(dz):
+    """using_config('enable_backprop', True) inside no_grad(): afterwards the flag is False again, not True.
+
+    Hint: using_config must put back the value it found (old_value = getattr(Config, name)), not True:
+    a block nested in no_grad() ends still inside no_grad().
+    """
+    with dz.no_grad():
+        with dz.using_config("enable_backprop", True):
+            expect_value(dz.Config.enable_backprop, True, "the flag in using_config(True) inside no_grad()")
+            y = dz.square(dz.Variable(np.array(2.0)))
+        expect_value(dz.Config.enable_backprop, False, "the flag after the inner block, still inside no_grad()")
+    expect_value(dz.Config.enable_backprop, True, "the flag after both blocks")
+    if y.creator is None:
+        fail("a Variable made inside using_config('enable_backprop', True) should have a creator")
+
+
+def test_function_keeps_no_inputs_without_backprop(dz):
+    """A Function called inside no_grad() keeps neither its inputs nor its outputs.
+
+    Hint: put self.inputs = inputs (and self.outputs, the generation and set_creator) inside
+    `if Config.enable_backprop:`; kept inputs hold every intermediate array alive.
+    """
+    f = dz.Square()
+    with dz.no_grad():
+        y = f(dz.Variable(np.array(3.0)))
+    expect_array(y.data, 9.0, "y.data")
+    for name in ("inputs", "outputs"):
+        if remote("hasattr", f, name) and getattr(f, name) is not None:
+            fail(f"a Function called inside no_grad() still stores its {name}")
 
 
 def test_kernel_sees_no_graph_kept(dz, mem):

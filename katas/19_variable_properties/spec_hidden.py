@@ -1,28 +1,33 @@
-"""Hidden checks for kata 19."""
+"""Hidden checks for kata 19: other shapes and dtypes."""
 
 import numpy as np
 
-from grader.spec import expect_value, raises, remote
+from grader.remote import LearnerError
+from grader.spec import expect_value, fail, remote
 
 
-def test_name_defaults_to_none(dz):
-    """Without a name, name is None."""
-    expect_value(dz.Variable(np.array(1.0)).name, None, "Variable(data).name")
+def test_name_by_keyword(dz):
+    """Variable(data, name='w') keeps the name."""
+    expect_value(dz.Variable(np.zeros(2), name="w").name, "w", "Variable(data, name='w').name")
 
 
-def test_repr_none(dz):
-    """repr of a Variable without data is variable(None)."""
-    expect_value(remote("repr", dz.Variable(None)), "variable(None)", "repr(Variable(None))")
+def test_repr_three_dimensions(dz):
+    """A 2x2x2 Variable's repr keeps numpy's layout, every continuation row indented by 9 spaces."""
+    data = np.arange(8).reshape(2, 2, 2)
+    expected = "variable(" + str(data).replace("\n", "\n" + " " * 9) + ")"
+    expect_value(remote("repr", dz.Variable(data)), expected, "repr of a 2x2x2 Variable")
 
 
-def test_repr_multiline(dz):
-    """Rows after the first are indented by 9 spaces so they line up."""
-    x = dz.Variable(np.array([[1, 2], [3, 4]]))
-    expect_value(remote("repr", x), "variable([[1 2]\n          [3 4]])", "repr of a 2x2 Variable")
+def test_repr_floats(dz):
+    """repr of a float matrix and of a 0-d float."""
+    data = np.array([[1.5, -2.0], [0.25, 3.0]])
+    expected = "variable(" + str(data).replace("\n", "\n" + " " * 9) + ")"
+    expect_value(remote("repr", dz.Variable(data)), expected, "repr of a 2x2 float Variable")
+    expect_value(remote("repr", dz.Variable(np.array(2.5))), "variable(2.5)", "repr of Variable(np.array(2.5))")
 
 
 def test_properties_are_attributes(dz):
-    """shape etc. are properties (x.shape, not x.shape())."""
+    """shape etc. of a float32 4x5x6 array, as properties (x.shape, not x.shape())."""
     x = dz.Variable(np.zeros((4, 5, 6), dtype=np.float32))
     expect_value(x.shape, (4, 5, 6), "x.shape")
     expect_value(x.ndim, 3, "x.ndim")
@@ -31,7 +36,14 @@ def test_properties_are_attributes(dz):
     expect_value(remote("len", x), 4, "len(x)")
 
 
-def test_len_of_scalar_raises(dz):
-    """len() of a 0-d Variable raises TypeError, as it does for the ndarray."""
-    with raises(TypeError, "len(Variable(np.array(1.0)))"):
-        remote("len", dz.Variable(np.array(1.0)))
+def test_scalar_properties(dz):
+    """A 0-d Variable: shape (), ndim 0, size 1, and len() raises."""
+    x = dz.Variable(np.array(7.0))
+    expect_value(x.shape, (), "x.shape")
+    expect_value(x.ndim, 0, "x.ndim")
+    expect_value(x.size, 1, "x.size")
+    try:
+        got = remote("len", x)
+    except LearnerError:
+        return
+    fail(f"len() of a 0-d Variable: expected an error, as for a 0-d ndarray; got {got!r}")

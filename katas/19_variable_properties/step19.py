@@ -130,10 +130,10 @@ class Function:
             self.outputs = [weakref.ref(output) for output in outputs]
         return outputs if len(outputs) > 1 else outputs[0]
 
-    def forward(self, *xs):
+    def forward(self, xs):
         raise NotImplementedError()
 
-    def backward(self, *gys):
+    def backward(self, gys):
         raise NotImplementedError()
 
 
@@ -148,17 +148,6 @@ class Square(Function):
         return gx
 
 
-class Exp(Function):
-    def forward(self, x):
-        y = np.exp(x)
-        return y
-
-    def backward(self, gy):
-        x = self.inputs[0].data
-        gx = np.exp(x) * gy
-        return gx
-
-
 class Add(Function):
     def forward(self, x0, x1):
         y = x0 + x1
@@ -170,10 +159,6 @@ class Add(Function):
 
 def square(x):
     return Square()(x)
-
-
-def exp(x):
-    return Exp()(x)
 
 
 def add(x0, x1):

@@ -1,4 +1,4 @@
-"""Hidden checks for kata 20."""
+"""Hidden checks for kata 20: vectors, reuse, longer expressions."""
 
 import numpy as np
 
@@ -6,13 +6,14 @@ from grader.spec import expect_array
 
 
 def test_mul_backward_vectors(dz):
-    """Element-wise gradients of a * b."""
-    av, bv = np.array([1.0, 2.0, 3.0]), np.array([-1.0, 0.5, 4.0])
-    a, b = dz.Variable(av), dz.Variable(bv)
-    y = a * b
+    """Element-wise gradients of a * b * c on vectors."""
+    av, bv, cv = np.array([1.0, 2.0, 3.0]), np.array([-1.0, 0.5, 4.0]), np.array([2.0, -3.0, 0.5])
+    a, b, c = dz.Variable(av), dz.Variable(bv), dz.Variable(cv)
+    y = a * b * c
     y.backward()
-    expect_array(a.grad, bv, "a.grad")
-    expect_array(b.grad, av, "b.grad")
+    expect_array(a.grad, bv * cv, "a.grad")
+    expect_array(b.grad, av * cv, "b.grad")
+    expect_array(c.grad, av * bv, "c.grad")
 
 
 def test_square_by_mul(dz):
@@ -31,3 +32,16 @@ def test_mixed_expression(dz):
     expect_array(y.data, 25.0, "y.data")
     expect_array(a.grad, 20.0, "a.grad")
     expect_array(b.grad, 5.0, "b.grad")
+
+
+def test_sum_of_products(dz):
+    """A sum of products of three matrices: values and gradients."""
+    rng = np.random.default_rng(3)
+    av, bv, cv = (rng.standard_normal((2, 2)) for _ in range(3))
+    a, b, c = dz.Variable(av), dz.Variable(bv), dz.Variable(cv)
+    y = a * b + b * c + c * a
+    y.backward()
+    expect_array(y.data, av * bv + bv * cv + cv * av, "y.data")
+    expect_array(a.grad, bv + cv, "a.grad")
+    expect_array(b.grad, av + cv, "b.grad")
+    expect_array(c.grad, av + bv, "c.grad")

@@ -1,4 +1,4 @@
-"""Public checks for kata 20: Mul and the * and + operators."""
+"""Public checks for kata 20: Mul and the * and + operators (nox -s check -- 20)."""
 
 import numpy as np
 
@@ -6,7 +6,11 @@ from grader.spec import expect_array
 
 
 def test_book_example(dz):
-    """y = a * b + c with a=3, b=2, c=1: y = 7, a.grad = 2, b.grad = 3."""
+    """y = a * b + c with a=3, b=2, c=1: y = 7, a.grad = 2, b.grad = 3.
+
+    Hint: a.grad = 3 and b.grad = 2 means Mul.backward returned the gradients in the wrong order:
+    the gradient for x0 is gy * x1, the one for x1 is gy * x0.
+    """
     a, b, c = (dz.Variable(np.array(v)) for v in (3.0, 2.0, 1.0))
     y = a * b + c
     y.backward()
@@ -19,3 +23,18 @@ def test_mul_function(dz):
     """mul(a, b) works as a function too."""
     y = dz.mul(dz.Variable(np.array(4.0)), dz.Variable(np.array(-2.5)))
     expect_array(y.data, -10.0, "mul(4, -2.5).data")
+
+
+def test_product_of_three(dz):
+    """y = a * b * c at (2, 3, 4): a.grad = bc = 12, b.grad = ac = 8, c.grad = ab = 6.
+
+    Hint: here the first Mul gets gy = c, not 1: its backward must multiply by gy
+    (gy * x1 and gy * x0), or only products with one * come out right.
+    """
+    a, b, c = (dz.Variable(np.array(v)) for v in (2.0, 3.0, 4.0))
+    y = a * b * c
+    y.backward()
+    expect_array(y.data, 24.0, "y.data")
+    expect_array(a.grad, 12.0, "a.grad")
+    expect_array(b.grad, 8.0, "b.grad")
+    expect_array(c.grad, 6.0, "c.grad")

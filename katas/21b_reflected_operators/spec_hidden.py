@@ -12,13 +12,13 @@ def test_ndarray_times_variable(dz):
     expect_array(y.data, [8.0, 12.0], "(np.array([2., 3.]) * x).data")
 
 
-def test_grad_through_reflected(dz):
-    """y = 3.0 * x + 2.0 + x has x.grad = 4."""
-    x = dz.Variable(np.array(2.0))
-    y = 2.0 + 3.0 * x + x
+def test_grad_through_reflected_vectors(dz):
+    """y = np.array([1., 2.]) * x + 0.5 * x + 1 on a vector: x.grad = [1.5, 2.5]."""
+    x = dz.Variable(np.array([3.0, -1.0]))
+    y = np.array([1.0, 2.0]) * x + 0.5 * x + 1
     y.backward()
-    expect_array(y.data, 10.0, "y.data")
-    expect_array(x.grad, 4.0, "x.grad")
+    expect_array(y.data, [5.5, -1.5], "y.data")
+    expect_array(x.grad, [1.5, 2.5], "x.grad")
 
 
 def test_int_on_the_left(dz):

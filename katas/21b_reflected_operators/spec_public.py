@@ -6,7 +6,11 @@ from grader.spec import expect_array, expect_value, remote
 
 
 def test_float_times_variable(dz):
-    """3.0 * x gives a Variable holding 3x."""
+    """3.0 * x gives a Variable holding 3x.
+
+    Hint: Python asks 3.0 first, which gives up, then calls x.__rmul__(3.0): install
+    Variable.__rmul__ = mul (a product does not care about the order, and mul converts the float).
+    """
     y = 3.0 * dz.Variable(np.array(2.0))
     expect_array(y.data, 6.0, "(3.0 * x).data")
 
@@ -20,9 +24,18 @@ def test_float_plus_variable(dz):
 def test_ndarray_plus_variable(dz):
     """np.array([1., 2.]) + x gives one Variable, not an array of Variables.
 
-    Hint: if you got an ndarray, numpy handled the + itself; a class attribute
-    __array_priority__ = 200 on Variable makes it call Variable.__radd__ instead.
+    Hint: if you got an ndarray, numpy handled the + itself, element by element; a class attribute
+    __array_priority__ = 200 on Variable (above ndarray's 0) makes numpy call Variable.__radd__ instead.
     """
     y = np.array([1.0, 2.0]) + dz.Variable(np.array([10.0, 20.0]))
     expect_value(remote("type_name", y), "Variable", "type of np.array([1., 2.]) + x")
     expect_array(y.data, [11.0, 22.0], "(np.array([1., 2.]) + x).data")
+
+
+def test_grad_through_reflected(dz):
+    """y = 2.0 + 3.0 * x + x at x = 2: y = 10, x.grad = 4."""
+    x = dz.Variable(np.array(2.0))
+    y = 2.0 + 3.0 * x + x
+    y.backward()
+    expect_array(y.data, 10.0, "y.data")
+    expect_array(x.grad, 4.0, "x.grad")

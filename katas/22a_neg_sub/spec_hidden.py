@@ -5,8 +5,8 @@ import numpy as np
 from grader.spec import expect_array
 
 
-def test_sub_grads(dz):
-    """y = a - b: a.grad = 1, b.grad = -1."""
+def test_sub_grads_scalars(dz):
+    """y = a - b at (3, 7): a.grad = 1, b.grad = -1."""
     a, b = dz.Variable(np.array(3.0)), dz.Variable(np.array(7.0))
     y = a - b
     y.backward()

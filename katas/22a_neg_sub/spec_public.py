@@ -6,7 +6,10 @@ from grader.spec import expect_array
 
 
 def test_neg(dz):
-    """-x negates, with x.grad = -1."""
+    """-x negates, with x.grad = -1.
+
+    Hint: Neg.backward returns -gy: the derivative of -x is -1.
+    """
     x = dz.Variable(np.array(2.0))
     y = -x
     y.backward()
@@ -26,8 +29,21 @@ def test_sub_both_ways(dz):
 
 
 def test_rsub_grad(dz):
-    """y = 2.0 - x has x.grad = -1."""
+    """y = 2.0 - x has x.grad = -1.
+
+    Hint: Sub.backward returns gy for x0 and -gy for x1; in 2.0 - x the Variable is x1 of Sub.
+    """
     x = dz.Variable(np.array(5.0))
     y = 2.0 - x
     y.backward()
     expect_array(x.grad, -1.0, "x.grad")
+
+
+def test_sub_grads(dz):
+    """y = a - b on vectors: a.grad = 1, b.grad = -1 everywhere."""
+    a, b = dz.Variable(np.array([3.0, 1.0])), dz.Variable(np.array([7.0, -2.0]))
+    y = a - b
+    y.backward()
+    expect_array(y.data, [-4.0, 3.0], "y.data")
+    expect_array(a.grad, [1.0, 1.0], "a.grad")
+    expect_array(b.grad, [-1.0, -1.0], "b.grad")

@@ -1,17 +1,18 @@
-"""Hidden checks for kata 22b."""
+"""Hidden checks for kata 22b: vectors, other exponents, longer expressions."""
 
 import numpy as np
 
 from grader.spec import expect_array, fail
 
 
-def test_div_both_inputs(dz):
-    """y = a / b: a.grad = 1/b, b.grad = -a/b^2."""
-    a, b = dz.Variable(np.array(3.0)), dz.Variable(np.array(2.0))
+def test_div_both_inputs_vectors(dz):
+    """y = a / b on vectors: a.grad = 1/b, b.grad = -a/b^2."""
+    av, bv = np.array([3.0, -1.0, 2.0]), np.array([2.0, 4.0, -0.5])
+    a, b = dz.Variable(av), dz.Variable(bv)
     y = a / b
     y.backward()
-    expect_array(a.grad, 0.5, "a.grad")
-    expect_array(b.grad, -0.75, "b.grad")
+    expect_array(a.grad, 1 / bv, "a.grad")
+    expect_array(b.grad, -av / bv ** 2, "b.grad")
 
 
 def test_fractional_power(dz):
@@ -23,12 +24,14 @@ def test_fractional_power(dz):
     expect_array(x.grad, 0.25, "x.grad")
 
 
-def test_exponent_is_not_an_input(dz):
-    """The exponent is a constant of Pow: the function has one input."""
-    y = dz.Variable(np.array(2.0)) ** 3
-    inputs = y.creator.inputs
-    if len(inputs) != 1:
-        fail(f"x ** 3 should make a function with 1 input (x); it has {len(inputs)}")
+def test_exponent_is_not_an_input_vector(dz):
+    """x ** 2 on a vector makes a function of one input, with x.grad = 2x."""
+    x = dz.Variable(np.array([1.0, -3.0]))
+    y = x ** 2
+    if len(y.creator.inputs) != 1:
+        fail(f"x ** 2 should make a function with 1 input (x); it has {len(y.creator.inputs)}")
+    y.backward()
+    expect_array(x.grad, [2.0, -6.0], "x.grad")
 
 
 def test_ndarray_over_variable(dz):
@@ -52,3 +55,13 @@ def test_functions(dz):
     expect_array(dz.div(x, 8.0).data, 0.25, "div(x, 8.0).data")
     expect_array(dz.rdiv(x, 8.0).data, 4.0, "rdiv(x, 8.0).data (8.0 / x)")
     expect_array(dz.pow(x, 4).data, 16.0, "pow(x, 4).data")
+
+
+def test_chain_through_rdiv_on_a_vector(dz):
+    """y = (3.0 / x) ** 2 on a vector: x.grad = -18 / x^3."""
+    v = np.array([1.0, 2.0, -3.0])
+    x = dz.Variable(v)
+    y = (3.0 / x) ** 2
+    y.backward()
+    expect_array(y.data, 9 / v ** 2, "y.data")
+    expect_array(x.grad, -18 / v ** 3, "x.grad")

@@ -1,8 +1,8 @@
-"""Public checks for kata 22b: division and powers."""
+"""Public checks for kata 22b: division and powers (nox -s check -- 22b)."""
 
 import numpy as np
 
-from grader.spec import expect_array
+from grader.spec import expect_array, fail
 
 
 def test_div(dz):
@@ -14,8 +14,24 @@ def test_div(dz):
     expect_array(x.grad, 0.25, "x.grad")
 
 
+def test_div_both_inputs(dz):
+    """y = a / b at (3, 2): a.grad = 1/b = 0.5, b.grad = -a/b^2 = -0.75.
+
+    Hint: d(x0/x1)/dx0 = 1/x1 and d(x0/x1)/dx1 = -x0/x1**2, each times gy.
+    """
+    a, b = dz.Variable(np.array(3.0)), dz.Variable(np.array(2.0))
+    y = a / b
+    y.backward()
+    expect_array(a.grad, 0.5, "a.grad")
+    expect_array(b.grad, -0.75, "b.grad")
+
+
 def test_rdiv(dz):
-    """3.0 / x at x = 2: 1.5, with x.grad = -3 / x^2 = -0.75."""
+    """3.0 / x at x = 2: 1.5, with x.grad = -3 / x^2 = -0.75.
+
+    Hint: for 3.0 / x Python calls x.__rtruediv__(3.0), so in rdiv(x0, x1) the Variable is x0:
+    convert x1 with as_array and compute x1 / x0.
+    """
     x = dz.Variable(np.array(2.0))
     y = 3.0 / x
     y.backward()
@@ -30,3 +46,26 @@ def test_pow(dz):
     y.backward()
     expect_array(y.data, 8.0, "(x ** 3).data")
     expect_array(x.grad, 12.0, "x.grad")
+
+
+def test_exponent_is_not_an_input(dz):
+    """The exponent is a constant kept by Pow (Pow(c)), not an input: x ** 3 makes a function of one input.
+
+    Hint: pow(x, c) returns Pow(c)(x); forward(self, x) reads self.c.
+    """
+    y = dz.Variable(np.array(2.0)) ** 3
+    inputs = y.creator.inputs
+    if len(inputs) != 1:
+        fail(f"x ** 3 should make a function with 1 input (x); it has {len(inputs)}")
+
+
+def test_chain_rule_through_div_and_pow(dz):
+    """y = (x ** 3 / 4.0) * 2.0 at x = 2: 4.0, with x.grad = 1.5 x^2 = 6.
+
+    Hint: backward of Pow and of Div get a gy that is not 1 here: multiply the local derivative by gy.
+    """
+    x = dz.Variable(np.array(2.0))
+    y = (x ** 3 / 4.0) * 2.0
+    y.backward()
+    expect_array(y.data, 4.0, "y.data")
+    expect_array(x.grad, 6.0, "x.grad")

@@ -1,12 +1,16 @@
-"""Public checks for kata 23: the dezero package."""
+"""Public checks for kata 23: the dezero package (nox -s check -- 23)."""
 
 import numpy as np
 
-from grader.spec import expect_array
+from grader.spec import expect_array, expect_none, fail, remote, same
 
 
 def test_book_example(dz):
-    """import dezero; y = (x + 3) ** 2 at x = 1: y = 16, x.grad = 8."""
+    """import dezero; y = (x + 3) ** 2 at x = 1: y = 16, x.grad = 8.
+
+    Hint: an error about an unsupported operand means the operators are not installed: __init__.py
+    must call setup_variable() after importing it.
+    """
     x = dz.Variable(np.array(1.0))
     y = (x + 3) ** 2
     y.backward()
@@ -15,6 +19,46 @@ def test_book_example(dz):
 
 
 def test_public_names(dz):
-    """dezero exports Variable, Function, using_config, no_grad, as_array, as_variable, setup_variable."""
-    for name in ("Variable", "Function", "using_config", "no_grad", "as_array", "as_variable", "setup_variable"):
-        getattr(dz, name)
+    """dezero exports Variable, Function, using_config, no_grad, as_array, as_variable and setup_variable.
+
+    Hint: dezero/__init__.py imports each of them from dezero.core_simple.
+    """
+    names = ("Variable", "Function", "using_config", "no_grad", "as_array", "as_variable", "setup_variable")
+    missing = [name for name in names if not remote("hasattr", dz, name)]
+    if missing:
+        fail(f"import dezero gives no {', '.join(missing)}: import them in dezero/__init__.py")
+
+
+def test_core_simple_is_the_source(dz):
+    """dezero.Variable and dezero.Function are the classes of dezero.core_simple (the simple core of step 23).
+
+    Hint: at step 23, __init__.py imports from dezero.core_simple, not from dezero.core.
+    """
+    if not same(dz.Variable, dz.core_simple.Variable):
+        fail("dezero.Variable should be the Variable class of dezero.core_simple")
+    if not same(dz.Function, dz.core_simple.Function):
+        fail("dezero.Function should be the Function class of dezero.core_simple")
+
+
+def test_all_operators_installed(dz):
+    """Every operator of step 22 works on dezero.Variable right after import: + * - / ** and the reflected ones.
+
+    Hint: setup_variable() sets ten attributes on Variable: __add__, __radd__, __mul__, __rmul__,
+    __neg__, __sub__, __rsub__, __truediv__, __rtruediv__ and __pow__.
+    """
+    x = dz.Variable(np.array(2.0))
+    cases = [
+        ("x + 1", lambda: x + 1, 3.0), ("1 + x", lambda: 1 + x, 3.0), ("x * 3", lambda: x * 3, 6.0),
+        ("3 * x", lambda: 3 * x, 6.0), ("-x", lambda: -x, -2.0), ("x - 1", lambda: x - 1, 1.0),
+        ("1 - x", lambda: 1 - x, -1.0), ("x / 4", lambda: x / 4, 0.5), ("4 / x", lambda: 4 / x, 2.0),
+        ("x ** 3", lambda: x ** 3, 8.0),
+    ]
+    for text, make, expected in cases:
+        expect_array(make().data, expected, f"({text}).data at x = 2")
+
+
+def test_no_grad_from_package(dz):
+    """dezero.no_grad() switches graph building off."""
+    with dz.no_grad():
+        y = dz.Variable(np.array(2.0)) * 3
+    expect_none(y.creator, "y.creator", " (made inside dezero.no_grad())")

@@ -1,8 +1,14 @@
 """Step 24: DeZero differentiates optimisation test functions written as plain formulas."""
 
+import sys
+from pathlib import Path
+
 import numpy as np
 
-from dezero import Variable
+if __name__ == '__main__':  # run as `python step24.py`: the dezero package is in the folder above (katas/)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from dezero import Variable  # noqa: E402
 
 
 def sphere(x, y):

@@ -21,8 +21,9 @@ from operator import attrgetter
 
 import numpy as np
 
-import dezero  # dezero.functions imports this module, so its functions are looked up at call time
-from dezero import cuda
+# dezero.functions and dezero.cuda import this module, so their functions are looked up at call
+# time (dezero.cuda.get_array_module): the cuda module may then import Variable from dezero, as the book's does.
+import dezero
 
 
 # =============================================================================
@@ -35,7 +36,6 @@ class Config:
     train: training-time behaviour of dropout and batch_norm (off under ``test_mode``).
     """
     enable_backprop = True
-    train = True
 
 
 @contextlib.contextmanager
@@ -56,7 +56,8 @@ def no_grad():
 
 def test_mode():
     """Inference behaviour: dropout passes data through, batch_norm uses its running statistics."""
-    return using_config('train', False)
+    # TODO(54_dropout): Config.train is False inside the with block
+    raise NotImplementedError("TODO(54_dropout): Config.train is False inside the with block")
 
 
 # =============================================================================
@@ -72,7 +73,7 @@ class Variable:
     __array_priority__ = 200
 
     def __init__(self, data, name=None):
-        if data is not None and not isinstance(data, cuda.array_types):
+        if data is not None and not isinstance(data, dezero.cuda.array_types):
             raise TypeError('{} is not supported'.format(type(data)))
         self.data = data
         self.name = name
@@ -111,7 +112,8 @@ class Variable:
 
     def unchain(self):
         """Forget the creator: backward stops here."""
-        self.creator = None
+        # TODO(59_rnn): forget the creator
+        raise NotImplementedError("TODO(59_rnn): forget the creator")
 
     def cleargrad(self):
         self.grad = None
@@ -132,13 +134,8 @@ class Variable:
 
         Truncated backpropagation (RNNs) calls this after each stretch of steps.
         """
-        funcs = [] if self.creator is None else [self.creator]
-        while funcs:
-            f = funcs.pop()
-            for x in f.inputs:
-                if x.creator is not None:
-                    funcs.append(x.creator)
-                    x.unchain()
+        # TODO(59_rnn): walk the graph back from self.creator and unchain every input variable on the way
+        raise NotImplementedError("TODO(59_rnn): walk the graph back from self.creator and unchain every input variable on the way")
 
     def reshape(self, *shape):
         """``x.reshape(2, 3)`` or ``x.reshape((2, 3))``, like NumPy."""
@@ -160,12 +157,12 @@ class Variable:
         raise NotImplementedError("TODO(39_sum): x.sum(axis, keepdims) calls F.sum")
 
     def to_cpu(self):
-        if self.data is not None:
-            self.data = cuda.as_numpy(self.data)
+        # TODO(52_cuda): the data as a NumPy array (a Variable without data stays so)
+        raise NotImplementedError("TODO(52_cuda): the data as a NumPy array (a Variable without data stays so)")
 
     def to_gpu(self):
-        if self.data is not None:
-            self.data = cuda.as_cupy(self.data)
+        # TODO(52_cuda): the data as a CuPy array (a Variable without data stays so)
+        raise NotImplementedError("TODO(52_cuda): the data as a CuPy array (a Variable without data stays so)")
 
 
 class Parameter(Variable):
@@ -234,7 +231,7 @@ def _as_operand(other, x):
         return other
     if isinstance(other, np.generic):
         other = other.item()  # np.float64(2.0) -> 2.0, a weak Python number
-    xp = cuda.get_array_module(x.data)
+    xp = dezero.cuda.get_array_module(x.data)
     return xp.array(other, dtype=np.result_type(x.dtype, other))
 
 
@@ -341,7 +338,6 @@ def setup_variable():
     Variable.__truediv__ = div
     Variable.__rtruediv__ = rdiv
     Variable.__pow__ = pow
-    Variable.__getitem__ = dezero.functions.get_item
 
     Variable.max = dezero.functions.max
     Variable.min = dezero.functions.min

@@ -11,12 +11,12 @@ import numpy as np
 try:
     import cupy
     import cupyx  # scatter_add, for the backward of fancy indexing
-    gpu_enable = True
 except ImportError:
     cupy = cupyx = None
-    gpu_enable = False
+gpu_enable = cupy is not None
+cp = cupy  # the book's name for the module
 
-import dezero.core as core  # a cycle: core imports this module; only core.Variable is used, at call time
+import dezero.core as core  # only core.Variable is used, at call time
 
 # The array classes a Variable may hold.
 array_types = (np.ndarray,) if cupy is None else (np.ndarray, cupy.ndarray)
@@ -37,25 +37,15 @@ def get_array_module(x):
     Writing ``xp = get_array_module(x)`` and then ``xp.exp(x)`` lets one code
     path serve both CPU and GPU arrays.
     """
-    if not gpu_enable:
-        return np
-    return cupy.get_array_module(_unwrap(x))
+    return np  # TODO(52_cuda): numpy or cupy, whichever x (or a Variable's data) belongs to
 
 
 def as_numpy(x):
     """``x`` (a Variable, scalar, NumPy or CuPy array) as a NumPy array."""
-    x = _unwrap(x)
-    if np.isscalar(x):
-        return np.array(x)
-    if isinstance(x, np.ndarray):
-        return x
-    return cupy.asnumpy(x)
+    return x  # TODO(52_cuda): a Variable's data, a scalar or a CuPy array as a NumPy array
 
 
 def as_cupy(x):
     """``x`` (a Variable or an array) as a CuPy array on the current GPU."""
-    if not gpu_enable:
-        raise CupyNotAvailableError(
-            'CuPy is not installed, so DeZero cannot use a GPU. '
-            'Install the CuPy build that matches your CUDA version (see https://cupy.dev).')
-    return cupy.asarray(_unwrap(x))
+    # TODO(52_cuda): without CuPy, a clear error; else cupy.asarray of the array (a Variable's data)
+    raise NotImplementedError("TODO(52_cuda): without CuPy, a clear error; else cupy.asarray of the array (a Variable's data)")

@@ -24,36 +24,21 @@ class DataLoader:
     """
 
     def __init__(self, dataset, batch_size, shuffle=True, gpu=False):
-        self.dataset = dataset
-        self.batch_size = batch_size
-        self.shuffle = shuffle
-        self.data_size = len(dataset)
-        self.max_iter = math.ceil(self.data_size / batch_size)
-        self.gpu = gpu
-
-        self.reset()
+        # TODO(50_dataloader): keep the settings, count the batches (the last one may be smaller), then reset()
+        raise NotImplementedError("TODO(50_dataloader): keep the settings, count the batches (the last one may be smaller), then reset()")
 
     def reset(self):
         """Start a new pass (with a new order if shuffling)."""
-        self.iteration = 0
-        if self.shuffle:
-            self.index = np.random.permutation(self.data_size)
-        else:
-            self.index = np.arange(self.data_size)
+        # TODO(50_dataloader): back to the first batch, with a new random order when shuffling
+        raise NotImplementedError("TODO(50_dataloader): back to the first batch, with a new random order when shuffling")
 
     def __iter__(self):
-        return self
+        # TODO(50_dataloader): the loader is its own iterator
+        raise NotImplementedError("TODO(50_dataloader): the loader is its own iterator")
 
     def __next__(self):
-        if self.iteration >= self.max_iter:
-            self.reset()
-            raise StopIteration
-
-        start = self.iteration * self.batch_size
-        batch_index = self.index[start:start + self.batch_size]
-        x, t = self._collate(batch_index)
-        self.iteration += 1
-        return x, t
+        # TODO(50_dataloader): the next batch (x, t) as arrays; after the last one, reset() and stop
+        raise NotImplementedError("TODO(50_dataloader): the next batch (x, t) as arrays; after the last one, reset() and stop")
 
     def _collate(self, batch_index):
         """Stack the examples at batch_index into one x and one t array."""
@@ -65,13 +50,16 @@ class DataLoader:
         return x, t
 
     def next(self):
-        return self.__next__()
+        # TODO(50_dataloader): the same as next(loader)
+        raise NotImplementedError("TODO(50_dataloader): the same as next(loader)")
 
     def to_cpu(self):
-        self.gpu = False
+        # TODO(52_cuda): serve NumPy batches from now on
+        raise NotImplementedError("TODO(52_cuda): serve NumPy batches from now on")
 
     def to_gpu(self):
-        self.gpu = True
+        # TODO(52_cuda): serve CuPy batches from now on
+        raise NotImplementedError("TODO(52_cuda): serve CuPy batches from now on")
 
 
 class SeqDataLoader(DataLoader):
@@ -84,17 +72,9 @@ class SeqDataLoader(DataLoader):
     """
 
     def __init__(self, dataset, batch_size, gpu=False):
-        super().__init__(dataset=dataset, batch_size=batch_size, shuffle=False,
-                         gpu=gpu)
+        # TODO(60_lstm): a DataLoader that never shuffles
+        raise NotImplementedError("TODO(60_lstm): a DataLoader that never shuffles")
 
     def __next__(self):
-        if self.iteration >= self.max_iter:
-            self.reset()
-            raise StopIteration
-
-        jump = self.data_size // self.batch_size
-        batch_index = [(b * jump + self.iteration) % self.data_size
-                       for b in range(self.batch_size)]
-        x, t = self._collate(batch_index)
-        self.iteration += 1
-        return x, t
+        # TODO(60_lstm): batch k holds element k of each of batch_size streams that start len(dataset) // batch_size apart
+        raise NotImplementedError("TODO(60_lstm): batch k holds element k of each of batch_size streams that start len(dataset) // batch_size apart")

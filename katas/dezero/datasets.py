@@ -27,25 +27,16 @@ class Dataset:
     """
 
     def __init__(self, train=True, transform=None, target_transform=None):
-        self.train = train
-        self.transform = transform if transform is not None else _identity
-        self.target_transform = (target_transform if target_transform is not None
-                                 else _identity)
-        self.data = None
-        self.label = None
-        self.prepare()
+        # TODO(49_dataset): keep train and the transforms (None: the identity), no data yet, then prepare()
+        raise NotImplementedError("TODO(49_dataset): keep train and the transforms (None: the identity), no data yet, then prepare()")
 
     def __getitem__(self, index):
-        if not np.isscalar(index):
-            raise TypeError('a Dataset is indexed by one integer at a time, '
-                            f'got {index!r}')
-        x = self.transform(self.data[index])
-        if self.label is None:
-            return x, None
-        return x, self.target_transform(self.label[index])
+        # TODO(49_dataset): (transform(data[index]), target_transform(label[index])), or (x, None) without labels
+        raise NotImplementedError("TODO(49_dataset): (transform(data[index]), target_transform(label[index])), or (x, None) without labels")
 
     def __len__(self):
-        return len(self.data)
+        # TODO(49_dataset): the number of examples
+        raise NotImplementedError("TODO(49_dataset): the number of examples")
 
     def prepare(self):
         pass
@@ -67,29 +58,14 @@ def get_spiral(train=True):
     numbers. The noise is drawn arm by arm, point by point, then one
     permutation: the book's order, hence the book's data.
     """
-    np.random.seed(1984 if train else 2020)
-
-    arms, points = 3, 100
-    noise = np.random.randn(arms, points)  # row j: the points of arm j, in order
-
-    rate = np.arange(points) / points  # 0 at the center, up to 0.99
-    radius = rate
-    x = np.zeros((arms * points, 2), dtype=np.float32)
-    t = np.zeros(arms * points, dtype=int)
-    for j in range(arms):
-        theta = j * 4.0 + 4.0 * rate + noise[j] * 0.2  # each arm starts 4 rad further
-        on_arm = slice(j * points, (j + 1) * points)
-        x[on_arm, 0] = radius * np.sin(theta)
-        x[on_arm, 1] = radius * np.cos(theta)
-        t[on_arm] = j
-
-    shuffled = np.random.permutation(arms * points)
-    return x[shuffled], t[shuffled]
+    # TODO(48_spiral): seed 1984 (train) or 2020 (test); 3 arms of 100 noisy points, float32, labels 0-2; shuffled
+    raise NotImplementedError("TODO(48_spiral): seed 1984 (train) or 2020 (test); 3 arms of 100 noisy points, float32, labels 0-2; shuffled")
 
 
 class Spiral(Dataset):
     def prepare(self):
-        self.data, self.label = get_spiral(self.train)
+        # TODO(49_dataset): the spiral's points and labels, for train or test
+        raise NotImplementedError("TODO(49_dataset): the spiral's points and labels, for train or test")
 
 
 # =============================================================================
@@ -181,22 +157,20 @@ class MNIST(Dataset):
     def __init__(self, train=True,
                  transform=Compose([Flatten(), ToFloat(), Normalize(0., 255.)]),
                  target_transform=None):
-        super().__init__(train, transform, target_transform)
+        # TODO(51_mnist): a Dataset whose transforms default to flatten, float32, divide by 255
+        raise NotImplementedError("TODO(51_mnist): a Dataset whose transforms default to flatten, float32, divide by 255")
 
     def prepare(self):
-        images_file, labels_file = self.files[bool(self.train)]
-        data_path = utils.get_file(self.url + images_file)
-        label_path = utils.get_file(self.url + labels_file)
-
-        self.data = self._load_data(data_path)
-        self.label = self._load_label(label_path)
+        # TODO(51_mnist): the paths of the images and labels files (train- or t10k-) from get_file; load both
+        raise NotImplementedError("TODO(51_mnist): the paths of the images and labels files (train- or t10k-) from get_file; load both")
 
     def _load_label(self, filepath):
-        return _read_idx(filepath, ndim=1)
+        # TODO(51_mnist): the labels of a gzip IDX file (an 8-byte header, then one byte per label)
+        raise NotImplementedError("TODO(51_mnist): the labels of a gzip IDX file (an 8-byte header, then one byte per label)")
 
     def _load_data(self, filepath):
-        images = _read_idx(filepath, ndim=3)
-        return images[:, np.newaxis]  # add the channel axis: (N, 1, H, W)
+        # TODO(51_mnist): the images of a gzip IDX file (a 16-byte header, then 28 x 28 bytes each), as (N, 1, 28, 28)
+        raise NotImplementedError("TODO(51_mnist): the images of a gzip IDX file (a 16-byte header, then 28 x 28 bytes each), as (N, 1, 28, 28)")
 
     def show(self, row=10, col=10):
         """Show row x col images picked at random (needs matplotlib)."""

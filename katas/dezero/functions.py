@@ -23,41 +23,47 @@ from dezero.core import Function, Variable, as_variable, as_array
 # =============================================================================
 class Sin(Function):
     def forward(self, x):
-        return cuda.get_array_module(x).sin(x)
+        # TODO(34_higher_derivatives): sin of the array x
+        raise NotImplementedError("TODO(34_higher_derivatives): sin of the array x")
 
     def backward(self, gy):
-        x, = self.inputs
-        return gy * cos(x)
+        # TODO(34_higher_derivatives): gy * cos(x), x the input Variable (DeZero's cos: differentiable again)
+        raise NotImplementedError("TODO(34_higher_derivatives): gy * cos(x), x the input Variable (DeZero's cos: differentiable again)")
 
 
 def sin(x):
-    return Sin()(x)
+    # TODO(34_higher_derivatives): call a new Sin
+    raise NotImplementedError("TODO(34_higher_derivatives): call a new Sin")
 
 
 class Cos(Function):
     def forward(self, x):
-        return cuda.get_array_module(x).cos(x)
+        # TODO(34_higher_derivatives): cos of the array x
+        raise NotImplementedError("TODO(34_higher_derivatives): cos of the array x")
 
     def backward(self, gy):
-        x, = self.inputs
-        return gy * -sin(x)
+        # TODO(34_higher_derivatives): gy * -sin(x), with the input x as a Variable
+        raise NotImplementedError("TODO(34_higher_derivatives): gy * -sin(x), with the input x as a Variable")
 
 
 def cos(x):
-    return Cos()(x)
+    # TODO(34_higher_derivatives): call a new Cos
+    raise NotImplementedError("TODO(34_higher_derivatives): call a new Cos")
 
 
 class Tanh(Function):
     def forward(self, x):
-        return cuda.get_array_module(x).tanh(x)
+        # TODO(35_tanh): tanh of the array x
+        raise NotImplementedError("TODO(35_tanh): tanh of the array x")
 
     def backward(self, gy):
-        y = self.outputs[0]()  # tanh' = 1 - tanh^2: reuse the output
-        return gy * (1 - y * y)
+        # TODO(35_tanh): gy * (1 - y^2) with y the output, a Variable (self.outputs holds weak references)
+        raise NotImplementedError("TODO(35_tanh): gy * (1 - y^2) with y the output, a Variable (self.outputs holds weak references)")
 
 
 def tanh(x):
-    return Tanh()(x)
+    # TODO(35_tanh): call a new Tanh
+    raise NotImplementedError("TODO(35_tanh): call a new Tanh")
 
 
 class Exp(Function):
@@ -99,14 +105,16 @@ class GetItem(Function):
     """``x[slices]``: basic slicing or fancy indexing."""
 
     def __init__(self, slices):
-        self.slices = slices
+        # TODO(47_softmax): remember the slices
+        raise NotImplementedError("TODO(47_softmax): remember the slices")
 
     def forward(self, x):
-        return x[self.slices]
+        # TODO(47_softmax): the elements of x that the slices pick
+        raise NotImplementedError("TODO(47_softmax): the elements of x that the slices pick")
 
     def backward(self, gy):
-        x, = self.inputs
-        return GetItemGrad(self.slices, x.shape)(gy)
+        # TODO(47_softmax): gy scattered back into the input's shape, by GetItemGrad (a Function, for higher orders)
+        raise NotImplementedError("TODO(47_softmax): gy scattered back into the input's shape, by GetItemGrad (a Function, for higher orders)")
 
 
 class GetItemGrad(Function):
@@ -117,24 +125,21 @@ class GetItemGrad(Function):
     """
 
     def __init__(self, slices, in_shape):
-        self.slices = slices
-        self.in_shape = in_shape
+        # TODO(47_softmax): remember the slices and the input's shape
+        raise NotImplementedError("TODO(47_softmax): remember the slices and the input's shape")
 
     def forward(self, gy):
-        xp = cuda.get_array_module(gy)
-        gx = xp.zeros(self.in_shape, dtype=gy.dtype)
-        if xp is np:
-            np.add.at(gx, self.slices, gy)
-        else:
-            cuda.cupyx.scatter_add(gx, self.slices, gy)
-        return gx
+        # TODO(47_softmax): zeros of the input's shape (and gy's dtype), with gy added at the slices (np.add.at)
+        raise NotImplementedError("TODO(47_softmax): zeros of the input's shape (and gy's dtype), with gy added at the slices (np.add.at)")
 
     def backward(self, ggx):
-        return get_item(ggx, self.slices)
+        # TODO(47_softmax): the gradient of a scatter is a gather: get_item again
+        raise NotImplementedError("TODO(47_softmax): the gradient of a scatter is a gather: get_item again")
 
 
 def get_item(x, slices):
-    return GetItem(slices)(x)
+    # TODO(47_softmax): x[slices] as a Function
+    raise NotImplementedError("TODO(47_softmax): x[slices] as a Function")
 
 
 def expand_dims(x, axis):
@@ -207,23 +212,21 @@ def softmax_simple(x, axis=1):
 
 class Softmax(Function):
     def __init__(self, axis=1):
-        self.axis = axis
+        # TODO(47_softmax): remember the axis
+        raise NotImplementedError("TODO(47_softmax): remember the axis")
 
     def forward(self, x):
-        xp = cuda.get_array_module(x)
-        # Subtracting the max changes nothing mathematically and keeps exp from overflowing.
-        y = xp.exp(x - x.max(axis=self.axis, keepdims=True))
-        y /= y.sum(axis=self.axis, keepdims=True)
-        return y
+        # TODO(47_softmax): exp(x - max) / sum(exp(x - max)) along the axis: no overflow for large x
+        raise NotImplementedError("TODO(47_softmax): exp(x - max) / sum(exp(x - max)) along the axis: no overflow for large x")
 
     def backward(self, gy):
-        y = self.outputs[0]()
-        gx = y * gy
-        return gx - y * gx.sum(axis=self.axis, keepdims=True)
+        # TODO(47_softmax): gx = y * gy - y * sum(y * gy) along the axis, with y the output
+        raise NotImplementedError("TODO(47_softmax): gx = y * gy - y * sum(y * gy) along the axis, with y the output")
 
 
 def softmax(x, axis=1):
-    return Softmax(axis)(x)
+    # TODO(47_softmax): Softmax along axis
+    raise NotImplementedError("TODO(47_softmax): Softmax along axis")
 
 
 class LogSoftmax(Function):
@@ -289,23 +292,17 @@ class SoftmaxCrossEntropy(Function):
     """Mean over the batch of -log softmax(x)[t], for scores x (N, C) and class labels t (N,)."""
 
     def forward(self, x, t):
-        xp = cuda.get_array_module(x)
-        N = x.shape[0]
-        log_p = x - utils.logsumexp(x, axis=1)
-        log_p = log_p[xp.arange(N), t.ravel()]
-        return -log_p.sum() / N
+        # TODO(47_softmax): log softmax as x - logsumexp(x) (stable), picked at each row's label, averaged over the batch
+        raise NotImplementedError("TODO(47_softmax): log softmax as x - logsumexp(x) (stable), picked at each row's label, averaged over the batch")
 
     def backward(self, gy):
-        x, t = self.inputs
-        N, num_classes = x.shape
-        xp = cuda.get_array_module(t.data)
-        # In x's dtype: an integer one-hot would promote float32 to float64.
-        t_onehot = xp.eye(num_classes, dtype=x.dtype)[t.data.ravel()]
-        return (softmax(x) - t_onehot) * (gy * (1 / N))
+        # TODO(47_softmax): (softmax(x) - one-hot of t) * gy / N
+        raise NotImplementedError("TODO(47_softmax): (softmax(x) - one-hot of t) * gy / N")
 
 
 def softmax_cross_entropy(x, t):
-    return SoftmaxCrossEntropy()(x, t)
+    # TODO(47_softmax): SoftmaxCrossEntropy of scores x (N, C) and integer labels t (N,)
+    raise NotImplementedError("TODO(47_softmax): SoftmaxCrossEntropy of scores x (N, C) and integer labels t (N,)")
 
 
 def sigmoid_cross_entropy(x, t):
@@ -337,11 +334,8 @@ def _mean_binary_cross_entropy(p, t):
 # =============================================================================
 def accuracy(y, t):
     """The fraction of rows of y whose largest score is at the label t. Not differentiable."""
-    y, t = as_variable(y), as_variable(t)
-    predicted = y.data.argmax(axis=1).reshape(t.shape)
-    hits = predicted == t.data
-    dtype = y.dtype if y.dtype.kind == 'f' else None
-    return Variable(as_array(hits.mean(dtype=dtype)))
+    # TODO(50_dataloader): the fraction of rows whose largest score (argmax along axis 1) is the label, as a Variable
+    raise NotImplementedError("TODO(50_dataloader): the fraction of rows whose largest score (argmax along axis 1) is the label, as a Variable")
 
 
 def dropout(x, dropout_ratio=0.5):
@@ -349,13 +343,8 @@ def dropout(x, dropout_ratio=0.5):
     by 1 / (1 - dropout_ratio), so the expected value is unchanged ("inverted dropout").
     Test mode: pass x through.
     """
-    x = as_variable(x)
-    if not dezero.Config.train:
-        return x
-    xp = cuda.get_array_module(x)
-    keep = xp.random.rand(*x.shape) > dropout_ratio
-    scale = xp.array(1.0 - dropout_ratio, dtype=x.dtype)
-    return x * (keep / scale)
+    # TODO(54_dropout): in training keep each element with probability 1 - dropout_ratio, scaled by 1 / (1 - dropout_ratio); in test mode return x
+    raise NotImplementedError("TODO(54_dropout): in training keep each element with probability 1 - dropout_ratio, scaled by 1 / (1 - dropout_ratio); in test mode return x")
 
 
 class BatchNorm(Function):

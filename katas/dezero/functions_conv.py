@@ -37,33 +37,14 @@ from dezero.utils import get_conv_outsize, get_deconv_outsize, pair
 # =============================================================================
 def conv2d_simple(x, W, b=None, stride=1, pad=0):
     """conv2d out of smaller Functions: im2col, one linear, reshape and transpose."""
-    x, W = as_variable(x), as_variable(W)
-    N, _, height, width = x.shape
-    OC, _, KH, KW = W.shape
-    (SH, SW), (PH, PW) = pair(stride), pair(pad)
-    OH = get_conv_outsize(height, KH, SH, PH)
-    OW = get_conv_outsize(width, KW, SW, PW)
-
-    col = im2col(x, (KH, KW), stride, pad, to_matrix=True)  # (N*OH*OW, C*KH*KW): one window a row
-    kernels = W.reshape(OC, -1).transpose()                 # (C*KH*KW, OC): one kernel a column
-    y = F.linear(col, kernels, b)                           # (N*OH*OW, OC)
-    return y.reshape(N, OH, OW, OC).transpose(0, 3, 1, 2)
+    # TODO(57b_conv2d_pooling): im2col, then one linear with the kernels as columns, then back to (N, OC, OH, OW)
+    raise NotImplementedError("TODO(57b_conv2d_pooling): im2col, then one linear with the kernels as columns, then back to (N, OC, OH, OW)")
 
 
 def pooling_simple(x, kernel_size, stride=1, pad=0):
     """Max pooling out of smaller Functions: im2col, then max over each window."""
-    x = as_variable(x)
-    N, C, height, width = x.shape
-    KH, KW = pair(kernel_size)
-    (SH, SW), (PH, PW) = pair(stride), pair(pad)
-    OH = get_conv_outsize(height, KH, SH, PH)
-    OW = get_conv_outsize(width, KW, SW, PW)
-
-    # Padded with the lowest value, so that padding never wins the max (see Pooling).
-    col = Im2col(kernel_size, stride, pad, to_matrix=True, pad_value=_lowest(x.dtype))(x)  # (N*OH*OW, C*KH*KW)
-    col = col.reshape(-1, KH * KW)  # one window of one channel a row, rows in (N, OH, OW, C) order
-    y = col.max(axis=1)
-    return y.reshape(N, OH, OW, C).transpose(0, 3, 1, 2)
+    # TODO(57b_conv2d_pooling): im2col, one window of one channel a row, max over each row, then back to (N, C, OH, OW)
+    raise NotImplementedError("TODO(57b_conv2d_pooling): im2col, one window of one channel a row, max over each row, then back to (N, C, OH, OW)")
 
 
 # =============================================================================
@@ -187,37 +168,32 @@ class Pooling(Function):
     """
 
     def __init__(self, kernel_size, stride=1, pad=0):
-        self.kernel_size, self.stride, self.pad = kernel_size, stride, pad
-        self.indexes = None  # set by forward
+        # TODO(57b_conv2d_pooling): remember the kernel size, stride and pad
+        raise NotImplementedError("TODO(57b_conv2d_pooling): remember the kernel size, stride and pad")
 
     def forward(self, x):
-        col = _windows_flat(x, self.kernel_size, self.stride, self.pad, _lowest(x.dtype))  # (N, C, KH*KW, OH, OW)
-        self.indexes = col.argmax(axis=2)  # where in its window each max was: backward sends the gradient there
-        return _take_at(col, self.indexes)
+        # TODO(57b_conv2d_pooling): the max of each window, channel by channel; remember where each max was (indexes)
+        raise NotImplementedError("TODO(57b_conv2d_pooling): the max of each window, channel by channel; remember where each max was (indexes)")
 
     def backward(self, gy):
-        return Pooling2DGrad(self)(gy)
+        # TODO(57b_conv2d_pooling): apply a Pooling2DGrad made from this Function
+        raise NotImplementedError("TODO(57b_conv2d_pooling): apply a Pooling2DGrad made from this Function")
 
 
 class Pooling2DGrad(Function):
     """Backward of max pooling: each output's gradient goes to the input that was its window's max."""
 
     def __init__(self, mpool2d):
-        self.mpool2d = mpool2d  # the Pooling whose backward this is: its geometry and indexes
+        # TODO(57b_conv2d_pooling): remember the Pooling Function whose backward this is
+        raise NotImplementedError("TODO(57b_conv2d_pooling): remember the Pooling Function whose backward this is")
 
     def forward(self, gy):
-        pool = self.mpool2d
-        xp = cuda.get_array_module(gy)
-        N, C, OH, OW = gy.shape
-        KH, KW = pair(pool.kernel_size)
-        positions = xp.arange(KH * KW).reshape(1, 1, -1, 1, 1)
-        is_max = positions == pool.indexes[:, :, None]  # (N, C, KH*KW, OH, OW)
-        gcol = (is_max * gy[:, :, None]).reshape(N, C, KH, KW, OH, OW)
-        x_shape = pool.inputs[0].shape
-        return col2im_array(gcol, x_shape, pool.kernel_size, pool.stride, pool.pad, to_matrix=False)
+        # TODO(57b_conv2d_pooling): each output gradient goes only to the input that was its window's max
+        raise NotImplementedError("TODO(57b_conv2d_pooling): each output gradient goes only to the input that was its window's max")
 
     def backward(self, ggx):
-        return Pooling2DWithIndexes(self.mpool2d)(ggx)
+        # TODO(57b_conv2d_pooling): apply a Pooling2DWithIndexes made from the same Pooling
+        raise NotImplementedError("TODO(57b_conv2d_pooling): apply a Pooling2DWithIndexes made from the same Pooling")
 
 
 class Pooling2DWithIndexes(Function):
@@ -228,19 +204,21 @@ class Pooling2DWithIndexes(Function):
     """
 
     def __init__(self, mpool2d):
-        self.mpool2d = mpool2d
+        # TODO(57b_conv2d_pooling): remember the Pooling Function whose choices to reuse
+        raise NotImplementedError("TODO(57b_conv2d_pooling): remember the Pooling Function whose choices to reuse")
 
     def forward(self, x):
-        pool = self.mpool2d
-        col = _windows_flat(x, pool.kernel_size, pool.stride, pool.pad)
-        return _take_at(col, pool.indexes)
+        # TODO(57b_conv2d_pooling): from each window, the element where the Pooling found its max
+        raise NotImplementedError("TODO(57b_conv2d_pooling): from each window, the element where the Pooling found its max")
 
     def backward(self, gy):
-        return Pooling2DGrad(self.mpool2d)(gy)
+        # TODO(57b_conv2d_pooling): apply a Pooling2DGrad made from the same Pooling
+        raise NotImplementedError("TODO(57b_conv2d_pooling): apply a Pooling2DGrad made from the same Pooling")
 
 
 def pooling(x, kernel_size, stride=1, pad=0):
-    return Pooling(kernel_size, stride, pad)(x)
+    # TODO(57b_conv2d_pooling): apply a new Pooling
+    raise NotImplementedError("TODO(57b_conv2d_pooling): apply a new Pooling")
 
 
 class AveragePooling(Function):
@@ -279,18 +257,16 @@ class Im2col(Function):
     """
 
     def __init__(self, kernel_size, stride, pad, to_matrix, pad_value=0):
-        self.kernel_size, self.stride, self.pad = kernel_size, stride, pad
-        self.to_matrix = to_matrix
-        self.pad_value = pad_value
-        self.input_shape = None  # set by forward
+        # TODO(57a_im2col): remember the kernel size, stride, pad and to_matrix (and pad_value, what the padding is filled with)
+        raise NotImplementedError("TODO(57a_im2col): remember the kernel size, stride, pad and to_matrix (and pad_value, what the padding is filled with)")
 
     def forward(self, x):
-        self.input_shape = x.shape
-        return im2col_array(x, self.kernel_size, self.stride, self.pad, self.to_matrix, self.pad_value)
+        # TODO(57a_im2col): im2col_array of x; remember x's shape for backward
+        raise NotImplementedError("TODO(57a_im2col): im2col_array of x; remember x's shape for backward")
 
     def backward(self, gy):
-        # Padding has no input behind it: its gradient is dropped, whatever it was filled with.
-        return col2im(gy, self.input_shape, self.kernel_size, self.stride, self.pad, self.to_matrix)
+        # TODO(57a_im2col): the gradient goes back through col2im (the adjoint of im2col)
+        raise NotImplementedError("TODO(57a_im2col): the gradient goes back through col2im (the adjoint of im2col)")
 
 
 def im2col(x, kernel_size, stride=1, pad=0, to_matrix=True):
@@ -304,22 +280,24 @@ def im2col(x, kernel_size, stride=1, pad=0, to_matrix=True):
 
     OH and OW are the output height and width (``utils.get_conv_outsize``).
     """
-    return Im2col(kernel_size, stride, pad, to_matrix)(x)
+    # TODO(57a_im2col): apply a new Im2col
+    raise NotImplementedError("TODO(57a_im2col): apply a new Im2col")
 
 
 class Col2im(Function):
     """col2im as a Function (see ``col2im``); its backward is im2col."""
 
     def __init__(self, input_shape, kernel_size, stride, pad, to_matrix):
-        self.input_shape = input_shape  # of the image to rebuild
-        self.kernel_size, self.stride, self.pad = kernel_size, stride, pad
-        self.to_matrix = to_matrix
+        # TODO(57a_im2col): remember the image shape, kernel size, stride, pad and to_matrix
+        raise NotImplementedError("TODO(57a_im2col): remember the image shape, kernel size, stride, pad and to_matrix")
 
     def forward(self, x):
-        return col2im_array(x, self.input_shape, self.kernel_size, self.stride, self.pad, self.to_matrix)
+        # TODO(57a_im2col): col2im_array of x
+        raise NotImplementedError("TODO(57a_im2col): col2im_array of x")
 
     def backward(self, gy):
-        return im2col(gy, self.kernel_size, self.stride, self.pad, self.to_matrix)
+        # TODO(57a_im2col): the gradient goes back through im2col
+        raise NotImplementedError("TODO(57a_im2col): the gradient goes back through im2col")
 
 
 def col2im(x, input_shape, kernel_size, stride=1, pad=0, to_matrix=True):
@@ -329,7 +307,8 @@ def col2im(x, input_shape, kernel_size, stride=1, pad=0, to_matrix=True):
     overlap where the stride is smaller than the kernel: overlapping values
     add up, which makes col2im the adjoint (the backward) of im2col.
     """
-    return Col2im(input_shape, kernel_size, stride, pad, to_matrix)(x)
+    # TODO(57a_im2col): apply a new Col2im
+    raise NotImplementedError("TODO(57a_im2col): apply a new Col2im")
 
 
 # =============================================================================
@@ -342,45 +321,14 @@ def im2col_array(img, kernel_size, stride, pad, to_matrix=True, pad_value=0):
     loop): stepping one window to the right moves SW pixels, one kernel column
     moves one pixel. Then a single copy lays them out.
     """
-    N, C, height, width = img.shape
-    KH, KW = pair(kernel_size)
-    (SH, SW), (PH, PW) = pair(stride), pair(pad)
-    OH, OW = _outsize(img.shape, (KH, KW), (SH, SW), (PH, PW))
-    if OH < 1 or OW < 1:
-        raise ValueError('a {}x{} kernel does not fit in a {}x{} image padded by {}'.format(
-            KH, KW, height, width, (PH, PW)))
-
-    xp = cuda.get_array_module(img)
-    if PH or PW:
-        img = xp.pad(img, ((0, 0), (0, 0), (PH, PH), (PW, PW)), mode='constant', constant_values=pad_value)
-    n_step, c_step, row_step, col_step = img.strides
-    windows = xp.lib.stride_tricks.as_strided(
-        img, shape=(N, C, KH, KW, OH, OW),
-        strides=(n_step, c_step, row_step, col_step, row_step * SH, col_step * SW))
-
-    if to_matrix:
-        return windows.transpose(0, 4, 5, 1, 2, 3).copy().reshape(N * OH * OW, C * KH * KW)
-    return windows.copy()
+    # TODO(57a_im2col): every window the kernel visits: (N, C, KH, KW, OH, OW), or a matrix (N*OH*OW, C*KH*KW) if to_matrix
+    raise NotImplementedError("TODO(57a_im2col): every window the kernel visits: (N, C, KH, KW, OH, OW), or a matrix (N*OH*OW, C*KH*KW) if to_matrix")
 
 
 def col2im_array(col, img_shape, kernel_size, stride, pad, to_matrix=True):
     """col2im on an array (see ``col2im``)."""
-    N, C, height, width = img_shape
-    KH, KW = pair(kernel_size)
-    (SH, SW), (PH, PW) = pair(stride), pair(pad)
-    OH, OW = _outsize(img_shape, (KH, KW), (SH, SW), (PH, PW))
-    if to_matrix:
-        col = col.reshape(N, OH, OW, C, KH, KW).transpose(0, 3, 4, 5, 1, 2)
-
-    xp = cuda.get_array_module(col)
-    img = xp.zeros((N, C, height + 2 * PH, width + 2 * PW), dtype=col.dtype)
-    # Kernel offset (i, j) of every window lands on a strided grid of pixels: add them all at once.
-    for i in range(KH):
-        rows = slice(i, i + SH * (OH - 1) + 1, SH)
-        for j in range(KW):
-            cols = slice(j, j + SW * (OW - 1) + 1, SW)
-            img[:, :, rows, cols] += col[:, :, i, j]
-    return img[:, :, PH:PH + height, PW:PW + width]
+    # TODO(57a_im2col): add every window's values back onto the pixels they came from (overlaps add up)
+    raise NotImplementedError("TODO(57a_im2col): add every window's values back onto the pixels they came from (overlaps add up)")
 
 
 # =============================================================================

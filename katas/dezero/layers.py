@@ -59,22 +59,17 @@ class Layer:
         raise NotImplementedError("TODO(44_layers): clear the gradient of every parameter")
 
     def to_cpu(self):
-        for param in self.params():
-            param.to_cpu()
+        # TODO(52_cuda): every parameter (of the sublayers too) to the CPU
+        raise NotImplementedError("TODO(52_cuda): every parameter (of the sublayers too) to the CPU")
 
     def to_gpu(self):
-        for param in self.params():
-            param.to_gpu()
+        # TODO(52_cuda): every parameter (of the sublayers too) to the GPU
+        raise NotImplementedError("TODO(52_cuda): every parameter (of the sublayers too) to the GPU")
 
     def _flatten_params(self, params_dict, parent_key=''):
         """Fill params_dict with every Parameter under its path of attribute names: 'l0/W', 'res2/a/conv1/W'."""
-        prefix = parent_key + '/' if parent_key else ''
-        for name in self._params:
-            value = self.__dict__[name]
-            if isinstance(value, Parameter):
-                params_dict[prefix + name] = value
-            else:  # a sublayer
-                value._flatten_params(params_dict, prefix + name)
+        # TODO(53_save_load): put every Parameter in params_dict under its path of attribute names joined by '/' ('l0/W'), descending into sublayers
+        raise NotImplementedError("TODO(53_save_load): put every Parameter in params_dict under its path of attribute names joined by '/' ('l0/W'), descending into sublayers")
 
     def save_weights(self, path):
         """Save every parameter to ``path``, a compressed .npz keyed by the flattened names.
@@ -85,26 +80,8 @@ class Layer:
         an older file of that name intact. GPU parameters are copied to the
         CPU for saving; the model stays where it is.
         """
-        params_dict = {}
-        self._flatten_params(params_dict)
-        for key, param in params_dict.items():
-            if param.data is None:
-                raise ValueError('cannot save weights: parameter {!r} has no value yet (its layer learns its '
-                                 'input size at its first call); run the model once first'.format(key))
-        arrays = {key: cuda.as_numpy(param.data) for key, param in params_dict.items()}
-
-        path = os.fspath(path)
-        if not path.endswith('.npz'):
-            path += '.npz'
-        partial_path = '{}.{}.partial'.format(path, os.getpid())
-        try:
-            with open(partial_path, 'wb') as f:
-                np.savez_compressed(f, **arrays)
-            os.replace(partial_path, path)
-        except BaseException:  # KeyboardInterrupt too
-            if os.path.exists(partial_path):
-                os.remove(partial_path)
-            raise
+        # TODO(53_save_load): flatten the parameters and save their arrays with np.savez_compressed (names as keys)
+        raise NotImplementedError("TODO(53_save_load): flatten the parameters and save their arrays with np.savez_compressed (names as keys)")
 
     def load_weights(self, path):
         """Set every parameter from a file written by ``save_weights``.
@@ -116,30 +93,8 @@ class Layer:
         parameter's dtype and device (CPU or GPU) when it has a value already.
         '.npz' is appended to a path that does not exist without it.
         """
-        path = os.fspath(path)
-        if not os.path.exists(path) and os.path.exists(path + '.npz'):
-            path += '.npz'
-        params_dict = {}
-        self._flatten_params(params_dict)
-        with np.load(path) as npz:
-            arrays = {key: npz[key] for key in npz.files}
-
-        for key, param in params_dict.items():
-            if key not in arrays:
-                raise ValueError('cannot load {}: it has no array {!r}, a parameter of the model'.format(path, key))
-            if param.data is not None and arrays[key].shape != param.shape:
-                raise ValueError('cannot load {}: {!r} has shape {} in the file but {} in the model'.format(
-                    path, key, arrays[key].shape, param.shape))
-        for key in arrays:
-            if key not in params_dict:
-                raise ValueError('cannot load {}: the model has no parameter {!r}'.format(path, key))
-
-        for key, param in params_dict.items():
-            array = arrays[key]
-            if param.data is not None:
-                xp = cuda.get_array_module(param.data)
-                array = xp.asarray(array, dtype=param.dtype)
-            param.data = array
+        # TODO(53_save_load): np.load the file and set each parameter's data from it; a missing or extra name, or a wrong shape, is a ValueError naming it
+        raise NotImplementedError("TODO(53_save_load): np.load the file and set each parameter's data from it; a missing or extra name, or a wrong shape, is a ValueError naming it")
 
 
 def _weakref_or_none(x):
@@ -242,22 +197,16 @@ class RNN(Layer):
     """
 
     def __init__(self, hidden_size, in_size=None):
-        super().__init__()
-        self.x2h = Linear(hidden_size, in_size=in_size)
-        # h2h maps the state, so its input size is hidden_size. Drawn now if in_size is
-        # given, else at the second call (after x2h), which is the book's order of draws.
-        self.h2h = Linear(hidden_size, in_size=None if in_size is None else hidden_size, nobias=True)
-        self.h = None
+        # TODO(59_rnn): x2h (Linear from x) and h2h (Linear from h, no bias); no state yet
+        raise NotImplementedError("TODO(59_rnn): x2h (Linear from x) and h2h (Linear from h, no bias); no state yet")
 
     def reset_state(self):
-        self.h = None
+        # TODO(59_rnn): forget the hidden state
+        raise NotImplementedError("TODO(59_rnn): forget the hidden state")
 
     def forward(self, x):
-        a = self.x2h(x)
-        if self.h is not None:
-            a = a + self.h2h(self.h)
-        self.h = F.tanh(a)
-        return self.h
+        # TODO(59_rnn): h = tanh(x2h(x)) the first time, tanh(x2h(x) + h2h(h)) after; keep h and return it
+        raise NotImplementedError("TODO(59_rnn): h = tanh(x2h(x)) the first time, tanh(x2h(x) + h2h(h)) after; keep h and return it")
 
 
 class LSTM(Layer):
@@ -270,34 +219,16 @@ class LSTM(Layer):
     """
 
     def __init__(self, hidden_size, in_size=None):
-        super().__init__()
-        # Created in this order (x2f x2i x2o x2u h2f h2i h2o h2u), which is the order
-        # of the random draws: the h2* now, the x2* now or at the first call.
-        for gate in 'fiou':
-            setattr(self, 'x2' + gate, Linear(hidden_size, in_size=in_size))
-        for gate in 'fiou':
-            setattr(self, 'h2' + gate, Linear(hidden_size, in_size=hidden_size, nobias=True))
-        self.reset_state()
+        # TODO(60_lstm): one Linear from x per gate (x2f, x2i, x2o, x2u) and one from h without bias (h2f, h2i, h2o, h2u); no state yet
+        raise NotImplementedError("TODO(60_lstm): one Linear from x per gate (x2f, x2i, x2o, x2u) and one from h without bias (h2f, h2i, h2o, h2u); no state yet")
 
     def reset_state(self):
-        self.h = None
-        self.c = None
+        # TODO(60_lstm): forget the hidden state h and the memory cell c
+        raise NotImplementedError("TODO(60_lstm): forget the hidden state h and the memory cell c")
 
     def forward(self, x):
-        def pre_activation(gate):
-            a = getattr(self, 'x2' + gate)(x)
-            return a if self.h is None else a + getattr(self, 'h2' + gate)(self.h)
-
-        # In the order f, i, o, u: a lazy Linear draws its weights at its first call.
-        f = F.sigmoid(pre_activation('f'))
-        i = F.sigmoid(pre_activation('i'))
-        o = F.sigmoid(pre_activation('o'))
-        u = F.tanh(pre_activation('u'))
-
-        c = i * u if self.c is None else f * self.c + i * u
-        h = o * F.tanh(c)
-        self.h, self.c = h, c
-        return h
+        # TODO(60_lstm): gates f, i, o (sigmoid) and candidate u (tanh); c = f * c + i * u (i * u the first time), h = o * tanh(c)
+        raise NotImplementedError("TODO(60_lstm): gates f, i, o (sigmoid) and candidate u (tanh); c = f * c + i * u (i * u the first time), h = o * tanh(c)")
 
 
 # =============================================================================

@@ -20,33 +20,26 @@ class Optimizer:
     """Base class: subclasses write ``update_one(param)``."""
 
     def __init__(self):
-        self.target = None
-        self.hooks = []
+        # TODO(46_optimizers): no target yet, and an empty list of hooks
+        raise NotImplementedError("TODO(46_optimizers): no target yet, and an empty list of hooks")
 
     def setup(self, target):
         """Remember what to optimize; returns self so that
         ``optimizer = SGD().setup(model)`` reads as one line."""
-        self.target = target
-        return self
+        # TODO(46_optimizers): remember the target and return the optimizer itself
+        raise NotImplementedError("TODO(46_optimizers): remember the target and return the optimizer itself")
 
     def update(self):
-        params = [param for param in self.target.params()
-                  if param.grad is not None]
-
-        for hook in self.hooks:
-            hook(params)
-            # A hook may take a gradient away (FreezeParam does): look again.
-            params = [p for p in params if p.grad is not None]
-
-        for param in params:
-            self.update_one(param)
+        # TODO(46_optimizers): the target's parameters that have a gradient: run each hook on them, then update_one each
+        raise NotImplementedError("TODO(46_optimizers): the target's parameters that have a gradient: run each hook on them, then update_one each")
 
     def update_one(self, param):
         raise NotImplementedError()
 
     def add_hook(self, f):
         """Add ``f(params)``, called on the parameters before each update."""
-        self.hooks.append(f)
+        # TODO(46_optimizers): keep f, to be called before each update
+        raise NotImplementedError("TODO(46_optimizers): keep f, to be called before each update")
 
 
 class _ZerosPerParam:
@@ -163,11 +156,12 @@ class SGD(Optimizer):
     """W <- W - lr * dL/dW"""
 
     def __init__(self, lr=0.01):
-        super().__init__()
-        self.lr = lr
+        # TODO(46_optimizers): the base class's setup, and the learning rate
+        raise NotImplementedError("TODO(46_optimizers): the base class's setup, and the learning rate")
 
     def update_one(self, param):
-        param.data -= self.lr * param.grad.data
+        # TODO(46_optimizers): one step against the gradient, on the arrays (param.data, param.grad.data)
+        raise NotImplementedError("TODO(46_optimizers): one step against the gradient, on the arrays (param.data, param.grad.data)")
 
 
 class MomentumSGD(Optimizer):
@@ -178,16 +172,12 @@ class MomentumSGD(Optimizer):
     """
 
     def __init__(self, lr=0.01, momentum=0.9):
-        super().__init__()
-        self.lr = lr
-        self.momentum = momentum
-        self.vs = _ZerosPerParam()
+        # TODO(46_optimizers): the learning rate, the momentum, and one velocity per parameter (none yet)
+        raise NotImplementedError("TODO(46_optimizers): the learning rate, the momentum, and one velocity per parameter (none yet)")
 
     def update_one(self, param):
-        v = self.vs[param]
-        v *= self.momentum
-        v -= self.lr * param.grad.data
-        param.data += v
+        # TODO(46_optimizers): v <- momentum * v - lr * grad, kept for this parameter; then param <- param + v
+        raise NotImplementedError("TODO(46_optimizers): v <- momentum * v - lr * grad, kept for this parameter; then param <- param + v")
 
 
 class AdaGrad(Optimizer):

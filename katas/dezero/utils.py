@@ -26,22 +26,14 @@ from dezero.core import Variable, as_variable
 # =============================================================================
 def _dot_var(v, verbose=False):
     """A variable as a DOT node: orange, labelled with its name (and shape and dtype)."""
-    label = '' if v.name is None else v.name
-    if verbose and v.data is not None:
-        if v.name is not None:
-            label += ': '
-        label += '{} {}'.format(v.shape, v.dtype)
-    return '{} [label="{}", color=orange, style=filled]\n'.format(id(v), label)
+    # TODO(26_dot_graph): the node line of v, named id(v), labelled with its name (verbose: also shape and dtype)
+    raise NotImplementedError("TODO(26_dot_graph): the node line of v, named id(v), labelled with its name (verbose: also shape and dtype)")
 
 
 def _dot_func(f):
     """A function as a DOT node (a light blue box named after its class) and its edges."""
-    text = '{} [label="{}", color=lightblue, style=filled, shape=box]\n'.format(id(f), type(f).__name__)
-    for x in f.inputs:
-        text += '{} -> {}\n'.format(id(x), id(f))
-    for y in f.outputs:  # weak references
-        text += '{} -> {}\n'.format(id(f), id(y()))
-    return text
+    # TODO(26_dot_graph): a node line for f (labelled with its class name), an edge from each input and to each output
+    raise NotImplementedError("TODO(26_dot_graph): a node line for f (labelled with its class name), an edge from each input and to each output")
 
 
 def get_dot_graph(output, verbose=True):
@@ -51,25 +43,8 @@ def get_dot_graph(output, verbose=True):
     reachable backward from ``output`` appears once, with edges input ->
     function -> output. ``verbose`` adds each variable's shape and dtype.
     """
-    text = _dot_var(output, verbose)
-    funcs = []
-    seen = set()
-
-    def add_func(f):
-        if f not in seen:
-            seen.add(f)
-            funcs.append(f)
-
-    if output.creator is not None:
-        add_func(output.creator)
-    while funcs:
-        func = funcs.pop()
-        text += _dot_func(func)
-        for x in func.inputs:
-            text += _dot_var(x, verbose)
-            if x.creator is not None:
-                add_func(x.creator)
-    return 'digraph g {\n' + text + '}'
+    # TODO(26_dot_graph): walk back from output (each function once); return 'digraph g {...}' with the nodes and edges
+    raise NotImplementedError("TODO(26_dot_graph): walk back from output (each function once); return 'digraph g {...}' with the nodes and edges")
 
 
 def plot_dot_graph(output, verbose=True, to_file='graph.png'):
@@ -78,34 +53,8 @@ def plot_dot_graph(output, verbose=True, to_file='graph.png'):
     The DOT text goes to ``tmp_graph.dot`` in the cache folder. Without Graphviz,
     or when ``dot`` cannot run, a line says why and nothing is drawn.
     """
-    dot_graph = get_dot_graph(output, verbose)
-    graph_path = os.path.join(cache_dir, 'tmp_graph.dot')
-    try:
-        os.makedirs(cache_dir, exist_ok=True)
-        with open(graph_path, 'w') as f:
-            f.write(dot_graph)
-    except OSError as error:
-        print('plot_dot_graph: could not write {}: {}'.format(graph_path, error))
-        return None
-
-    dot = shutil.which('dot')
-    if dot is None:
-        print('plot_dot_graph: Graphviz is not installed, so no image was drawn '
-              '(install it: https://graphviz.org/download/, e.g. apt install graphviz or brew install graphviz).')
-        return None
-
-    extension = os.path.splitext(to_file)[1][1:]  # png, pdf, svg, ...
-    try:
-        import subprocess  # here, not at the top: only drawing needs to start a program
-        subprocess.run([dot, graph_path, '-T', extension, '-o', to_file], check=True)
-    except Exception as error:  # optional output: never let it stop the caller's computation
-        print('plot_dot_graph: running Graphviz failed, so no image was drawn: {}'.format(error))
-        return None
-
-    if _in_notebook():
-        from IPython import display
-        return display.Image(filename=to_file)
-    return None
+    # TODO(26_dot_graph): write the DOT text to ~/.dezero/tmp_graph.dot, then let Graphviz's dot draw to_file if it can
+    raise NotImplementedError("TODO(26_dot_graph): write the DOT text to ~/.dezero/tmp_graph.dot, then let Graphviz's dot draw to_file if it can")
 
 
 def _in_notebook():
@@ -271,13 +220,11 @@ def get_deconv_outsize(size, k, s, p):
 
 def get_conv_outsize(input_size, kernel_size, stride, pad):
     """Output length of a convolution or pooling along one axis."""
-    return (input_size + pad * 2 - kernel_size) // stride + 1
+    # TODO(55_conv_outsize): how many positions a kernel takes along one axis of the padded input
+    raise NotImplementedError("TODO(55_conv_outsize): how many positions a kernel takes along one axis of the padded input")
 
 
 def pair(x):
     """``3 -> (3, 3)``; a pair stays a pair: kernel sizes, strides and paddings as (height, width)."""
-    if isinstance(x, int):
-        return (x, x)
-    if isinstance(x, tuple) and len(x) == 2:
-        return x
-    raise ValueError('expected an int or a pair of ints, got {!r}'.format(x))
+    # TODO(55_conv_outsize): an int becomes (x, x), a pair stays as it is, anything else is a ValueError
+    raise NotImplementedError("TODO(55_conv_outsize): an int becomes (x, x), a pair stays as it is, anything else is a ValueError")

@@ -21,8 +21,9 @@ from operator import attrgetter
 
 import numpy as np
 
-import dezero  # dezero.functions imports this module, so its functions are looked up at call time
-from dezero import cuda
+# dezero.functions and dezero.cuda import this module, so their functions are looked up at call
+# time (dezero.cuda.get_array_module): the cuda module may then import Variable from dezero, as the book's does.
+import dezero
 
 
 # =============================================================================
@@ -35,7 +36,10 @@ class Config:
     train: training-time behaviour of dropout and batch_norm (off under ``test_mode``).
     """
     enable_backprop = True
+    # >>> 54_dropout: a switch train, True by default (False under test_mode)
     train = True
+    # === before
+    # <<<
 
 
 @contextlib.contextmanager
@@ -56,7 +60,9 @@ def no_grad():
 
 def test_mode():
     """Inference behaviour: dropout passes data through, batch_norm uses its running statistics."""
+    # >>> 54_dropout: Config.train is False inside the with block
     return using_config('train', False)
+    # <<<
 
 
 # =============================================================================
@@ -72,7 +78,7 @@ class Variable:
     __array_priority__ = 200
 
     def __init__(self, data, name=None):
-        if data is not None and not isinstance(data, cuda.array_types):
+        if data is not None and not isinstance(data, dezero.cuda.array_types):
             raise TypeError('{} is not supported'.format(type(data)))
         self.data = data
         self.name = name
@@ -111,7 +117,9 @@ class Variable:
 
     def unchain(self):
         """Forget the creator: backward stops here."""
+        # >>> 59_rnn: forget the creator
         self.creator = None
+        # <<<
 
     def cleargrad(self):
         self.grad = None
@@ -126,7 +134,7 @@ class Variable:
         """
         # >>> 32_new_core: backward with gradients as Variables, recorded as a graph only when create_graph is True
         if self.grad is None:
-            xp = cuda.get_array_module(self.data)
+            xp = dezero.cuda.get_array_module(self.data)
             self.grad = Variable(xp.ones_like(self.data))
         if self.creator is None:
             return
@@ -167,6 +175,7 @@ class Variable:
 
         Truncated backpropagation (RNNs) calls this after each stretch of steps.
         """
+        # >>> 59_rnn: walk the graph back from self.creator and unchain every input variable on the way
         funcs = [] if self.creator is None else [self.creator]
         while funcs:
             f = funcs.pop()
@@ -174,6 +183,7 @@ class Variable:
                 if x.creator is not None:
                     funcs.append(x.creator)
                     x.unchain()
+        # <<<
 
     def reshape(self, *shape):
         """``x.reshape(2, 3)`` or ``x.reshape((2, 3))``, like NumPy."""
@@ -205,12 +215,16 @@ class Variable:
         # <<<
 
     def to_cpu(self):
+        # >>> 52_cuda: the data as a NumPy array (a Variable without data stays so)
         if self.data is not None:
-            self.data = cuda.as_numpy(self.data)
+            self.data = dezero.cuda.as_numpy(self.data)
+        # <<<
 
     def to_gpu(self):
+        # >>> 52_cuda: the data as a CuPy array (a Variable without data stays so)
         if self.data is not None:
-            self.data = cuda.as_cupy(self.data)
+            self.data = dezero.cuda.as_cupy(self.data)
+        # <<<
 
 
 class Parameter(Variable):
@@ -281,7 +295,7 @@ def _as_operand(other, x):
         return other
     if isinstance(other, np.generic):
         other = other.item()  # np.float64(2.0) -> 2.0, a weak Python number
-    xp = cuda.get_array_module(x.data)
+    xp = dezero.cuda.get_array_module(x.data)
     return xp.array(other, dtype=np.result_type(x.dtype, other))
 
 
@@ -442,7 +456,10 @@ def setup_variable():
     Variable.__truediv__ = div
     Variable.__rtruediv__ = rdiv
     Variable.__pow__ = pow
+    # >>> 47_softmax: x[...] as dezero.functions.get_item
     Variable.__getitem__ = dezero.functions.get_item
+    # === before
+    # <<<
 
     # >>> 41_matmul: x.matmul(W) and x.dot(W) call F.matmul
     Variable.matmul = dezero.functions.matmul

@@ -24,6 +24,7 @@ class DataLoader:
     """
 
     def __init__(self, dataset, batch_size, shuffle=True, gpu=False):
+        # >>> 50_dataloader: keep the settings, count the batches (the last one may be smaller), then reset()
         self.dataset = dataset
         self.batch_size = batch_size
         self.shuffle = shuffle
@@ -32,19 +33,25 @@ class DataLoader:
         self.gpu = gpu
 
         self.reset()
+        # <<<
 
     def reset(self):
         """Start a new pass (with a new order if shuffling)."""
+        # >>> 50_dataloader: back to the first batch, with a new random order when shuffling
         self.iteration = 0
         if self.shuffle:
             self.index = np.random.permutation(self.data_size)
         else:
             self.index = np.arange(self.data_size)
+        # <<<
 
     def __iter__(self):
+        # >>> 50_dataloader: the loader is its own iterator
         return self
+        # <<<
 
     def __next__(self):
+        # >>> 50_dataloader: the next batch (x, t) as arrays; after the last one, reset() and stop
         if self.iteration >= self.max_iter:
             self.reset()
             raise StopIteration
@@ -54,6 +61,7 @@ class DataLoader:
         x, t = self._collate(batch_index)
         self.iteration += 1
         return x, t
+        # <<<
 
     def _collate(self, batch_index):
         """Stack the examples at batch_index into one x and one t array."""
@@ -65,13 +73,19 @@ class DataLoader:
         return x, t
 
     def next(self):
+        # >>> 50_dataloader: the same as next(loader)
         return self.__next__()
+        # <<<
 
     def to_cpu(self):
+        # >>> 52_cuda: serve NumPy batches from now on
         self.gpu = False
+        # <<<
 
     def to_gpu(self):
+        # >>> 52_cuda: serve CuPy batches from now on
         self.gpu = True
+        # <<<
 
 
 class SeqDataLoader(DataLoader):
@@ -84,10 +98,13 @@ class SeqDataLoader(DataLoader):
     """
 
     def __init__(self, dataset, batch_size, gpu=False):
+        # >>> 60_lstm: a DataLoader that never shuffles
         super().__init__(dataset=dataset, batch_size=batch_size, shuffle=False,
                          gpu=gpu)
+        # <<<
 
     def __next__(self):
+        # >>> 60_lstm: batch k holds element k of each of batch_size streams that start len(dataset) // batch_size apart
         if self.iteration >= self.max_iter:
             self.reset()
             raise StopIteration
@@ -98,3 +115,4 @@ class SeqDataLoader(DataLoader):
         x, t = self._collate(batch_index)
         self.iteration += 1
         return x, t
+        # <<<

@@ -27,6 +27,7 @@ class Dataset:
     """
 
     def __init__(self, train=True, transform=None, target_transform=None):
+        # >>> 49_dataset: keep train and the transforms (None: the identity), no data yet, then prepare()
         self.train = train
         self.transform = transform if transform is not None else _identity
         self.target_transform = (target_transform if target_transform is not None
@@ -34,8 +35,10 @@ class Dataset:
         self.data = None
         self.label = None
         self.prepare()
+        # <<<
 
     def __getitem__(self, index):
+        # >>> 49_dataset: (transform(data[index]), target_transform(label[index])), or (x, None) without labels
         if not np.isscalar(index):
             raise TypeError('a Dataset is indexed by one integer at a time, '
                             f'got {index!r}')
@@ -43,9 +46,12 @@ class Dataset:
         if self.label is None:
             return x, None
         return x, self.target_transform(self.label[index])
+        # <<<
 
     def __len__(self):
+        # >>> 49_dataset: the number of examples
         return len(self.data)
+        # <<<
 
     def prepare(self):
         pass
@@ -67,6 +73,7 @@ def get_spiral(train=True):
     numbers. The noise is drawn arm by arm, point by point, then one
     permutation: the book's order, hence the book's data.
     """
+    # >>> 48_spiral: seed 1984 (train) or 2020 (test); 3 arms of 100 noisy points, float32, labels 0-2; shuffled
     np.random.seed(1984 if train else 2020)
 
     arms, points = 3, 100
@@ -85,11 +92,14 @@ def get_spiral(train=True):
 
     shuffled = np.random.permutation(arms * points)
     return x[shuffled], t[shuffled]
+    # <<<
 
 
 class Spiral(Dataset):
     def prepare(self):
+        # >>> 49_dataset: the spiral's points and labels, for train or test
         self.data, self.label = get_spiral(self.train)
+        # <<<
 
 
 # =============================================================================
@@ -181,22 +191,30 @@ class MNIST(Dataset):
     def __init__(self, train=True,
                  transform=Compose([Flatten(), ToFloat(), Normalize(0., 255.)]),
                  target_transform=None):
+        # >>> 51_mnist: a Dataset whose transforms default to flatten, float32, divide by 255
         super().__init__(train, transform, target_transform)
+        # <<<
 
     def prepare(self):
+        # >>> 51_mnist: the paths of the images and labels files (train- or t10k-) from get_file; load both
         images_file, labels_file = self.files[bool(self.train)]
         data_path = utils.get_file(self.url + images_file)
         label_path = utils.get_file(self.url + labels_file)
 
         self.data = self._load_data(data_path)
         self.label = self._load_label(label_path)
+        # <<<
 
     def _load_label(self, filepath):
+        # >>> 51_mnist: the labels of a gzip IDX file (an 8-byte header, then one byte per label)
         return _read_idx(filepath, ndim=1)
+        # <<<
 
     def _load_data(self, filepath):
+        # >>> 51_mnist: the images of a gzip IDX file (a 16-byte header, then 28 x 28 bytes each), as (N, 1, 28, 28)
         images = _read_idx(filepath, ndim=3)
         return images[:, np.newaxis]  # add the channel axis: (N, 1, H, W)
+        # <<<
 
     def show(self, row=10, col=10):
         """Show row x col images picked at random (needs matplotlib)."""

@@ -23,41 +23,59 @@ from dezero.core import Function, Variable, as_variable, as_array
 # =============================================================================
 class Sin(Function):
     def forward(self, x):
+        # >>> 34_higher_derivatives: sin of the array x
         return cuda.get_array_module(x).sin(x)
+        # <<<
 
     def backward(self, gy):
+        # >>> 34_higher_derivatives: gy * cos(x), x the input Variable (DeZero's cos: differentiable again)
         x, = self.inputs
         return gy * cos(x)
+        # <<<
 
 
 def sin(x):
+    # >>> 34_higher_derivatives: call a new Sin
     return Sin()(x)
+    # <<<
 
 
 class Cos(Function):
     def forward(self, x):
+        # >>> 34_higher_derivatives: cos of the array x
         return cuda.get_array_module(x).cos(x)
+        # <<<
 
     def backward(self, gy):
+        # >>> 34_higher_derivatives: gy * -sin(x), with the input x as a Variable
         x, = self.inputs
         return gy * -sin(x)
+        # <<<
 
 
 def cos(x):
+    # >>> 34_higher_derivatives: call a new Cos
     return Cos()(x)
+    # <<<
 
 
 class Tanh(Function):
     def forward(self, x):
+        # >>> 35_tanh: tanh of the array x
         return cuda.get_array_module(x).tanh(x)
+        # <<<
 
     def backward(self, gy):
+        # >>> 35_tanh: gy * (1 - y^2) with y the output, a Variable (self.outputs holds weak references)
         y = self.outputs[0]()  # tanh' = 1 - tanh^2: reuse the output
         return gy * (1 - y * y)
+        # <<<
 
 
 def tanh(x):
+    # >>> 35_tanh: call a new Tanh
     return Tanh()(x)
+    # <<<
 
 
 class Exp(Function):
@@ -137,14 +155,20 @@ class GetItem(Function):
     """``x[slices]``: basic slicing or fancy indexing."""
 
     def __init__(self, slices):
+        # >>> 47_softmax: remember the slices
         self.slices = slices
+        # <<<
 
     def forward(self, x):
+        # >>> 47_softmax: the elements of x that the slices pick
         return x[self.slices]
+        # <<<
 
     def backward(self, gy):
+        # >>> 47_softmax: gy scattered back into the input's shape, by GetItemGrad (a Function, for higher orders)
         x, = self.inputs
         return GetItemGrad(self.slices, x.shape)(gy)
+        # <<<
 
 
 class GetItemGrad(Function):
@@ -155,10 +179,13 @@ class GetItemGrad(Function):
     """
 
     def __init__(self, slices, in_shape):
+        # >>> 47_softmax: remember the slices and the input's shape
         self.slices = slices
         self.in_shape = in_shape
+        # <<<
 
     def forward(self, gy):
+        # >>> 47_softmax: zeros of the input's shape (and gy's dtype), with gy added at the slices (np.add.at)
         xp = cuda.get_array_module(gy)
         gx = xp.zeros(self.in_shape, dtype=gy.dtype)
         if xp is np:
@@ -166,13 +193,18 @@ class GetItemGrad(Function):
         else:
             cuda.cupyx.scatter_add(gx, self.slices, gy)
         return gx
+        # <<<
 
     def backward(self, ggx):
+        # >>> 47_softmax: the gradient of a scatter is a gather: get_item again
         return get_item(ggx, self.slices)
+        # <<<
 
 
 def get_item(x, slices):
+    # >>> 47_softmax: x[slices] as a Function
     return GetItem(slices)(x)
+    # <<<
 
 
 def expand_dims(x, axis):
@@ -363,23 +395,31 @@ def softmax_simple(x, axis=1):
 
 class Softmax(Function):
     def __init__(self, axis=1):
+        # >>> 47_softmax: remember the axis
         self.axis = axis
+        # <<<
 
     def forward(self, x):
+        # >>> 47_softmax: exp(x - max) / sum(exp(x - max)) along the axis: no overflow for large x
         xp = cuda.get_array_module(x)
         # Subtracting the max changes nothing mathematically and keeps exp from overflowing.
         y = xp.exp(x - x.max(axis=self.axis, keepdims=True))
         y /= y.sum(axis=self.axis, keepdims=True)
         return y
+        # <<<
 
     def backward(self, gy):
+        # >>> 47_softmax: gx = y * gy - y * sum(y * gy) along the axis, with y the output
         y = self.outputs[0]()
         gx = y * gy
         return gx - y * gx.sum(axis=self.axis, keepdims=True)
+        # <<<
 
 
 def softmax(x, axis=1):
+    # >>> 47_softmax: Softmax along axis
     return Softmax(axis)(x)
+    # <<<
 
 
 class LogSoftmax(Function):
@@ -468,23 +508,29 @@ class SoftmaxCrossEntropy(Function):
     """Mean over the batch of -log softmax(x)[t], for scores x (N, C) and class labels t (N,)."""
 
     def forward(self, x, t):
+        # >>> 47_softmax: log softmax as x - logsumexp(x) (stable), picked at each row's label, averaged over the batch
         xp = cuda.get_array_module(x)
         N = x.shape[0]
         log_p = x - utils.logsumexp(x, axis=1)
         log_p = log_p[xp.arange(N), t.ravel()]
         return -log_p.sum() / N
+        # <<<
 
     def backward(self, gy):
+        # >>> 47_softmax: (softmax(x) - one-hot of t) * gy / N
         x, t = self.inputs
         N, num_classes = x.shape
         xp = cuda.get_array_module(t.data)
         # In x's dtype: an integer one-hot would promote float32 to float64.
         t_onehot = xp.eye(num_classes, dtype=x.dtype)[t.data.ravel()]
         return (softmax(x) - t_onehot) * (gy * (1 / N))
+        # <<<
 
 
 def softmax_cross_entropy(x, t):
+    # >>> 47_softmax: SoftmaxCrossEntropy of scores x (N, C) and integer labels t (N,)
     return SoftmaxCrossEntropy()(x, t)
+    # <<<
 
 
 def sigmoid_cross_entropy(x, t):
@@ -516,11 +562,13 @@ def _mean_binary_cross_entropy(p, t):
 # =============================================================================
 def accuracy(y, t):
     """The fraction of rows of y whose largest score is at the label t. Not differentiable."""
+    # >>> 50_dataloader: the fraction of rows whose largest score (argmax along axis 1) is the label, as a Variable
     y, t = as_variable(y), as_variable(t)
     predicted = y.data.argmax(axis=1).reshape(t.shape)
     hits = predicted == t.data
     dtype = y.dtype if y.dtype.kind == 'f' else None
     return Variable(as_array(hits.mean(dtype=dtype)))
+    # <<<
 
 
 def dropout(x, dropout_ratio=0.5):
@@ -528,6 +576,7 @@ def dropout(x, dropout_ratio=0.5):
     by 1 / (1 - dropout_ratio), so the expected value is unchanged ("inverted dropout").
     Test mode: pass x through.
     """
+    # >>> 54_dropout: in training keep each element with probability 1 - dropout_ratio, scaled by 1 / (1 - dropout_ratio); in test mode return x
     x = as_variable(x)
     if not dezero.Config.train:
         return x
@@ -535,6 +584,7 @@ def dropout(x, dropout_ratio=0.5):
     keep = xp.random.rand(*x.shape) > dropout_ratio
     scale = xp.array(1.0 - dropout_ratio, dtype=x.dtype)
     return x * (keep / scale)
+    # <<<
 
 
 class BatchNorm(Function):

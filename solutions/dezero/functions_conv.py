@@ -37,6 +37,7 @@ from dezero.utils import get_conv_outsize, get_deconv_outsize, pair
 # =============================================================================
 def conv2d_simple(x, W, b=None, stride=1, pad=0):
     """conv2d out of smaller Functions: im2col, one linear, reshape and transpose."""
+    # >>> 57b_conv2d_pooling: im2col, then one linear with the kernels as columns, then back to (N, OC, OH, OW)
     x, W = as_variable(x), as_variable(W)
     N, _, height, width = x.shape
     OC, _, KH, KW = W.shape
@@ -48,10 +49,12 @@ def conv2d_simple(x, W, b=None, stride=1, pad=0):
     kernels = W.reshape(OC, -1).transpose()                 # (C*KH*KW, OC): one kernel a column
     y = F.linear(col, kernels, b)                           # (N*OH*OW, OC)
     return y.reshape(N, OH, OW, OC).transpose(0, 3, 1, 2)
+    # <<<
 
 
 def pooling_simple(x, kernel_size, stride=1, pad=0):
     """Max pooling out of smaller Functions: im2col, then max over each window."""
+    # >>> 57b_conv2d_pooling: im2col, one window of one channel a row, max over each row, then back to (N, C, OH, OW)
     x = as_variable(x)
     N, C, height, width = x.shape
     KH, KW = pair(kernel_size)
@@ -64,6 +67,7 @@ def pooling_simple(x, kernel_size, stride=1, pad=0):
     col = col.reshape(-1, KH * KW)  # one window of one channel a row, rows in (N, OH, OW, C) order
     y = col.max(axis=1)
     return y.reshape(N, OH, OW, C).transpose(0, 3, 1, 2)
+    # <<<
 
 
 # =============================================================================
@@ -187,25 +191,34 @@ class Pooling(Function):
     """
 
     def __init__(self, kernel_size, stride=1, pad=0):
+        # >>> 57b_conv2d_pooling: remember the kernel size, stride and pad
         self.kernel_size, self.stride, self.pad = kernel_size, stride, pad
         self.indexes = None  # set by forward
+        # <<<
 
     def forward(self, x):
+        # >>> 57b_conv2d_pooling: the max of each window, channel by channel; remember where each max was (indexes)
         col = _windows_flat(x, self.kernel_size, self.stride, self.pad, _lowest(x.dtype))  # (N, C, KH*KW, OH, OW)
         self.indexes = col.argmax(axis=2)  # where in its window each max was: backward sends the gradient there
         return _take_at(col, self.indexes)
+        # <<<
 
     def backward(self, gy):
+        # >>> 57b_conv2d_pooling: apply a Pooling2DGrad made from this Function
         return Pooling2DGrad(self)(gy)
+        # <<<
 
 
 class Pooling2DGrad(Function):
     """Backward of max pooling: each output's gradient goes to the input that was its window's max."""
 
     def __init__(self, mpool2d):
+        # >>> 57b_conv2d_pooling: remember the Pooling Function whose backward this is
         self.mpool2d = mpool2d  # the Pooling whose backward this is: its geometry and indexes
+        # <<<
 
     def forward(self, gy):
+        # >>> 57b_conv2d_pooling: each output gradient goes only to the input that was its window's max
         pool = self.mpool2d
         xp = cuda.get_array_module(gy)
         N, C, OH, OW = gy.shape
@@ -215,9 +228,12 @@ class Pooling2DGrad(Function):
         gcol = (is_max * gy[:, :, None]).reshape(N, C, KH, KW, OH, OW)
         x_shape = pool.inputs[0].shape
         return col2im_array(gcol, x_shape, pool.kernel_size, pool.stride, pool.pad, to_matrix=False)
+        # <<<
 
     def backward(self, ggx):
+        # >>> 57b_conv2d_pooling: apply a Pooling2DWithIndexes made from the same Pooling
         return Pooling2DWithIndexes(self.mpool2d)(ggx)
+        # <<<
 
 
 class Pooling2DWithIndexes(Function):
@@ -228,19 +244,27 @@ class Pooling2DWithIndexes(Function):
     """
 
     def __init__(self, mpool2d):
+        # >>> 57b_conv2d_pooling: remember the Pooling Function whose choices to reuse
         self.mpool2d = mpool2d
+        # <<<
 
     def forward(self, x):
+        # >>> 57b_conv2d_pooling: from each window, the element where the Pooling found its max
         pool = self.mpool2d
         col = _windows_flat(x, pool.kernel_size, pool.stride, pool.pad)
         return _take_at(col, pool.indexes)
+        # <<<
 
     def backward(self, gy):
+        # >>> 57b_conv2d_pooling: apply a Pooling2DGrad made from the same Pooling
         return Pooling2DGrad(self.mpool2d)(gy)
+        # <<<
 
 
 def pooling(x, kernel_size, stride=1, pad=0):
+    # >>> 57b_conv2d_pooling: apply a new Pooling
     return Pooling(kernel_size, stride, pad)(x)
+    # <<<
 
 
 class AveragePooling(Function):
@@ -279,18 +303,24 @@ class Im2col(Function):
     """
 
     def __init__(self, kernel_size, stride, pad, to_matrix, pad_value=0):
+        # >>> 57a_im2col: remember the kernel size, stride, pad and to_matrix (and pad_value, what the padding is filled with)
         self.kernel_size, self.stride, self.pad = kernel_size, stride, pad
         self.to_matrix = to_matrix
         self.pad_value = pad_value
         self.input_shape = None  # set by forward
+        # <<<
 
     def forward(self, x):
+        # >>> 57a_im2col: im2col_array of x; remember x's shape for backward
         self.input_shape = x.shape
         return im2col_array(x, self.kernel_size, self.stride, self.pad, self.to_matrix, self.pad_value)
+        # <<<
 
     def backward(self, gy):
+        # >>> 57a_im2col: the gradient goes back through col2im (the adjoint of im2col)
         # Padding has no input behind it: its gradient is dropped, whatever it was filled with.
         return col2im(gy, self.input_shape, self.kernel_size, self.stride, self.pad, self.to_matrix)
+        # <<<
 
 
 def im2col(x, kernel_size, stride=1, pad=0, to_matrix=True):
@@ -304,22 +334,30 @@ def im2col(x, kernel_size, stride=1, pad=0, to_matrix=True):
 
     OH and OW are the output height and width (``utils.get_conv_outsize``).
     """
+    # >>> 57a_im2col: apply a new Im2col
     return Im2col(kernel_size, stride, pad, to_matrix)(x)
+    # <<<
 
 
 class Col2im(Function):
     """col2im as a Function (see ``col2im``); its backward is im2col."""
 
     def __init__(self, input_shape, kernel_size, stride, pad, to_matrix):
+        # >>> 57a_im2col: remember the image shape, kernel size, stride, pad and to_matrix
         self.input_shape = input_shape  # of the image to rebuild
         self.kernel_size, self.stride, self.pad = kernel_size, stride, pad
         self.to_matrix = to_matrix
+        # <<<
 
     def forward(self, x):
+        # >>> 57a_im2col: col2im_array of x
         return col2im_array(x, self.input_shape, self.kernel_size, self.stride, self.pad, self.to_matrix)
+        # <<<
 
     def backward(self, gy):
+        # >>> 57a_im2col: the gradient goes back through im2col
         return im2col(gy, self.kernel_size, self.stride, self.pad, self.to_matrix)
+        # <<<
 
 
 def col2im(x, input_shape, kernel_size, stride=1, pad=0, to_matrix=True):
@@ -329,7 +367,9 @@ def col2im(x, input_shape, kernel_size, stride=1, pad=0, to_matrix=True):
     overlap where the stride is smaller than the kernel: overlapping values
     add up, which makes col2im the adjoint (the backward) of im2col.
     """
+    # >>> 57a_im2col: apply a new Col2im
     return Col2im(input_shape, kernel_size, stride, pad, to_matrix)(x)
+    # <<<
 
 
 # =============================================================================
@@ -342,6 +382,7 @@ def im2col_array(img, kernel_size, stride, pad, to_matrix=True, pad_value=0):
     loop): stepping one window to the right moves SW pixels, one kernel column
     moves one pixel. Then a single copy lays them out.
     """
+    # >>> 57a_im2col: every window the kernel visits: (N, C, KH, KW, OH, OW), or a matrix (N*OH*OW, C*KH*KW) if to_matrix
     N, C, height, width = img.shape
     KH, KW = pair(kernel_size)
     (SH, SW), (PH, PW) = pair(stride), pair(pad)
@@ -361,10 +402,12 @@ def im2col_array(img, kernel_size, stride, pad, to_matrix=True, pad_value=0):
     if to_matrix:
         return windows.transpose(0, 4, 5, 1, 2, 3).copy().reshape(N * OH * OW, C * KH * KW)
     return windows.copy()
+    # <<<
 
 
 def col2im_array(col, img_shape, kernel_size, stride, pad, to_matrix=True):
     """col2im on an array (see ``col2im``)."""
+    # >>> 57a_im2col: add every window's values back onto the pixels they came from (overlaps add up)
     N, C, height, width = img_shape
     KH, KW = pair(kernel_size)
     (SH, SW), (PH, PW) = pair(stride), pair(pad)
@@ -381,6 +424,7 @@ def col2im_array(col, img_shape, kernel_size, stride, pad, to_matrix=True):
             cols = slice(j, j + SW * (OW - 1) + 1, SW)
             img[:, :, rows, cols] += col[:, :, i, j]
     return img[:, :, PH:PH + height, PW:PW + width]
+    # <<<
 
 
 # =============================================================================

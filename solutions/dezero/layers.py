@@ -99,15 +99,20 @@ class Layer:
         # <<<
 
     def to_cpu(self):
+        # >>> 52_cuda: every parameter (of the sublayers too) to the CPU
         for param in self.params():
             param.to_cpu()
+        # <<<
 
     def to_gpu(self):
+        # >>> 52_cuda: every parameter (of the sublayers too) to the GPU
         for param in self.params():
             param.to_gpu()
+        # <<<
 
     def _flatten_params(self, params_dict, parent_key=''):
         """Fill params_dict with every Parameter under its path of attribute names: 'l0/W', 'res2/a/conv1/W'."""
+        # >>> 53_save_load: put every Parameter in params_dict under its path of attribute names joined by '/' ('l0/W'), descending into sublayers
         prefix = parent_key + '/' if parent_key else ''
         for name in self._params:
             value = self.__dict__[name]
@@ -115,6 +120,7 @@ class Layer:
                 params_dict[prefix + name] = value
             else:  # a sublayer
                 value._flatten_params(params_dict, prefix + name)
+        # <<<
 
     def save_weights(self, path):
         """Save every parameter to ``path``, a compressed .npz keyed by the flattened names.
@@ -125,6 +131,7 @@ class Layer:
         an older file of that name intact. GPU parameters are copied to the
         CPU for saving; the model stays where it is.
         """
+        # >>> 53_save_load: flatten the parameters and save their arrays with np.savez_compressed (names as keys)
         params_dict = {}
         self._flatten_params(params_dict)
         for key, param in params_dict.items():
@@ -145,6 +152,7 @@ class Layer:
             if os.path.exists(partial_path):
                 os.remove(partial_path)
             raise
+        # <<<
 
     def load_weights(self, path):
         """Set every parameter from a file written by ``save_weights``.
@@ -156,6 +164,7 @@ class Layer:
         parameter's dtype and device (CPU or GPU) when it has a value already.
         '.npz' is appended to a path that does not exist without it.
         """
+        # >>> 53_save_load: np.load the file and set each parameter's data from it; a missing or extra name, or a wrong shape, is a ValueError naming it
         path = os.fspath(path)
         if not os.path.exists(path) and os.path.exists(path + '.npz'):
             path += '.npz'
@@ -180,6 +189,7 @@ class Layer:
                 xp = cuda.get_array_module(param.data)
                 array = xp.asarray(array, dtype=param.dtype)
             param.data = array
+        # <<<
 
 
 def _weakref_or_none(x):
@@ -307,22 +317,28 @@ class RNN(Layer):
     """
 
     def __init__(self, hidden_size, in_size=None):
+        # >>> 59_rnn: x2h (Linear from x) and h2h (Linear from h, no bias); no state yet
         super().__init__()
         self.x2h = Linear(hidden_size, in_size=in_size)
         # h2h maps the state, so its input size is hidden_size. Drawn now if in_size is
         # given, else at the second call (after x2h), which is the book's order of draws.
         self.h2h = Linear(hidden_size, in_size=None if in_size is None else hidden_size, nobias=True)
         self.h = None
+        # <<<
 
     def reset_state(self):
+        # >>> 59_rnn: forget the hidden state
         self.h = None
+        # <<<
 
     def forward(self, x):
+        # >>> 59_rnn: h = tanh(x2h(x)) the first time, tanh(x2h(x) + h2h(h)) after; keep h and return it
         a = self.x2h(x)
         if self.h is not None:
             a = a + self.h2h(self.h)
         self.h = F.tanh(a)
         return self.h
+        # <<<
 
 
 class LSTM(Layer):
@@ -335,6 +351,7 @@ class LSTM(Layer):
     """
 
     def __init__(self, hidden_size, in_size=None):
+        # >>> 60_lstm: one Linear from x per gate (x2f, x2i, x2o, x2u) and one from h without bias (h2f, h2i, h2o, h2u); no state yet
         super().__init__()
         # Created in this order (x2f x2i x2o x2u h2f h2i h2o h2u), which is the order
         # of the random draws: the h2* now, the x2* now or at the first call.
@@ -343,12 +360,16 @@ class LSTM(Layer):
         for gate in 'fiou':
             setattr(self, 'h2' + gate, Linear(hidden_size, in_size=hidden_size, nobias=True))
         self.reset_state()
+        # <<<
 
     def reset_state(self):
+        # >>> 60_lstm: forget the hidden state h and the memory cell c
         self.h = None
         self.c = None
+        # <<<
 
     def forward(self, x):
+        # >>> 60_lstm: gates f, i, o (sigmoid) and candidate u (tanh); c = f * c + i * u (i * u the first time), h = o * tanh(c)
         def pre_activation(gate):
             a = getattr(self, 'x2' + gate)(x)
             return a if self.h is None else a + getattr(self, 'h2' + gate)(self.h)
@@ -363,6 +384,7 @@ class LSTM(Layer):
         h = o * F.tanh(c)
         self.h, self.c = h, c
         return h
+        # <<<
 
 
 # =============================================================================

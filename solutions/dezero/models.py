@@ -79,52 +79,49 @@ class VGG16(Model):
 
     WEIGHTS_PATH = 'https://github.com/koki0702/dezero-models/releases/download/v0.1/vgg16.npz'
 
-    # Out channels of the convolutions, block by block: conv1_1, conv1_2, conv2_1, ...
-    BLOCKS = ((64, 64), (128, 128), (256, 256, 256), (512, 512, 512), (512, 512, 512))
-
     def __init__(self, pretrained=False):
         super().__init__()
-        self._conv_names = []  # per block
-        for b, channels in enumerate(VGG16.BLOCKS, start=1):
-            names = []
+        # >>> 58_vgg16: conv1_1 ... conv5_3 (3x3 kernels, stride 1, pad 1; 64, 128, 256, 512, 512 channels), fc6, fc7, fc8; when pretrained, load the file get_file(VGG16.WEIGHTS_PATH)
+        # Out channels of each block's convolutions: conv1_1 and conv1_2 have 64, ... conv5_3 has 512.
+        for block, channels in enumerate([(64, 64), (128, 128), (256, 256, 256), (512, 512, 512), (512, 512, 512)],
+                                         start=1):
             for i, out_channels in enumerate(channels, start=1):
-                name = 'conv{}_{}'.format(b, i)
-                setattr(self, name, L.Conv2d(out_channels, kernel_size=3, stride=1, pad=1))
-                names.append(name)
-            self._conv_names.append(names)
+                setattr(self, 'conv{}_{}'.format(block, i), L.Conv2d(out_channels, kernel_size=3, stride=1, pad=1))
         self.fc6 = L.Linear(4096)
         self.fc7 = L.Linear(4096)
         self.fc8 = L.Linear(1000)
 
         if pretrained:
-            self.load_weights(utils.get_file(VGG16.WEIGHTS_PATH))
-
-    def features(self, x):
-        """The convolutional part: (N, 3, H, W) -> (N, 512, H / 32, W / 32)."""
-        for names in self._conv_names:
-            for name in names:
-                x = F.relu(getattr(self, name)(x))
-            x = F.pooling(x, 2, 2)
-        return x
+            weights_path = utils.get_file(VGG16.WEIGHTS_PATH)
+            self.load_weights(weights_path)
+        # <<<
 
     def forward(self, x):
-        x = self.features(x)
+        # >>> 58_vgg16: each block: its convolutions, each followed by relu, then 2x2 max pooling (stride 2); then flatten, fc6 and fc7 (relu, dropout), fc8
+        for block, depth in enumerate([2, 2, 3, 3, 3], start=1):
+            for i in range(1, depth + 1):
+                x = F.relu(getattr(self, 'conv{}_{}'.format(block, i))(x))
+            x = F.pooling(x, 2, 2)
         x = F.reshape(x, (x.shape[0], -1))
         x = F.dropout(F.relu(self.fc6(x)))
         x = F.dropout(F.relu(self.fc7(x)))
-        return self.fc8(x)
+        x = self.fc8(x)
+        return x
+        # <<<
 
     @staticmethod
     def preprocess(image, size=(224, 224), dtype=np.float32):
         """A PIL image as the network's input: RGB resized to ``size``, channels reordered
         to BGR, the training set's mean colour subtracted, shape (3, H, W).
         """
+        # >>> 58_vgg16: RGB, resized to size (if size), as an array of dtype, channels reversed to BGR, minus the mean colour [103.939, 116.779, 123.68], then (3, H, W)
         image = image.convert('RGB')
         if size:
             image = image.resize(size)
         bgr = np.asarray(image, dtype=dtype)[:, :, ::-1]
         bgr = bgr - np.array([103.939, 116.779, 123.68], dtype=dtype)
         return bgr.transpose((2, 0, 1))
+        # <<<
 
 
 # =============================================================================

@@ -20,16 +20,21 @@ class Optimizer:
     """Base class: subclasses write ``update_one(param)``."""
 
     def __init__(self):
+        # >>> 46_optimizers: no target yet, and an empty list of hooks
         self.target = None
         self.hooks = []
+        # <<<
 
     def setup(self, target):
         """Remember what to optimize; returns self so that
         ``optimizer = SGD().setup(model)`` reads as one line."""
+        # >>> 46_optimizers: remember the target and return the optimizer itself
         self.target = target
         return self
+        # <<<
 
     def update(self):
+        # >>> 46_optimizers: the target's parameters that have a gradient: run each hook on them, then update_one each
         params = [param for param in self.target.params()
                   if param.grad is not None]
 
@@ -40,13 +45,16 @@ class Optimizer:
 
         for param in params:
             self.update_one(param)
+        # <<<
 
     def update_one(self, param):
         raise NotImplementedError()
 
     def add_hook(self, f):
         """Add ``f(params)``, called on the parameters before each update."""
+        # >>> 46_optimizers: keep f, to be called before each update
         self.hooks.append(f)
+        # <<<
 
 
 class _ZerosPerParam:
@@ -163,11 +171,15 @@ class SGD(Optimizer):
     """W <- W - lr * dL/dW"""
 
     def __init__(self, lr=0.01):
+        # >>> 46_optimizers: the base class's setup, and the learning rate
         super().__init__()
         self.lr = lr
+        # <<<
 
     def update_one(self, param):
+        # >>> 46_optimizers: one step against the gradient, on the arrays (param.data, param.grad.data)
         param.data -= self.lr * param.grad.data
+        # <<<
 
 
 class MomentumSGD(Optimizer):
@@ -178,16 +190,20 @@ class MomentumSGD(Optimizer):
     """
 
     def __init__(self, lr=0.01, momentum=0.9):
+        # >>> 46_optimizers: the learning rate, the momentum, and one velocity per parameter (none yet)
         super().__init__()
         self.lr = lr
         self.momentum = momentum
         self.vs = _ZerosPerParam()
+        # <<<
 
     def update_one(self, param):
+        # >>> 46_optimizers: v <- momentum * v - lr * grad, kept for this parameter; then param <- param + v
         v = self.vs[param]
         v *= self.momentum
         v -= self.lr * param.grad.data
         param.data += v
+        # <<<
 
 
 class AdaGrad(Optimizer):

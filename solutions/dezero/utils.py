@@ -26,22 +26,26 @@ from dezero.core import Variable, as_variable
 # =============================================================================
 def _dot_var(v, verbose=False):
     """A variable as a DOT node: orange, labelled with its name (and shape and dtype)."""
+    # >>> 26_dot_graph: the node line of v, named id(v), labelled with its name (verbose: also shape and dtype)
     label = '' if v.name is None else v.name
     if verbose and v.data is not None:
         if v.name is not None:
             label += ': '
         label += '{} {}'.format(v.shape, v.dtype)
     return '{} [label="{}", color=orange, style=filled]\n'.format(id(v), label)
+    # <<<
 
 
 def _dot_func(f):
     """A function as a DOT node (a light blue box named after its class) and its edges."""
+    # >>> 26_dot_graph: a node line for f (labelled with its class name), an edge from each input and to each output
     text = '{} [label="{}", color=lightblue, style=filled, shape=box]\n'.format(id(f), type(f).__name__)
     for x in f.inputs:
         text += '{} -> {}\n'.format(id(x), id(f))
     for y in f.outputs:  # weak references
         text += '{} -> {}\n'.format(id(f), id(y()))
     return text
+    # <<<
 
 
 def get_dot_graph(output, verbose=True):
@@ -51,6 +55,7 @@ def get_dot_graph(output, verbose=True):
     reachable backward from ``output`` appears once, with edges input ->
     function -> output. ``verbose`` adds each variable's shape and dtype.
     """
+    # >>> 26_dot_graph: walk back from output (each function once); return 'digraph g {...}' with the nodes and edges
     text = _dot_var(output, verbose)
     funcs = []
     seen = set()
@@ -70,6 +75,7 @@ def get_dot_graph(output, verbose=True):
             if x.creator is not None:
                 add_func(x.creator)
     return 'digraph g {\n' + text + '}'
+    # <<<
 
 
 def plot_dot_graph(output, verbose=True, to_file='graph.png'):
@@ -78,6 +84,7 @@ def plot_dot_graph(output, verbose=True, to_file='graph.png'):
     The DOT text goes to ``tmp_graph.dot`` in the cache folder. Without Graphviz,
     or when ``dot`` cannot run, a line says why and nothing is drawn.
     """
+    # >>> 26_dot_graph: write the DOT text to ~/.dezero/tmp_graph.dot, then let Graphviz's dot draw to_file if it can
     dot_graph = get_dot_graph(output, verbose)
     graph_path = os.path.join(cache_dir, 'tmp_graph.dot')
     try:
@@ -106,6 +113,7 @@ def plot_dot_graph(output, verbose=True, to_file='graph.png'):
         from IPython import display
         return display.Image(filename=to_file)
     return None
+    # <<<
 
 
 def _in_notebook():
@@ -299,13 +307,17 @@ def get_deconv_outsize(size, k, s, p):
 
 def get_conv_outsize(input_size, kernel_size, stride, pad):
     """Output length of a convolution or pooling along one axis."""
+    # >>> 55_conv_outsize: how many positions a kernel takes along one axis of the padded input
     return (input_size + pad * 2 - kernel_size) // stride + 1
+    # <<<
 
 
 def pair(x):
     """``3 -> (3, 3)``; a pair stays a pair: kernel sizes, strides and paddings as (height, width)."""
+    # >>> 55_conv_outsize: an int becomes (x, x), a pair stays as it is, anything else is a ValueError
     if isinstance(x, int):
         return (x, x)
     if isinstance(x, tuple) and len(x) == 2:
         return x
     raise ValueError('expected an int or a pair of ints, got {!r}'.format(x))
+    # <<<

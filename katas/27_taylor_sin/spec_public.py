@@ -1,0 +1,113 @@
+"""Public checks for kata 27: sin as a Function, and its Taylor series (run them with nox -s check -- 27)."""
+
+import math
+
+import numpy as np
+
+from grader.spec import as_array, define, expect_array, expect_gradients, fail
+
+# How many Functions the graph of y holds, walked through the book's names (creator, inputs).
+COUNT = '''
+def functions_in_graph(y):
+    seen, pending = set(), [y.creator] if y.creator is not None else []
+    while pending:
+        f = pending.pop()
+        if id(f) in seen:
+            continue
+        seen.add(id(f))
+        pending.extend(x.creator for x in f.inputs if x.creator is not None)
+    return len(seen)
+'''
+
+
+def taylor(x, threshold):
+    """The book's partial sum at the float x: (value, derivative, number of terms), here in the judge."""
+    value, slope, i = 0.0, 0.0, 0
+    while True:
+        c = (-1) ** i / math.factorial(2 * i + 1)
+        term = c * x ** (2 * i + 1)
+        value += term
+        slope += c * (2 * i + 1) * x ** (2 * i)
+        if abs(term) < threshold:
+            return value, slope, i + 1
+        i += 1
+
+
+def my_sin_at(dz, x0, **threshold):
+    x = dz.Variable(np.array(x0))
+    y = dz.my_sin(x, **threshold)
+    y.backward()
+    return y.data, x.grad
+
+
+def test_sin_at_pi_over_4(dz):
+    """sin(pi/4): y = 0.7071..., x.grad = cos(pi/4) = 0.7071..., as the book prints."""
+    x = dz.Variable(np.array(np.pi / 4))
+    y = dz.sin(x)
+    y.backward()
+    expect_array(y.data, np.sin(np.pi / 4), "sin(pi/4).data")
+    expect_array(x.grad, np.cos(np.pi / 4), "x.grad")
+
+
+def test_sin_on_a_matrix(dz):
+    """sin on a (2, 3) array: values, and gradients cos(x) times the upstream gradient.
+
+    Hint: backward receives gy and returns gy * np.cos(x) with x = self.inputs[0].data, not sin, not -cos.
+    """
+    x = np.array([[0.0, 0.5, 1.0], [2.0, -1.5, 3.0]])
+    expect_gradients(dz, dz.sin, np.sin, [x], "sin(x) for x of shape (2, 3)")
+
+
+def test_my_sin_book_value(dz):
+    """my_sin(pi/4) with the default threshold 0.0001: the book's 0.7071064695751781 and its gradient.
+
+    Hint: the partial sum is still short of sin(pi/4) = 0.7071067811865476: that is right, the
+    series stops after the first term smaller than the threshold.
+    """
+    value, slope, terms = taylor(np.pi / 4, 0.0001)
+    y, grad = my_sin_at(dz, np.pi / 4)
+    expect_array(y, value, f"my_sin(pi/4).data (the sum of {terms} terms)", rtol=1e-12)
+    expect_array(grad, slope, f"x.grad of my_sin(pi/4) (the derivative of those {terms} terms)", rtol=1e-12)
+
+
+def test_threshold_decides_the_terms(dz):
+    """At x = 2 with threshold 0.1, exactly four terms: 2 - 8/6 + 32/120 - 128/5040.
+
+    Hint: add the term first, then stop if |term| < threshold: the first term smaller than the
+    threshold is part of the sum. Three terms (0.9333...) means you stopped before adding it;
+    five means the test is the wrong way round or compares the sum, not the term.
+    """
+    value, slope, terms = taylor(2.0, 0.1)
+    y, grad = my_sin_at(dz, 2.0, threshold=0.1)
+    got = as_array(y, "my_sin(2.0, threshold=0.1).data")
+    if got.shape == () and not np.isclose(got, value, rtol=1e-12, atol=0):
+        sums = np.cumsum([(-1) ** i / math.factorial(2 * i + 1) * 2.0 ** (2 * i + 1) for i in range(8)])
+        near = [n for n, s in enumerate(sums, 1) if np.isclose(got, s, rtol=1e-9)]
+        fail(f"my_sin(2.0, threshold=0.1): expected {value!r} (the sum of {terms} terms), got {float(got)!r}"
+             + (f" (the sum of {near[0]} terms)" if near else ""))
+    expect_array(y, value, "my_sin(2.0, threshold=0.1).data", rtol=1e-12)
+    expect_array(grad, slope, "x.grad of my_sin(2.0, threshold=0.1)", rtol=1e-12)
+
+
+def test_tiny_threshold_reaches_sin(dz):
+    """threshold=1e-150: the series equals sin and its gradient cos to the last digits."""
+    for x0 in (np.pi / 4, -2.5):
+        y, grad = my_sin_at(dz, x0, threshold=1e-150)
+        expect_array(y, np.sin(x0), f"my_sin({x0}, threshold=1e-150).data", rtol=1e-13, atol=1e-15)
+        expect_array(grad, np.cos(x0), f"x.grad of my_sin({x0}, threshold=1e-150)", rtol=1e-13, atol=1e-15)
+
+
+def test_smaller_threshold_bigger_graph(dz):
+    """Each smaller threshold adds terms, so the graph of my_sin(pi/4) holds more functions.
+
+    Hint: every term must be built from the Variable x (c * x ** k), so that it is part of the graph
+    and of the gradient.
+    """
+    (count,) = define(dz, COUNT, "functions_in_graph")
+    sizes = []
+    for threshold in (1e-2, 1e-4, 1e-8, 1e-16, 1e-150):
+        x = dz.Variable(np.array(np.pi / 4))
+        sizes.append(count(dz.my_sin(x, threshold=threshold)))
+    if any(b <= a for a, b in zip(sizes, sizes[1:])) or sizes[0] < taylor(np.pi / 4, 1e-2)[2]:
+        fail("the graphs of my_sin(pi/4) for thresholds 1e-2, 1e-4, 1e-8, 1e-16, 1e-150 should hold more and "
+             f"more functions (at least one per term); they hold {sizes}")

@@ -1,0 +1,77 @@
+"""Public checks for kata 28: the Rosenbrock function and gradient descent (run them with nox -s check -- 28)."""
+
+import numpy as np
+
+from grader.spec import define, expect_array, expect_gradients, fail
+
+# The book's loop, run in your process (10,000 round trips from here would take seconds).
+DESCENT = '''
+def descend(start0, start1, lr, iters):
+    """Gradient descent on dz.rosenbrock from (start0, start1); returns the points after each 1000 steps."""
+    x0 = dz.Variable(np.array(start0))
+    x1 = dz.Variable(np.array(start1))
+    path = []
+    for i in range(iters):
+        y = dz.rosenbrock(x0, x1)
+        x0.cleargrad()
+        x1.cleargrad()
+        y.backward()
+        x0.data -= lr * x0.grad
+        x1.data -= lr * x1.grad
+        if (i + 1) % 1000 == 0:
+            path.append((float(x0.data), float(x1.data)))
+    return path
+'''
+
+
+def rosenbrock(x0, x1):
+    return 100 * (x1 - x0 ** 2) ** 2 + (x0 - 1) ** 2
+
+
+def descend_here(start0, start1, lr, iters):
+    """The same descent with the gradient worked out by hand, in the judge."""
+    x0, x1, path = start0, start1, []
+    for i in range(iters):
+        g0 = -400 * x0 * (x1 - x0 ** 2) + 2 * (x0 - 1)
+        g1 = 200 * (x1 - x0 ** 2)
+        x0, x1 = x0 - lr * g0, x1 - lr * g1
+        if (i + 1) % 1000 == 0:
+            path.append((x0, x1))
+    return path
+
+
+def test_book_gradient(dz):
+    """rosenbrock(0, 2) = 401 with gradients (-2, 400), as the book prints."""
+    x0, x1 = dz.Variable(np.array(0.0)), dz.Variable(np.array(2.0))
+    y = dz.rosenbrock(x0, x1)
+    y.backward()
+    expect_array(y.data, 401.0, "rosenbrock(0, 2)")
+    expect_array(x0.grad, -2.0, "x0.grad")
+    expect_array(x1.grad, 400.0, "x1.grad")
+
+
+def test_values_and_gradients_on_arrays(dz):
+    """rosenbrock on arrays of 4 points: values and gradients against the formula.
+
+    Hint: y = 100 * (x1 - x0 ** 2) ** 2 + (x0 - 1) ** 2; check the square on x0 inside the bracket
+    and the square of the whole bracket.
+    """
+    x0 = np.array([0.0, 1.0, -1.5, 0.3])
+    x1 = np.array([2.0, 1.0, 2.0, -0.7])
+    expect_gradients(dz, dz.rosenbrock, rosenbrock, [x0, x1], "rosenbrock(x0, x1) on 4 points", rtol=1e-7)
+
+
+def test_descent_reaches_the_minimum(dz):
+    """The book's descent, lr = 0.001 from (0, 2): 10,000 steps end near (1, 1) at (0.99450, 0.98901)."""
+    (descend,) = define(dz, DESCENT, "descend")
+    path = descend(0.0, 2.0, 0.001, 10000)
+    wanted = descend_here(0.0, 2.0, 0.001, 10000)
+    if not isinstance(path, list) or len(path) != len(wanted):
+        fail(f"the descent did not run: got {path!r}")
+    for step, (got, expected) in enumerate(zip(path, wanted)):
+        if not np.allclose(got, expected, rtol=1e-6, atol=1e-9):
+            fail(f"after {1000 * (step + 1)} steps of gradient descent, expected (x0, x1) = "
+                 f"({expected[0]:.8f}, {expected[1]:.8f}), got ({got[0]:.8f}, {got[1]:.8f})")
+    distance = np.hypot(path[-1][0] - 1, path[-1][1] - 1)
+    if distance > 0.0125:
+        fail(f"after 10,000 steps the point is {distance:.4f} away from the minimum (1, 1)")

@@ -1,0 +1,191 @@
+"""Public checks for kata 32: the new core, dezero/core.py (run them with nox -s check -- 32).
+
+Step 32's dezero/__init__.py still uses the simple core, as the book's does, so
+these checks import dezero.core themselves and install its operators with its
+own setup_variable(), as dezero/__init__.py will from step 33 on.
+"""
+
+import numpy as np
+
+from grader.spec import (MIB, Ref, define, describe, expect_array, expect_gradients, expect_none, fail, remote,
+                         rss_growth)
+
+CORE = '''
+def full_core():
+    import dezero.core
+    import dezero.functions  # setup_variable and Variable's methods look their functions up there
+    dezero.core.setup_variable()
+    return dezero.core
+'''
+
+# Many Mul nodes on big arrays, built in your process.
+CHAIN = '''
+def chain(core, size, depth):
+    x = core.Variable(np.random.rand(size) + 0.5)
+    y = x
+    for _ in range(depth):
+        y = y * x
+    return x, y
+'''
+
+
+def rss_growth_mib(mem, before, what):
+    return rss_growth(mem, before, what) / MIB
+
+
+def full_core(dz):
+    (make,) = define(dz, CORE, "full_core")
+    return make()
+
+
+def expect_variable(core, value, what, why=""):
+    """``value`` is a dezero.core Variable (a gradient, at this step); returns its data."""
+    if not isinstance(value, Ref) or not remote("isinstance", value, core.Variable):
+        fail(f"{what}: expected a Variable{why}, got {describe(value)}. Hint: from this step on, gradients are "
+             "Variables: start with self.grad = Variable(np.ones_like(self.data)), and let every backward "
+             "compute with Variables")
+    return value.data
+
+
+def test_gradients_are_variables(dz):
+    """y = x ** 3 / x * 4 at x = 3: x.grad and y.grad (retain_grad=True) are Variables holding 24 and 1.
+
+    Hint: the first gradient is Variable(np.ones_like(self.data)); Mul, Div and Pow take their
+    inputs as Variables (self.inputs), not their .data.
+    """
+    core = full_core(dz)
+    x = core.Variable(np.array(3.0))
+    y = x ** 3 / x * 4
+    y.backward(retain_grad=True)
+    expect_array(expect_variable(core, y.grad, "y.grad"), 1.0, "y.grad.data")
+    expect_array(expect_variable(core, x.grad, "x.grad"), 24.0, "x.grad.data")
+
+
+def test_mul_div_pow_gradients_on_matrices(dz):
+    """Mul, Div and Pow backward on (2, 3) arrays, with a random upstream gradient.
+
+    Hint: Mul: (gy * x1, gy * x0); Div: (gy / x1, gy * (-x0 / x1 ** 2)); Pow: c * x ** (c - 1) * gy,
+    with x0, x1 = self.inputs (Variables).
+    """
+    core = full_core(dz)
+    a = np.array([[1.0, -2.0, 0.5], [3.0, 1.5, -0.7]])
+    b = np.array([[2.0, 0.5, -1.0], [1.2, -3.0, 4.0]])
+    variable = core.Variable
+    expect_gradients(dz, lambda x0, x1: x0 * x1, lambda x0, x1: x0 * x1, [a, b], "x0 * x1", variable=variable)
+    expect_gradients(dz, lambda x0, x1: x0 / x1, lambda x0, x1: x0 / x1, [a, b], "x0 / x1", variable=variable)
+    expect_gradients(dz, lambda x: x ** 3, lambda x: x ** 3, [a], "x ** 3", variable=variable)
+
+
+def test_no_graph_without_create_graph(dz):
+    """backward() alone records nothing: x.grad has no creator, and backprop is on again afterwards.
+
+    Hint: run the loop inside `with using_config('enable_backprop', create_graph):`, so that the
+    Functions called by backward record a graph only when asked to, and the old setting comes back.
+    """
+    core = full_core(dz)
+    x = core.Variable(np.array([1.0, 2.0, 3.0]))
+    y = x * x * x
+    y.backward()
+    expect_array(expect_variable(core, x.grad, "x.grad"), [3.0, 12.0, 27.0], "x.grad.data")
+    expect_none(x.grad.creator, "x.grad.creator", " after y.backward() (create_graph=False)")
+    if not core.Config.enable_backprop:
+        fail("after y.backward(), Config.enable_backprop is still False: restore it (using_config does)")
+    z = x * 2
+    if z.creator is None:
+        fail("after y.backward(), a new x * 2 has no creator: backward left backprop switched off")
+
+
+def test_create_graph_records_backward(dz):
+    """y = x ** 3, backward(create_graph=True): x.grad = 3x^2 has a creator, and its backward gives 6x.
+
+    Hint: with create_graph=True, enable_backprop is True inside backward, so gy * x ... record Functions,
+    and x.grad can itself be differentiated.
+    """
+    core = full_core(dz)
+    x = core.Variable(np.array([[2.0, -1.0, 0.5]]))
+    y = x ** 3
+    y.backward(create_graph=True)
+    gx = x.grad
+    expect_array(expect_variable(core, gx, "x.grad"), 3 * np.array([[4.0, 1.0, 0.25]]), "x.grad.data")
+    if gx.creator is None:
+        fail("after y.backward(create_graph=True), x.grad.creator is None: the backward computation was not "
+             "recorded, so it cannot be differentiated")
+    x.cleargrad()
+    gx.backward()
+    expect_array(expect_variable(core, x.grad, "the second derivative"), 6 * np.array([[2.0, -1.0, 0.5]]),
+                 "x.grad after x.grad.backward() (the second derivative of x ** 3)")
+
+
+def test_second_derivatives_through_mul_and_div(dz):
+    """Second derivatives that cross inputs: of x0 * x1 * x1 and of x0 / x1.
+
+    Hint: if Mul.backward or Div.backward uses x0.data or x1.data, the gradient is cut off from
+    that input and its second derivative is missing (x0.grad stays None).
+    """
+    core = full_core(dz)
+    a, b = np.array([1.5, -2.0, 0.5]), np.array([2.0, 0.5, -1.0])
+    cases = [
+        (lambda x0, x1: x0 * x1 * x1, "x0 * x1 * x1", 2 * b, 2 * a),      # d/dx1 = 2 x0 x1
+        (lambda x0, x1: x0 / x1, "x0 / x1", -1 / b ** 2, 2 * a / b ** 3),  # d/dx1 = -x0 / x1^2
+    ]
+    for forward, name, wanted0, wanted1 in cases:
+        x0, x1 = core.Variable(a.copy()), core.Variable(b.copy())
+        y = forward(x0, x1)
+        y.backward(create_graph=True)
+        g1 = x1.grad
+        x0.cleargrad()
+        x1.cleargrad()
+        g1.backward()
+        expect_array(expect_variable(core, x0.grad, f"x0.grad after differentiating dy/dx1 of y = {name}"),
+                     wanted0, f"d(dy/dx1)/dx0 for y = {name}")
+        expect_array(expect_variable(core, x1.grad, f"x1.grad after differentiating dy/dx1 of y = {name}"),
+                     wanted1, f"d(dy/dx1)/dx1 for y = {name}")
+
+
+def test_retain_grad(dz):
+    """Intermediate gradients are dropped after backward, kept with retain_grad=True."""
+    core = full_core(dz)
+    x = core.Variable(np.array(2.0))
+    a = x * x
+    y = a * 3
+    y.backward()
+    expect_none(a.grad, "a.grad", " after y.backward() (intermediate gradients are dropped)")
+    x.cleargrad()
+    y.backward(retain_grad=True)
+    expect_array(expect_variable(core, a.grad, "a.grad"), 3.0, "a.grad after y.backward(retain_grad=True)")
+    expect_array(x.grad.data, 12.0, "x.grad")
+
+
+def test_backward_builds_no_graph_in_memory(dz, mem):
+    """Without create_graph, backward leaves no Function alive; with it, the graph of gradients is kept.
+
+    Measured three ways: live Functions counted, and the operating system's count of your process's
+    memory on a chain of 12 multiplications of 4 MiB arrays.
+
+    Hint: if this fails while x.grad.creator is None, something else keeps the gradients' graph:
+    backward must record Functions only when create_graph is True.
+    """
+    core = full_core(dz)
+    (chain,) = define(dz, CHAIN, "chain")
+    size, depth = 1 << 19, 12  # 4 MiB arrays
+    with mem.gc_disabled():
+        x, y = chain(core, size, depth)
+        (before,) = mem.count(core.Function)
+        rss = mem.rss()
+        y.backward()
+        growth = rss_growth_mib(mem, rss, "memory after y.backward()")
+        (after,) = mem.count(core.Function)
+        if after != before:
+            fail(f"y.backward() left {after - before} more Functions alive than the forward pass made "
+                 f"({before} before, {after} after): backward recorded a graph of its own")
+        if growth > 3 * size * 8 / MIB:
+            fail(f"after y.backward() the operating system counts {growth:.0f} MiB more memory in your process; "
+                 f"only x.grad ({size * 8 / MIB:.0f} MiB) should be new: the gradients' graph is kept")
+        x.cleargrad()
+        rss = mem.rss()
+        y.backward(create_graph=True)
+        kept = rss_growth_mib(mem, rss, "memory after y.backward(create_graph=True)")
+        (recorded,) = mem.count(core.Function)
+        if recorded <= after or kept < depth * size * 8 / MIB:
+            fail(f"with create_graph=True the gradients' graph should stay alive ({recorded - after} more "
+                 f"Functions, {kept:.0f} MiB more memory): backward must record Functions when asked to")

@@ -1,0 +1,52 @@
+"""Hidden checks for kata 33: other starts, and f's second derivative on an array."""
+
+import numpy as np
+
+from grader.spec import as_array, define, expect_array, fail
+
+NEWTON = '''
+def newton(start, iters):
+    x = dz.Variable(np.array(start))
+    path = [float(x.data)]
+    for i in range(iters):
+        y = dz.f(x)
+        x.cleargrad()
+        y.backward(create_graph=True)
+        gx = x.grad
+        x.cleargrad()
+        gx.backward()
+        gx2 = x.grad
+        x.data -= gx.data / gx2.data
+        path.append(float(x.data))
+    return path
+'''
+
+
+def newton_here(start, iters):
+    x, path = start, [start]
+    for _ in range(iters):
+        x = x - (4 * x ** 3 - 4 * x) / (12 * x ** 2 - 4)
+        path.append(x)
+    return path
+
+
+def test_newton_from_other_starts(dz):
+    """From -1.7 (to -1) and from 0.4 (towards the maximum at 0), with your f."""
+    (newton,) = define(dz, NEWTON, "newton")
+    for start in (-1.7, 0.4):
+        for step, (got, expected) in enumerate(zip(newton(start, 6), newton_here(start, 6))):
+            if not np.isclose(got, expected, rtol=1e-12, atol=1e-15):
+                fail(f"from {start}: after {step} steps expected {expected!r}, got {got!r}")
+
+
+def test_second_derivative_on_an_array(dz):
+    """f'(x) and f''(x) on an array of 4 points, through create_graph."""
+    p = np.array([-1.5, -0.3, 0.8, 2.5])
+    x = dz.Variable(p.copy())
+    y = dz.f(x)
+    y.backward(create_graph=True)
+    gx = x.grad
+    expect_array(as_array(gx, "x.grad"), 4 * p ** 3 - 4 * p, "f'(x) on 4 points")
+    x.cleargrad()
+    gx.backward()
+    expect_array(as_array(x.grad, "x.grad"), 12 * p ** 2 - 4, "f''(x) on 4 points")

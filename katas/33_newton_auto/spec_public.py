@@ -1,0 +1,91 @@
+"""Public checks for kata 33: Newton's method with an automatic second derivative (nox -s check -- 33).
+
+As in the book, step33.py runs its Newton loop at module level: importing it runs the
+loop, and the checks read what it leaves behind (x, gx, gx2) besides calling f.
+"""
+
+import numpy as np
+
+from grader.spec import Ref, as_array, define, describe, expect_array, fail
+
+# The book's loop of step 33, run in your process on your f.
+NEWTON = '''
+def newton(start, iters):
+    """The values x takes: the start, then one per Newton step."""
+    x = dz.Variable(np.array(start))
+    path = [float(x.data)]
+    for i in range(iters):
+        y = dz.f(x)
+        x.cleargrad()
+        y.backward(create_graph=True)
+        gx = x.grad
+        x.cleargrad()
+        gx.backward()
+        gx2 = x.grad
+        x.data -= gx.data / gx2.data
+        path.append(float(x.data))
+    return path
+'''
+
+
+def newton_here(start, iters):
+    """Newton's method with the derivatives worked out by hand, in the judge."""
+    x, path = start, [start]
+    for _ in range(iters):
+        x = x - (4 * x ** 3 - 4 * x) / (12 * x ** 2 - 4)
+        path.append(x)
+    return path
+
+
+def variable_data(value, what):
+    if not isinstance(value, Ref):
+        fail(f"{what}: expected a Variable, got {describe(value)}")
+    return as_array(value.data, what)
+
+
+def test_f_and_its_derivatives(dz):
+    """f(2) = 8; with backward(create_graph=True), x.grad = 24 and differentiating it gives 44.
+
+    Hint: f(x) = x ** 4 - 2 * x ** 2. From step 33 the package uses the full core, so x.grad is a
+    Variable; after y.backward(create_graph=True) it has a creator, and gx.backward() puts f''(x)
+    in x.grad (clear x.grad first, or the two add up).
+    """
+    x = dz.Variable(np.array(2.0))
+    y = dz.f(x)
+    y.backward(create_graph=True)
+    expect_array(as_array(y, "f(2)"), 8.0, "f(2)")
+    gx = x.grad
+    expect_array(as_array(gx, "x.grad"), 24.0, "x.grad = f'(2)")
+    if gx.creator is None:
+        fail("after y.backward(create_graph=True), x.grad has no creator, so it cannot be differentiated")
+    x.cleargrad()
+    gx.backward()
+    expect_array(as_array(x.grad, "x.grad"), 44.0, "f''(2), from gx.backward() after x.cleargrad()")
+
+
+def test_the_loop_reaches_the_minimum(dz):
+    """After step33.py's loop (10 steps from x = 2): x = 1, gx has a graph, and x.grad = gx2 = f''(1) = 8.
+
+    Hint: each step: y = f(x); x.cleargrad(); y.backward(create_graph=True); gx = x.grad;
+    x.cleargrad(); gx.backward(); gx2 = x.grad; x.data -= gx.data / gx2.data. A loop that works
+    out f'' by hand (12x^2 - 4) leaves f'(x) = 0 in x.grad, not f''(x) = 8.
+    """
+    expect_array(variable_data(dz.x, "x"), 1.0, "x.data after the loop", rtol=1e-12)
+    gx = dz.gx
+    expect_array(variable_data(gx, "gx"), 0.0, "gx.data = f'(x) at the last step", atol=1e-9)
+    if gx.creator is None:
+        fail("gx (x.grad after y.backward(create_graph=True)) has no creator: backward must be called "
+             "with create_graph=True, so that gx can be differentiated")
+    expect_array(variable_data(dz.gx2, "gx2"), 8.0, "gx2.data = f''(x) at the last step", rtol=1e-9)
+    expect_array(variable_data(dz.x.grad, "x.grad"), 8.0, "x.grad after the loop (gx2, from gx.backward())",
+                 rtol=1e-9)
+
+
+def test_newton_on_your_f(dz):
+    """The book's loop run by the spec on your f: 1.4545..., 1.1510..., 1.0253..., and 1 after 7 steps."""
+    (newton,) = define(dz, NEWTON, "newton")
+    path = newton(2.0, 8)
+    for step, (got, expected) in enumerate(zip(path, newton_here(2.0, 8))):
+        if not np.isclose(got, expected, rtol=1e-12, atol=1e-15):
+            fail(f"Newton's method from x = 2 with your f: after {step} steps expected x = {expected!r}, "
+                 f"got {got!r} (the values so far: {path[:step + 1]})")

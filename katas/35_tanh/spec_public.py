@@ -1,0 +1,78 @@
+"""Public checks for kata 35: tanh and the graphs of its higher derivatives (nox -s check -- 35)."""
+
+import numpy as np
+
+from grader.spec import as_array, define, expect_array, expect_gradients, fail
+
+# Not 0: there a faithful 1 - y ** 2 meets Pow's 0 ** -1 by the fourth derivative (NaN).
+POINTS = np.array([[-2.0, -0.7, 0.15], [0.4, 1.1, 3.0]])
+
+# How many Functions the graph of a Variable holds, walked through the book's names (creator, inputs).
+COUNT = '''
+def functions_in_graph(y):
+    seen, pending = set(), [y.creator] if y.creator is not None else []
+    while pending:
+        f = pending.pop()
+        if id(f) in seen:
+            continue
+        seen.add(id(f))
+        pending.extend(x.creator for x in f.inputs if x.creator is not None)
+    return len(seen)
+'''
+
+
+def tanh_derivatives(x):
+    """The first four derivatives of tanh, worked out by hand (judge side)."""
+    t = np.tanh(x)
+    d1 = 1 - t ** 2
+    return [d1, -2 * t * d1, -2 * d1 * (1 - 3 * t ** 2), 8 * t * d1 * (2 - 3 * t ** 2)]
+
+
+def derivatives(dz, points, count):
+    """[(derivative, the Variable holding it)] for orders 1..count, each backward with create_graph=True."""
+    x = dz.Variable(points.copy())
+    y = dz.functions.tanh(x)
+    y.backward(create_graph=True)
+    found = []
+    for order in range(1, count + 1):
+        gx = x.grad
+        found.append((as_array(gx, f"derivative {order} of tanh"), gx))
+        if order < count:
+            if gx.creator is None:
+                fail(f"derivative {order} of tanh has no creator, so it cannot be differentiated again. Hint: "
+                     "compute backward with Variables: y = self.outputs[0]() and gy * (1 - y * y), not y.data")
+            x.cleargrad()
+            gx.backward(create_graph=True)
+    return found
+
+
+def test_tanh_values_and_gradient(dz):
+    """F.tanh on a (2, 3) array: values, and gradients (1 - tanh^2) times a random upstream gradient.
+
+    Hint: tanh'(x) = 1 - tanh(x)^2 = 1 - y^2, where y is the output of forward.
+    """
+    expect_gradients(dz, dz.functions.tanh, np.tanh, [POINTS], "F.tanh(x)")
+
+
+def test_tanh_derivatives_up_to_the_fourth(dz):
+    """tanh differentiated four times on a (2, 3) array, against the derivatives worked out by hand.
+
+    Hint: backward must build its result from Variables (the output y = self.outputs[0](), a
+    weak reference to call), so that each derivative is a graph that backward can follow again.
+    """
+    wanted = tanh_derivatives(POINTS)
+    for order, ((got, _), expected) in enumerate(zip(derivatives(dz, POINTS, 4), wanted), 1):
+        expect_array(got, expected, f"derivative {order} of tanh", rtol=1e-9, atol=1e-12)
+
+
+def test_graphs_grow_with_the_order(dz):
+    """The graph of the n-th derivative of tanh holds more Functions for each n from 1 to 5.
+
+    Hint: each derivative is computed by running backward over the previous derivative's graph,
+    with create_graph=True: the graphs grow quickly, as the book's pictures of step 35 show.
+    """
+    (count,) = define(dz, COUNT, "functions_in_graph")
+    sizes = [count(variable) for _, variable in derivatives(dz, np.array(1.0), 5)]
+    if any(b <= a for a, b in zip(sizes, sizes[1:])) or sizes[0] < 2:
+        fail(f"the graphs of the 1st to 5th derivatives of tanh(x) hold {sizes} Functions; each should hold "
+             "more than the one before")

@@ -1,0 +1,32 @@
+"""Hidden checks for kata 36: the graphs behind gx and z."""
+
+from grader.spec import define, fail
+
+REACHES = '''
+def reaches(v, target):
+    """Whether the graph behind v, walked through creator and inputs, leads to target."""
+    seen, pending = set(), [v]
+    while pending:
+        u = pending.pop()
+        if u is target:
+            return True
+        if id(u) in seen or u.creator is None:
+            continue
+        seen.add(id(u))
+        pending.extend(u.creator.inputs)
+    return False
+'''
+
+
+def test_gx_leads_back_to_x(dz):
+    """gx's graph (from create_graph=True) leads back to x."""
+    (reaches,) = define(dz, REACHES, "reaches")
+    if not reaches(dz.gx, dz.x):
+        fail("the graph behind gx does not lead back to x")
+
+
+def test_z_is_built_from_gx_and_y(dz):
+    """z's graph holds both gx and y."""
+    (reaches,) = define(dz, REACHES, "reaches")
+    if not reaches(dz.z, dz.gx) or not reaches(dz.z, dz.y):
+        fail("z should be computed from gx and y (z = gx ** 3 + y)")

@@ -1,0 +1,339 @@
+"""Public checks for kata 46: optimizers (run them with nox -s check -- 46)."""
+
+import numpy as np
+
+from grader.remote import LearnerError, Ref
+from grader.spec import (MIB, define, describe, expect_array, fail, import_module, rss_growth,
+                         same)
+
+# An optimizer works on anything whose params() yields Parameters (a Layer, a Model, or this).
+HOLDER = '''
+class Holder:
+    """The smallest possible model: it only hands out its parameters."""
+
+    def __init__(self, *params):
+        self.kept = list(params)
+
+    def params(self):
+        for param in self.kept:
+            yield param
+
+
+def parameter(values):
+    return dz.Parameter(np.array(values))
+
+
+def set_grad(param, values):
+    param.grad = dz.Variable(np.array(values))
+'''
+
+HOOKS = '''
+seen = []
+
+
+def double_grads(params):
+    """A hook: every gradient times 2 (a new Variable, as the book's WeightDecay makes one)."""
+    for param in params:
+        param.grad = dz.Variable(param.grad.data * 2)
+
+
+def count_params(params):
+    """A hook that only records how many parameters it was given, and their values at that time."""
+    seen.append((len(params), [param.data.copy() for param in params]))
+
+
+def hook_calls():
+    return list(seen)
+'''
+
+FIT = '''
+class Fit:
+    """Fit a parameter of `size` values to a line with an optimizer, `steps` updates per call to run."""
+
+    def __init__(self, optimizer, size):
+        self.param = dz.Parameter(np.zeros(size))
+        self.goal = np.linspace(-1.0, 1.0, size)
+        self.optimizer = optimizer
+        optimizer.setup(Holder(self.param))
+
+    def run(self, steps):
+        for _ in range(steps):
+            self.param.cleargrad()
+            loss = dz.functions.sum((self.param - self.goal) ** 2)
+            loss.backward()
+            self.optimizer.update()
+        return float(loss.data)
+'''
+
+LINE = '''
+def fit_line(optimizer, steps):
+    """The book's linear regression (step 42): y = 5 + 2x + noise, W and b learned by the optimizer."""
+    np.random.seed(0)
+    x = np.random.rand(100, 1)
+    y = 5 + 2 * x + np.random.rand(100, 1)
+    W = dz.Parameter(np.zeros((1, 1)))
+    b = dz.Parameter(np.zeros(1))
+    optimizer.setup(Holder(W, b))
+    for _ in range(steps):
+        W.cleargrad()
+        b.cleargrad()
+        y_pred = dz.functions.matmul(x, W) + b
+        loss = dz.functions.sum((y - y_pred) ** 2) / len(x)
+        loss.backward()
+        optimizer.update()
+    return float(W.data[0, 0]), float(b.data[0]), float(loss.data)
+'''
+
+
+def _helpers(dz, *names):
+    return define(dz, HOLDER + HOOKS + FIT + LINE, *names)
+
+
+def _optimizers(dz):
+    return import_module(dz, "dezero.optimizers")
+
+
+def _ndarray_data(param, what):
+    data = param.data
+    if isinstance(data, Ref):
+        fail(f"{what}: param.data became {describe(data)} after update(); update the arrays, "
+             "param.data -= lr * param.grad.data, never with the Variable param.grad")
+    return data
+
+
+def _update(optimizer, what):
+    try:
+        optimizer.update()
+    except LearnerError as error:
+        fail(f"{what}: update() raised {error.type_name}: {error.message}")
+
+
+def test_setup_returns_the_optimizer(dz):
+    """SGD(lr).setup(model) returns the optimizer itself and keeps the model as its target.
+
+    Hint: setup(target) stores self.target = target and ends with return self.
+    """
+    optimizers = _optimizers(dz)
+    Holder, parameter = _helpers(dz, "Holder", "parameter")
+    model = Holder(parameter([1.0, 2.0]))
+    optimizer = optimizers.SGD(0.1)
+    returned = optimizer.setup(model)
+    if not same(returned, optimizer):
+        fail(f"SGD(0.1).setup(model) returned {describe(returned)}, expected the optimizer itself "
+             "(return self), so that optimizer = SGD(lr).setup(model) works")
+    if not same(optimizer.target, model):
+        fail("after setup(model), optimizer.target is not the model")
+
+
+def test_sgd_step(dz):
+    """SGD: W <- W - lr * grad on every parameter, keeping param.data an ndarray; lr defaults to 0.01.
+
+    Hint: param.data -= self.lr * param.grad.data. With param.grad (a Variable) instead of its .data,
+    param.data turns into a Variable.
+    """
+    optimizers = _optimizers(dz)
+    Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
+    W0, b0 = np.arange(6.0).reshape(2, 3), np.array([1.0, -1.0, 0.5])
+    gW, gb = np.array([[0.5, -1.0, 2.0], [1.5, 0.0, -3.0]]), np.array([4.0, 2.0, -2.0])
+    W, b = parameter(W0), parameter(b0)
+    set_grad(W, gW)
+    set_grad(b, gb)
+    optimizer = optimizers.SGD(lr=0.1)
+    optimizer.setup(Holder(W, b))
+    _update(optimizer, "SGD(lr=0.1)")
+    expect_array(_ndarray_data(W, "SGD(lr=0.1)"), W0 - 0.1 * gW, "W.data after one SGD(lr=0.1) update")
+    expect_array(_ndarray_data(b, "SGD(lr=0.1)"), b0 - 0.1 * gb, "b.data after one SGD(lr=0.1) update")
+    _update(optimizer, "SGD(lr=0.1), a second time")
+    expect_array(W.data, W0 - 0.2 * gW, "W.data after two updates with the same gradient")
+
+    default = parameter(W0)
+    set_grad(default, gW)
+    optimizer = optimizers.SGD()
+    optimizer.setup(Holder(default))
+    _update(optimizer, "SGD()")
+    expect_array(_ndarray_data(default, "SGD()"), W0 - 0.01 * gW,
+                 "W.data after one update of SGD() (the default lr is 0.01)")
+
+
+def test_sgd_skips_parameters_without_grad(dz):
+    """A parameter whose grad is None (unused by the loss) is skipped, not updated and no error.
+
+    Hint: update() works on [p for p in self.target.params() if p.grad is not None].
+    """
+    optimizers = _optimizers(dz)
+    Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
+    used, unused = parameter([1.0, 2.0, 3.0]), parameter([[4.0, 5.0], [6.0, 7.0]])
+    set_grad(used, [1.0, 1.0, 1.0])
+    optimizer = optimizers.SGD(lr=0.5)
+    optimizer.setup(Holder(unused, used))
+    _update(optimizer, "a model with one parameter whose grad is None")
+    expect_array(used.data, [0.5, 1.5, 2.5], "the parameter that has a gradient")
+    expect_array(unused.data, [[4.0, 5.0], [6.0, 7.0]], "the parameter whose grad is None (must not change)")
+
+
+def test_hooks_run_before_each_update(dz):
+    """add_hook(f): update() calls every hook with the parameters that have a gradient, before updating.
+
+    Hint: update() first builds the list of parameters with a gradient, calls f(params) for each
+    f in self.hooks, then calls update_one on each parameter.
+    """
+    optimizers = _optimizers(dz)
+    Holder, parameter, set_grad, double_grads, count_params, hook_calls = _helpers(
+        dz, "Holder", "parameter", "set_grad", "double_grads", "count_params", "hook_calls")
+    W0 = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+    W, unused = parameter(W0), parameter([9.0])
+    set_grad(W, np.ones((3, 2)))
+    optimizer = optimizers.SGD(lr=0.1)
+    optimizer.setup(Holder(W, unused))
+    optimizer.add_hook(double_grads)
+    optimizer.add_hook(count_params)
+    _update(optimizer, "SGD with two hooks")
+    records = hook_calls()
+    if len(records) != 1:
+        fail(f"the second hook was called {len(records)} times during one update(), expected once")
+    count, values = records[0]
+    if count != 1:
+        fail(f"the hooks were given {count} parameters, expected 1: only the parameters whose grad is not None")
+    expect_array(values[0], W0, "W.data as the hook saw it (hooks run before any parameter is updated)")
+    expect_array(W.data, W0 - 0.1 * 2 * np.ones((3, 2)),
+                 "W.data after the update (the first hook doubled the gradient, so the step is twice as long)")
+    _update(optimizer, "SGD with two hooks, a second time")
+    if len(hook_calls()) != 2:
+        fail("the hooks must run again at every update()")
+
+
+def _momentum_expected(start, grads, lr, momentum):
+    value, velocity, values = np.array(start, dtype=float), np.zeros(np.shape(start)), []
+    for grad in grads:
+        velocity = momentum * velocity - lr * np.asarray(grad)
+        value = value + velocity
+        values.append(value)
+    return values
+
+
+def test_momentum_matches_the_formula(dz):
+    """MomentumSGD: v <- momentum v - lr grad, W <- W + v, over three updates; defaults lr=0.01, momentum=0.9.
+
+    Hint: v starts at zeros shaped like the parameter and is kept from one update to the next.
+    A step that moves the wrong way has the sign of v or of lr * grad reversed.
+    """
+    optimizers = _optimizers(dz)
+    Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
+    start = np.array([[1.0, -2.0, 0.5], [0.0, 3.0, -1.0]])
+    grads = [np.array([[1.0, 2.0, -1.0], [0.5, -0.5, 4.0]]), np.array([[-2.0, 1.0, 0.0], [1.0, 1.0, 1.0]]),
+             np.array([[0.5, 0.5, 0.5], [-3.0, 2.0, 1.0]])]
+    for args, lr, momentum in (((), 0.01, 0.9), ((0.1, 0.5), 0.1, 0.5)):
+        W = parameter(start)
+        optimizer = optimizers.MomentumSGD(*args)
+        optimizer.setup(Holder(W))
+        label = f"MomentumSGD({', '.join(map(str, args))})"
+        for step, (grad, wanted) in enumerate(zip(grads, _momentum_expected(start, grads, lr, momentum)), 1):
+            set_grad(W, grad)
+            _update(optimizer, label)
+            expect_array(_ndarray_data(W, label), wanted, f"W.data after update {step} of {label}")
+
+
+def test_momentum_keeps_one_velocity_per_parameter(dz):
+    """Two parameters of the same shape each keep their own velocity.
+
+    Hint: one velocity shared by every parameter (self.v), or one chosen by shape, mixes them up:
+    keep a dict keyed by id(param), with a zeros_like(param.data) entry made at first use.
+    """
+    optimizers = _optimizers(dz)
+    Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
+    start_a, start_b = np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[-1.0, 0.0], [0.5, 2.0]])
+    grads_a = [np.array([[1.0, 0.0], [2.0, -1.0]]), np.array([[0.5, 1.0], [1.0, 1.0]])]
+    grads_b = [np.array([[-3.0, 1.0], [0.0, 2.0]]), np.array([[2.0, -2.0], [1.0, 0.0]])]
+    a, b = parameter(start_a), parameter(start_b)
+    optimizer = optimizers.MomentumSGD(lr=0.1, momentum=0.9)
+    optimizer.setup(Holder(a, b))
+    wanted_a = _momentum_expected(start_a, grads_a, 0.1, 0.9)
+    wanted_b = _momentum_expected(start_b, grads_b, 0.1, 0.9)
+    for step in range(2):
+        set_grad(a, grads_a[step])
+        set_grad(b, grads_b[step])
+        _update(optimizer, "MomentumSGD(lr=0.1, momentum=0.9) on two parameters")
+        expect_array(a.data, wanted_a[step], f"the first parameter after update {step + 1}")
+        expect_array(b.data, wanted_b[step], f"the second parameter after update {step + 1}")
+
+
+def test_float32_stays_float32(dz):
+    """float32 parameters stay float32 under SGD and MomentumSGD.
+
+    Hint: update in place with arrays (param.data -= ..., v *= ...) and make the velocity with
+    zeros_like(param.data): np.zeros(shape) is float64 and turns the parameter into float64.
+    """
+    optimizers = _optimizers(dz)
+    Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
+    for name in ("SGD", "MomentumSGD"):
+        W = parameter(np.array([[1.0, 2.0], [3.0, 4.0]], dtype=np.float32))
+        optimizer = getattr(optimizers, name)(0.1)
+        optimizer.setup(Holder(W))
+        for _ in range(2):
+            set_grad(W, np.array([[0.5, -0.5], [1.0, 2.0]], dtype=np.float32))
+            _update(optimizer, f"{name}(0.1) on a float32 parameter")
+        data = _ndarray_data(W, f"{name}(0.1)")
+        if data.dtype != np.float32:
+            fail(f"{name}(0.1): a float32 parameter became {data.dtype} after two updates")
+
+
+def test_learns_a_line(dz):
+    """The book's linear regression: SGD(0.1) and MomentumSGD(0.05) find y = 2x + 5.5 within 300 steps.
+
+    Hint: if the loss grows, the step goes uphill: subtract lr * grad. If nothing moves,
+    update() found no parameters or the hooks loop swallowed them.
+    """
+    optimizers = _optimizers(dz)
+    (fit_line,) = _helpers(dz, "fit_line")
+    for name, args in (("SGD", (0.1,)), ("MomentumSGD", (0.05, 0.9))):
+        W, b, loss = fit_line(getattr(optimizers, name)(*args), 300)
+        if not (abs(W - 2.0) < 0.4 and abs(b - 5.5) < 0.25 and loss < 0.1):
+            fail(f"{name}{args} after 300 steps: W = {W:.3f}, b = {b:.3f}, loss = {loss:.4f}; "
+                 "expected W near 2, b near 5.5 and a loss under 0.1")
+
+
+def test_momentum_loop_keeps_memory_flat(dz, mem):
+    """A MomentumSGD training loop keeps a constant number of live Variables and Functions.
+
+    Hint: the velocity must be an array. v = momentum * v - lr * param.grad makes v a Variable whose
+    graph leads to the previous v and the previous gradient, so every step keeps all earlier ones.
+    """
+    optimizers = _optimizers(dz)
+    (Fit,) = _helpers(dz, "Fit")
+    with mem.gc_disabled():
+        fit = Fit(optimizers.MomentumSGD(0.01, 0.9), 1000)
+        fit.run(5)
+        early = mem.count(dz.Variable, dz.Function)
+        mem.trace_start()
+        start = mem.traced()["current"]
+        fit.run(40)
+        grown = mem.traced()["current"] - start
+        mem.trace_stop()
+        late = mem.count(dz.Variable, dz.Function)
+    if late != early:
+        fail(f"live (Variables, Functions) grew from {tuple(early)} after 5 updates to {tuple(late)} after 45: "
+             "something keeps each step's graph alive")
+    if grown > 32 * 1024:
+        fail(f"traced memory grew by {grown / 1024:.0f} KiB over 40 updates of a 1000-value parameter "
+             "(each step should free what it made; 8 KiB per array)")
+
+
+def test_kernel_sees_momentum_memory_flat(dz, mem):
+    """The kernel's count: 30 MomentumSGD updates of a 512 KiB parameter leave memory where it was.
+
+    Hint: measured by the operating system, outside your program. If it fails, each update keeps
+    something of the size of the parameter: a Variable velocity and its graph, or a list of steps.
+    """
+    optimizers = _optimizers(dz)
+    (Fit,) = _helpers(dz, "Fit")
+    size, steps = 65_536, 30
+    with mem.gc_disabled():
+        fit = Fit(optimizers.MomentumSGD(0.01, 0.9), size)
+        fit.run(3)
+        before = mem.rss()
+        fit.run(steps)
+        growth = rss_growth(mem, before, "memory after 30 MomentumSGD updates")
+    kept = steps * size * 8
+    if growth > kept / 4:
+        fail(f"after 30 updates the operating system counts {growth / MIB:.1f} MiB more memory in your process "
+             f"(about {kept / MIB:.0f} MiB if each step keeps one array the size of the parameter)")

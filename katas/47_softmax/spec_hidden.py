@@ -1,0 +1,88 @@
+"""Hidden checks for kata 47 (instructor grading): other shapes, axes and values."""
+
+import numpy as np
+
+from grader.spec import as_array, define, expect_array, expect_gradients, fail, import_module
+
+SLICING = '''
+def middle(x):
+    return x[:, 1:3, ::-1]
+'''
+
+
+def softmax_np(x, axis=1):
+    x = np.asarray(x, dtype=np.float64)
+    e = np.exp(x - x.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def cross_entropy_np(x, t):
+    x = np.asarray(x, dtype=np.float64)
+    shifted = x - x.max(axis=1, keepdims=True)
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return -log_p[np.arange(len(x)), t].mean()
+
+
+def _functions(dz):
+    return import_module(dz, "dezero.functions")
+
+
+def test_get_item_3d(dz):
+    """get_item on a (2, 4, 3) array: slices with a step and reversed, and repeated row indices."""
+    (middle,) = define(dz, SLICING, "middle")
+    data = np.random.default_rng(1).standard_normal((2, 4, 3))
+    expect_gradients(dz, middle, lambda x: x[:, 1:3, ::-1], [data], "x[:, 1:3, ::-1]")
+    index = np.array([1, 1, 0, 1])
+    expect_gradients(dz, lambda x: x[index], lambda x: x[index], [data], "x[[1, 1, 0, 1]] on (2, 4, 3)")
+    rows, cols = np.array([0, 0, 1, 0]), np.array([3, 3, -1, 3])
+    expect_gradients(dz, lambda x: x[rows, cols], lambda x: x[rows, cols], [data],
+                     "x[[0, 0, 1, 0], [3, 3, -1, 3]]")
+
+
+def test_softmax_other_axes(dz):
+    """softmax on (2, 3, 4) along axis 2 and axis 0, with large scores mixed in."""
+    F = _functions(dz)
+    data = np.random.default_rng(2).standard_normal((2, 3, 4)) * 3
+    data[0, 1] += 800.0
+    data[1, 2] -= 700.0
+    expect_gradients(dz, lambda x: F.softmax(x, axis=2), lambda x: softmax_np(x, 2), [data], "softmax(x, axis=2)")
+    expect_gradients(dz, lambda x: F.softmax(x, axis=0), lambda x: softmax_np(x, 0), [data], "softmax(x, axis=0)")
+
+
+def test_cross_entropy_other_batches(dz):
+    """Cross-entropy on a (6, 5) batch with large scores, and on a batch of one."""
+    F = _functions(dz)
+    rng = np.random.default_rng(3)
+    data = rng.standard_normal((6, 5)) * 4 + np.array([[900.0], [-900.0], [0.0], [500.0], [1.0], [-2.0]])
+    labels = np.array([4, 0, 0, 2, 3, 4])
+    expect_gradients(dz, lambda x: F.softmax_cross_entropy(x, labels), lambda x: cross_entropy_np(x, labels),
+                     [data], "softmax_cross_entropy on a (6, 5) batch")
+    one = rng.standard_normal((1, 4))
+    expect_gradients(dz, lambda x: F.softmax_cross_entropy(x, np.array([3])),
+                     lambda x: cross_entropy_np(x, np.array([3])), [one], "a batch of one")
+
+
+def test_cross_entropy_int32_labels(dz):
+    """int32 labels give the same loss as int64 ones."""
+    F = _functions(dz)
+    data = np.array([[0.1, 0.2, 0.3, 0.4], [2.0, -1.0, 0.0, 0.5], [0.3, 0.3, 0.9, -0.2]])
+    labels = np.array([3, 0, 2], dtype=np.int32)
+    loss = F.softmax_cross_entropy(dz.Variable(data), labels)
+    expect_array(as_array(loss, "the loss"), cross_entropy_np(data, labels), "the loss with int32 labels")
+
+
+def test_softmax1d_of_a_row(dz):
+    """softmax1d of a (1, 3) row, as the book applies it to a model's output."""
+    step47 = import_module(dz, "step47")
+    data = np.array([[0.3, -1.2, 2.0]])
+    expect_gradients(dz, step47.softmax1d, lambda x: np.exp(x) / np.exp(x).sum(), [data], "softmax1d of a (1, 3) row")
+
+
+def test_float32_axis0_softmax(dz):
+    """softmax of float32 scores along axis 0 stays float32."""
+    F = _functions(dz)
+    x = dz.Variable(np.arange(6, dtype=np.float32).reshape(3, 2))
+    y = F.softmax(x, axis=0)
+    expect_array(as_array(y, "softmax"), softmax_np(np.arange(6.0).reshape(3, 2), 0), "softmax(x, axis=0)", rtol=1e-5)
+    if as_array(y, "softmax").dtype != np.float32:
+        fail(f"softmax of float32 scores along axis 0 is {as_array(y, 'softmax').dtype}, expected float32")

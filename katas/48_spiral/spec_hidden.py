@@ -1,0 +1,51 @@
+"""Hidden checks for kata 48 (instructor grading): other hyperparameters, the test split."""
+
+import numpy as np
+
+from grader.spec import define, fail, import_module
+
+TRAIN = '''
+import math
+
+
+def train_and_score(epochs, batch_size, hidden_size, lr):
+    """The step-48 loop on the training spiral; returns the scores of the test spiral."""
+    x, t = dz.datasets.get_spiral(train=True)
+    model = dz.models.MLP((hidden_size, 3))
+    optimizer = dz.optimizers.SGD(lr).setup(model)
+    max_iter = math.ceil(len(x) / batch_size)
+    for epoch in range(epochs):
+        index = np.random.permutation(len(x))
+        for i in range(max_iter):
+            batch_index = index[i * batch_size:(i + 1) * batch_size]
+            loss = dz.functions.softmax_cross_entropy(model(x[batch_index]), t[batch_index])
+            model.cleargrads()
+            loss.backward()
+            optimizer.update()
+    x_test, t_test = dz.datasets.get_spiral(train=False)
+    with dz.no_grad():
+        return model(x_test).data, t_test
+'''
+
+
+def test_generalizes_to_the_test_spiral(dz):
+    """Trained with batches of 10 and 20 hidden units for 60 epochs, the model gets over 85% of the test spiral."""
+    import_module(dz, "dezero.datasets")
+    (train_and_score,) = define(dz, TRAIN, "train_and_score")
+    scores, t = train_and_score(60, 10, 20, 1.0)
+    accuracy = float(np.mean(np.argmax(scores, axis=1) == t))
+    if not accuracy > 0.85:
+        fail(f"the model classifies {accuracy:.0%} of the test spiral right, expected over 85%")
+
+
+def test_train_and_test_differ(dz):
+    """The training and the test spirals are different draws with the same layout."""
+    datasets = import_module(dz, "dezero.datasets")
+    x_train, t_train = datasets.get_spiral(train=True)
+    x_test, t_test = datasets.get_spiral(train=False)
+    if np.allclose(x_train, x_test):
+        fail("get_spiral(train=False) gives the training points: seed the test split with 2020")
+    radius_train = np.sort(np.hypot(x_train[:, 0], x_train[:, 1]))
+    radius_test = np.sort(np.hypot(x_test[:, 0], x_test[:, 1]))
+    if not np.allclose(radius_train, radius_test, atol=1e-6):
+        fail("the radii of the points should be the same in both splits (i / 100 for point i of each arm)")

@@ -1,0 +1,123 @@
+"""Public checks for kata 48: the spiral data set and multi-class training (run them with nox -s check -- 48)."""
+
+import numpy as np
+
+from grader.remote import LearnerError
+from grader.spec import describe, define, expect_array, fail, import_module
+
+TRAIN = '''
+import math
+
+
+def train_on_spiral(epochs, batch_size=30, hidden_size=10, lr=1.0):
+    """The book's step-48 loop: shuffled mini-batches sliced by hand, MLP, SGD, softmax cross-entropy."""
+    x, t = dz.datasets.get_spiral(train=True)
+    model = dz.models.MLP((hidden_size, 3))
+    optimizer = dz.optimizers.SGD(lr).setup(model)
+    data_size = len(x)
+    max_iter = math.ceil(data_size / batch_size)
+    losses = []
+    for epoch in range(epochs):
+        index = np.random.permutation(data_size)
+        sum_loss = 0.0
+        for i in range(max_iter):
+            batch_index = index[i * batch_size:(i + 1) * batch_size]
+            y = model(x[batch_index])
+            loss = dz.functions.softmax_cross_entropy(y, t[batch_index])
+            model.cleargrads()
+            loss.backward()
+            optimizer.update()
+            sum_loss += float(loss.data) * len(batch_index)
+        losses.append(sum_loss / data_size)
+    with dz.no_grad():
+        scores = model(x).data
+    return losses, scores, t
+'''
+
+
+def spiral_np(train=True):
+    """The book's spiral, computed here: per arm j and point i (in that order) one normal draw from
+    NumPy's legacy generator seeded 1984 (train) or 2020 (test), then one permutation of the 300 points."""
+    rng = np.random.RandomState(1984 if train else 2020)
+    x = np.zeros((300, 2), dtype=np.float32)
+    t = np.zeros(300, dtype=np.int64)
+    for j in range(3):
+        for i in range(100):
+            rate = i / 100
+            theta = j * 4.0 + 4.0 * rate + rng.randn() * 0.2
+            x[100 * j + i] = [rate * np.sin(theta), rate * np.cos(theta)]
+            t[100 * j + i] = j
+    order = rng.permutation(300)
+    return x[order], t[order]
+
+
+def _spiral(dz, train):
+    datasets = import_module(dz, "dezero.datasets")
+    try:
+        got = datasets.get_spiral(train=train)
+    except LearnerError as error:
+        fail(f"get_spiral(train={train}) raised {error.type_name}: {error.message}")
+    if not (isinstance(got, (tuple, list)) and len(got) == 2):
+        fail(f"get_spiral(train={train}) should return (x, t), got {describe(got)}")
+    x, t = got
+    for name, part in (("x", x), ("t", t)):
+        if not isinstance(part, np.ndarray):
+            fail(f"get_spiral(train={train}): {name} should be an ndarray, got {describe(part)}")
+    return x, t
+
+
+def test_shapes_and_types(dz):
+    """get_spiral(): x is (300, 2) float32, t is (300,) integer labels, 100 of each class 0, 1, 2.
+
+    Hint: make x with np.zeros((300, 2), dtype=np.float32); a plain np.zeros is float64, which
+    doubles the memory of everything computed from the data.
+    """
+    x, t = _spiral(dz, True)
+    if x.shape != (300, 2) or t.shape != (300,):
+        fail(f"x has shape {x.shape} and t {t.shape}; expected (300, 2) and (300,)")
+    if x.dtype != np.float32:
+        fail(f"x is {x.dtype}, expected float32")
+    if t.dtype.kind not in "iu":
+        fail(f"t is {t.dtype}, expected integer class labels")
+    counts = np.bincount(t, minlength=3).tolist() if t.min() >= 0 else None
+    if counts != [100, 100, 100]:
+        fail(f"the labels should be 0, 1 and 2, 100 of each; got the counts {counts} (labels {sorted(set(t.tolist()))})")
+
+
+def test_the_books_training_data(dz):
+    """get_spiral(train=True) gives exactly the book's 300 points and labels.
+
+    Hint: seed NumPy with np.random.seed(1984) first; draw one np.random.randn() per point, arm by arm
+    (arm j, point i: rate = i / 100, theta = 4j + 4 rate + 0.2 noise, x = rate (sin theta, cos theta));
+    then shuffle x and t with one permutation, np.random.permutation(300).
+    """
+    x, t = _spiral(dz, True)
+    wanted_x, wanted_t = spiral_np(True)
+    expect_array(x, wanted_x, "get_spiral(train=True)'s x", rtol=1e-6, atol=1e-7)
+    expect_array(t, wanted_t, "get_spiral(train=True)'s t")
+
+
+def test_the_books_test_data(dz):
+    """get_spiral(train=False) gives the book's test spiral (seed 2020), and the same again on a second call."""
+    x, t = _spiral(dz, False)
+    wanted_x, wanted_t = spiral_np(False)
+    expect_array(x, wanted_x, "get_spiral(train=False)'s x", rtol=1e-6, atol=1e-7)
+    expect_array(t, wanted_t, "get_spiral(train=False)'s t")
+    again, _ = _spiral(dz, False)
+    expect_array(again, x, "a second get_spiral(train=False)")
+
+
+def test_a_model_learns_it(dz):
+    """The book's step 48: MLP((10, 3)) and SGD(1.0) in batches of 30 classify over 90% within 200 epochs.
+
+    Hint: if the accuracy stays near 1/3, the labels do not belong to their points: shuffle x and t
+    with the same permutation.
+    """
+    (train_on_spiral,) = define(dz, TRAIN, "train_on_spiral")
+    losses, scores, t = train_on_spiral(200)
+    accuracy = float(np.mean(np.argmax(scores, axis=1) == t))
+    if not accuracy > 0.9:
+        fail(f"after 200 epochs the model classifies {accuracy:.0%} of the training spiral right "
+             f"(loss {losses[0]:.3f} at the first epoch, {losses[-1]:.3f} at the last); expected over 90%")
+    if not losses[-1] < losses[0] / 2:
+        fail(f"the loss went from {losses[0]:.3f} to {losses[-1]:.3f} in 200 epochs; expected it to halve at least")

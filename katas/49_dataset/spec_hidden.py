@@ -1,0 +1,59 @@
+"""Hidden checks for kata 49 (instructor grading): other datasets, indices and transforms."""
+
+import numpy as np
+
+from grader.spec import define, describe, expect_array, expect_value, fail, import_module, remote
+
+TABLES = '''
+class Images(dz.datasets.Dataset):
+    """Four 2x3 "images" with string-free integer labels 7, 8, 9, 7."""
+
+    def prepare(self):
+        self.data = np.arange(24.0, dtype=np.float32).reshape(4, 2, 3)
+        self.label = np.array([7, 8, 9, 7])
+
+
+def flatten(x):
+    return x.reshape(-1)
+
+
+def as_one_hot(t):
+    return np.eye(10)[t]
+
+
+def item(dataset, index):
+    x, t = dataset[index]
+    return x, t
+
+
+def batch(dataset, indices):
+    pairs = [dataset[i] for i in indices]
+    return np.array([x for x, _ in pairs]), np.array([t for _, t in pairs])
+'''
+
+
+def test_other_dataset_and_transforms(dz):
+    """A dataset of (2, 3) float32 "images": flatten as transform, one-hot as target_transform."""
+    Images, flatten, as_one_hot, item = define(dz, TABLES, "Images", "flatten", "as_one_hot", "item")
+    images = Images(transform=flatten, target_transform=as_one_hot)
+    expect_value(remote("len", images), 4, "len(Images())")
+    x, t = item(images, 3)
+    expect_array(x, np.arange(18.0, 24.0), "Images(transform=flatten)[3][0]")
+    if not isinstance(x, np.ndarray) or x.dtype != np.float32:
+        fail(f"a float32 image should stay float32 through the transform, got {describe(x)}")
+    expect_array(t, np.eye(10)[7], "Images(target_transform=as_one_hot)[3][1]")
+    x, t = item(images, -1)
+    expect_array(t, np.eye(10)[7], "Images(...)[-1][1]")
+
+
+def test_minibatch_of_items(dz):
+    """The book's mini-batch: [dataset[i] for i in index], stacked, keeps float32 data and integer labels."""
+    datasets = import_module(dz, "dezero.datasets")
+    (batch,) = define(dz, TABLES, "batch")
+    x_all, t_all = datasets.get_spiral(train=False)
+    index = np.array([5, 3, 250, 3, 99])
+    x, t = batch(datasets.Spiral(train=False), index)
+    expect_array(x, x_all[index], "the stacked batch x", rtol=0, atol=0)
+    expect_array(t, t_all[index], "the stacked batch t")
+    if x.dtype != np.float32:
+        fail(f"the stacked spiral batch is {x.dtype}, expected float32")

@@ -1,0 +1,259 @@
+"""Public checks for kata 50: DataLoader and accuracy (run them with nox -s check -- 50)."""
+
+import numpy as np
+
+from grader.remote import LearnerError, Ref
+from grader.spec import MIB, as_array, define, describe, expect_array, fail, import_module, rss_growth
+
+HELPERS = '''
+class Numbers(dz.datasets.Dataset):
+    """`size` examples: x = [2i, 2i + 1] (float32, or `width` values per row), label i."""
+
+    def __init__(self, size, width=2, dtype=np.float32):
+        self.size, self.width, self.dtype = size, width, dtype
+        super().__init__()
+
+    def prepare(self):
+        self.data = np.arange(self.size * self.width, dtype=self.dtype).reshape(self.size, self.width)
+        self.label = np.arange(self.size)
+
+
+def one_epoch(loader):
+    """Every batch of one pass, as the book's `for x, t in loader` loop sees them."""
+    return [(x, t) for x, t in loader]
+
+
+def first_batch_by_next(loader):
+    return loader.next()
+
+
+def predictions(model, x):
+    with dz.no_grad():
+        return model(x).data
+
+
+class Trainer:
+    """The book's step-50 loop: MLP, SGD, softmax cross-entropy and accuracy over a DataLoader."""
+
+    def __init__(self, dataset, batch_size, hidden_size, classes, lr):
+        self.dataset = dataset
+        self.loader = dz.DataLoader(dataset, batch_size)
+        self.model = dz.models.MLP((hidden_size, classes))
+        self.optimizer = dz.optimizers.SGD(lr).setup(self.model)
+
+    def run(self, epochs):
+        for _ in range(epochs):
+            sum_loss, sum_acc = 0.0, 0.0
+            for x, t in self.loader:
+                y = self.model(x)
+                loss = dz.functions.softmax_cross_entropy(y, t)
+                acc = dz.functions.accuracy(y, t)
+                self.model.cleargrads()
+                loss.backward()
+                self.optimizer.update()
+                sum_loss += float(loss.data) * len(t)
+                sum_acc += float(acc.data) * len(t)
+        return sum_loss / len(self.dataset), sum_acc / len(self.dataset)
+
+
+def spiral_trainer(batch_size=30, hidden_size=10, lr=1.0):
+    return Trainer(dz.datasets.Spiral(train=True), batch_size, hidden_size, 3, lr)
+
+
+def wide_trainer(size, width, batch_size):
+    """Wide float64 rows, so that every batch is an array the kernel sees come and go."""
+    return Trainer(Numbers(size, width, np.float64), batch_size, 3, size, 0.0)
+'''
+
+
+def _helpers(dz, *names):
+    return define(dz, HELPERS, *names)
+
+
+def _epoch(one_epoch, loader, what):
+    try:
+        batches = one_epoch(loader)
+    except LearnerError as error:
+        fail(f"{what}: iterating raised {error.type_name}: {error.message}")
+    for index, batch in enumerate(batches):
+        if not (isinstance(batch, (tuple, list)) and len(batch) == 2):
+            fail(f"{what}: batch {index} should be a pair (x, t), got {describe(batch)}")
+        for name, part in zip("xt", batch):
+            if not isinstance(part, np.ndarray):
+                fail(f"{what}: batch {index}'s {name} should be a NumPy array (np.array of the examples), "
+                     f"got {describe(part)}")
+    return batches
+
+
+def _sizes(batches):
+    return [len(t) for _, t in batches]
+
+
+def _order(batches):
+    return np.concatenate([t for _, t in batches]) if batches else np.array([], dtype=int)
+
+
+def test_batches_in_order(dz):
+    """DataLoader(10 examples, batch_size=4, shuffle=False): batches of 4, 4 and 2, in order.
+
+    Hint: max_iter = math.ceil(data_size / batch_size): the last batch is smaller, not dropped.
+    Each batch stacks the examples: x = np.array([example[0] for example in batch]), t likewise.
+    """
+    Numbers, one_epoch = _helpers(dz, "Numbers", "one_epoch")
+    loader = dz.DataLoader(Numbers(10), 4, shuffle=False)
+    batches = _epoch(one_epoch, loader, "DataLoader(10 examples, 4, shuffle=False)")
+    if _sizes(batches) != [4, 4, 2]:
+        hint = " (the last, smaller batch is missing)" if _sizes(batches) == [4, 4] else ""
+        fail(f"batch sizes {_sizes(batches)}, expected [4, 4, 2]{hint}")
+    data = np.arange(20, dtype=np.float32).reshape(10, 2)
+    for index, (x, t) in enumerate(batches):
+        rows = np.arange(4 * index, min(4 * index + 4, 10))
+        expect_array(x, data[rows], f"batch {index}'s x")
+        expect_array(t, rows, f"batch {index}'s t")
+
+
+def test_every_epoch_starts_over(dz):
+    """A second for loop over the same loader gives a full pass again.
+
+    Hint: when the batches run out, __next__ calls self.reset() before raising StopIteration,
+    so the next for loop starts at the first batch.
+    """
+    Numbers, one_epoch = _helpers(dz, "Numbers", "one_epoch")
+    loader = dz.DataLoader(Numbers(10), 4, shuffle=False)
+    _epoch(one_epoch, loader, "the first epoch")
+    second = _epoch(one_epoch, loader, "the second epoch")
+    if _sizes(second) != [4, 4, 2]:
+        fail(f"the second epoch gave batch sizes {_sizes(second)}, expected [4, 4, 2]: reset the loader "
+             "at the end of each pass")
+    expect_array(_order(second), np.arange(10), "the labels of the second epoch")
+
+
+def test_shuffled_epochs_cover_every_example(dz):
+    """With shuffle (the default), each epoch gives every example exactly once, x beside its own label."""
+    Numbers, one_epoch = _helpers(dz, "Numbers", "one_epoch")
+    loader = dz.DataLoader(Numbers(30), 7)
+    for epoch in range(2):
+        batches = _epoch(one_epoch, loader, f"epoch {epoch + 1}")
+        if _sizes(batches) != [7, 7, 7, 7, 2]:
+            fail(f"epoch {epoch + 1}: batch sizes {_sizes(batches)}, expected [7, 7, 7, 7, 2]")
+        order = _order(batches)
+        if sorted(order.tolist()) != list(range(30)):
+            fail(f"epoch {epoch + 1} gave the labels {order.tolist()}: every example must come exactly once")
+        if order.tolist() == list(range(30)):
+            fail("DataLoader(dataset, 7) gave the examples in order: shuffle=True is the default")
+        for x, t in batches:
+            expect_array(x, np.stack([[2 * i, 2 * i + 1] for i in t]).astype(np.float32),
+                         "each x row beside its label")
+
+
+def test_reshuffles_every_epoch(dz):
+    """Each epoch has a new order.
+
+    Hint: draw the permutation in reset(), which runs at the start and after every pass,
+    not once in __init__.
+    """
+    Numbers, one_epoch = _helpers(dz, "Numbers", "one_epoch")
+    loader = dz.DataLoader(Numbers(30), 10)
+    orders = [_order(_epoch(one_epoch, loader, f"epoch {epoch + 1}")).tolist() for epoch in range(3)]
+    if orders[0] == orders[1] or orders[1] == orders[2]:
+        fail(f"two epochs in a row gave the same order {orders[1]}: shuffle again for every epoch")
+
+
+def test_next_and_float32(dz):
+    """loader.next() gives the first batch; batches keep the data's float32 and integer labels."""
+    Numbers, one_epoch, first_batch_by_next = _helpers(dz, "Numbers", "one_epoch", "first_batch_by_next")
+    loader = dz.DataLoader(Numbers(5), 3, shuffle=False)
+    x, t = first_batch_by_next(loader)
+    expect_array(as_array(x, "x"), np.arange(6, dtype=np.float32).reshape(3, 2), "loader.next()'s x")
+    expect_array(as_array(t, "t"), [0, 1, 2], "loader.next()'s t")
+    datasets = import_module(dz, "dezero.datasets")
+    for x, t in _epoch(one_epoch, dz.DataLoader(datasets.Spiral(), 30), "DataLoader(Spiral(), 30)"):
+        if x.dtype != np.float32:
+            fail(f"a batch of the spiral is {x.dtype}, expected float32 like the data set")
+        if t.dtype.kind not in "iu":
+            fail(f"a batch of labels is {t.dtype}, expected integers")
+
+
+def test_accuracy(dz):
+    """accuracy(y, t): the fraction of rows whose largest score sits at the label, as a Variable.
+
+    Hint: y.data.argmax(axis=1) is the predicted class of each row (axis 0 would compare down the
+    columns); compare it with t and take the mean; wrap it as Variable(as_array(...)).
+    """
+    F = import_module(dz, "dezero.functions")
+    scores = np.array([[0.2, 0.8, 0.0], [0.1, 0.3, 0.6], [0.9, 0.05, 0.05], [0.3, 0.4, 0.3], [0.5, 0.1, 0.4]])
+    labels = np.array([1, 2, 0, 0, 2])
+    for what, y in (("scores", scores), ("probabilities", as_array(F.softmax(dz.Variable(scores)), "softmax"))):
+        acc = F.accuracy(dz.Variable(y), labels)
+        if not isinstance(acc, Ref):
+            fail(f"accuracy(...) returned {describe(acc)}, expected a Variable (Variable(as_array(...)))")
+        expect_array(as_array(acc, "accuracy"), 0.6, f"accuracy of 5 rows of {what} with 3 right")
+    square = np.array([[0.1, 0.7, 0.2, 0.0], [0.6, 0.1, 0.2, 0.1], [0.2, 0.2, 0.5, 0.1], [0.0, 0.1, 0.3, 0.6]])
+    expect_array(as_array(F.accuracy(dz.Variable(square), np.array([1, 0, 3, 3])), "accuracy"), 0.75,
+                 "accuracy of a (4, 4) batch with 3 of 4 right")
+    expect_array(as_array(F.accuracy(square, np.array([1, 0, 2, 3])), "accuracy"), 1.0,
+                 "accuracy of an ndarray of scores, all right")
+
+
+def test_learns_the_spiral(dz):
+    """The book's step 50: MLP((10, 3)) and SGD(1.0) over DataLoader(Spiral(), 30) pass 90% within 200 epochs.
+
+    Hint: if the accuracy stays near 1/3 the model sees too little (a loader that stops after its
+    first epoch) or labels that do not match the points.
+    """
+    spiral_trainer, predictions = _helpers(dz, "spiral_trainer", "predictions")
+    datasets = import_module(dz, "dezero.datasets")
+    trainer = spiral_trainer()
+    trainer.run(200)
+    for train in (True, False):
+        x, t = datasets.get_spiral(train=train)
+        scores = predictions(trainer.model, x)
+        accuracy = float(np.mean(np.argmax(scores, axis=1) == t))
+        if accuracy < 0.9:
+            fail(f"after 200 epochs the model gets {accuracy:.0%} of the {'training' if train else 'test'} "
+                 "spiral right, expected at least 90%")
+
+
+def test_training_loop_keeps_memory_flat(dz, mem):
+    """Training over a DataLoader keeps the number of live Variables and Functions constant, memory bounded.
+
+    Hint: nothing may keep the batches, the losses or the graphs of past iterations: a loader
+    that stores what it served grows with every epoch.
+    """
+    (spiral_trainer,) = _helpers(dz, "spiral_trainer")
+    with mem.gc_disabled():
+        trainer = spiral_trainer()
+        trainer.run(2)
+        early = mem.count(dz.Variable, dz.Function)
+        mem.trace_start()
+        trainer.run(2)  # what the first traced epochs allocate for good (caches) is not growth
+        start = mem.traced()["current"]
+        trainer.run(4)
+        grown = mem.traced()["current"] - start
+        mem.trace_stop()
+        late = mem.count(dz.Variable, dz.Function)
+    if late != early:
+        fail(f"live (Variables, Functions) grew from {tuple(early)} after 2 epochs to {tuple(late)} after 8")
+    if grown > 8 * 1024:
+        fail(f"traced memory grew by {grown / 1024:.0f} KiB over 4 epochs of training on the spiral; "
+             "each epoch should free what it made")
+
+
+def test_kernel_sees_training_memory_flat(dz, mem):
+    """The kernel's count: 12 epochs over batches of 512 KiB leave memory where it was.
+
+    Hint: measured by the operating system, outside your program. Something keeps each batch
+    (or what was computed from it) after the iteration that used it.
+    """
+    (wide_trainer,) = _helpers(dz, "wide_trainer")
+    size, width, batch_size, epochs = 64, 4096, 16, 12
+    with mem.gc_disabled():
+        trainer = wide_trainer(size, width, batch_size)
+        trainer.run(2)
+        before = mem.rss()
+        trainer.run(epochs)
+        growth = rss_growth(mem, before, "memory after 12 epochs")
+    kept = epochs * size * width * 8
+    if growth > kept / 4:
+        fail(f"after 12 more epochs the operating system counts {growth / MIB:.1f} MiB more memory in your "
+             f"process (about {kept / MIB:.0f} MiB if every batch is kept)")

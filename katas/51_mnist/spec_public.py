@@ -1,0 +1,190 @@
+"""Public checks for kata 51: MNIST from its IDX files (run them with nox -s check -- 51).
+
+The checks never use the real MNIST. Each one writes small files in MNIST's own format (gzip IDX)
+into a folder of its scratch space, points dezero.utils.cache_dir there, and reads them back through
+your MNIST class. The images are synthetic: ten classes of bars, easy to learn in a few epochs.
+"""
+
+import numpy as np
+
+from grader.remote import LearnerError
+from grader.spec import define, describe, expect_array, expect_value, fail, remote
+
+HELPERS = '''
+import gzip
+import os
+
+
+def write_idx(path, array):
+    """A gzip-compressed IDX file of unsigned bytes: 0, 0, type 0x08, the number of dimensions,
+    each dimension as a big-endian 32-bit integer, then the bytes."""
+    header = bytes([0, 0, 0x08, array.ndim]) + b''.join(int(n).to_bytes(4, 'big') for n in array.shape)
+    with gzip.open(path, 'wb') as f:
+        f.write(header + np.ascontiguousarray(array, dtype=np.uint8).tobytes())
+
+
+def synthetic_digits(count, seed):
+    """count 28x28 images in 10 classes: class k is a noisy stroke of its own (a bar whose place and
+    direction depend on k) on a dim, noisy background; labels drawn uniformly."""
+    rng = np.random.RandomState(seed)
+    labels = rng.randint(0, 10, size=count).astype(np.uint8)
+    images = rng.randint(0, 30, size=(count, 28, 28))
+    for n, k in enumerate(labels.tolist()):
+        at = 3 + 5 * (k % 5) + rng.randint(-1, 2)
+        if k < 5:
+            images[n, 4:24, at:at + 3] += rng.randint(150, 226)
+        else:
+            images[n, at:at + 3, 4:24] += rng.randint(150, 226)
+    return np.clip(images, 0, 255).astype(np.uint8), labels
+
+
+def make_mnist_cache(train_count, test_count):
+    """The four MNIST files, small and synthetic, in a folder of this worker's scratch space; DeZero's
+    cache folder points there."""
+    folder = os.path.join(os.getcwd(), 'mnist-cache')
+    os.makedirs(folder, exist_ok=True)
+    made = {}
+    for prefix, count, seed in (('train', train_count, 1), ('t10k', test_count, 2)):
+        images, labels = synthetic_digits(count, seed)
+        write_idx(os.path.join(folder, prefix + '-images-idx3-ubyte.gz'), images)
+        write_idx(os.path.join(folder, prefix + '-labels-idx1-ubyte.gz'), labels)
+        made[prefix] = (images, labels)
+    dz.utils.cache_dir = folder
+    return made
+
+
+def train_mnist(epochs, hidden_size, lr):
+    """The book's step 51 on the files in the cache folder; the test accuracy after each epoch."""
+    train_loader = dz.DataLoader(dz.datasets.MNIST(train=True), 20)
+    test_loader = dz.DataLoader(dz.datasets.MNIST(train=False), 100, shuffle=False)
+    model = dz.models.MLP((hidden_size, 10))
+    optimizer = dz.optimizers.SGD(lr).setup(model)
+    accuracies = []
+    for epoch in range(epochs):
+        for x, t in train_loader:
+            loss = dz.functions.softmax_cross_entropy(model(x), t)
+            model.cleargrads()
+            loss.backward()
+            optimizer.update()
+        hits = 0
+        with dz.no_grad():
+            for x, t in test_loader:
+                hits += int((model(x).data.argmax(axis=1) == t).sum())
+        accuracies.append(hits / len(test_loader.dataset))
+    return accuracies
+
+
+def use_empty_cache():
+    folder = os.path.join(os.getcwd(), 'empty-cache')
+    os.makedirs(folder, exist_ok=True)
+    dz.utils.cache_dir = folder
+
+
+def item(dataset, index):
+    x, t = dataset[index]
+    return x, t
+'''
+
+TRAIN_SIZE, TEST_SIZE = 300, 100
+
+
+def _helpers(dz, *names):
+    return define(dz, HELPERS, *names)
+
+
+def _mnist(dz, what, **kwargs):
+    try:
+        return dz.datasets.MNIST(**kwargs)
+    except LearnerError as error:
+        fail(f"{what} raised {error.type_name}: {error.message}")
+
+
+def _array(value, what):
+    if not isinstance(value, np.ndarray):
+        fail(f"{what}: expected an ndarray, got {describe(value)}")
+    return value
+
+
+def test_reads_the_training_files(dz):
+    """MNIST(train=True) reads train-images/-labels-idx*-ubyte.gz: data (N, 1, 28, 28), label (N,).
+
+    Hint: get_file(url + 'train-images-idx3-ubyte.gz') gives the path in the cache folder. The file
+    is gzip: read it with gzip.open. An images file has a 16-byte header before the pixels
+    (np.frombuffer(..., np.uint8, offset=16)), a labels file an 8-byte one (offset=8); reshape the
+    images to (-1, 1, 28, 28).
+    """
+    (make_mnist_cache,) = _helpers(dz, "make_mnist_cache")
+    written = make_mnist_cache(TRAIN_SIZE, TEST_SIZE)
+    images, labels = written["train"]
+    mnist = _mnist(dz, "MNIST(train=True)", train=True)
+    expect_value(remote("len", mnist), TRAIN_SIZE, "len(MNIST(train=True))")
+    data = _array(mnist.data, "MNIST(train=True).data")
+    if data.shape != (TRAIN_SIZE, 1, 28, 28):
+        fail(f"MNIST(train=True).data has shape {data.shape}, expected {(TRAIN_SIZE, 1, 28, 28)} "
+             "(N images of one channel, 28 x 28)")
+    expect_array(data, images[:, np.newaxis], "MNIST(train=True).data", rtol=0, atol=0)
+    expect_array(_array(mnist.label, "MNIST(train=True).label"), labels, "MNIST(train=True).label", rtol=0, atol=0)
+
+
+def test_reads_the_test_files(dz):
+    """MNIST(train=False) reads the t10k- files instead."""
+    (make_mnist_cache,) = _helpers(dz, "make_mnist_cache")
+    written = make_mnist_cache(TRAIN_SIZE, TEST_SIZE)
+    images, labels = written["t10k"]
+    mnist = _mnist(dz, "MNIST(train=False)", train=False)
+    expect_value(remote("len", mnist), TEST_SIZE, "len(MNIST(train=False))")
+    expect_array(_array(mnist.data, "MNIST(train=False).data"), images[:, np.newaxis], "MNIST(train=False).data",
+                 rtol=0, atol=0)
+    expect_array(_array(mnist.label, "MNIST(train=False).label"), labels, "MNIST(train=False).label", rtol=0, atol=0)
+
+
+def test_default_transform(dz):
+    """MNIST()[i] is (784 float32 values in [0, 1], the label): the default transform applies.
+
+    Hint: __init__ passes train, transform and target_transform on to Dataset.__init__; the default
+    transform, Compose([Flatten(), ToFloat(), Normalize(0., 255.)]), is in the signature.
+    """
+    make_mnist_cache, item = _helpers(dz, "make_mnist_cache", "item")
+    images, labels = make_mnist_cache(TRAIN_SIZE, TEST_SIZE)["train"]
+    mnist = _mnist(dz, "MNIST()")
+    for index in (0, 7, TRAIN_SIZE - 1):
+        x, t = item(mnist, index)
+        x = _array(x, f"MNIST()[{index}][0]")
+        if x.shape != (784,) or x.dtype != np.float32:
+            fail(f"MNIST()[{index}][0] should be 784 float32 values (the image flattened and scaled), "
+                 f"got shape {x.shape}, {x.dtype}")
+        expect_array(x, images[index].reshape(-1) / 255.0, f"MNIST()[{index}][0]", rtol=1e-6)
+        if np.ndim(t) != 0 or int(t) != int(labels[index]):
+            fail(f"MNIST()[{index}][1]: expected the label {int(labels[index])}, got {describe(t)}")
+
+
+def test_never_downloads(dz):
+    """Without the files in the cache folder, MNIST() fails with FileNotFoundError: nothing is downloaded.
+
+    Hint: find each file with dezero.utils.get_file(url), which looks in dezero.utils.cache_dir and
+    never downloads; do not build the path yourself.
+    """
+    (use_empty_cache,) = _helpers(dz, "use_empty_cache")
+    use_empty_cache()
+    try:
+        dz.datasets.MNIST(train=True)
+    except LearnerError as error:
+        if not error.is_a(FileNotFoundError):
+            fail(f"MNIST() with an empty cache folder raised {error.type_name}: {error.message}; expected "
+                 "the FileNotFoundError of dezero.utils.get_file")
+        return
+    fail("MNIST() with an empty cache folder returned a data set: where did the files come from?")
+
+
+def test_a_model_learns_the_files(dz):
+    """The book's step 51 on small files of MNIST's format: MLP((30, 10)) and SGD(0.5), 3 epochs, 95% on the test files.
+
+    Hint: if the accuracy is near 10%, images and labels do not match: check the header sizes
+    (16 bytes before the images, 8 before the labels) and that train- files go with train=True.
+    """
+    make_mnist_cache, train_mnist = _helpers(dz, "make_mnist_cache", "train_mnist")
+    make_mnist_cache(TRAIN_SIZE, TEST_SIZE)
+    accuracies = train_mnist(3, 30, 0.5)
+    if not accuracies[-1] >= 0.95:
+        fail(f"test accuracy after each epoch: {[round(a, 3) for a in accuracies]}; expected at least 95% "
+             "after 3 epochs")

@@ -1,0 +1,158 @@
+"""Public checks for kata 53: save_weights and load_weights with flattened names (nox -s check -- 53)."""
+
+import numpy as np
+
+from grader.spec import LearnerError, define, expect_array, expect_value, fail
+
+HELPERS = '''
+import dezero.layers as L
+from dezero.models import MLP
+
+
+class Net(dz.Model):
+    """A model holding a model: names two levels deep (enc/l0/W) beside one level (head/W)."""
+
+    def __init__(self):
+        super().__init__()
+        self.enc = MLP((4, 3))
+        self.head = L.Linear(2)
+
+    def forward(self, x):
+        return self.head(self.enc(x))
+
+
+def flat(model):
+    """(name, shape, whether the entry is one of the model's own Parameters) for each flattened entry."""
+    params = {}
+    model._flatten_params(params)
+    own = {id(p) for p in model.params()}
+    return [(key, None if getattr(p, 'data', None) is None else tuple(p.data.shape), id(p) in own)
+            for key, p in params.items()]
+
+
+def read_npz(path):
+    """The arrays of an .npz file, read with NumPy."""
+    with np.load(path) as npz:
+        return {key: npz[key] for key in npz.files}
+
+
+def arrays_of(model):
+    params = {}
+    model._flatten_params(params)
+    return {key: p.data for key, p in params.items()}
+
+
+def make_mlp(sizes, x):
+    """An MLP whose parameters exist: called once on x."""
+    model = MLP(sizes)
+    model(x)
+    return model
+'''
+
+X = np.random.default_rng(53).random((4, 2)).astype(np.float32)
+
+
+def helpers(dz):
+    return define(dz, HELPERS, "Net", "flat", "read_npz", "arrays_of", "make_mlp")
+
+
+def expect_names(got, expected, what):
+    if sorted(got) != sorted(expected):
+        fail(f"{what}: expected the names {sorted(expected)}, got {sorted(got)}")
+
+
+def test_flatten_params_names_every_parameter_by_its_path(dz):
+    """_flatten_params names each Parameter by its path: l0/W for an MLP, enc/l0/W and head/W one level deeper.
+
+    Hint: a sublayer's parameters take the sublayer's attribute name as a prefix, joined with '/'
+    (parent_key + '/' + name), and the prefix grows at each level. Names without the path ('W', 'b')
+    collide: every Linear has a W.
+    """
+    Net, flat, _, _, make_mlp = helpers(dz)
+    entries = flat(make_mlp((5, 3), X))
+    expect_names([e[0] for e in entries], ["l0/W", "l0/b", "l1/W", "l1/b"], "MLP((5, 3))._flatten_params")
+    net = Net()
+    net(X)
+    entries = flat(net)
+    expect_names([e[0] for e in entries], ["enc/l0/W", "enc/l0/b", "enc/l1/W", "enc/l1/b", "head/W", "head/b"],
+                 "a model with self.enc = MLP((4, 3)) and self.head = Linear(2)")
+    for key, shape, own in entries:
+        if not own:
+            fail(f"params_dict[{key!r}] is not one of the model's own Parameters: store the Parameter objects "
+                 "themselves (load_weights sets their data)")
+    shapes = dict((e[0], e[1]) for e in entries)
+    expect_value(shapes["enc/l0/W"], (2, 4), "the shape of params_dict['enc/l0/W']")
+    expect_value(shapes["head/W"], (3, 2), "the shape of params_dict['head/W']")
+
+
+def test_saved_file_has_the_flattened_names(dz):
+    """save_weights writes an .npz whose keys are the flattened names and whose arrays are the parameters (float32 kept).
+
+    Hint: np.savez_compressed(path, **array_dict) with array_dict = {flattened name: param.data}.
+    """
+    Net, _, read_npz, arrays_of, _ = helpers(dz)
+    net = Net()
+    net(X)
+    net.save_weights("net.npz")
+    saved = read_npz("net.npz")
+    expected = arrays_of(net)
+    expect_names(list(saved), list(expected), "the keys of the file save_weights wrote")
+    for key, array in expected.items():
+        if saved[key].dtype != array.dtype:
+            fail(f"the file's {key!r} has dtype {saved[key].dtype}, the parameter {array.dtype}: save the arrays as "
+                 "they are")
+        expect_array(saved[key], array, f"the file's {key!r}")
+
+
+def test_round_trip_restores_the_outputs(dz):
+    """A fresh MLP that loads the file gives the same outputs as the model that saved it."""
+    *_, arrays_of, make_mlp = helpers(dz)
+    model = make_mlp((5, 3), X)
+    y = model(X).data
+    model.save_weights("mlp.npz")
+    fresh = make_mlp((5, 3), X)  # other random weights
+    fresh.load_weights("mlp.npz")
+    expect_array(fresh(X).data, y, "the loaded model's output")
+    for key, array in arrays_of(fresh).items():
+        if array.dtype != np.float32:
+            fail(f"after load_weights, {key} has dtype {array.dtype}: expected float32, as saved")
+
+
+def _load_must_fail(model, path, names, what):
+    try:
+        model.load_weights(path)
+    except LearnerError as error:
+        if not any(name in error.message for name in names):
+            fail(f"{what}: load_weights raised {error.type_name}: {error.message!r}, which does not name the "
+                 f"parameter ({' or '.join(names)}); say which one does not match")
+        return
+    fail(f"{what}: load_weights returned without complaint; it must raise an error that names the parameter "
+         f"({' or '.join(names)})")
+
+
+def test_load_refuses_a_wrong_shape(dz):
+    """Loading weights saved by MLP((5, 3)) into MLP((6, 3)) raises an error naming l0/W.
+
+    Hint: np.load gives whatever the file holds. Before assigning, compare the file's shape with the
+    parameter's shape (when the parameter has data): a model with other weight shapes would otherwise
+    fail only later, far from the cause, or silently compute something else.
+    """
+    *_, arrays_of, make_mlp = helpers(dz)
+    make_mlp((5, 3), X).save_weights("small.npz")
+    other = make_mlp((6, 3), X)
+    _load_must_fail(other, "small.npz", ["l0/W", "l0/b", "l1/W"], "a file of MLP((5, 3)) into MLP((6, 3))")
+    expect_value(arrays_of(other)["l0/W"].shape, (2, 6), "the shape of l0/W after the refused load")
+
+
+def test_load_refuses_missing_or_extra_names(dz):
+    """A file without l2/W, or with an l1/W the model lacks, is refused with an error naming it.
+
+    Hint: compare the file's names (npz.files) with the model's flattened names both ways; a name
+    left over means the file belongs to another model.
+    """
+    *_, make_mlp = helpers(dz)
+    make_mlp((5, 3), X).save_weights("two.npz")
+    _load_must_fail(make_mlp((5, 3, 2), X), "two.npz", ["l2/W", "l2/b"],
+                    "a file of MLP((5, 3)) into MLP((5, 3, 2)) (no l2 in the file)")
+    _load_must_fail(make_mlp((5,), X), "two.npz", ["l1/W", "l1/b"],
+                    "a file of MLP((5, 3)) into MLP((5,)) (l1 is not in the model)")

@@ -1,0 +1,58 @@
+"""Public checks for kata 55: get_conv_outsize and pair (nox -s check -- 55)."""
+
+from grader.spec import expect_value, import_module, raises
+
+# (input_size, kernel_size, stride, pad) -> output size, counted by hand
+CASES = {
+    (4, 3, 1, 1): 4,     # the book's example
+    (7, 3, 1, 0): 5,
+    (7, 3, 2, 0): 3,     # positions 0, 2, 4
+    (7, 3, 2, 1): 4,     # padded to 9: positions 0, 2, 4, 6
+    (8, 3, 2, 1): 4,     # padded to 10: 0, 2, 4, 6 (8 does not fit)
+    (6, 4, 3, 1): 2,     # padded to 8: 0, 3
+    (5, 5, 1, 0): 1,     # the kernel fills the input
+    (28, 5, 1, 2): 28,   # "same" padding
+    (224, 2, 2, 0): 112,
+}
+
+def _check(function, what):
+    for (size, kernel, stride, pad), expected in CASES.items():
+        got = function(size, kernel, stride, pad)
+        expect_value(got, expected, f"{what}({size}, {kernel}, {stride}, {pad}) "
+                                    f"(input {size}, kernel {kernel}, stride {stride}, pad {pad})")
+
+
+def test_book_example(dz):
+    """A 4x4 input, a 3x3 kernel, stride 1 and padding 1 give 4."""
+    expect_value(dz.get_conv_outsize(4, 3, 1, 1), 4, "get_conv_outsize(4, 3, 1, 1)")
+
+
+def test_stride_and_padding(dz):
+    """Strides and paddings where the division is not exact, and a kernel as large as the input.
+
+    Hint: the output size counts kernel positions: pad is added on both sides (2 * pad), the first
+    position counts too (+ 1), and // drops a remainder (the kernel must fit).
+    """
+    _check(dz.get_conv_outsize, "get_conv_outsize")
+
+
+def test_results_are_ints(dz):
+    """The output size is an int (floor division), never a float."""
+    got = dz.get_conv_outsize(7, 3, 2, 0)
+    if type(got) is not int:
+        expect_value(got, 3, "get_conv_outsize(7, 3, 2, 0) (an int, from //)")
+
+
+def test_utils_get_conv_outsize(dz):
+    """dezero.utils.get_conv_outsize gives the same sizes (the package's functions use it)."""
+    utils = import_module(dz, "dezero.utils")
+    _check(utils.get_conv_outsize, "dezero.utils.get_conv_outsize")
+
+
+def test_utils_pair(dz):
+    """dezero.utils.pair: 3 -> (3, 3), (2, 5) stays (2, 5), 2.5 raises ValueError."""
+    utils = import_module(dz, "dezero.utils")
+    expect_value(utils.pair(3), (3, 3), "pair(3)")
+    expect_value(utils.pair((2, 5)), (2, 5), "pair((2, 5))")
+    with raises(ValueError, "pair(2.5)"):
+        utils.pair(2.5)

@@ -1,0 +1,172 @@
+"""Public checks for kata 57b: conv2d_simple, pooling_simple and pooling against plain loops (nox -s check -- 57b)."""
+
+import numpy as np
+
+from grader.spec import as_array, expect_array, expect_gradients, expect_value, fail
+
+
+# ---------------------------------------------------------------- the plain versions, one output position at a time
+
+def pair(value):
+    return (value, value) if isinstance(value, int) else tuple(value)
+
+
+def padded_windows(x, kernel, stride, pad, fill=0.0):
+    """Yield (oh, ow, window (N, C, KH, KW)) for every output position."""
+    N, C, H, W = x.shape
+    (KH, KW), (SH, SW), (PH, PW) = pair(kernel), pair(stride), pair(pad)
+    padded = np.full((N, C, H + 2 * PH, W + 2 * PW), fill, dtype=np.float64)
+    padded[:, :, PH:PH + H, PW:PW + W] = x
+    OH, OW = (H + 2 * PH - KH) // SH + 1, (W + 2 * PW - KW) // SW + 1
+    for oh in range(OH):
+        for ow in range(OW):
+            yield oh, ow, padded[:, :, oh * SH:oh * SH + KH, ow * SW:ow * SW + KW], (OH, OW)
+
+
+def conv_loops(x, W, b, stride, pad):
+    """y[n, o, oh, ow] = sum over c, i, j of W[o, c, i, j] * window[n, c, i, j], plus b[o]."""
+    y = None
+    for oh, ow, window, (OH, OW) in padded_windows(x, W.shape[2:], stride, pad):
+        if y is None:
+            y = np.zeros((x.shape[0], W.shape[0], OH, OW))
+        y[:, :, oh, ow] = np.tensordot(window, W, axes=([1, 2, 3], [1, 2, 3]))
+    if b is not None:
+        y += b.reshape(1, -1, 1, 1)
+    return y
+
+
+def pool_loops(x, kernel, stride, pad):
+    """y[n, c, oh, ow] = the largest value of the window."""
+    y = None
+    for oh, ow, window, (OH, OW) in padded_windows(x, kernel, stride, pad, fill=-np.inf):
+        if y is None:
+            y = np.zeros((x.shape[0], x.shape[1], OH, OW))
+        y[:, :, oh, ow] = window.max(axis=(2, 3))
+    return y
+
+
+def distinct(shape, seed, low=1.0):
+    """Values all different and at least 0.01 apart (so the max of a window is unique), all >= low."""
+    values = np.random.default_rng(seed).permutation(int(np.prod(shape))) * 0.01 + low
+    return values.reshape(shape)
+
+
+# (x shape, W shape, stride, pad)
+CONV_CASES = [
+    ((2, 3, 5, 6), (4, 3, 2, 3), (1, 2), (1, 0)),
+    ((1, 2, 7, 7), (3, 2, 3, 3), 2, 1),
+    ((2, 1, 4, 5), (2, 1, 1, 1), 1, 0),
+]
+# (x shape, kernel_size, stride, pad)
+POOL_CASES = [
+    ((2, 3, 4, 6), 2, 2, 0),
+    ((1, 2, 5, 7), (2, 3), (1, 2), (1, 0)),
+    ((1, 2, 6, 6), 3, 3, 1),
+]
+
+
+def test_conv2d_simple_matches_the_loops(dz):
+    """conv2d_simple with and without bias, strides, paddings and non-square kernels equals the loops; float32 kept.
+
+    Hint: the right shape with wrong values usually comes from a reshape without a transpose: the
+    kernels as columns are W.reshape(OC, -1).transpose(), and linear's result is reshaped to
+    (N, OH, OW, OC) before OC moves to axis 1.
+    """
+    rng = np.random.default_rng(57)
+    for x_shape, w_shape, stride, pad in CONV_CASES:
+        x = rng.standard_normal(x_shape).astype(np.float32)
+        W = rng.standard_normal(w_shape).astype(np.float32)
+        b = rng.standard_normal(w_shape[0]).astype(np.float32)
+        what = f"conv2d_simple(x {x_shape}, W {w_shape}, stride={stride}, pad={pad})"
+        y = as_array(dz.functions.conv2d_simple(x, W, None, stride, pad).data, what)
+        expect_array(y, conv_loops(x, W, None, stride, pad), f"{what} without bias", rtol=1e-4, atol=1e-5)
+        expect_value(str(y.dtype), "float32", f"the dtype of {what} on float32 data")
+        y = as_array(dz.functions.conv2d_simple(x, W, b, stride, pad).data, what)
+        expect_array(y, conv_loops(x, W, b, stride, pad), f"{what} with bias", rtol=1e-4, atol=1e-5)
+
+
+def test_conv2d_simple_gradients(dz):
+    """The gradients of conv2d_simple for x, W and b match numerical differentiation (stride 2, pad 1)."""
+    rng = np.random.default_rng(571)
+    x, W, b = rng.standard_normal((2, 2, 4, 5)), rng.standard_normal((3, 2, 3, 2)), rng.standard_normal(3)
+    expect_gradients(dz, lambda x, W, b: dz.functions.conv2d_simple(x, W, b, 2, 1),
+                     lambda x, W, b: conv_loops(x, W, b, 2, 1), [x, W, b], "conv2d_simple(x, W, b, 2, 1)")
+
+
+def test_book_example_shapes(dz):
+    """The book's example: x (1, 5, 15, 15), 8 kernels of 3x3, pad 1: y is (1, 8, 15, 15) and x.grad (1, 5, 15, 15)."""
+    rng = np.random.default_rng(572)
+    x = dz.Variable(rng.standard_normal((1, 5, 15, 15)))
+    y = dz.functions.conv2d_simple(x, rng.standard_normal((8, 5, 3, 3)), b=None, stride=1, pad=1)
+    y.backward()
+    expect_value(y.shape, (1, 8, 15, 15), "y.shape")
+    expect_value(as_array(x.grad, "x.grad").shape, (1, 5, 15, 15), "x.grad.shape")
+
+
+def _check_pooling(dz, name):
+    for shape, kernel, stride, pad in POOL_CASES:
+        x = distinct(shape, 573).astype(np.float32)
+        what = f"{name}(x {shape}, kernel_size={kernel}, stride={stride}, pad={pad})"
+        y = as_array(getattr(dz.functions, name)(x, kernel, stride, pad).data, what)
+        expect_array(y, pool_loops(x, kernel, stride, pad), what, rtol=1e-6)
+        expect_value(str(y.dtype), "float32", f"the dtype of {what} on float32 data")
+
+
+def test_pooling_simple_matches_the_loops(dz):
+    """pooling_simple: the max of each window, channel by channel, with strides, paddings and non-square kernels.
+
+    Hint: after im2col, reshape to (-1, KH * KW) so that each row is one window of one channel, take
+    max(axis=1), and reshape to (N, OH, OW, C) before moving C to axis 1.
+    """
+    _check_pooling(dz, "pooling_simple")
+
+
+def test_pooling_matches_the_loops(dz):
+    """pooling (the Function): the same values as the loops."""
+    _check_pooling(dz, "pooling")
+
+
+def test_pooling_simple_gradient(dz):
+    """pooling_simple's gradient matches numerical differentiation."""
+    x = distinct((1, 2, 4, 5), 574)
+    expect_gradients(dz, lambda v: dz.functions.pooling_simple(v, (2, 3), (2, 1), 0),
+                     lambda a: pool_loops(a, (2, 3), (2, 1), 0), [x], "pooling_simple(x, (2, 3), (2, 1))")
+
+
+def test_pooling_gradient_goes_to_the_max_only(dz):
+    """pooling's gradient reaches only the maximum of each window (overlapping windows add up there).
+
+    Hint: non-zero gradients at every position of a window mean Pooling2DGrad spreads the gradient over
+    the whole window; it belongs only at indexes, the position of the max that forward remembered.
+    """
+    x = distinct((2, 2, 5, 5), 575)
+    expect_gradients(dz, lambda v: dz.functions.pooling(v, 3, 2, 1),
+                     lambda a: pool_loops(a, 3, 2, 1), [x], "pooling(x, 3, 2, 1)")
+    x = distinct((1, 1, 4, 4), 576)
+    v = dz.Variable(x)
+    y = dz.functions.pooling(v, 2, 2)
+    y.backward()
+    nonzero = int(np.count_nonzero(as_array(v.grad, "x.grad")))
+    if nonzero != 4:
+        fail(f"pooling(x, 2, 2) on a 4x4 image has 4 windows, so x.grad must have 4 non-zero entries (the maxima); "
+             f"got {nonzero}")
+
+
+def test_pooling_double_backward(dz):
+    """A second derivative through pooling: d/dx of sum(r * grad of sum(pooling(x) ** 2)) is 2 r at each max, 0 elsewhere."""
+    x = distinct((1, 2, 4, 6), 577)
+    r = np.random.default_rng(578).standard_normal(x.shape)
+    v = dz.Variable(x)
+    y = dz.functions.sum(dz.functions.pooling(v, 2, 2) ** 2)
+    y.backward(create_graph=True)
+    gx = v.grad
+    v.cleargrad()
+    dz.functions.sum(gx * r).backward()
+    is_max = np.zeros(x.shape, dtype=bool)
+    for i in range(0, 4, 2):
+        for j in range(0, 6, 2):
+            window = x[:, :, i:i + 2, j:j + 2].reshape(1, 2, 4)
+            k = window.argmax(axis=2)
+            for c in range(2):
+                is_max[0, c, i + k[0, c] // 2, j + k[0, c] % 2] = True
+    expect_array(as_array(v.grad, "x.grad"), 2 * r * is_max, "the second-order gradient through pooling")

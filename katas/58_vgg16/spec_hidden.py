@@ -1,0 +1,69 @@
+"""Hidden checks for kata 58: other image sizes, preprocess sizes, and the untrained model."""
+
+import numpy as np
+
+from grader.spec import define, expect_array, expect_value
+
+from grader.spec import LearnerError, fail  # noqa: F401
+
+CONVS = {"conv1_1": 64, "conv1_2": 64, "conv2_1": 128, "conv2_2": 128, "conv3_1": 256, "conv3_2": 256,
+         "conv3_3": 256, "conv4_1": 512, "conv4_2": 512, "conv4_3": 512, "conv5_1": 512, "conv5_2": 512,
+         "conv5_3": 512}
+
+HELPERS = '''
+def set_weights(model, convs, height, width, value):
+    in_channels = 3
+    for name, out_channels in convs.items():
+        getattr(model, name).W.data = np.full((out_channels, in_channels, 3, 3), value, np.float32)
+        in_channels = out_channels
+    model.fc6.W.data = np.full((512 * (height // 32) * (width // 32), 4096), value, np.float32)
+    model.fc7.W.data = np.zeros((4096, 4096), np.float32)
+    model.fc8.W.data = np.zeros((4096, 1000), np.float32)
+
+
+def trunk_input_of_fc6(model, x):
+    """Run forward and return the shape fc6 was called with (its input)."""
+    seen = []
+    original = model.fc6.forward
+    model.fc6.forward = lambda v: (seen.append(v.shape), original(v))[1]
+    with dz.test_mode():
+        model(x)
+    return seen[0]
+'''
+
+
+def test_trunk_on_a_wide_image(dz):
+    """On (1, 3, 32, 160) images fc6 receives (1, 512 * 1 * 5): five poolings divide 32x160 by 32."""
+    set_weights, trunk = define(dz, HELPERS, "set_weights", "trunk_input_of_fc6")
+    model = dz.models.VGG16()
+    set_weights(model, CONVS, 32, 160, 0.0)
+    expect_value(trunk(model, np.ones((1, 3, 32, 160), np.float32)), (1, 2560), "the input shape of fc6")
+
+
+def test_relu_after_each_convolution(dz):
+    """With every conv kernel -0.01 and positive images, relu zeroes everything after conv1_1: the output is fc8's bias."""
+    set_weights, _ = define(dz, HELPERS, "set_weights", "trunk_input_of_fc6")
+    model = dz.models.VGG16()
+    set_weights(model, CONVS, 32, 32, -0.01)
+    model.fc8.b.data = np.arange(1000, dtype=np.float32)
+    with dz.test_mode():
+        y = model(np.ones((1, 3, 32, 32), np.float32))
+    expect_array(y.data, np.arange(1000, dtype=np.float32)[None], "the output")
+
+
+def test_preprocess_square_default(dz):
+    """preprocess keeps float32 and (3, 224, 224) for a grey RGB stand-in whose array is a constant."""
+    (Grey,) = define(dz, '''
+class Grey:
+    def convert(self, mode):
+        return self
+
+    def resize(self, size):
+        return self
+
+    def __array__(self, dtype=None, copy=None):
+        return np.full((224, 224, 3), 128, dtype=dtype or np.uint8)
+''', "Grey")
+    got = dz.models.VGG16.preprocess(Grey())
+    expect_value(got.shape, (3, 224, 224), "the shape")
+    expect_array(got[:, 0, 0], 128 - np.array([103.939, 116.779, 123.68]), "one pixel", rtol=1e-6)

@@ -1,0 +1,215 @@
+"""Public checks for kata 58: VGG16 (nox -s check -- 58). Nothing is downloaded."""
+
+import numpy as np
+
+from grader.spec import LearnerError, define, expect_array, expect_value, fail, raises
+
+CONVS = {"conv1_1": 64, "conv1_2": 64, "conv2_1": 128, "conv2_2": 128, "conv3_1": 256, "conv3_2": 256,
+         "conv3_3": 256, "conv4_1": 512, "conv4_2": 512, "conv4_3": 512, "conv5_1": 512, "conv5_2": 512,
+         "conv5_3": 512}
+FCS = {"fc6": 4096, "fc7": 4096, "fc8": 1000}
+NAMES = sorted(f"{layer}/{p}" for layer in [*CONVS, *FCS] for p in ("W", "b"))
+MEAN_BGR = np.array([103.939, 116.779, 123.68])
+
+HELPERS = '''
+import os
+
+import dezero
+import dezero.layers as L
+from dezero.models import VGG16
+
+
+def pair(v):
+    return (v, v) if isinstance(v, int) else tuple(v)
+
+
+def describe_layers(model):
+    """name -> (type, settings) for each attribute of the model that is a Layer."""
+    found = {}
+    for name, value in vars(model).items():
+        if isinstance(value, L.Conv2d):
+            found[name] = ('Conv2d', value.out_channels, pair(value.kernel_size), pair(value.stride),
+                           pair(value.pad), None if value.b is None else tuple(value.b.shape))
+        elif isinstance(value, L.Linear):
+            found[name] = ('Linear', value.out_size, None if value.b is None else tuple(value.b.shape))
+        elif isinstance(value, L.Layer):
+            found[name] = (type(value).__name__,)
+    return found
+
+
+def flat_names(model):
+    params = {}
+    model._flatten_params(params)
+    return sorted(params)
+
+
+def set_zero_weights(model, convs, height, width):
+    """Give every W its value now (zeros, as the layers would draw them lazily), so the forward pass is fast."""
+    in_channels = 3
+    for name, out_channels in convs.items():
+        getattr(model, name).W.data = np.zeros((out_channels, in_channels, 3, 3), np.float32)
+        in_channels = out_channels
+    features = 512 * (height // 32) * (width // 32)
+    model.fc6.W.data = np.zeros((features, 4096), np.float32)
+    model.fc7.W.data = np.zeros((4096, 4096), np.float32)
+    model.fc8.W.data = np.zeros((4096, 1000), np.float32)
+
+
+class FakeImage:
+    """What preprocess uses of a Pillow image: convert, resize and the array interface.
+
+    Pixel (row, col) has R = (7 row + 3 col) % 256, G = (5 row + 11 col + 40) % 256, B = (row * col + 90) % 256,
+    and a fourth channel (alpha) until converted to RGB.
+    """
+
+    def __init__(self, width, height, mode='RGBA'):
+        self.size, self.mode = (width, height), mode
+
+    def convert(self, mode):
+        return FakeImage(self.size[0], self.size[1], mode)
+
+    def resize(self, size):
+        return FakeImage(size[0], size[1], self.mode)
+
+    def __array__(self, dtype=None, copy=None):
+        width, height = self.size
+        row, col = np.mgrid[0:height, 0:width]
+        planes = [(7 * row + 3 * col) % 256, (5 * row + 11 * col + 40) % 256, (row * col + 90) % 256]
+        if self.mode != 'RGB':
+            planes.append(np.full((height, width), 255))
+        array = np.stack(planes, axis=-1).astype(np.uint8)
+        return array if dtype is None else array.astype(dtype)
+
+
+def weights_file():
+    return os.path.join(dezero.utils.cache_dir, 'vgg16.npz')
+
+
+def write_weights(arrays):
+    os.makedirs(dezero.utils.cache_dir, exist_ok=True)
+    np.savez(weights_file(), **arrays)
+
+
+def remove_weights():
+    if os.path.exists(weights_file()):
+        os.remove(weights_file())
+
+
+def loaded(model):
+    params = {}
+    model._flatten_params(params)
+    return {key: p.data for key, p in params.items()}
+'''
+
+
+def helpers(dz):
+    return dict(zip(["describe_layers", "flat_names", "set_zero_weights", "FakeImage", "write_weights",
+                     "remove_weights", "loaded"],
+                    define(dz, HELPERS, "describe_layers", "flat_names", "set_zero_weights", "FakeImage",
+                           "write_weights", "remove_weights", "loaded")))
+
+
+def fake_pixels(width, height):
+    row, col = np.mgrid[0:height, 0:width]
+    return np.stack([(7 * row + 3 * col) % 256, (5 * row + 11 * col + 40) % 256, (row * col + 90) % 256], axis=-1)
+
+
+def test_layers_names_and_settings(dz):
+    """conv1_1 ... conv5_3 (3x3, stride 1, pad 1, 64 to 512 channels), fc6, fc7, fc8, and their flattened names.
+
+    Hint: the attribute names are part of the model: the pretrained file stores conv1_1/W ... fc8/b, so
+    a layer named otherwise cannot be loaded.
+    """
+    h = helpers(dz)
+    model = dz.models.VGG16()
+    layers = h["describe_layers"](model)
+    expect_value(sorted(layers), sorted([*CONVS, *FCS]), "the model's layers (attribute names)")
+    for name, channels in CONVS.items():
+        expect_value(layers[name], ("Conv2d", channels, (3, 3), (1, 1), (1, 1), (channels,)),
+                     f"{name}: (type, out_channels, kernel_size, stride, pad, b.shape)")
+    for name, size in FCS.items():
+        expect_value(layers[name], ("Linear", size, (size,)), f"{name}: (type, out_size, b.shape)")
+    expect_value(h["flat_names"](model), NAMES, "the flattened parameter names")
+
+
+def test_forward_shapes(dz):
+    """A forward pass on (2, 3, 64, 32) images gives (2, 1000) float32; fc6 receives 512 * 2 * 1 features.
+
+    Hint: each of the five blocks ends in F.pooling(x, 2, 2), which halves height and width: 64x32
+    becomes 2x1, so fc6 sees 512 * 2 * 1 = 1024 features. A missing pooling, a padding other than 1
+    or a wrong channel count changes that number.
+    """
+    h = helpers(dz)
+    for shape in [(2, 3, 64, 32), (1, 3, 32, 96)]:
+        model = dz.models.VGG16()
+        h["set_zero_weights"](model, CONVS, shape[2], shape[3])
+        x = np.random.default_rng(58).random(shape).astype(np.float32)
+        try:
+            with dz.test_mode():
+                y = model(x)
+        except LearnerError as error:
+            fail(f"VGG16 on images {shape}, with W of conv1_1 ... conv5_3 shaped (out, in, 3, 3) along the table "
+                 f"and fc6.W shaped ({512 * (shape[2] // 32) * (shape[3] // 32)}, 4096): your forward raised "
+                 f"{error.type_name}: {error.message}")
+        data = y.data
+        expect_value(data.shape, (shape[0], 1000), f"the output shape for images {shape}")
+        expect_value(str(data.dtype), "float32", f"the output dtype for float32 images {shape}")
+
+
+def test_preprocess(dz):
+    """preprocess: RGB, resized to size, BGR order, the mean colour subtracted, channels first, in dtype.
+
+    Hint: Pillow gives RGB; the pretrained weights expect BGR (image[:, :, ::-1]) minus the mean
+    [103.939, 116.779, 123.68] (in BGR order), as a (3, H, W) array.
+    """
+    h = helpers(dz)
+    image = h["FakeImage"](20, 10)  # RGBA, 20 wide and 10 high
+    got = dz.models.VGG16.preprocess(image, size=(8, 6))
+    expected = (fake_pixels(8, 6)[:, :, ::-1] - MEAN_BGR).transpose(2, 0, 1)
+    expect_value(got.shape, (3, 6, 8), "the shape of preprocess(image, size=(8, 6)) (width 8, height 6)")
+    expect_value(str(got.dtype), "float32", "the dtype of preprocess(image)")
+    expect_array(got, expected, "preprocess(image, size=(8, 6))", rtol=1e-6, atol=1e-4)
+    got = dz.models.VGG16.preprocess(image, size=None, dtype="float64")
+    expect_array(got, (fake_pixels(20, 10)[:, :, ::-1] - MEAN_BGR).transpose(2, 0, 1),
+                 "preprocess(image, size=None, dtype='float64'): no resizing", rtol=1e-12, atol=1e-9)
+    expect_value(str(got.dtype), "float64", "the dtype of preprocess(image, dtype='float64')")
+    expect_value(dz.models.VGG16.preprocess(image).shape, (3, 224, 224), "the shape of preprocess(image)")
+
+
+def fake_weights():
+    """The pretrained file's names; the biases have their real shapes, each W a small stand-in (the layers
+    take a W of any shape from a file before their first call), so the file stays small."""
+    rng = np.random.default_rng(580)
+    arrays = {}
+    for name, size in {**CONVS, **FCS}.items():
+        arrays[f"{name}/W"] = rng.standard_normal((2, 3)).astype(np.float32)
+        arrays[f"{name}/b"] = rng.standard_normal(size).astype(np.float32)
+    return arrays
+
+
+def test_pretrained_loads_the_cached_file(dz):
+    """VGG16(pretrained=True) loads vgg16.npz from the cache folder (~/.dezero) into the parameters of the same names.
+
+    Hint: the file is found by utils.get_file(VGG16.WEIGHTS_PATH), whose name is the URL's last part,
+    vgg16.npz; then self.load_weights(path).
+    """
+    h = helpers(dz)
+    arrays = fake_weights()
+    h["write_weights"](arrays)
+    try:
+        model = dz.models.VGG16(pretrained=True)
+        got = h["loaded"](model)
+    finally:
+        h["remove_weights"]()
+    expect_value(sorted(got), NAMES, "the flattened names of the pretrained model")
+    for key, array in arrays.items():
+        if got[key] is None:
+            fail(f"{key} has no value after VGG16(pretrained=True): the weights were not loaded")
+        expect_array(got[key], array, f"{key} after VGG16(pretrained=True)")
+
+
+def test_pretrained_without_the_file_is_a_clear_error(dz):
+    """Without vgg16.npz in the cache folder, VGG16(pretrained=True) raises FileNotFoundError (nothing downloads)."""
+    helpers(dz)["remove_weights"]()
+    with raises(FileNotFoundError, "VGG16(pretrained=True) without ~/.dezero/vgg16.npz"):
+        dz.models.VGG16(pretrained=True)

@@ -1,0 +1,285 @@
+"""Public checks for kata 59: RNN, truncated BPTT and unchain_backward (nox -s check -- 59)."""
+
+import numpy as np
+
+from grader.spec import MIB, as_array, define, expect_array, expect_value, fail, numerical_gradient, rss_growth
+
+HELPERS = '''
+import dezero
+import dezero.functions as F
+import dezero.layers as L
+
+
+def make_rnn(Wx, b, Wh):
+    """An RNN layer with the given weights (set before its first call)."""
+    rnn = L.RNN(Wx.shape[1])
+    rnn.x2h.W.data = Wx
+    rnn.x2h.b.data = b
+    rnn.h2h.W.data = Wh
+    return rnn
+
+
+def run(rnn, xs):
+    """The outputs' data for the inputs xs, one call each."""
+    return [rnn(x).data for x in xs]
+
+
+def weighted_sum(rnn, xs, r):
+    """sum(h_T * r) after feeding xs (Variables or arrays) to rnn."""
+    for x in xs:
+        h = rnn(x)
+    return F.sum(h * r)
+
+
+def grads(rnn, xs):
+    return [rnn.x2h.W.grad.data, rnn.x2h.b.grad.data, rnn.h2h.W.grad.data] + [x.grad.data for x in xs]
+
+
+def truncated(rnn, x, steps, bptt, cut):
+    """The book's loop without the optimizer: loss accumulates, and every bptt steps it is cut (if cut)."""
+    loss = 0
+    for i in range(steps):
+        h = rnn(x)
+        loss = loss + F.sum(h)
+        if cut and (i + 1) % bptt == 0:
+            loss.unchain_backward()
+    return loss
+'''
+
+STEP_CLASS = '''
+import ast
+import importlib.util
+
+
+def step_class(module, name):
+    """The class ``name`` of the step file ``module``, defined without running the file's program.
+
+    The book's step files train for minutes (and plot with matplotlib) when imported; a check needs
+    only the class. The file's imports run first (one that fails, matplotlib say, is skipped).
+    """
+    path = importlib.util.find_spec(module).origin
+    with open(path, encoding='utf-8') as handle:
+        tree = ast.parse(handle.read(), filename=path)
+    namespace = {'__name__': module, '__file__': path}
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            try:
+                exec(compile(ast.Module([node], []), path, 'exec'), namespace)
+            except ImportError:
+                pass
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == name:
+            exec(compile(ast.Module([node], []), path, 'exec'), namespace)
+            return namespace[name]
+    raise LookupError('{} defines no class {}'.format(path, name))
+'''
+
+
+def step_class(dz, module, name):
+    """A class of the kata's step file (see STEP_CLASS), from the learner's process."""
+    (get,) = define(dz, STEP_CLASS, "step_class")
+    return get(module, name)
+
+
+N, I, H = 3, 2, 4
+
+
+def weights(seed):
+    rng = np.random.default_rng(seed)
+    return rng.standard_normal((I, H)) * 0.5, rng.standard_normal(H) * 0.5, rng.standard_normal((H, H)) * 0.5
+
+
+def inputs(seed, steps, n=N):
+    rng = np.random.default_rng(seed)
+    return [rng.standard_normal((n, I)) for _ in range(steps)]
+
+
+def rnn_numpy(Wx, b, Wh, xs, h=None):
+    outputs = []
+    for x in xs:
+        a = x @ Wx + b
+        if h is not None:
+            a = a + h @ Wh
+        h = np.tanh(a)
+        outputs.append(h)
+    return outputs
+
+
+def helpers(dz):
+    names = ["make_rnn", "run", "weighted_sum", "grads", "truncated"]
+    return dict(zip(names, define(dz, HELPERS, *names)))
+
+
+def test_rnn_matches_numpy(dz):
+    """Three steps of RNN equal h = tanh(x Wx + b) first, then h = tanh(x Wx + b + h Wh); rnn.h is the last output.
+
+    Hint: the first call has no state (h is None): only x2h. From the second call on, add h2h(self.h),
+    and keep the new state in self.h.
+    """
+    h = helpers(dz)
+    Wx, b, Wh = weights(59)
+    xs = inputs(590, 3)
+    rnn = h["make_rnn"](Wx, b, Wh)
+    got = h["run"](rnn, xs)
+    for t, (g, e) in enumerate(zip(got, rnn_numpy(Wx, b, Wh, xs))):
+        expect_array(g, e, f"the output of call {t + 1}")
+    expect_array(as_array(rnn.h, "rnn.h"), got[-1], "rnn.h after three calls (the last output)")
+
+
+def test_reset_state_starts_a_new_sequence(dz):
+    """After reset_state(), rnn.h is None and the next call gives what the first call gave.
+
+    Hint: reset_state() must set self.h = None; otherwise the new sequence starts from the old state.
+    """
+    h = helpers(dz)
+    Wx, b, Wh = weights(591)
+    xs = inputs(592, 3)
+    rnn = h["make_rnn"](Wx, b, Wh)
+    first = h["run"](rnn, xs)
+    rnn.reset_state()
+    expect_value(rnn.h, None, "rnn.h after reset_state()")
+    again = h["run"](rnn, xs)
+    for t, (g, e) in enumerate(zip(again, first)):
+        expect_array(g, e, f"output {t + 1} of the sequence fed again after reset_state()")
+
+
+def test_rnn_gradients_through_time(dz):
+    """The gradients of sum(h_3 * r) for x2h.W, x2h.b, h2h.W and the three inputs match numerical differentiation."""
+    h = helpers(dz)
+    Wx, b, Wh = weights(593)
+    xs = inputs(594, 3)
+    r = np.random.default_rng(595).standard_normal((N, H))
+    rnn = h["make_rnn"](Wx, b, Wh)
+    variables = [dz.Variable(x) for x in xs]
+    h["weighted_sum"](rnn, variables, r).backward()
+    got = h["grads"](rnn, variables)
+
+    def loss(Wx, b, Wh, *xs):
+        return float(np.sum(rnn_numpy(Wx, b, Wh, xs)[-1] * r))
+
+    arrays = [Wx, b, Wh, *xs]
+    for index, name in enumerate(["x2h.W", "x2h.b", "h2h.W", "x1", "x2", "x3"]):
+        expect_array(got[index], numerical_gradient(loss, arrays, index), f"the gradient of {name}",
+                     rtol=1e-4, atol=1e-6)
+
+
+def test_unchain_backward_cuts_the_gradient(dz):
+    """After loss.unchain_backward(), the next backward stops at the kept state: truncated BPTT.
+
+    Hint: if the second stretch's gradients are too large, backward still flows into the first
+    stretch: unchain_backward must cut every variable behind the loss, the RNN's state included, not
+    only the loss's own inputs.
+    """
+    h = helpers(dz)
+    x = dz.Variable(np.array([[1.0, 2.0]]))
+    y = x * 2.0
+    y.unchain()
+    expect_value(y.creator, None, "y.creator after y.unchain()")
+    Wx, b, Wh = weights(596)
+    xs = inputs(597, 5)
+    r = np.random.default_rng(598).standard_normal((N, H))
+    rnn = h["make_rnn"](Wx, b, Wh)
+    first = h["weighted_sum"](rnn, xs[:3], r)
+    first.backward()
+    first.unchain_backward()
+    state = as_array(rnn.h, "rnn.h")
+    rnn.cleargrads()
+    h["weighted_sum"](rnn, xs[3:], r).backward()
+    got = h["grads"](rnn, [])
+
+    def loss(Wx, b, Wh):
+        return float(np.sum(rnn_numpy(Wx, b, Wh, xs[3:], h=state)[-1] * r))
+
+    for index, name in enumerate(["x2h.W", "x2h.b", "h2h.W"]):
+        expect_array(got[index], numerical_gradient(loss, [Wx, b, Wh], index),
+                     f"the gradient of {name} over steps 4 and 5, after unchain_backward() at step 3",
+                     rtol=1e-4, atol=1e-6)
+
+
+def test_unchain_backward_frees_the_earlier_graph(dz, mem):
+    """With the cyclic GC off, loss.unchain_backward() frees every Function behind the loss but its own creator.
+
+    Hint: Functions still alive after unchain_backward() are held through a variable that kept its
+    creator. Every variable met on the way back must be unchained, also the ones several steps away.
+    """
+    h = helpers(dz)
+    Wx, b, Wh = weights(599)
+    with mem.gc_disabled():
+        rnn = h["make_rnn"](Wx, b, Wh)
+        loss = h["truncated"](rnn, np.ones((N, I)), 6, 100, False)
+        graph = mem.graph(loss)
+        if len(graph.functions) < 20:
+            fail(f"only {len(graph.functions)} Functions are reachable from a loss over 6 RNN steps: the graph "
+                 "does not reach back through the steps")
+        keep = [mem.weak(loss), mem.weak(loss.creator), mem.weak(rnn.h)]
+        loss.unchain_backward()
+        functions, _ = mem.describe_alive(graph)
+        if len(functions) != 1:
+            fail(f"after loss.unchain_backward(), {len(functions)} of the {len(graph.functions)} Functions behind "
+                 f"the loss are still alive ({', '.join(sorted(set(functions)))}); only loss.creator may stay")
+        if not all(mem.alive(keep)):
+            fail("the loss, its creator and the RNN's state must stay alive (the controls): unchain_backward "
+                 "cuts links, it does not drop values")
+        expect_value(loss.creator is not None, True, "loss still has its creator (unchain_backward cuts behind it)")
+
+
+def test_memory_stays_flat_over_a_long_sequence(dz, mem):
+    """150 steps of an RNN on (128, 256) states: with unchain_backward every 10 steps, Functions and memory stay flat.
+
+    Hint: this is measured outside your program, by the operating system, and beside a control run
+    without unchain_backward, whose memory must grow. If it fails while the other checks pass, the
+    graph is still reachable, most likely through the RNN's state.
+    """
+    h = helpers(dz)
+    rng = np.random.default_rng(5990)
+    size = 256
+    Wx = (rng.standard_normal((size, size)) * 0.05).astype(np.float32)
+    Wh = (rng.standard_normal((size, size)) * 0.05).astype(np.float32)
+    b = np.zeros(size, np.float32)
+    x = rng.standard_normal((128, size)).astype(np.float32)  # 128 KiB arrays: freed ones go back to the kernel
+    steps, per_step = 150, 4 * 128 * size * 4
+    with mem.gc_disabled():
+        rnn = h["make_rnn"](Wx, b, Wh)
+        h["truncated"](rnn, x, 20, 10, True)  # warm up
+        before = mem.rss()
+        loss = h["truncated"](rnn, x, steps, 10, True)
+        kept = rss_growth(mem, before, "memory after 150 steps with unchain_backward")
+        functions = mem.count(dz.Function)[0]
+        del loss
+        rnn.reset_state()
+        rnn2 = h["make_rnn"](Wx, b, Wh)
+        before = mem.rss()
+        loss = h["truncated"](rnn2, x, steps, 10, False)
+        grown = rss_growth(mem, before, "memory after 150 steps without unchain_backward")
+        control = mem.count(dz.Function)[0]
+        del loss
+        rnn2.reset_state()
+    if grown < steps * per_step / 2:
+        fail(f"the control run without unchain_backward grew by only {grown / MIB:.1f} MiB (about "
+             f"{steps * per_step / MIB:.0f} MiB expected): the RNN does not keep its graph, so this check cannot "
+             "tell anything")
+    if functions > 200 or control < 5 * functions:
+        fail(f"after 150 steps cut every 10, {functions} Functions are alive (without cutting: {control}); "
+             "unchain_backward must let the earlier steps go")
+    if kept > 0.2 * grown:
+        fail(f"after 150 steps cut every 10 with unchain_backward, the operating system counts {kept / MIB:.1f} MiB "
+             f"more memory in your process; without unchain_backward {grown / MIB:.1f} MiB: the earlier steps are "
+             "not freed")
+
+
+def test_simple_rnn(dz):
+    """SimpleRNN(hidden, out): an RNN layer rnn, a Linear layer fc; model(x) is fc(rnn(x)); reset_state() resets rnn."""
+    model = step_class(dz, "step59", "SimpleRNN")(5, 2)
+    x = np.random.default_rng(5991).standard_normal((3, 4))
+    y = as_array(model(x).data, "model(x).data")
+    expect_value(y.shape, (3, 2), "model(x).shape for x of shape (3, 4)")
+    Wx, b = model.rnn.x2h.W.data, model.rnn.x2h.b.data
+    h1 = np.tanh(x @ Wx + b)
+    expect_array(y, h1 @ model.fc.W.data + model.fc.b.data, "model(x) (fc of the RNN's output)", rtol=1e-5,
+                 atol=1e-6)
+    y2 = as_array(model(x).data, "model(x).data")
+    h2 = np.tanh(x @ Wx + b + h1 @ model.rnn.h2h.W.data)
+    expect_array(y2, h2 @ model.fc.W.data + model.fc.b.data, "the second call (the RNN keeps its state)",
+                 rtol=1e-5, atol=1e-6)
+    model.reset_state()
+    expect_value(model.rnn.h, None, "model.rnn.h after model.reset_state()")

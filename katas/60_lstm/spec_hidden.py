@@ -1,0 +1,105 @@
+"""Hidden checks for kata 60: other sizes, a cut in the middle, another loader size."""
+
+import numpy as np
+
+from grader.spec import as_array, define, expect_array, expect_value
+
+HELPERS = '''
+import dezero
+import dezero.functions as F
+import dezero.layers as L
+
+
+def make_lstm(Wx, bx, Wh):
+    lstm = L.LSTM(Wx[0].shape[1])
+    for gate, W, b, U in zip('fiou', Wx, bx, Wh):
+        getattr(lstm, 'x2' + gate).W.data = W
+        getattr(lstm, 'x2' + gate).b.data = b
+        getattr(lstm, 'h2' + gate).W.data = U
+    return lstm
+
+
+def outputs(lstm, xs):
+    return [lstm(x).data for x in xs]
+
+
+class Numbers(dezero.datasets.Dataset):
+    def __init__(self, n):
+        self.n = n
+        super().__init__()
+
+    def prepare(self):
+        self.data = np.arange(self.n).reshape(-1, 1)
+        self.label = self.data * 2
+
+
+def first_indices(n, batch_size):
+    return [[int(v) for v in x.reshape(-1)] for x, _ in dezero.SeqDataLoader(Numbers(n), batch_size)]
+'''
+
+
+STEP_CLASS = '''
+import ast
+import importlib.util
+
+
+def step_class(module, name):
+    """The class ``name`` of the step file ``module``, defined without running the file's program.
+
+    The book's step files train for minutes (and plot with matplotlib) when imported; a check needs
+    only the class. The file's imports run first (one that fails, matplotlib say, is skipped).
+    """
+    path = importlib.util.find_spec(module).origin
+    with open(path, encoding='utf-8') as handle:
+        tree = ast.parse(handle.read(), filename=path)
+    namespace = {'__name__': module, '__file__': path}
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            try:
+                exec(compile(ast.Module([node], []), path, 'exec'), namespace)
+            except ImportError:
+                pass
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == name:
+            exec(compile(ast.Module([node], []), path, 'exec'), namespace)
+            return namespace[name]
+    raise LookupError('{} defines no class {}'.format(path, name))
+'''
+
+
+def sigmoid(a):
+    return 1 / (1 + np.exp(-a))
+
+
+def test_five_steps_wider(dz):
+    """An LSTM with 1 input feature and 6 units over 5 steps, batch of 4, against NumPy."""
+    make_lstm, outputs, _ = define(dz, HELPERS, "make_lstm", "outputs", "first_indices")
+    rng = np.random.default_rng(6000)
+    Wx = [rng.standard_normal((1, 6)) for _ in range(4)]
+    bx = [rng.standard_normal(6) for _ in range(4)]
+    Wh = [rng.standard_normal((6, 6)) * 0.5 for _ in range(4)]
+    xs = [rng.standard_normal((4, 1)) for _ in range(5)]
+    got = outputs(make_lstm(Wx, bx, Wh), xs)
+    h = c = None
+    for t, x in enumerate(xs):
+        pre = [x @ W + b + (0 if h is None else h @ U) for W, b, U in zip(Wx, bx, Wh)]
+        c = sigmoid(pre[1]) * np.tanh(pre[3]) if c is None else sigmoid(pre[0]) * c + sigmoid(pre[1]) * np.tanh(pre[3])
+        h = sigmoid(pre[2]) * np.tanh(c)
+        expect_array(got[t], h, f"output {t + 1}")
+
+
+def test_loader_of_one_stream(dz):
+    """batch_size=1 walks the sequence in order; 12 items in batches of 4 start 3 apart."""
+    _, _, first_indices = define(dz, HELPERS, "make_lstm", "outputs", "first_indices")
+    expect_value(first_indices(5, 1), [[0], [1], [2], [3], [4]], "SeqDataLoader(5 items, batch_size=1)")
+    expect_value(first_indices(12, 4), [[0, 3, 6, 9], [1, 4, 7, 10], [2, 5, 8, 11]], "SeqDataLoader(12, 4)")
+
+
+def test_lstm_float32(dz):
+    """A float32 LSTM (the layers' default) keeps float32 states."""
+    (get,) = define(dz, STEP_CLASS, "step_class")
+    model = get("step60", "BetterRNN")(3, 1)
+    model(np.ones((2, 1), np.float32))
+    y = model(np.ones((2, 1), np.float32))
+    expect_value(str(as_array(y.data, "y.data").dtype), "float32", "the dtype of BetterRNN's output")
+    expect_value(str(as_array(model.rnn.c, "rnn.c").dtype), "float32", "the dtype of the memory cell c")

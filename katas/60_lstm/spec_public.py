@@ -1,0 +1,247 @@
+"""Public checks for kata 60: LSTM, SeqDataLoader and BetterRNN (nox -s check -- 60)."""
+
+import numpy as np
+
+from grader.spec import as_array, define, expect_array, expect_value, fail, numerical_gradient
+
+GATES = "fiou"
+
+HELPERS = '''
+import dezero
+import dezero.functions as F
+import dezero.layers as L
+
+
+def make_lstm(Wx, bx, Wh):
+    """An LSTM whose gates f, i, o, u take the given weights (set before its first call)."""
+    lstm = L.LSTM(Wx[0].shape[1])
+    for gate, W, b, U in zip('fiou', Wx, bx, Wh):
+        getattr(lstm, 'x2' + gate).W.data = W
+        getattr(lstm, 'x2' + gate).b.data = b
+        getattr(lstm, 'h2' + gate).W.data = U
+    return lstm
+
+
+def run(lstm, xs):
+    outputs = [lstm(x).data for x in xs]
+    return outputs, lstm.h.data, lstm.c.data
+
+
+def weighted_sum(lstm, xs, r):
+    for x in xs:
+        h = lstm(x)
+    return F.sum(h * r)
+
+
+def grads(lstm, xs):
+    found = []
+    for gate in 'fiou':
+        found += [getattr(lstm, 'x2' + gate).W.grad.data, getattr(lstm, 'x2' + gate).b.grad.data,
+                  getattr(lstm, 'h2' + gate).W.grad.data]
+    return found + [x.grad.data for x in xs]
+
+
+class Numbers(dezero.datasets.Dataset):
+    """data[i] = [i], label[i] = [100 + i]."""
+
+    def __init__(self, n):
+        self.n = n
+        super().__init__()
+
+    def prepare(self):
+        self.data = np.arange(self.n).reshape(-1, 1)
+        self.label = self.data + 100
+
+
+def batches(n, batch_size, epochs=1):
+    loader = dezero.SeqDataLoader(Numbers(n), batch_size=batch_size)
+    found = []
+    for _ in range(epochs):
+        found.append([(x, t) for x, t in loader])
+    return found
+
+
+def train(BetterRNN, epochs, hidden, bptt, seed):
+    """The book's loop for BetterRNN, shortened: SinCurve in batches of 30, Adam; the mean loss of each epoch."""
+    np.random.seed(seed)
+    train_set = dezero.datasets.SinCurve(train=True)
+    loader = dezero.SeqDataLoader(train_set, batch_size=30)
+    model = BetterRNN(hidden, 1)
+    optimizer = dezero.optimizers.Adam(alpha=0.01).setup(model)
+    means = []
+    for epoch in range(epochs):
+        model.reset_state()
+        loss, count, total = 0, 0, 0.0
+        for x, t in loader:
+            step_loss = F.mean_squared_error(model(x), t)
+            loss += step_loss
+            total += float(step_loss.data)
+            count += 1
+            if count % bptt == 0:
+                model.cleargrads()
+                loss.backward()
+                loss.unchain_backward()
+                optimizer.update()
+        means.append(total / count)
+    return means
+'''
+
+STEP_CLASS = '''
+import ast
+import importlib.util
+
+
+def step_class(module, name):
+    """The class ``name`` of the step file ``module``, defined without running the file's program.
+
+    The book's step files train for minutes (and plot with matplotlib) when imported; a check needs
+    only the class. The file's imports run first (one that fails, matplotlib say, is skipped).
+    """
+    path = importlib.util.find_spec(module).origin
+    with open(path, encoding='utf-8') as handle:
+        tree = ast.parse(handle.read(), filename=path)
+    namespace = {'__name__': module, '__file__': path}
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            try:
+                exec(compile(ast.Module([node], []), path, 'exec'), namespace)
+            except ImportError:
+                pass
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == name:
+            exec(compile(ast.Module([node], []), path, 'exec'), namespace)
+            return namespace[name]
+    raise LookupError('{} defines no class {}'.format(path, name))
+'''
+
+
+def step_class(dz, module, name):
+    """A class of the kata's step file (see STEP_CLASS), from the learner's process."""
+    (get,) = define(dz, STEP_CLASS, "step_class")
+    return get(module, name)
+
+
+N, I, H = 2, 3, 4
+NAMES = ["make_lstm", "run", "weighted_sum", "grads", "batches", "train"]
+
+
+def helpers(dz):
+    return dict(zip(NAMES, define(dz, HELPERS, *NAMES)))
+
+
+def sigmoid(a):
+    return 1 / (1 + np.exp(-a))
+
+
+def lstm_numpy(Wx, bx, Wh, xs, h=None, c=None):
+    outputs = []
+    for x in xs:
+        pre = [x @ W + b + (0 if h is None else h @ U) for W, b, U in zip(Wx, bx, Wh)]
+        f, i, o, u = sigmoid(pre[0]), sigmoid(pre[1]), sigmoid(pre[2]), np.tanh(pre[3])
+        c = i * u if c is None else f * c + i * u
+        h = o * np.tanh(c)
+        outputs.append(h)
+    return outputs, h, c
+
+
+def weights(seed, in_size=I, hidden=H):
+    rng = np.random.default_rng(seed)
+    Wx = [rng.standard_normal((in_size, hidden)) * 0.7 for _ in GATES]
+    bx = [rng.standard_normal(hidden) * 0.3 for _ in GATES]
+    Wh = [rng.standard_normal((hidden, hidden)) * 0.7 for _ in GATES]
+    return Wx, bx, Wh
+
+
+def test_lstm_matches_numpy(dz):
+    """Three steps of LSTM, each gate with its own weights: the outputs, h and c equal NumPy's.
+
+    Hint: f, i and o are sigmoids and u a tanh, each from its own pair of Linears (x2f/h2f for f, and so
+    on); c = f * c + i * u (i * u at the first step) and h = o * tanh(c). Swapping two gates' Linears, or
+    two activations, gives other numbers.
+    """
+    h = helpers(dz)
+    Wx, bx, Wh = weights(60)
+    xs = [np.random.default_rng(600 + t).standard_normal((N, I)) for t in range(3)]
+    lstm = h["make_lstm"](Wx, bx, Wh)
+    outputs, state_h, state_c = h["run"](lstm, xs)
+    expected, expected_h, expected_c = lstm_numpy(Wx, bx, Wh, xs)
+    for t, (got, want) in enumerate(zip(outputs, expected)):
+        expect_array(got, want, f"the output of call {t + 1}")
+    expect_array(state_h, expected_h, "lstm.h after three calls")
+    expect_array(state_c, expected_c, "lstm.c after three calls (the memory cell)")
+
+
+def test_lstm_reset_state(dz):
+    """reset_state() sets h and c to None, and the next call gives what the first call gave."""
+    h = helpers(dz)
+    lstm = h["make_lstm"](*weights(601))
+    xs = [np.random.default_rng(602 + t).standard_normal((N, I)) for t in range(2)]
+    first, _, _ = h["run"](lstm, xs)
+    lstm.reset_state()
+    expect_value((lstm.h, lstm.c), (None, None), "(lstm.h, lstm.c) after reset_state()")
+    again, _, _ = h["run"](lstm, xs)
+    expect_array(again[0], first[0], "the first output after reset_state()")
+
+
+def test_lstm_gradients(dz):
+    """The gradients of sum(h_3 * r) for the inputs and every gate's weights match numerical differentiation."""
+    h = helpers(dz)
+    Wx, bx, Wh = weights(603)
+    xs = [np.random.default_rng(604 + t).standard_normal((N, I)) for t in range(3)]
+    r = np.random.default_rng(607).standard_normal((N, H))
+    lstm = h["make_lstm"](Wx, bx, Wh)
+    variables = [dz.Variable(x) for x in xs]
+    h["weighted_sum"](lstm, variables, r).backward()
+    got = h["grads"](lstm, variables)
+    arrays = [a for gate in zip(Wx, bx, Wh) for a in gate] + xs
+
+    def loss(*arrays):
+        Wx, bx, Wh = list(arrays[0:12:3]), list(arrays[1:12:3]), list(arrays[2:12:3])
+        return float(np.sum(lstm_numpy(Wx, bx, Wh, arrays[12:])[1] * r))
+
+    names = [f"{kind}{gate}{suffix}" for gate in GATES for kind, suffix in (("x2", ".W"), ("x2", ".b"), ("h2", ".W"))]
+    for index, name in enumerate(names + ["x1", "x2", "x3"]):
+        expect_array(got[index], numerical_gradient(loss, arrays, index), f"the gradient of {name}",
+                     rtol=1e-4, atol=1e-6)
+
+
+def test_seq_dataloader_batches_are_strided(dz):
+    """SeqDataLoader on 10 items, batches of 3: indices [0, 3, 6], [1, 4, 7], [2, 5, 8], [3, 6, 9]; then a new epoch.
+
+    Hint: batch k holds element k of each of batch_size streams that start jump = data_size // batch_size
+    apart: [(i * jump + iteration) % data_size for i in range(batch_size)], not batch_size consecutive items.
+    """
+    h = helpers(dz)
+    for n, batch_size, expected in [(10, 3, [[0, 3, 6], [1, 4, 7], [2, 5, 8], [3, 6, 9]]),
+                                    (7, 2, [[0, 3], [1, 4], [2, 5], [3, 6]])]:
+        epochs = h["batches"](n, batch_size, epochs=2)
+        for e, epoch in enumerate(epochs):
+            got = [[int(v) for v in np.asarray(x).reshape(-1)] for x, _ in epoch]
+            expect_value(got, expected, f"the items of each batch, epoch {e + 1}, SeqDataLoader of {n} items with "
+                                        f"batch_size={batch_size}")
+            for k, (x, t) in enumerate(epoch):
+                expect_value(np.asarray(x).shape, (batch_size, 1), f"the shape of x in batch {k}")
+                expect_array(np.asarray(t).reshape(-1), np.array(expected[k]) + 100, f"t in batch {k}")
+
+
+def test_better_rnn(dz):
+    """BetterRNN(hidden, out): an LSTM layer rnn and a Linear layer fc; model(x) is fc(rnn(x)); reset_state() resets."""
+    model = step_class(dz, "step60", "BetterRNN")(4, 2)
+    x = np.random.default_rng(608).standard_normal((3, 5))
+    y = as_array(model(x).data, "model(x).data")
+    expect_value(y.shape, (3, 2), "model(x).shape for x of shape (3, 5)")
+    pre = [x @ getattr(model.rnn, "x2" + g).W.data + getattr(model.rnn, "x2" + g).b.data for g in GATES]
+    c = sigmoid(pre[1]) * np.tanh(pre[3])
+    hidden = sigmoid(pre[2]) * np.tanh(c)
+    expect_array(y, hidden @ model.fc.W.data + model.fc.b.data, "model(x): fc of the LSTM's output", rtol=1e-5,
+                 atol=1e-6)
+    model.reset_state()
+    expect_value((model.rnn.h, model.rnn.c), (None, None), "(model.rnn.h, model.rnn.c) after model.reset_state()")
+
+
+def test_training_brings_the_loss_down(dz):
+    """BetterRNN on SinCurve with SeqDataLoader (batches of 30, BPTT every 5 steps, Adam): 6 epochs end below 0.05."""
+    means = helpers(dz)["train"](step_class(dz, "step60", "BetterRNN"), 6, 16, 5, 60)
+    if not means[-1] < 0.05:
+        fail(f"the mean loss of each epoch was {[round(m, 4) for m in means]}; the last one must be below 0.05 "
+             "(the sine curve's variance is about 0.5, so a model that learned nothing stays near that)")
