@@ -139,24 +139,22 @@ class Variable:
 
     def reshape(self, *shape):
         """``x.reshape(2, 3)`` or ``x.reshape((2, 3))``, like NumPy."""
-        if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
-            shape = shape[0]
-        return dezero.functions.reshape(self, shape)
+        # TODO(38_reshape_transpose): accept the shape as separate numbers or as one tuple/list, then F.reshape
+        raise NotImplementedError("TODO(38_reshape_transpose): accept the shape as separate numbers or as one tuple/list, then F.reshape")
 
     def transpose(self, *axes):
         """``x.transpose()``, ``x.transpose(1, 0)`` or ``x.transpose((1, 0))``, like NumPy."""
-        if len(axes) == 0:
-            axes = None
-        elif len(axes) == 1 and (axes[0] is None or isinstance(axes[0], (tuple, list))):
-            axes = axes[0]
-        return dezero.functions.transpose(self, axes)
+        # TODO(38_reshape_transpose): no axes means None (reverse them); axes as separate numbers or one tuple/list
+        raise NotImplementedError("TODO(38_reshape_transpose): no axes means None (reverse them); axes as separate numbers or one tuple/list")
 
     @property
     def T(self):
-        return dezero.functions.transpose(self)
+        # TODO(38_reshape_transpose): x.T, a property: all axes reversed
+        raise NotImplementedError("TODO(38_reshape_transpose): x.T, a property: all axes reversed")
 
     def sum(self, axis=None, keepdims=False):
-        return dezero.functions.sum(self, axis, keepdims)
+        # TODO(39_sum): x.sum(axis, keepdims) calls F.sum
+        raise NotImplementedError("TODO(39_sum): x.sum(axis, keepdims) calls F.sum")
 
     def to_cpu(self):
         # TODO(52_cuda): the data as a NumPy array (a Variable without data stays so)
@@ -169,6 +167,7 @@ class Variable:
 
 class Parameter(Variable):
     """A Variable that a Layer learns; the type alone tells layers which attributes to train."""
+    # TODO(44_layers): a subclass of Variable with nothing added: its type marks what a Layer learns
 
 
 def as_variable(obj):
@@ -340,7 +339,5 @@ def setup_variable():
     Variable.__rtruediv__ = rdiv
     Variable.__pow__ = pow
 
-    Variable.matmul = dezero.functions.matmul
-    Variable.dot = dezero.functions.matmul
     Variable.max = dezero.functions.max
     Variable.min = dezero.functions.min

@@ -95,44 +95,10 @@ def log(x):
 # =============================================================================
 # Tensor operations: reshape / transpose / get_item / expand_dims / flatten
 # =============================================================================
-class Reshape(Function):
-    def __init__(self, shape):
-        self.shape = shape
-
-    def forward(self, x):
-        self.x_shape = x.shape
-        return x.reshape(self.shape)
-
-    def backward(self, gy):
-        return reshape(gy, self.x_shape)
+# TODO(38_reshape_transpose): Reshape (backward: gy back to the input's shape) and reshape(x, shape)
 
 
-def reshape(x, shape):
-    if x.shape == shape:
-        return as_variable(x)
-    return Reshape(shape)(x)
-
-
-class Transpose(Function):
-    """Permute the axes (``axes=None`` reverses them, like NumPy)."""
-
-    def __init__(self, axes=None):
-        self.axes = axes
-
-    def forward(self, x):
-        return x.transpose(self.axes)
-
-    def backward(self, gy):
-        if self.axes is None:
-            return transpose(gy)
-        # The gradient goes through the inverse permutation.
-        ndim = len(self.axes)
-        inverse = tuple(np.argsort([axis % ndim for axis in self.axes]))
-        return transpose(gy, inverse)
-
-
-def transpose(x, axes=None):
-    return Transpose(axes)(x)
+# TODO(38_reshape_transpose): Transpose (axes None reverses them; backward: the inverse permutation) and transpose(x, axes=None)
 
 
 class GetItem(Function):
@@ -191,61 +157,16 @@ def flatten(x):
 # =============================================================================
 # sum / sum_to / broadcast_to / average / matmul / linear
 # =============================================================================
-class Sum(Function):
-    def __init__(self, axis, keepdims):
-        self.axis = axis
-        self.keepdims = keepdims
-
-    def forward(self, x):
-        self.x_shape = x.shape
-        return x.sum(axis=self.axis, keepdims=self.keepdims)
-
-    def backward(self, gy):
-        # Put back the summed-out axes as 1s, then copy the gradient along them.
-        gy = utils.reshape_sum_backward(gy, self.x_shape, self.axis, self.keepdims)
-        return broadcast_to(gy, self.x_shape)
+# TODO(39_sum): Sum (axis, keepdims; backward: gy copied back along the summed axes) and sum(x, axis=None, keepdims=False)
 
 
-def sum(x, axis=None, keepdims=False):
-    return Sum(axis, keepdims)(x)
-
-
-class SumTo(Function):
-    """Sum elements so that the result has ``shape``: the reverse of broadcasting."""
-
-    def __init__(self, shape):
-        self.shape = shape
-
-    def forward(self, x):
-        self.x_shape = x.shape
-        return utils.sum_to(x, self.shape)
-
-    def backward(self, gy):
-        return broadcast_to(gy, self.x_shape)
-
-
-def sum_to(x, shape):
-    if x.shape == shape:
-        return as_variable(x)
-    return SumTo(shape)(x)
-
-
-class BroadcastTo(Function):
-    def __init__(self, shape):
-        self.shape = shape
-
-    def forward(self, x):
-        self.x_shape = x.shape
-        return cuda.get_array_module(x).broadcast_to(x, self.shape)
-
-    def backward(self, gy):
-        return sum_to(gy, self.x_shape)
+# TODO(40_broadcast): SumTo (forward: utils.sum_to; backward: broadcast back) and sum_to(x, shape)
 
 
 def broadcast_to(x, shape):
-    if x.shape == shape:
-        return as_variable(x)
-    return BroadcastTo(shape)(x)
+    """Provisional, until kata 40: copies x's values to ``shape`` (Sum.backward needs it), not differentiable."""
+    x = as_variable(x)
+    return Variable(np.broadcast_to(x.data, shape))
 
 
 def average(x, axis=None, keepdims=False):
@@ -258,72 +179,16 @@ def average(x, axis=None, keepdims=False):
 mean = average
 
 
-class MatMul(Function):
-    def forward(self, x, W):
-        return x.dot(W)
-
-    def backward(self, gy):
-        x, W = self.inputs
-        gx = matmul(gy, W.T)
-        gW = matmul(x.T, gy)
-        return gx, gW
+# TODO(41_matmul): MatMul (x.dot(W); backward: gy W^T and x^T gy) and matmul(x, W)
 
 
-def matmul(x, W):
-    return MatMul()(x, W)
-
-
-class Linear(Function):
-    """``x @ W + b`` in one Function: no intermediate ``x @ W`` kept for backward."""
-
-    def forward(self, x, W, b):
-        y = x.dot(W)
-        if b is not None:
-            y += b
-        return y
-
-    def backward(self, gy):
-        x, W, b = self.inputs
-        gb = None if b.data is None else sum_to(gy, b.shape)
-        gx = matmul(gy, W.T)
-        gW = matmul(x.T, gy)
-        return gx, gW, gb
-
-
-def linear(x, W, b=None):
-    return Linear()(x, W, b)
-
-
-def linear_simple(x, W, b=None):
-    t = matmul(x, W)
-    if b is None:
-        return t
-    y = t + b
-    t.data = None  # backward of + doesn't need t's values: free them now
-    return y
+# TODO(43_neural_network): Linear (x W + b, b optional; backward sums gb back to b's shape), linear and linear_simple
 
 
 # =============================================================================
 # Activation functions: sigmoid / relu / softmax / log_softmax / leaky_relu
 # =============================================================================
-def sigmoid_simple(x):
-    x = as_variable(x)
-    return 1 / (1 + exp(-x))
-
-
-class Sigmoid(Function):
-    def forward(self, x):
-        xp = cuda.get_array_module(x)
-        # 1 / (1 + exp(-x)) written with tanh: the same value, and no overflow in exp for very negative x.
-        return xp.tanh(x * 0.5) * 0.5 + 0.5
-
-    def backward(self, gy):
-        y = self.outputs[0]()
-        return gy * y * (1 - y)
-
-
-def sigmoid(x):
-    return Sigmoid()(x)
+# TODO(43_neural_network): sigmoid_simple, Sigmoid (backward from the output y: gy y (1 - y)) and sigmoid
 
 
 class ReLU(Function):
@@ -404,28 +269,7 @@ def leaky_relu(x, slope=0.2):
 # =============================================================================
 # Loss functions: mean_squared_error / softmax_cross_entropy / sigmoid_cross_entropy / binary_cross_entropy
 # =============================================================================
-def mean_squared_error_simple(x0, x1):
-    x0, x1 = as_variable(x0), as_variable(x1)
-    diff = x0 - x1
-    return sum(diff ** 2) / len(diff)
-
-
-class MeanSquaredError(Function):
-    """sum((x0 - x1) ** 2) / N, N the length of the first axis."""
-
-    def forward(self, x0, x1):
-        diff = x0 - x1
-        return (diff ** 2).sum() / len(diff)
-
-    def backward(self, gy):
-        x0, x1 = self.inputs
-        diff = x0 - x1
-        gx0 = gy * diff * (2.0 / len(diff))
-        return gx0, -gx0
-
-
-def mean_squared_error(x0, x1):
-    return MeanSquaredError()(x0, x1)
+# TODO(42_linear_regression): mean_squared_error_simple, MeanSquaredError (sum of squared differences / N) and mean_squared_error
 
 
 def _labels_like(t, x):

@@ -31,45 +31,32 @@ class Layer:
     """Base class: subclasses assign their Parameters and sublayers to attributes and write ``forward``."""
 
     def __init__(self):
-        # Names of the attributes holding a Parameter or a Layer, in assignment
-        # order (a dict used as an ordered set).
-        super().__setattr__('_params', {})
+        # TODO(44_layers): an empty collection of the names of the attributes that hold parameters
+        raise NotImplementedError("TODO(44_layers): an empty collection of the names of the attributes that hold parameters")
 
     def __setattr__(self, name, value):
-        if isinstance(value, (Parameter, Layer)):
-            self._params[name] = None
-        elif name in self._params:  # e.g. self.b = None: no longer a parameter
-            del self._params[name]
-        super().__setattr__(name, value)
+        # TODO(44_layers): register the names of attributes that hold a Parameter, then set the attribute
+        raise NotImplementedError("TODO(44_layers): register the names of attributes that hold a Parameter, then set the attribute")
 
     def __delattr__(self, name):
         self._params.pop(name, None)
         super().__delattr__(name)
 
     def __call__(self, *inputs):
-        outputs = self.forward(*inputs)
-        if not isinstance(outputs, tuple):
-            outputs = (outputs,)
-        # Weak references, like Function's: remembering the last call must not keep its graph alive.
-        self.inputs = [_weakref_or_none(x) for x in inputs]
-        self.outputs = [weakref.ref(y) for y in outputs]
-        return outputs if len(outputs) > 1 else outputs[0]
+        # TODO(44_layers): call forward; remember the inputs and outputs by weak reference; one output or a tuple
+        raise NotImplementedError("TODO(44_layers): call forward; remember the inputs and outputs by weak reference; one output or a tuple")
 
     def forward(self, *inputs):
         raise NotImplementedError()
 
     def params(self):
         """Every Parameter of this layer and of its sublayers, depth first."""
-        for name in self._params:
-            value = self.__dict__[name]
-            if isinstance(value, Parameter):
-                yield value
-            else:  # a sublayer
-                yield from value.params()
+        # TODO(44_layers): yield the Parameter held by each registered name
+        raise NotImplementedError("TODO(44_layers): yield the Parameter held by each registered name")
 
     def cleargrads(self):
-        for param in self.params():
-            param.cleargrad()
+        # TODO(44_layers): clear the gradient of every parameter
+        raise NotImplementedError("TODO(44_layers): clear the gradient of every parameter")
 
     def to_cpu(self):
         # TODO(52_cuda): every parameter (of the sublayers too) to the CPU
@@ -133,30 +120,7 @@ def _randn_scaled(xp, shape, fan_in, dtype):
 # =============================================================================
 # Linear / Conv2d / Deconv2d
 # =============================================================================
-class Linear(Layer):
-    """y = x W + b, with W of shape (in_size, out_size).
-
-    With ``in_size=None``, W is drawn at the first call, from the input's width.
-    """
-
-    def __init__(self, out_size, nobias=False, dtype=np.float32, in_size=None):
-        super().__init__()
-        self.in_size, self.out_size = in_size, out_size
-        self.dtype = dtype
-
-        self.W = Parameter(None, name='W')
-        if in_size is not None:
-            self._init_W()
-        self.b = None if nobias else Parameter(np.zeros(out_size, dtype=dtype), name='b')
-
-    def _init_W(self, xp=np):
-        self.W.data = _randn_scaled(xp, (self.in_size, self.out_size), self.in_size, self.dtype)
-
-    def forward(self, x):
-        if self.W.data is None:
-            self.in_size = x.shape[1]
-            self._init_W(cuda.get_array_module(x))
-        return F.linear(x, self.W, self.b)
+# TODO(44_layers): Linear: W (in_size, out_size) drawn lazily at the first call when in_size is None, b zeros unless nobias
 
 
 class _Convolution(Layer):

@@ -22,8 +22,8 @@ class Model(Layer):
 
     def plot(self, *inputs, to_file='model.png'):
         """Run forward on inputs and draw the graph of the result (see ``utils.plot_dot_graph``)."""
-        y = self.forward(*inputs)
-        return utils.plot_dot_graph(y, verbose=True, to_file=to_file)
+        # TODO(45_models): run forward on the inputs and draw the graph of the result with utils.plot_dot_graph
+        raise NotImplementedError("TODO(45_models): run forward on the inputs and draw the graph of the result with utils.plot_dot_graph")
 
 
 class Sequential(Model):
@@ -44,21 +44,7 @@ class Sequential(Model):
         return x
 
 
-class MLP(Model):
-    """Fully connected layers with out sizes fc_output_sizes, ``activation`` between them (none after the last)."""
-
-    def __init__(self, fc_output_sizes, activation=F.sigmoid):
-        super().__init__()
-        self.activation = activation
-        self.layers = [L.Linear(out_size) for out_size in fc_output_sizes]
-        for i, layer in enumerate(self.layers):
-            setattr(self, 'l{}'.format(i), layer)
-
-    def forward(self, x):
-        *hidden, last = self.layers
-        for layer in hidden:
-            x = self.activation(layer(x))
-        return last(x)
+# TODO(45_models): MLP: one L.Linear per output size, the activation between them (none after the last)
 
 
 # =============================================================================

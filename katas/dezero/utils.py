@@ -69,34 +69,10 @@ def _in_notebook():
 # =============================================================================
 # NumPy helpers for backward
 # =============================================================================
-def sum_to(x, shape):
-    """Sum the array ``x`` down to ``shape``: the inverse of broadcasting ``shape`` to ``x.shape``.
-
-    Broadcasting adds leading axes and stretches axes of length 1, so both are summed.
-    """
-    lead = x.ndim - len(shape)
-    lead_axes = tuple(range(lead))
-    stretched = tuple(lead + i for i, size in enumerate(shape) if size == 1)
-    y = x.sum(lead_axes + stretched, keepdims=True)
-    if lead > 0:
-        y = y.squeeze(lead_axes)
-    return y
+# TODO(40_broadcast): sum_to(x, shape): sum the array x down to shape (leading axes, and axes stretched from 1)
 
 
-def reshape_sum_backward(gy, x_shape, axis, keepdims):
-    """Reshape the gradient of ``sum(x, axis, keepdims)`` so that it broadcasts to ``x_shape``.
-
-    Without keepdims the summed axes are gone from ``gy``; put them back as 1s.
-    """
-    ndim = len(x_shape)
-    if ndim == 0 or axis is None or keepdims:
-        shape = gy.shape  # nothing is missing, or broadcasting adds the axes in front
-    else:
-        axes = axis if isinstance(axis, tuple) else (axis,)
-        shape = list(gy.shape)
-        for a in sorted(a % ndim for a in axes):
-            shape.insert(a, 1)
-    return gy.reshape(shape)
+# TODO(39_sum): reshape_sum_backward: gy of sum(x, axis, keepdims) with the summed axes put back as 1s
 
 
 def logsumexp(x, axis=1):

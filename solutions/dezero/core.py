@@ -187,24 +187,32 @@ class Variable:
 
     def reshape(self, *shape):
         """``x.reshape(2, 3)`` or ``x.reshape((2, 3))``, like NumPy."""
+        # >>> 38_reshape_transpose: accept the shape as separate numbers or as one tuple/list, then F.reshape
         if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
             shape = shape[0]
         return dezero.functions.reshape(self, shape)
+        # <<<
 
     def transpose(self, *axes):
         """``x.transpose()``, ``x.transpose(1, 0)`` or ``x.transpose((1, 0))``, like NumPy."""
+        # >>> 38_reshape_transpose: no axes means None (reverse them); axes as separate numbers or one tuple/list
         if len(axes) == 0:
             axes = None
         elif len(axes) == 1 and (axes[0] is None or isinstance(axes[0], (tuple, list))):
             axes = axes[0]
         return dezero.functions.transpose(self, axes)
+        # <<<
 
     @property
     def T(self):
+        # >>> 38_reshape_transpose: x.T, a property: all axes reversed
         return dezero.functions.transpose(self)
+        # <<<
 
     def sum(self, axis=None, keepdims=False):
+        # >>> 39_sum: x.sum(axis, keepdims) calls F.sum
         return dezero.functions.sum(self, axis, keepdims)
+        # <<<
 
     def to_cpu(self):
         # >>> 52_cuda: the data as a NumPy array (a Variable without data stays so)
@@ -221,6 +229,9 @@ class Variable:
 
 class Parameter(Variable):
     """A Variable that a Layer learns; the type alone tells layers which attributes to train."""
+    # >>> 44_layers: a subclass of Variable with nothing added: its type marks what a Layer learns
+    pass
+    # <<<
 
 
 def as_variable(obj):
@@ -450,7 +461,10 @@ def setup_variable():
     # === before
     # <<<
 
+    # >>> 41_matmul: x.matmul(W) and x.dot(W) call F.matmul
     Variable.matmul = dezero.functions.matmul
     Variable.dot = dezero.functions.matmul
+    # === before
+    # <<<
     Variable.max = dezero.functions.max
     Variable.min = dezero.functions.min

@@ -107,6 +107,7 @@ def log(x):
 # =============================================================================
 # Tensor operations: reshape / transpose / get_item / expand_dims / flatten
 # =============================================================================
+# >>> 38_reshape_transpose: Reshape (backward: gy back to the input's shape) and reshape(x, shape)
 class Reshape(Function):
     def __init__(self, shape):
         self.shape = shape
@@ -123,8 +124,10 @@ def reshape(x, shape):
     if x.shape == shape:
         return as_variable(x)
     return Reshape(shape)(x)
+# <<<
 
 
+# >>> 38_reshape_transpose: Transpose (axes None reverses them; backward: the inverse permutation) and transpose(x, axes=None)
 class Transpose(Function):
     """Permute the axes (``axes=None`` reverses them, like NumPy)."""
 
@@ -145,6 +148,7 @@ class Transpose(Function):
 
 def transpose(x, axes=None):
     return Transpose(axes)(x)
+# <<<
 
 
 class GetItem(Function):
@@ -218,6 +222,7 @@ def flatten(x):
 # =============================================================================
 # sum / sum_to / broadcast_to / average / matmul / linear
 # =============================================================================
+# >>> 39_sum: Sum (axis, keepdims; backward: gy copied back along the summed axes) and sum(x, axis=None, keepdims=False)
 class Sum(Function):
     def __init__(self, axis, keepdims):
         self.axis = axis
@@ -235,8 +240,10 @@ class Sum(Function):
 
 def sum(x, axis=None, keepdims=False):
     return Sum(axis, keepdims)(x)
+# <<<
 
 
+# >>> 40_broadcast: SumTo (forward: utils.sum_to; backward: broadcast back) and sum_to(x, shape)
 class SumTo(Function):
     """Sum elements so that the result has ``shape``: the reverse of broadcasting."""
 
@@ -255,8 +262,10 @@ def sum_to(x, shape):
     if x.shape == shape:
         return as_variable(x)
     return SumTo(shape)(x)
+# <<<
 
 
+# >>> 40_broadcast: BroadcastTo (backward: sum_to back to the input's shape) and broadcast_to(x, shape)
 class BroadcastTo(Function):
     def __init__(self, shape):
         self.shape = shape
@@ -273,6 +282,12 @@ def broadcast_to(x, shape):
     if x.shape == shape:
         return as_variable(x)
     return BroadcastTo(shape)(x)
+# === before
+def broadcast_to(x, shape):
+    """Provisional, until kata 40: copies x's values to ``shape`` (Sum.backward needs it), not differentiable."""
+    x = as_variable(x)
+    return Variable(np.broadcast_to(x.data, shape))
+# <<<
 
 
 def average(x, axis=None, keepdims=False):
@@ -285,6 +300,7 @@ def average(x, axis=None, keepdims=False):
 mean = average
 
 
+# >>> 41_matmul: MatMul (x.dot(W); backward: gy W^T and x^T gy) and matmul(x, W)
 class MatMul(Function):
     def forward(self, x, W):
         return x.dot(W)
@@ -298,8 +314,10 @@ class MatMul(Function):
 
 def matmul(x, W):
     return MatMul()(x, W)
+# <<<
 
 
+# >>> 43_neural_network: Linear (x W + b, b optional; backward sums gb back to b's shape), linear and linear_simple
 class Linear(Function):
     """``x @ W + b`` in one Function: no intermediate ``x @ W`` kept for backward."""
 
@@ -328,11 +346,13 @@ def linear_simple(x, W, b=None):
     y = t + b
     t.data = None  # backward of + doesn't need t's values: free them now
     return y
+# <<<
 
 
 # =============================================================================
 # Activation functions: sigmoid / relu / softmax / log_softmax / leaky_relu
 # =============================================================================
+# >>> 43_neural_network: sigmoid_simple, Sigmoid (backward from the output y: gy y (1 - y)) and sigmoid
 def sigmoid_simple(x):
     x = as_variable(x)
     return 1 / (1 + exp(-x))
@@ -351,6 +371,7 @@ class Sigmoid(Function):
 
 def sigmoid(x):
     return Sigmoid()(x)
+# <<<
 
 
 class ReLU(Function):
@@ -441,6 +462,7 @@ def leaky_relu(x, slope=0.2):
 # =============================================================================
 # Loss functions: mean_squared_error / softmax_cross_entropy / sigmoid_cross_entropy / binary_cross_entropy
 # =============================================================================
+# >>> 42_linear_regression: mean_squared_error_simple, MeanSquaredError (sum of squared differences / N) and mean_squared_error
 def mean_squared_error_simple(x0, x1):
     x0, x1 = as_variable(x0), as_variable(x1)
     diff = x0 - x1
@@ -463,6 +485,7 @@ class MeanSquaredError(Function):
 
 def mean_squared_error(x0, x1):
     return MeanSquaredError()(x0, x1)
+# <<<
 
 
 def _labels_like(t, x):

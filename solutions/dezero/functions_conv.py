@@ -26,7 +26,9 @@ import numpy as np
 
 from dezero import cuda
 from dezero.core import Function, as_variable
-from dezero.functions import broadcast_to, linear
+# The module, not its names: dezero.functions imports this module at its end, and when a learner's
+# package is judged at an earlier kata, linear (kata 43) is not written yet. Looked up at call time.
+import dezero.functions as F
 from dezero.utils import get_conv_outsize, get_deconv_outsize, pair
 
 
@@ -45,7 +47,7 @@ def conv2d_simple(x, W, b=None, stride=1, pad=0):
 
     col = im2col(x, (KH, KW), stride, pad, to_matrix=True)  # (N*OH*OW, C*KH*KW): one window a row
     kernels = W.reshape(OC, -1).transpose()                 # (C*KH*KW, OC): one kernel a column
-    y = linear(col, kernels, b)                             # (N*OH*OW, OC)
+    y = F.linear(col, kernels, b)                           # (N*OH*OW, OC)
     return y.reshape(N, OH, OW, OC).transpose(0, 3, 1, 2)
     # <<<
 
@@ -282,7 +284,7 @@ class AveragePooling(Function):
         N, C, OH, OW = gy.shape
         KH, KW = pair(self.kernel_size)
         share = gy.reshape(N, C, 1, 1, OH, OW) / (KH * KW)
-        gcol = broadcast_to(share, (N, C, KH, KW, OH, OW))
+        gcol = F.broadcast_to(share, (N, C, KH, KW, OH, OW))
         return col2im(gcol, self.input_shape, self.kernel_size, self.stride, self.pad, to_matrix=False)
 
 

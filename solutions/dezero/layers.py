@@ -31,22 +31,39 @@ class Layer:
     """Base class: subclasses assign their Parameters and sublayers to attributes and write ``forward``."""
 
     def __init__(self):
+        # >>> 45_models: an empty collection of the names of the attributes that hold a Parameter or a Layer
         # Names of the attributes holding a Parameter or a Layer, in assignment
         # order (a dict used as an ordered set).
         super().__setattr__('_params', {})
+        # === before
+        # >>> 44_layers: an empty collection of the names of the attributes that hold parameters
+        super().__setattr__('_params', {})
+        # <<<
+        # <<<
 
     def __setattr__(self, name, value):
+        # >>> 45_models: register the names of attributes that hold a Parameter or a Layer, then set the attribute
         if isinstance(value, (Parameter, Layer)):
             self._params[name] = None
         elif name in self._params:  # e.g. self.b = None: no longer a parameter
             del self._params[name]
         super().__setattr__(name, value)
+        # === before
+        # >>> 44_layers: register the names of attributes that hold a Parameter, then set the attribute
+        if isinstance(value, Parameter):
+            self._params[name] = None
+        elif name in self._params:  # e.g. self.b = None: no longer a parameter
+            del self._params[name]
+        super().__setattr__(name, value)
+        # <<<
+        # <<<
 
     def __delattr__(self, name):
         self._params.pop(name, None)
         super().__delattr__(name)
 
     def __call__(self, *inputs):
+        # >>> 44_layers: call forward; remember the inputs and outputs by weak reference; one output or a tuple
         outputs = self.forward(*inputs)
         if not isinstance(outputs, tuple):
             outputs = (outputs,)
@@ -54,22 +71,32 @@ class Layer:
         self.inputs = [_weakref_or_none(x) for x in inputs]
         self.outputs = [weakref.ref(y) for y in outputs]
         return outputs if len(outputs) > 1 else outputs[0]
+        # <<<
 
     def forward(self, *inputs):
         raise NotImplementedError()
 
     def params(self):
         """Every Parameter of this layer and of its sublayers, depth first."""
+        # >>> 45_models: yield each registered Parameter, and every Parameter of each registered Layer
         for name in self._params:
             value = self.__dict__[name]
             if isinstance(value, Parameter):
                 yield value
             else:  # a sublayer
                 yield from value.params()
+        # === before
+        # >>> 44_layers: yield the Parameter held by each registered name
+        for name in self._params:
+            yield self.__dict__[name]
+        # <<<
+        # <<<
 
     def cleargrads(self):
+        # >>> 44_layers: clear the gradient of every parameter
         for param in self.params():
             param.cleargrad()
+        # <<<
 
     def to_cpu(self):
         # >>> 52_cuda: every parameter (of the sublayers too) to the CPU
@@ -188,6 +215,7 @@ def _randn_scaled(xp, shape, fan_in, dtype):
 # =============================================================================
 # Linear / Conv2d / Deconv2d
 # =============================================================================
+# >>> 44_layers: Linear: W (in_size, out_size) drawn lazily at the first call when in_size is None, b zeros unless nobias
 class Linear(Layer):
     """y = x W + b, with W of shape (in_size, out_size).
 
@@ -212,6 +240,7 @@ class Linear(Layer):
             self.in_size = x.shape[1]
             self._init_W(cuda.get_array_module(x))
         return F.linear(x, self.W, self.b)
+# <<<
 
 
 class _Convolution(Layer):

@@ -22,8 +22,10 @@ class Model(Layer):
 
     def plot(self, *inputs, to_file='model.png'):
         """Run forward on inputs and draw the graph of the result (see ``utils.plot_dot_graph``)."""
+        # >>> 45_models: run forward on the inputs and draw the graph of the result with utils.plot_dot_graph
         y = self.forward(*inputs)
         return utils.plot_dot_graph(y, verbose=True, to_file=to_file)
+        # <<<
 
 
 class Sequential(Model):
@@ -44,6 +46,7 @@ class Sequential(Model):
         return x
 
 
+# >>> 45_models: MLP: one L.Linear per output size, the activation between them (none after the last)
 class MLP(Model):
     """Fully connected layers with out sizes fc_output_sizes, ``activation`` between them (none after the last)."""
 
@@ -59,6 +62,7 @@ class MLP(Model):
         for layer in hidden:
             x = self.activation(layer(x))
         return last(x)
+# <<<
 
 
 # =============================================================================

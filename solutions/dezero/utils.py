@@ -128,6 +128,7 @@ def _in_notebook():
 # =============================================================================
 # NumPy helpers for backward
 # =============================================================================
+# >>> 40_broadcast: sum_to(x, shape): sum the array x down to shape (leading axes, and axes stretched from 1)
 def sum_to(x, shape):
     """Sum the array ``x`` down to ``shape``: the inverse of broadcasting ``shape`` to ``x.shape``.
 
@@ -140,8 +141,10 @@ def sum_to(x, shape):
     if lead > 0:
         y = y.squeeze(lead_axes)
     return y
+# <<<
 
 
+# >>> 39_sum: reshape_sum_backward: gy of sum(x, axis, keepdims) with the summed axes put back as 1s
 def reshape_sum_backward(gy, x_shape, axis, keepdims):
     """Reshape the gradient of ``sum(x, axis, keepdims)`` so that it broadcasts to ``x_shape``.
 
@@ -156,6 +159,7 @@ def reshape_sum_backward(gy, x_shape, axis, keepdims):
         for a in sorted(a % ndim for a in axes):
             shape.insert(a, 1)
     return gy.reshape(shape)
+# <<<
 
 
 def logsumexp(x, axis=1):

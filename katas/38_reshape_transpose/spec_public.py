@@ -1,0 +1,130 @@
+"""Public checks for kata 38: reshape and transpose (run them with nox -s check -- 38)."""
+
+import numpy as np
+
+from grader.spec import Ref, as_array, describe, expect_array, expect_gradients, expect_value, fail
+
+
+def numbers(*shape):
+    """Distinct values, so that an element in the wrong place shows."""
+    return np.random.default_rng(38).standard_normal(shape)
+
+
+def expect_variable_grad(x, what):
+    """Gradients are Variables from step 33 on: backward must compute them with DeZero functions."""
+    if not isinstance(x.grad, Ref):
+        fail(f"{what}: expected a Variable, got {describe(x.grad)}. Compute the gradient with DeZero "
+             "functions (reshape(gy, ...), transpose(gy, ...)), not on gy.data, so that it is a Variable "
+             "and backward can itself be differentiated")
+
+
+def test_reshape(dz):
+    """F.reshape(x, (3, 2)) for x 2x3: y has shape (3, 2), and x.grad comes back as 2x3.
+
+    Hint: Reshape.forward saves the input's shape (self.x_shape = x.shape); backward returns
+    reshape(gy, self.x_shape). Reshaping gy to self.shape, the output's shape, changes nothing.
+    """
+    F = dz.functions
+    expect_gradients(dz, lambda x: F.reshape(x, (3, 2)), lambda a: a.reshape(3, 2), [numbers(2, 3)],
+                     "F.reshape(x, (3, 2))")
+    expect_gradients(dz, lambda x: F.reshape(x, (4, 6)), lambda a: a.reshape(4, 6), [numbers(2, 3, 4)],
+                     "F.reshape(x, (4, 6)) for x of shape (2, 3, 4)")
+
+
+def test_reshape_gradient_is_a_variable(dz):
+    """After backward through F.reshape, x.grad is a Variable (the full core's gradients are)."""
+    x = dz.Variable(numbers(2, 3))
+    dz.functions.reshape(x, (6,)).backward()
+    expect_variable_grad(x, "x.grad after F.reshape(x, (6,)).backward()")
+    expect_array(x.grad.data, np.ones((2, 3)), "x.grad.data")
+
+
+def test_variable_reshape(dz):
+    """x.reshape(3, 2), x.reshape((3, 2)) and x.reshape([3, 2]) all give shape (3, 2) and a 2x3 x.grad.
+
+    Hint: Variable.reshape(self, *shape) receives (3, 2) for x.reshape(3, 2) but ((3, 2),) for
+    x.reshape((3, 2)): when shape holds one tuple or list, use that.
+    """
+    for args, text in (((3, 2), "x.reshape(3, 2)"), (((3, 2),), "x.reshape((3, 2))"), (([3, 2],), "x.reshape([3, 2])")):
+        values = numbers(2, 3)
+        x = dz.Variable(values)
+        y = x.reshape(*args)
+        expect_array(y.data, values.reshape(3, 2), f"{text}.data")
+        upstream = np.arange(6.0).reshape(3, 2)
+        y.grad = dz.Variable(upstream)
+        y.backward()
+        expect_array(as_array(x.grad, f"x.grad after {text}"), upstream.reshape(2, 3), f"x.grad after {text}")
+
+
+def test_transpose_of_a_matrix(dz):
+    """F.transpose(x) for x 2x3 is x.T (3x2), and the gradient is transposed back."""
+    F = dz.functions
+    expect_gradients(dz, lambda x: F.transpose(x), lambda a: a.T, [numbers(2, 3)], "F.transpose(x)")
+
+
+def test_transpose_with_axes(dz):
+    """F.transpose(x, (1, 2, 0)) and (2, 0, 1) on 3-d tensors: backward applies the inverse permutation.
+
+    Hint: output axis k is input axis axes[k], so the gradient goes back through the inverse
+    permutation, np.argsort(axes). For (1, 2, 0) that is (2, 0, 1): transposing gy by (1, 2, 0) again,
+    or reversing all axes, puts the gradient in the wrong place (with a 2x2x2 tensor even the shape fits).
+    """
+    F = dz.functions
+    for axes in ((1, 2, 0), (2, 0, 1)):
+        expect_gradients(dz, lambda x: F.transpose(x, axes), lambda a: a.transpose(axes), [numbers(2, 3, 4)],
+                         f"F.transpose(x, {axes}) for x of shape (2, 3, 4)")
+        expect_gradients(dz, lambda x: F.transpose(x, axes), lambda a: a.transpose(axes), [numbers(2, 2, 2)],
+                         f"F.transpose(x, {axes}) for x of shape (2, 2, 2)")
+
+
+def test_transpose_with_negative_axes(dz):
+    """F.transpose(x, (-1, 0, 1)) for x 2x3x4 works like NumPy, and so does its backward.
+
+    Hint: NumPy accepts negative axes (-1 is the last one). Before inverting the permutation, turn
+    each axis into its positive number: axis % len(axes).
+    """
+    F = dz.functions
+    expect_gradients(dz, lambda x: F.transpose(x, (-1, 0, 1)), lambda a: a.transpose(-1, 0, 1), [numbers(2, 3, 4)],
+                     "F.transpose(x, (-1, 0, 1)) for x of shape (2, 3, 4)")
+
+
+def test_transpose_gradient_is_a_variable(dz):
+    """After backward through F.transpose, x.grad is a Variable."""
+    x = dz.Variable(numbers(2, 3, 4))
+    dz.functions.transpose(x, (1, 2, 0)).backward()
+    expect_variable_grad(x, "x.grad after F.transpose(x, (1, 2, 0)).backward()")
+
+
+def test_variable_transpose_and_T(dz):
+    """x.transpose(), x.transpose(1, 2, 0), x.transpose((1, 2, 0)) and the property x.T, with their gradients.
+
+    Hint: Variable.transpose(self, *axes): no arguments means axes=None (reverse them all); one
+    tuple or list means those axes. T is a property (@property), so x.T needs no parentheses.
+    """
+    values = numbers(2, 3, 4)
+    cases = ((lambda x: x.transpose(), (2, 1, 0), "x.transpose()"),
+             (lambda x: x.transpose(1, 2, 0), (1, 2, 0), "x.transpose(1, 2, 0)"),
+             (lambda x: x.transpose((1, 2, 0)), (1, 2, 0), "x.transpose((1, 2, 0))"),
+             (lambda x: x.transpose([2, 0, 1]), (2, 0, 1), "x.transpose([2, 0, 1])"),
+             (lambda x: x.T, (2, 1, 0), "x.T"))
+    for call, axes, text in cases:
+        x = dz.Variable(values)
+        y = call(x)
+        if not isinstance(y, Ref) or y._type != "Variable":
+            fail(f"{text}: expected a Variable, got {describe(y)}" + (" (is T a @property?)" if text == "x.T" else ""))
+        expect_array(as_array(y, text), values.transpose(axes), text)
+        upstream = np.arange(24.0).reshape(values.transpose(axes).shape)
+        y.grad = dz.Variable(upstream)
+        y.backward()
+        expect_array(as_array(x.grad, f"x.grad after {text}"), upstream.transpose(np.argsort(axes)),
+                     f"x.grad after {text}")
+
+
+def test_float32_stays_float32(dz):
+    """reshape and transpose of float32 data give float32 results and float32 gradients."""
+    F = dz.functions
+    x = dz.Variable(numbers(2, 3, 4).astype(np.float32))
+    y = F.transpose(F.reshape(x, (4, 3, 2)), (2, 0, 1))
+    expect_value(str(y.data.dtype), "float32", "the dtype of F.transpose(F.reshape(x, (4, 3, 2)), (2, 0, 1))")
+    y.backward()
+    expect_value(str(as_array(x.grad, "x.grad").dtype), "float32", "the dtype of x.grad")

@@ -1,0 +1,92 @@
+"""Public checks for kata 39: sum with axis and keepdims (run them with nox -s check -- 39)."""
+
+import numpy as np
+
+from grader.spec import Ref, as_array, describe, expect_array, expect_gradients, expect_value, fail
+
+
+def numbers(*shape):
+    """Distinct values, so that a gradient copied along the wrong axis shows."""
+    return np.random.default_rng(39).standard_normal(shape)
+
+
+def test_sum_of_everything(dz):
+    """F.sum(x) of a 2x3 matrix is one number; every element's gradient is the upstream gradient."""
+    F = dz.functions
+    expect_gradients(dz, lambda x: F.sum(x), lambda a: a.sum(), [numbers(2, 3)], "F.sum(x)")
+    expect_gradients(dz, lambda x: F.sum(x), lambda a: a.sum(), [numbers(2, 3, 4)], "F.sum(x) of a 2x3x4 tensor")
+
+
+def test_sum_along_an_axis(dz):
+    """F.sum(x, axis=0) and F.sum(x, axis=1) of matrices, and axis=1 of a 2x3x4 tensor.
+
+    Hint: without keepdims the summed axis is gone from gy. Put it back as a 1 before broadcasting
+    (utils.reshape_sum_backward): gy of shape (3,) would broadcast to (3, 3) along the wrong axis, and
+    gy of shape (2,) cannot broadcast to (2, 3) at all.
+    """
+    F = dz.functions
+    for shape, axis in (((2, 3), 0), ((2, 3), 1), ((3, 3), 1), ((2, 3, 4), 1)):
+        expect_gradients(dz, lambda x: F.sum(x, axis=axis), lambda a: a.sum(axis=axis), [numbers(*shape)],
+                         f"F.sum(x, axis={axis}) for x of shape {shape}")
+
+
+def test_sum_keepdims(dz):
+    """F.sum(x, axis=1, keepdims=True) has shape (2, 1) for x 2x3; keepdims=True without an axis too.
+
+    Hint: with keepdims=True the summed axes are still in gy (as 1s) and gy broadcasts as it is;
+    inserting the axes again gives a shape like (2, 1, 1) that does not fit x.
+    """
+    F = dz.functions
+    expect_gradients(dz, lambda x: F.sum(x, axis=1, keepdims=True), lambda a: a.sum(axis=1, keepdims=True),
+                     [numbers(2, 3)], "F.sum(x, axis=1, keepdims=True)")
+    expect_gradients(dz, lambda x: F.sum(x, axis=0, keepdims=True), lambda a: a.sum(axis=0, keepdims=True),
+                     [numbers(3, 3)], "F.sum(x, axis=0, keepdims=True) for x of shape (3, 3)")
+    expect_gradients(dz, lambda x: F.sum(x, keepdims=True), lambda a: a.sum(keepdims=True),
+                     [numbers(2, 3, 4)], "F.sum(x, keepdims=True) for x of shape (2, 3, 4)")
+
+
+def test_sum_negative_and_several_axes(dz):
+    """axis=-1, axis=(0, 2) and axis=(1, 0) on a 2x3x4 tensor, with and without keepdims.
+
+    Hint: turn each axis into its positive number (axis % ndim) and insert the 1s in increasing
+    order of axis: for axis=(1, 0), inserting at 1 first and then at 0 gives (1, 4, 1), not (1, 1, 4).
+    """
+    F = dz.functions
+    for axis in (-1, (0, 2), (1, 0), (-1, 0)):
+        for keepdims in (False, True):
+            expect_gradients(dz, lambda x: F.sum(x, axis=axis, keepdims=keepdims),
+                             lambda a: a.sum(axis=axis, keepdims=keepdims), [numbers(2, 3, 4)],
+                             f"F.sum(x, axis={axis}, keepdims={keepdims}) for x of shape (2, 3, 4)")
+
+
+def test_variable_sum(dz):
+    """x.sum(), x.sum(axis=1), x.sum(0, True) and x.sum(keepdims=True) call F.sum with their arguments."""
+    values = numbers(2, 3)
+    cases = ((lambda x: x.sum(), {}, "x.sum()"),
+             (lambda x: x.sum(axis=1), {"axis": 1}, "x.sum(axis=1)"),
+             (lambda x: x.sum(0, True), {"axis": 0, "keepdims": True}, "x.sum(0, True)"),
+             (lambda x: x.sum(keepdims=True), {"keepdims": True}, "x.sum(keepdims=True)"))
+    for call, kwargs, text in cases:
+        expect_gradients(dz, call, lambda a: a.sum(**kwargs), [values], text)
+
+
+def test_gradient_is_a_variable(dz):
+    """After backward through F.sum(x, axis=0), x.grad is a Variable (the full core's gradients are).
+
+    Hint: compute the gradient with DeZero functions on the Variable gy (reshape, broadcast_to),
+    not with NumPy on gy.data.
+    """
+    x = dz.Variable(numbers(2, 3))
+    dz.functions.sum(x, axis=0).backward()
+    if not isinstance(x.grad, Ref):
+        fail(f"x.grad: expected a Variable, got {describe(x.grad)}")
+    expect_array(as_array(x.grad, "x.grad"), np.ones((2, 3)), "x.grad")
+
+
+def test_float32_stays_float32(dz):
+    """F.sum of float32 data, with an axis, gives a float32 result and a float32 gradient."""
+    x = dz.Variable(numbers(2, 3, 4).astype(np.float32))
+    y = dz.functions.sum(x, axis=(0, 2))
+    expect_value(str(y.data.dtype), "float32", "the dtype of F.sum(x, axis=(0, 2))")
+    y.backward()
+    expect_value(str(as_array(x.grad, "x.grad").dtype), "float32", "the dtype of x.grad")

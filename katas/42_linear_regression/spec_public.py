@@ -1,0 +1,151 @@
+"""Public checks for kata 42: linear regression (run them with nox -s check -- 42)."""
+
+import numpy as np
+
+from grader.spec import (Ref, as_array, define, describe, expect_array, expect_gradients, expect_value, fail,
+                         import_module, same)
+
+# The book's training loop, run in your process with your predict, W and b, on the book's data
+# (np.random.seed(0), then 100 points near y = 5 + 2x).
+FIT = '''
+def fit(mse, iters, lr=0.1):
+    rng = np.random.RandomState(0)
+    x = rng.rand(100, 1)
+    y = 5 + 2 * x + rng.rand(100, 1)
+    x, y = dz.Variable(x), dz.Variable(y)
+    dz.W.data = np.zeros((1, 1))
+    dz.b.data = np.zeros(1)
+    losses = []
+    for i in range(iters):
+        y_pred = dz.predict(x)
+        loss = mse(y, y_pred)
+        dz.W.cleargrad()
+        dz.b.cleargrad()
+        loss.backward()
+        dz.W.data -= lr * dz.W.grad.data
+        dz.b.data -= lr * dz.b.grad.data
+        losses.append(float(loss.data))
+    return dz.W.data.copy(), dz.b.data.copy(), losses
+'''
+
+# What the book prints after 100 iterations.
+BOOK_W, BOOK_B, BOOK_LOSS = 2.11807369, 5.46608905, 0.07908606512411756
+
+
+def numbers(*shape, seed=42):
+    return np.random.default_rng(seed).standard_normal(shape)
+
+
+def book_data():
+    rng = np.random.RandomState(0)
+    x = rng.rand(100, 1)
+    return x, 5 + 2 * x + rng.rand(100, 1)
+
+
+def mse(a, b):
+    return ((a - b) ** 2).sum() / len(a)
+
+
+def test_predict(dz):
+    """predict(x) is x W + b with the module's W (1, 1) and b (1,); W.grad and b.grad have their shapes.
+
+    Hint: y = F.matmul(x, W) + b. b has shape (1,) and is added to every row, so its gradient is
+    summed over the rows (broadcasting, kata 40).
+    """
+    dz.W.data = np.array([[2.0]])
+    dz.b.data = np.array([0.5])
+    dz.W.cleargrad()  # a training loop at module level (as in the book) has left gradients there
+    dz.b.cleargrad()
+    xs = numbers(5, 1)
+    x = dz.Variable(xs)
+    y = dz.predict(x)
+    expect_array(as_array(y, "predict(x)"), xs * 2.0 + 0.5, "predict(x) for x of shape (5, 1), W = [[2]], b = [0.5]")
+    upstream = numbers(5, 1, seed=1)
+    y.grad = dz.Variable(upstream)
+    y.backward()
+    expect_array(as_array(dz.W.grad, "W.grad"), xs.T @ upstream, "W.grad")
+    expect_array(as_array(dz.b.grad, "b.grad"), upstream.sum(axis=0), "b.grad")
+
+
+def test_mean_squared_error(dz):
+    """mean_squared_error(x0, x1) in step42.py: the squared differences summed and divided by N = len(x0).
+
+    Hint: the book divides by len(diff), the number of rows (data points), not by diff.size: with
+    several columns the two differ. Build it from DeZero functions (-, **, F.sum, /), so that it
+    has a gradient.
+    """
+    inputs = [numbers(4, 3), numbers(4, 3, seed=1)]
+    expect_gradients(dz, lambda a, b: dz.mean_squared_error(a, b), mse, inputs, "mean_squared_error(x0, x1), shape (4, 3)")
+    expect_gradients(dz, lambda a, b: dz.mean_squared_error(a, b), mse, [numbers(6, 1), numbers(6, 1, seed=2)],
+                     "mean_squared_error(x0, x1), shape (6, 1)")
+
+
+def test_F_mean_squared_error(dz):
+    """F.mean_squared_error(x0, x1) (MeanSquaredError) gives the same values and gradients.
+
+    Hint: MeanSquaredError.forward: diff = x0 - x1; return (diff ** 2).sum() / len(diff). backward:
+    x0, x1 = self.inputs; diff = x0 - x1; gx0 = gy * diff * (2. / len(diff)); return gx0, -gx0.
+    """
+    F = import_module(dz, "dezero.functions")
+    inputs = [numbers(4, 3), numbers(4, 3, seed=1)]
+    expect_gradients(dz, lambda a, b: F.mean_squared_error(a, b), mse, inputs,
+                     "F.mean_squared_error(x0, x1), shape (4, 3)")
+    expect_gradients(dz, lambda a, b: F.mean_squared_error(a, b), mse, [numbers(6, 1), numbers(6, 1, seed=2)],
+                     "F.mean_squared_error(x0, x1), shape (6, 1)")
+
+
+def test_F_mean_squared_error_is_one_function(dz):
+    """F.mean_squared_error is one Function: the loss's creator takes x0 and x1 themselves.
+
+    Hint: the point of MeanSquaredError: a single Function keeps no intermediate Variables (diff,
+    diff ** 2, the sum) in the graph, so their memory is freed at once. Calling the step file's
+    version or chaining smaller functions builds four nodes instead of one.
+    """
+    F = import_module(dz, "dezero.functions")
+    x0, x1 = dz.Variable(numbers(4, 3)), dz.Variable(numbers(4, 3, seed=1))
+    loss = F.mean_squared_error(x0, x1)
+    creator = loss.creator
+    if not isinstance(creator, Ref):
+        fail(f"loss.creator: expected a Function, got {describe(creator)}")
+    inputs = creator.inputs
+    if not (isinstance(inputs, list) and len(inputs) == 2 and same(inputs[0], x0) and same(inputs[1], x1)):
+        fail(f"loss.creator is a {creator._type} whose inputs are not x0 and x1: F.mean_squared_error is built "
+             "from smaller functions, so the graph holds every intermediate result. Write it as one Function")
+
+
+def test_float32_stays_float32(dz):
+    """F.mean_squared_error of float32 arrays: a float32 loss and float32 gradients."""
+    F = import_module(dz, "dezero.functions")
+    x0 = dz.Variable(numbers(4, 3).astype(np.float32))
+    x1 = dz.Variable(numbers(4, 3, seed=1).astype(np.float32))
+    loss = F.mean_squared_error(x0, x1)
+    expect_value(str(loss.data.dtype), "float32", "the dtype of the loss")
+    loss.backward()
+    expect_value(str(as_array(x0.grad, "x0.grad").dtype), "float32", "the dtype of x0.grad")
+    expect_value(str(as_array(x1.grad, "x1.grad").dtype), "float32", "the dtype of x1.grad")
+
+
+def test_book_regression(dz):
+    """The book's loop, 100 iterations on the book's data: W = 2.11807369, b = 5.46608905, loss 0.0790861.
+
+    Hint: these are the numbers the book prints. If yours differ, check predict (x W + b) and
+    mean_squared_error (the division by N) first; the loop itself is the book's.
+    """
+    (fit,) = define(dz, FIT, "fit")
+    for name, loss_function in (("mean_squared_error of step42.py", dz.mean_squared_error),
+                                ("F.mean_squared_error", import_module(dz, "dezero.functions").mean_squared_error)):
+        W, b, losses = fit(loss_function, 100)
+        expect_array(np.asarray(W), [[BOOK_W]], f"W after 100 iterations with {name}", rtol=1e-7)
+        expect_array(np.asarray(b), [BOOK_B], f"b after 100 iterations with {name}", rtol=1e-7)
+        expect_array(np.asarray(losses[-1]), BOOK_LOSS, f"the loss of the 100th iteration with {name}", rtol=1e-7)
+
+
+def test_regression_converges(dz):
+    """After 500 iterations W and b are within 0.002 of the least-squares line through the data."""
+    (fit,) = define(dz, FIT, "fit")
+    x, y = book_data()
+    best = np.linalg.lstsq(np.hstack([x, np.ones_like(x)]), y, rcond=None)[0].ravel()
+    W, b, losses = fit(import_module(dz, "dezero.functions").mean_squared_error, 500)
+    if not np.all(np.diff(losses) <= 1e-12):
+        fail(f"the loss went up during training: {describe(np.asarray(losses[:8]))}...")
+    expect_array(np.asarray([np.ravel(W)[0], np.ravel(b)[0]]), best, "(W, b) after 500 iterations", rtol=0, atol=2e-3)

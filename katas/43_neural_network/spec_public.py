@@ -1,0 +1,150 @@
+"""Public checks for kata 43: linear, sigmoid and a two-layer network (run them with nox -s check -- 43)."""
+
+import numpy as np
+
+from grader.spec import Ref, as_array, define, describe, expect_array, expect_gradients, expect_value, fail
+from grader.spec import numerical_gradient
+
+# The book's two-layer network on the book's noisy sine, trained in your process. ``scale`` is the
+# size of the initial weights (the book's 0.01); the data comes first, then W1 and W2, as in the book.
+TRAIN = '''
+import dezero.functions as F
+
+
+def train(seed, scale, iters, every, lr=0.2, hidden=10):
+    rng = np.random.RandomState(seed)
+    x = rng.rand(100, 1)
+    y = np.sin(2 * np.pi * x) + rng.rand(100, 1)
+    W1 = dz.Variable(scale * rng.randn(1, hidden))
+    b1 = dz.Variable(np.zeros(hidden))
+    W2 = dz.Variable(scale * rng.randn(hidden, 1))
+    b2 = dz.Variable(np.zeros(1))
+    params = (W1, b1, W2, b2)
+    printed = []
+    for i in range(iters):
+        y_pred = F.linear(F.sigmoid(F.linear(x, W1, b1)), W2, b2)
+        loss = F.mean_squared_error(y, y_pred)
+        for p in params:
+            p.cleargrad()
+        loss.backward()
+        for p in params:
+            p.data -= lr * p.grad.data
+        if i % every == 0:
+            printed.append(float(loss.data))
+    return printed, float(loss.data)
+'''
+
+# What the book prints at iterations 0 and 1000.
+BOOK_LOSSES = [0.8473695850105871, 0.2514286285183607]
+
+
+def numbers(*shape, seed=43):
+    return np.random.default_rng(seed).standard_normal(shape)
+
+
+def sigmoid(a):
+    return 1 / (1 + np.exp(-a))
+
+
+def test_linear(dz):
+    """F.linear(x, W, b) = x W + b for x (4, 3), W (3, 2), b (2,): values and all three gradients.
+
+    Hint: b is added to every row, so its gradient is gy summed back to b's shape: sum_to(gy, b.shape).
+    gx = matmul(gy, W.T) and gW = matmul(x.T, gy), as in MatMul.
+    """
+    F = dz.functions
+    inputs = [numbers(4, 3), numbers(3, 2, seed=1), numbers(2, seed=2)]
+    expect_gradients(dz, lambda x, W, b: F.linear(x, W, b), lambda x, W, b: x @ W + b, inputs, "F.linear(x, W, b)")
+    expect_gradients(dz, lambda x, W, b: F.linear_simple(x, W, b), lambda x, W, b: x @ W + b, inputs,
+                     "F.linear_simple(x, W, b)")
+
+
+def test_linear_without_bias(dz):
+    """F.linear(x, W) and F.linear_simple(x, W) without b are x W.
+
+    Hint: b defaults to None. Function.__call__ wraps it in a Variable whose data is None; forward
+    gets None and adds nothing, and backward returns None as b's gradient.
+    """
+    F = dz.functions
+    inputs = [numbers(4, 3), numbers(3, 2, seed=1)]
+    expect_gradients(dz, lambda x, W: F.linear(x, W), lambda x, W: x @ W, inputs, "F.linear(x, W)")
+    expect_gradients(dz, lambda x, W: F.linear_simple(x, W), lambda x, W: x @ W, inputs, "F.linear_simple(x, W)")
+
+
+def test_sigmoid(dz):
+    """F.sigmoid and F.sigmoid_simple are 1 / (1 + exp(-x)), element-wise on a 2x3 matrix, with gradients.
+
+    Hint: sigmoid'(x) = y (1 - y) for y = sigmoid(x): Sigmoid.backward takes y from its output,
+    y = self.outputs[0](), and returns gy * y * (1 - y).
+    """
+    F = dz.functions
+    x = numbers(2, 3) * 3
+    expect_gradients(dz, lambda v: F.sigmoid(v), sigmoid, [x], "F.sigmoid(x)")
+    expect_gradients(dz, lambda v: F.sigmoid_simple(v), sigmoid, [x], "F.sigmoid_simple(x)")
+
+
+def test_second_derivative(dz):
+    """The gradients are Variables with a graph: d/dx of sum(V * dy/dx) for y = sum(sigmoid(linear(x, W, b))).
+
+    Hint: write Linear.backward and Sigmoid.backward with DeZero functions on Variables (matmul, sum_to,
+    y * (1 - y) with y the output Variable), not with NumPy on .data.
+    """
+    F = dz.functions
+    x0, W0, b0, V = numbers(3, 2), numbers(2, 4, seed=1), numbers(4, seed=2), numbers(3, 2, seed=3)
+
+    def first_derivative(a):
+        s = sigmoid(a @ W0 + b0)
+        return (s * (1 - s)) @ W0.T
+
+    x = dz.Variable(x0)
+    y = F.sum(F.sigmoid(F.linear(x, dz.Variable(W0), dz.Variable(b0))))
+    y.backward(create_graph=True)
+    gx = x.grad
+    if not isinstance(gx, Ref):
+        fail(f"x.grad: expected a Variable, got {describe(gx)}")
+    expect_array(as_array(gx, "x.grad"), first_derivative(x0), "x.grad (first derivative)")
+    x.cleargrad()
+    F.sum(gx * V).backward()
+    if x.grad is None:
+        fail("the first derivative x.grad has no graph back to x (x.grad is None after its own backward): a "
+             "backward computed on arrays, so create_graph=True recorded nothing")
+    expected = numerical_gradient(lambda a: float(np.sum(first_derivative(a) * V)), [x0], 0)
+    expect_array(as_array(x.grad, "x.grad after the second backward"), expected, "x.grad after the second backward",
+                 rtol=1e-5, atol=1e-6)
+
+
+def test_float32_stays_float32(dz):
+    """F.linear and F.sigmoid on float32 data: float32 outputs and gradients."""
+    F = dz.functions
+    x = dz.Variable(numbers(4, 3).astype(np.float32))
+    W = dz.Variable(numbers(3, 2, seed=1).astype(np.float32))
+    b = dz.Variable(numbers(2, seed=2).astype(np.float32))
+    y = F.sigmoid(F.linear(x, W, b))
+    expect_value(str(y.data.dtype), "float32", "the dtype of F.sigmoid(F.linear(x, W, b))")
+    y.backward()
+    for name, v in (("x", x), ("W", W), ("b", b)):
+        expect_value(str(as_array(v.grad, f"{name}.grad").dtype), "float32", f"the dtype of {name}.grad")
+
+
+def test_book_network(dz):
+    """The book's network on the book's data: the losses at iterations 0 and 1000 are the book's.
+
+    Hint: these are the first two numbers the book prints (0.8473695850105871 and 0.2514286285183607).
+    If the first one differs, look at the forward pass (linear, sigmoid); if only the second, at backward.
+    """
+    (train,) = define(dz, TRAIN, "train")
+    printed, _ = train(0, 0.01, 1001, 1000)
+    expect_array(np.asarray(printed), BOOK_LOSSES, "the losses at iterations 0 and 1000", rtol=1e-7)
+
+
+def test_network_fits_a_sine(dz):
+    """With larger initial weights (scale 5), 1000 iterations bring the loss below 0.1: the sine is fitted.
+
+    Hint: the best straight line through these points has a loss of about 0.25, and the noise alone
+    about 0.083; below 0.1 the network has bent its output to follow the sine.
+    """
+    (train,) = define(dz, TRAIN, "train")
+    printed, last = train(0, 5.0, 1000, 100)
+    if not last < 0.1:
+        fail(f"the loss after 1000 iterations is {last:.4f}, expected below 0.1 "
+             f"(the losses every 100 iterations: {', '.join(f'{v:.4f}' for v in printed)})")

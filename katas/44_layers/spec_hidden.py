@@ -1,0 +1,72 @@
+"""Hidden checks for kata 44 (instructor grading): other sizes, seeds and layers."""
+
+import numpy as np
+
+from grader.spec import as_array, define, expect_array, expect_value, fail
+
+HELPERS = '''
+import dezero.layers as L
+from dezero.core import Parameter, Variable
+
+
+class Many(L.Layer):
+    def __init__(self, n):
+        super().__init__()
+        for i in range(n):
+            setattr(self, "w{}".format(i), Parameter(np.full(2, float(i))))
+        self.note = "not a parameter"
+        self.cache = Variable(np.zeros(2))
+
+    def forward(self, x):
+        return x
+
+
+def registered(layer):
+    found = list(layer.params())
+    names = sorted(name for name, value in vars(layer).items() if any(value is p for p in found))
+    return names, len(found)
+
+
+def lazy_weights(seed, rows, in_size, out_size):
+    np.random.seed(seed)
+    layer = L.Linear(out_size)
+    layer(np.ones((rows, in_size), dtype=np.float32))
+    return layer.W.data.copy(), layer.b.data.copy(), layer.in_size
+'''
+
+
+def test_many_parameters(dz):
+    """A layer with 7 Parameters and other attributes: params() yields exactly the 7."""
+    Many, registered = define(dz, HELPERS, "Many", "registered")
+    names, count = registered(Many(7))
+    expect_value((list(names), count), (sorted(f"w{i}" for i in range(7)), 7), "(params() attributes, how many)")
+
+
+def test_lazy_weights_other_sizes(dz):
+    """L.Linear(6) called on 3 rows of 5 columns, seed 11: W (5, 6) as the book draws it, b zeros, in_size 5."""
+    (lazy_weights,) = define(dz, HELPERS, "lazy_weights")
+    W, b, in_size = lazy_weights(11, 3, 5, 6)
+    expected = np.random.RandomState(11).randn(5, 6).astype(np.float32) * np.sqrt(1 / 5)
+    expect_array(np.asarray(W), expected, "W", rtol=1e-6)
+    expect_array(np.asarray(b), np.zeros(6), "b")
+    expect_value(in_size, 5, "in_size after the first call")
+
+
+def test_reassigned_parameter(dz):
+    """Assigning a new Parameter to an attribute replaces the old one in params()."""
+    Many, registered = define(dz, HELPERS, "Many", "registered")
+    layer = Many(2)
+    layer.w0 = dz.Parameter(np.array(9.0))
+    names, count = registered(layer)
+    expect_value((list(names), count), (["w0", "w1"], 2), "(params() attributes, how many)")
+    values = sorted(float(np.ravel(as_array(p, "a parameter"))[0]) for p in (layer.w0, layer.w1))
+    if values != [1.0, 9.0]:
+        fail(f"the parameters after reassigning w0: expected values 9 and 1, got {values}")
+
+
+def test_linear_float64_dtype(dz):
+    """L.Linear with a float64 dtype keeps float64 weights."""
+    (make,) = define(dz, "import dezero.layers as L\ndef make():\n    return L.Linear(3, dtype=np.float64)\n", "make")
+    layer = make()
+    layer(np.ones((2, 4)))
+    expect_value(str(layer.W.data.dtype), "float64", "the dtype of W with dtype=np.float64")

@@ -1,0 +1,277 @@
+"""Public checks for kata 44: Parameter, Layer and L.Linear (run them with nox -s check -- 44)."""
+
+import numpy as np
+
+from grader.spec import (MIB, Ref, as_array, define, describe, expect_array, expect_value, fail, remote,
+                         rss_growth, same)
+
+HELPERS = '''
+import dezero.functions as F
+import dezero.layers as L
+from dezero.core import Parameter, Variable
+
+
+class Holder(L.Layer):
+    """Two Parameters beside a plain Variable, a number and an array: only the Parameters are learned."""
+
+    def __init__(self):
+        super().__init__()
+        self.p1 = Parameter(np.array(1.0))
+        self.p2 = Parameter(np.array([2.0, 3.0]))
+        self.v = Variable(np.array(4.0))
+        self.k = 5
+        self.a = np.ones(3)
+
+    def forward(self, x):
+        return x * self.p1 + self.p2 * self.v
+
+
+class Twice(L.Layer):
+    """A layer with two outputs."""
+
+    def forward(self, x):
+        return x * 2.0, x + 1.0
+
+
+def registered(layer):
+    """The names of the attributes whose values params() yields, and how many values it yields."""
+    found = list(layer.params())
+    names = sorted(name for name, value in vars(layer).items() if any(value is p for p in found))
+    return names, len(found)
+
+
+def first_weights(seed, in_size, out_size, lazy):
+    """W before and after the first call of a new L.Linear, then after a second call."""
+    np.random.seed(seed)
+    layer = L.Linear(out_size) if lazy else L.Linear(out_size, in_size=in_size)
+    before = None if layer.W.data is None else layer.W.data.copy()
+    x = np.arange(2.0 * in_size, dtype=np.float32).reshape(2, in_size)
+    y = layer(x)
+    first = layer.W.data.copy()
+    layer(x)
+    return before, first, layer.W.data.copy(), y.shape
+
+
+def book_losses(iters, every):
+    """The book's step 44: two L.Linear layers and a sigmoid fit the noisy sine of step 43."""
+    np.random.seed(0)
+    x = np.random.rand(100, 1)
+    y = np.sin(2 * np.pi * x) + np.random.rand(100, 1)
+    l1, l2 = L.Linear(10), L.Linear(1)
+    printed = []
+    for i in range(iters):
+        y_pred = l2(F.sigmoid(l1(x)))
+        loss = F.mean_squared_error(y, y_pred)
+        l1.cleargrads()
+        l2.cleargrads()
+        loss.backward()
+        for layer in (l1, l2):
+            for p in layer.params():
+                p.data -= 0.2 * p.grad.data
+        if i % every == 0:
+            printed.append(float(loss.data))
+    return printed
+
+
+def float64_linear(out_size, in_size, nobias=False):
+    return L.Linear(out_size, nobias=nobias, dtype=np.float64, in_size=in_size)
+
+
+def deep_forward(layers, rows):
+    """Forward through a stack of layers with a sigmoid between them; nothing of it is kept."""
+    h = Variable(np.ones((rows, 256), dtype=np.float32))
+    for layer in layers:
+        h = F.sigmoid(layer(h))
+    return float(h.data[0, 0])
+'''
+
+# What the book prints for step 44 at iterations 0 and 1000.
+BOOK_LOSSES = [0.8165178492839196, 0.24990280802148895]
+
+
+def helpers(dz, *names):
+    found = define(dz, HELPERS, *names)
+    return found[0] if len(found) == 1 else found
+
+
+def book_weights(seed, in_size, out_size):
+    return np.random.RandomState(seed).randn(in_size, out_size).astype(np.float32) * np.sqrt(1 / in_size)
+
+
+def test_params_are_the_parameters(dz):
+    """A Layer's params() yields its Parameter attributes, each once, and nothing else.
+
+    Hint: Layer.__setattr__ runs for every self.name = value: when value is a Parameter, add name
+    to self._params, then store the attribute (super().__setattr__(name, value)). params() yields
+    self.__dict__[name] for each registered name. A plain Variable, a number or an array is not a
+    parameter, and Parameter must be a subclass of Variable (class Parameter(Variable): pass), not
+    Variable itself.
+    """
+    layer = helpers(dz, "Holder")()
+    names, count = helpers(dz, "registered")(layer)
+    if list(names) != ["p1", "p2"] or count != 2:
+        fail(f"params() yields {count} values, the attributes {list(names)}; expected the 2 Parameters p1 and p2 "
+             "(not the Variable v, the number k or the array a)")
+    expect_value(remote("isinstance", layer.p1, dz.Variable), True, "isinstance(Parameter(...), Variable)")
+
+
+def test_layer_call(dz):
+    """layer(x) returns forward(x): one output as it is, several as a tuple; outputs are kept as weak references.
+
+    Hint: __call__ calls self.forward(*inputs), makes a single output a tuple, stores
+    self.inputs = [weakref.ref(x) for x in inputs] and self.outputs = [weakref.ref(y) for y in outputs],
+    and returns outputs[0] when there is one.
+    """
+    Holder, Twice = helpers(dz, "Holder", "Twice")
+    layer = Holder()
+    x = dz.Variable(np.array([1.0, -1.0]))
+    y = layer(x)
+    expect_array(as_array(y, "Holder()(x)"), [9.0, 11.0], "Holder()(x), x * p1 + p2 * v")
+    outputs = layer.outputs
+    if not isinstance(outputs, list) or len(outputs) != 1 or not same(outputs[0](), y):
+        fail(f"layer.outputs: expected a list of one weak reference to the output, got {describe(outputs)}")
+    pair = Twice()(x)
+    if not isinstance(pair, tuple) or len(pair) != 2:
+        fail(f"a layer whose forward returns two outputs: expected a tuple of 2, got {describe(pair)}")
+    expect_array(as_array(pair[1], "the second output"), [2.0, 0.0], "the second output (x + 1)")
+
+
+def test_layer_keeps_no_graph_alive(dz, mem):
+    """With the cyclic GC off, dropping y frees the graph of y = l2(sigmoid(l1(x))); the layers' W stay.
+
+    Hint: a layer remembers its last inputs and outputs through weak references (weakref.ref), as
+    Function does. Strong references keep the last graph of every layer alive, with all its arrays.
+    """
+    L = dz.layers
+    l1, l2 = L.Linear(5), L.Linear(2)
+    x = dz.Variable(np.ones((4, 3)))
+    with mem.gc_disabled():
+        h = dz.functions.sigmoid(l1(x))
+        y = l2(h)
+        probes = [mem.weak(h), mem.weak(y), mem.weak(l1.W), mem.weak(l2.W)]
+        del h, y
+        alive = mem.alive(probes)
+    if alive[0] or alive[1]:
+        kept = " and ".join(name for name, a in zip(("sigmoid(l1(x))", "y"), alive) if a)
+        fail(f"after `del y` the layers still keep {kept} alive: store inputs and outputs as weak references")
+    if not (alive[2] and alive[3]):
+        fail("the layers' W were freed: a layer must keep its own parameters")
+
+
+def test_kernel_sees_no_graph_kept(dz, mem):
+    """The kernel's own count agrees: forward through 8 layers on 1024 rows leaves nothing behind but W and b.
+
+    Hint: this is measured outside your program, by the operating system. If it fails while the other
+    checks pass, something in your layers still holds the activations (1 MiB each) after forward returns.
+    """
+    deep_forward = helpers(dz, "deep_forward")
+    with mem.gc_disabled():
+        deep_forward([dz.layers.Linear(256, in_size=256) for _ in range(8)], 1024)  # warm up, other layers
+        layers = [dz.layers.Linear(256, in_size=256) for _ in range(8)]
+        before = mem.rss()
+        deep_forward(layers, 1024)
+        growth = rss_growth(mem, before, "memory after a forward pass")
+    if growth > 6 * MIB:
+        fail(f"after a forward pass through 8 layers, the operating system counts {growth / MIB:.0f} MiB more "
+             "memory in your process (each activation is 1 MiB, 16 in all): the layers keep their inputs or "
+             "outputs alive")
+
+
+def test_cleargrads(dz):
+    """After backward every parameter has a gradient; cleargrads() sets each back to None."""
+    layer = helpers(dz, "Holder")()
+    y = layer(dz.Variable(np.array([1.0, -1.0])))
+    dz.functions.sum(y).backward()
+    expect_array(as_array(layer.p1.grad, "p1.grad"), 0.0, "p1.grad")
+    expect_array(as_array(layer.p2.grad, "p2.grad"), [4.0, 4.0], "p2.grad")
+    layer.cleargrads()
+    if layer.p1.grad is not None or layer.p2.grad is not None:
+        fail("after cleargrads() the parameters still have gradients: call cleargrad() on each of params()")
+
+
+def test_linear_draws_W_at_the_first_call(dz):
+    """L.Linear(3): W.data is None until the first call; then W is (4, 3) for 4 input columns, drawn as the book draws it.
+
+    Hint: with in_size None, __init__ makes self.W = Parameter(None, name='W'); forward, when W.data is
+    None, sets self.in_size = x.shape[1] and draws W: np.random.randn(in_size, out_size) in the layer's
+    dtype, times sqrt(1 / in_size). W has shape (in_size, out_size), so that x W works.
+    """
+    before, first, second, y_shape = helpers(dz, "first_weights")(3, 4, 3, True)
+    if before is not None:
+        fail(f"L.Linear(3).W.data before the first call: expected None (the input size is not known yet), "
+             f"got {describe(before)}")
+    expect_array(np.asarray(first), book_weights(3, 4, 3), "W after the first call, with np.random.seed(3)", rtol=1e-6)
+    expect_value(tuple(y_shape), (2, 3), "the output's shape for 2 rows")
+
+
+def test_linear_keeps_W(dz):
+    """A second call uses the same W: it is drawn once, not at every call.
+
+    Hint: draw W only when self.W.data is None. Drawing it at every call throws away what training learned.
+    """
+    _, first, second, _ = helpers(dz, "first_weights")(5, 4, 3, True)
+    expect_array(np.asarray(second), np.asarray(first), "W after a second call (it must not change)")
+
+
+def test_linear_with_in_size(dz):
+    """L.Linear(3, in_size=4) draws W (4, 3) in __init__, before any call."""
+    before, first, _, _ = helpers(dz, "first_weights")(7, 4, 3, False)
+    if before is None:
+        fail("L.Linear(3, in_size=4).W.data: expected W drawn in __init__, got None")
+    expect_array(np.asarray(before), book_weights(7, 4, 3), "W after L.Linear(3, in_size=4), np.random.seed(7)",
+                 rtol=1e-6)
+    expect_array(np.asarray(first), np.asarray(before), "W after the first call (it must not change)")
+
+
+def test_linear_forward_and_gradients(dz):
+    """l(x) = x W + b; after backward W.grad is x^T gy and b.grad the column sums of gy; params() are W and b."""
+    layer = helpers(dz, "float64_linear")(2, 3)
+    W, b = as_array(layer.W, "W"), np.array([0.5, -0.5])
+    layer.b.data = b
+    xs = np.arange(12.0).reshape(4, 3) / 10
+    y = layer(xs)
+    expect_array(as_array(y, "l(x)"), xs @ W + b, "l(x)")
+    upstream = np.arange(8.0).reshape(4, 2)
+    y.grad = dz.Variable(upstream)
+    y.backward()
+    expect_array(as_array(layer.W.grad, "W.grad"), xs.T @ upstream, "W.grad")
+    expect_array(as_array(layer.b.grad, "b.grad"), upstream.sum(axis=0), "b.grad")
+    names, count = helpers(dz, "registered")(layer)
+    expect_value((list(names), count), (["W", "b"], 2), "(the attributes params() yields, how many)")
+
+
+def test_linear_nobias(dz):
+    """L.Linear(2, nobias=True): b is None, params() yields W alone, and l(x) = x W."""
+    layer = helpers(dz, "float64_linear")(2, 3, nobias=True)
+    expect_value(layer.b, None, "b with nobias=True")
+    names, count = helpers(dz, "registered")(layer)
+    expect_value((list(names), count), (["W"], 1), "(the attributes params() yields, how many)")
+    xs = np.arange(6.0).reshape(2, 3)
+    expect_array(as_array(layer(xs), "l(x)"), xs @ as_array(layer.W, "W"), "l(x) without b")
+
+
+def test_float32_stays_float32(dz):
+    """L.Linear's W and b are float32 by default, and so are its output and gradients for float32 input.
+
+    Hint: np.random.randn gives float64; .astype(self.dtype) makes it float32, but multiplying by
+    np.sqrt(1 / in_size), a NumPy float64 scalar, makes it float64 again under NumPy 2. Scale by a
+    Python float (math.sqrt(1 / in_size), or (1 / in_size) ** 0.5), or scale first and convert last.
+    """
+    layer = dz.layers.Linear(3)
+    x = dz.Variable(np.ones((2, 4), dtype=np.float32))
+    y = layer(x)
+    expect_value(str(layer.W.data.dtype), "float32", "the dtype of W")
+    expect_value(str(layer.b.data.dtype), "float32", "the dtype of b")
+    expect_value(str(y.data.dtype), "float32", "the dtype of the output for float32 input")
+    dz.functions.sum(y).backward()
+    expect_value(str(as_array(layer.W.grad, "W.grad").dtype), "float32", "the dtype of W.grad")
+
+
+def test_book_program(dz):
+    """The book's step 44 (two L.Linear layers and a sigmoid on the noisy sine): the losses at iterations 0 and 1000.
+
+    Hint: these are the book's numbers (0.8165178492839196 and 0.24990280802148895). With np.random.seed(0),
+    W of the first layer is drawn at its first call, after the data, and before W of the second layer.
+    """
+    printed = helpers(dz, "book_losses")(1001, 1000)
+    expect_array(np.asarray(printed), BOOK_LOSSES, "the losses at iterations 0 and 1000", rtol=1e-6)

@@ -1,0 +1,67 @@
+"""Hidden checks for kata 45 (instructor grading): deeper nesting, other MLPs."""
+
+import numpy as np
+
+from grader.spec import define, expect_array, expect_value, fail
+
+HELPERS = '''
+import dezero.functions as F
+import dezero.layers as L
+from dezero import Model
+from dezero.core import Parameter
+from dezero.models import MLP
+
+
+class Chain(L.Layer):
+    def __init__(self, depth):
+        super().__init__()
+        self.p = Parameter(np.array(float(depth)))
+        if depth > 1:
+            self.next = Chain(depth - 1)
+
+
+def chain_values(depth):
+    return sorted(float(p.data) for p in Chain(depth).params())
+
+
+def mlp_count(sizes):
+    model = MLP(sizes)
+    model(np.ones((3, 2)))
+    return len(list(model.params())), [tuple(layer.W.shape) for layer in model.layers]
+
+
+def mlp_fit(seed, iters):
+    np.random.seed(seed)
+    x = np.random.rand(100, 1)
+    y = np.sin(2 * np.pi * x) + np.random.rand(100, 1)
+    model = MLP((10, 10, 1))
+    for i in range(iters):
+        loss = F.mean_squared_error(y, model(x))
+        model.cleargrads()
+        loss.backward()
+        for p in model.params():
+            p.data -= 0.2 * p.grad.data
+    return float(loss.data)
+'''
+
+
+def test_deep_nesting(dz):
+    """A chain of 5 layers, each holding the next and a Parameter: params() yields all 5."""
+    (chain_values,) = define(dz, HELPERS, "chain_values")
+    expect_value(list(chain_values(5)), [1.0, 2.0, 3.0, 4.0, 5.0], "the values of params() of a chain of 5 layers")
+
+
+def test_mlp_shapes(dz):
+    """MLP((7, 5, 3, 1)) on 2 input columns: 8 parameters, W shapes (2, 7), (7, 5), (5, 3), (3, 1)."""
+    (mlp_count,) = define(dz, HELPERS, "mlp_count")
+    count, shapes = mlp_count((7, 5, 3, 1))
+    expect_value(count, 8, "the number of parameters")
+    expect_value([tuple(s) for s in shapes], [(2, 7), (7, 5), (5, 3), (3, 1)], "the shapes of W")
+
+
+def test_deeper_mlp_learns(dz):
+    """MLP((10, 10, 1)) on another noisy sine (seed 3): 250 iterations bring the loss from 0.67 below 0.25."""
+    (mlp_fit,) = define(dz, HELPERS, "mlp_fit")
+    last = mlp_fit(3, 250)
+    if not last < 0.25:
+        fail(f"the loss after 250 iterations is {last:.4f}, expected below 0.25")

@@ -1,0 +1,230 @@
+"""Public checks for kata 45: Model and MLP, layers inside layers (run them with nox -s check -- 45)."""
+
+import numpy as np
+
+from grader.spec import as_array, define, expect_array, expect_value, fail, remote
+
+HELPERS = '''
+import os
+
+import dezero.functions as F
+import dezero.layers as L
+from dezero import Model
+from dezero.core import Parameter
+from dezero.models import MLP
+
+
+class Block(L.Layer):
+    """A layer holding a layer and a Parameter of its own."""
+
+    def __init__(self):
+        super().__init__()
+        self.inner = L.Linear(3)
+        self.scale = Parameter(np.array(2.0))
+
+    def forward(self, x):
+        return self.inner(x) * self.scale
+
+
+class Net(Model):
+    """A model holding a layer, a layer that holds a layer, and a Parameter: three levels."""
+
+    def __init__(self):
+        super().__init__()
+        self.first = L.Linear(4)
+        self.block = Block()
+        self.bias = Parameter(np.zeros(3))
+
+    def forward(self, x):
+        return self.block(F.sigmoid(self.first(x))) + self.bias
+
+
+class TwoLayerNet(Model):
+    """The book's step 45."""
+
+    def __init__(self, hidden_size, out_size):
+        super().__init__()
+        self.l1 = L.Linear(hidden_size)
+        self.l2 = L.Linear(out_size)
+
+    def forward(self, x):
+        return self.l2(F.sigmoid(self.l1(x)))
+
+
+def expected_params(net):
+    return [net.first.W, net.first.b, net.block.inner.W, net.block.inner.b, net.block.scale, net.bias]
+
+
+def compare(found, expected):
+    """(how many params() yields, how many of the expected ones it yields, how many it yields twice)."""
+    found = list(found)
+    hits = sum(1 for e in expected if any(f is e for f in found))
+    twice = sum(1 for i, f in enumerate(found) if any(f is g for g in found[:i]))
+    return len(found), hits, twice
+
+
+def net_params(net):
+    return compare(net.params(), expected_params(net))
+
+
+def all_grads_cleared(net):
+    return [p.grad is None for p in expected_params(net)]
+
+
+def book_data():
+    """The book's data: seeded, so the weights drawn after it are the book's too."""
+    np.random.seed(0)
+    x = np.random.rand(100, 1)
+    return x, np.sin(2 * np.pi * x) + np.random.rand(100, 1)
+
+
+def train(model, x, y, iters, every):
+    """The book's loop: model.cleargrads(), backward, and a step for each of model.params()."""
+    printed = []
+    for i in range(iters):
+        loss = F.mean_squared_error(y, model(x))
+        model.cleargrads()
+        loss.backward()
+        for p in model.params():
+            p.data -= 0.2 * p.grad.data
+        if i % every == 0:
+            printed.append(float(loss.data))
+    return printed
+
+
+def train_two_layer_net(iters, every):
+    x, y = book_data()
+    return train(TwoLayerNet(10, 1), x, y, iters, every)
+
+
+def train_mlp(sizes, iters, every):
+    x, y = book_data()
+    return train(MLP(sizes), x, y, iters, every)
+
+
+def mlp_params(sizes, activation=None):
+    model = MLP(sizes) if activation is None else MLP(sizes, activation=activation)
+    y = model(np.ones((2, 3), dtype=np.float32))
+    return len(list(model.params())), [p.shape for p in model.params() if p.data is not None], y.shape
+
+
+def mlp_output(sizes, activation, x):
+    np.random.seed(1)
+    model = MLP(sizes, activation=activation)
+    y = model(x)
+    return y.data, [(layer.W.data, layer.b.data) for layer in model.layers]
+
+
+def graph_text(to_file):
+    model = TwoLayerNet(5, 1)
+    model.plot(np.ones((2, 1)), to_file=to_file)
+    with open(os.path.join(os.path.expanduser('~'), '.dezero', 'tmp_graph.dot')) as f:
+        return f.read()
+'''
+
+# What the book prints for step 45 at iterations 0 and 1000 (the same network as step 44).
+BOOK_LOSSES = [0.8165178492839196, 0.24990280802148895]
+
+
+def helpers(dz, *names):
+    found = define(dz, HELPERS, *names)
+    return found[0] if len(found) == 1 else found
+
+
+def sigmoid(a):
+    return 1 / (1 + np.exp(-a))
+
+
+def test_params_of_layers_inside_layers(dz):
+    """A model holding L.Linear, a layer holding L.Linear and a Parameter: params() yields all 6 parameters, once each.
+
+    Hint: __setattr__ registers a value that is a Parameter or a Layer; params() yields a registered
+    Parameter itself and, for a registered Layer, every parameter of its params() (yield from).
+    """
+    Net, net_params = helpers(dz, "Net", "net_params")
+    net = Net()
+    net(np.ones((2, 5)))  # the first call draws the W
+    count, hits, twice = net_params(net)
+    if (count, hits, twice) != (6, 6, 0):
+        fail(f"params() of a model with layers inside layers yields {count} values, {hits} of its 6 parameters, "
+             f"{twice} of them twice: a layer's params() must go into the layers it holds, recursively")
+
+
+def test_cleargrads_reaches_every_layer(dz):
+    """model.cleargrads() clears the gradients of the parameters of layers inside layers too."""
+    Net, cleared = helpers(dz, "Net", "all_grads_cleared")
+    net = Net()
+    dz.functions.sum(net(np.ones((2, 5)))).backward()
+    if any(cleared(net)):
+        fail("after backward some parameters have no gradient")
+    net.cleargrads()
+    if not all(cleared(net)):
+        fail(f"after model.cleargrads(), parameters still have gradients (cleared: {list(cleared(net))}): "
+             "cleargrads() must reach the parameters of every layer inside")
+
+
+def test_model_is_a_layer(dz):
+    """Model is a Layer: the book's TwoLayerNet(Model) calls forward through model(x)."""
+    TwoLayerNet = helpers(dz, "TwoLayerNet")
+    expect_value(remote("isinstance", TwoLayerNet(3, 1), dz.layers.Layer), True, "isinstance(model, Layer)")
+    model = TwoLayerNet(3, 1)
+    y = model(np.ones((4, 2)))
+    expect_value(y.shape, (4, 1), "model(x).shape")
+
+
+def test_book_program(dz):
+    """The book's step 45 (TwoLayerNet on the noisy sine): the losses at iterations 0 and 1000 are the book's.
+
+    Hint: these are the book's numbers (0.8165178492839196 and 0.24990280802148895). If the first one is
+    right and the second is not, model.params() or model.cleargrads() misses parameters of the layers.
+    """
+    printed = helpers(dz, "train_two_layer_net")(1001, 1000)
+    expect_array(np.asarray(printed), BOOK_LOSSES, "the losses at iterations 0 and 1000", rtol=1e-6)
+
+
+def test_mlp_layers_and_params(dz):
+    """MLP((10, 1)) has two L.Linear layers, 4 parameters; MLP((4, 5, 2)) has 6, and outputs 2 columns.
+
+    Hint: MLP.__init__ makes one L.Linear per output size and assigns each to an attribute
+    (setattr(self, 'l' + str(i), layer)), so that params() finds it; a list alone is not registered.
+    """
+    mlp_params = helpers(dz, "mlp_params")
+    count, shapes, y_shape = mlp_params((10, 1))
+    expect_value(count, 4, "len(list(MLP((10, 1)).params()))")
+    expect_value(sorted(tuple(s) for s in shapes), [(1,), (3, 10), (10,), (10, 1)],
+                 "the shapes of its parameters, sorted")
+    count, _, y_shape = mlp_params((4, 5, 2))
+    expect_value(count, 6, "len(list(MLP((4, 5, 2)).params()))")
+    expect_value(tuple(y_shape), (2, 2), "MLP((4, 5, 2))(x).shape for x of shape (2, 3)")
+
+
+def test_mlp_forward(dz):
+    """MLP((4, 2)) computes linear, activation, linear: no activation after the last layer.
+
+    Hint: apply the activation after every layer but the last: for l in self.layers[:-1]:
+    x = self.activation(l(x)); then return self.layers[-1](x).
+    """
+    F = dz.functions
+    x = np.array([[0.5, -1.0, 2.0], [1.0, 0.0, -0.5]])
+    for activation, numpy_activation, name in ((F.sigmoid, sigmoid, "F.sigmoid"), (F.tanh, np.tanh, "F.tanh")):
+        y, weights = helpers(dz, "mlp_output")((4, 2), activation, x)
+        (W0, b0), (W1, b1) = weights
+        expected = numpy_activation(x @ W0 + b0) @ W1 + b1
+        expect_array(np.asarray(y), expected, f"MLP((4, 2), activation={name})(x)", rtol=1e-5)
+
+
+def test_mlp_trains_like_the_book(dz):
+    """MLP((10, 1)) on the noisy sine trains exactly as the book's TwoLayerNet: the same losses at 0 and 1000."""
+    printed = helpers(dz, "train_mlp")((10, 1), 1001, 1000)
+    expect_array(np.asarray(printed), BOOK_LOSSES, "MLP((10, 1)): the losses at iterations 0 and 1000", rtol=1e-6)
+
+
+def test_model_plot(dz):
+    """model.plot(x) draws the graph of forward(x): the DOT text it writes names Linear and Sigmoid.
+
+    Hint: plot runs y = self.forward(*inputs) and returns utils.plot_dot_graph(y, verbose=True, to_file=to_file).
+    """
+    text = helpers(dz, "graph_text")("model.png")
+    for name in ("Linear", "Sigmoid"):
+        if name not in text:
+            fail(f"the DOT text written by model.plot(x) does not name {name}: {text[:300]!r}")
