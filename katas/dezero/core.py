@@ -183,7 +183,7 @@ def as_array(x, array_module=np):
     A NumPy scalar keeps its dtype. For a scalar meeting a Variable in an
     operator, see ``_as_operand``, which picks a dtype that doesn't promote.
     """
-    if np.isscalar(x):
+    if not isinstance(x, np.ndarray) and np.isscalar(x):  # isinstance first: np.isscalar is slow on arrays
         return array_module.array(x)
     return x
 
@@ -227,7 +227,7 @@ def _as_operand(other, x):
     ``x.data <op> scalar`` for a Python number (see the module docstring), so
     ``x * 2.0`` keeps a float32 x float32. Variables and arrays pass unchanged.
     """
-    if isinstance(other, Variable) or not np.isscalar(other):
+    if isinstance(other, (Variable, np.ndarray)) or not np.isscalar(other):  # np.isscalar is slow on arrays
         return other
     if isinstance(other, np.generic):
         other = other.item()  # np.float64(2.0) -> 2.0, a weak Python number
