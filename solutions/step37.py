@@ -1,12 +1,14 @@
-"""Step 37: tensors. Element-wise functions work on arrays of any shape, and so does backward.
+"""Step 37: tensors. Functions work on arrays of any shape, and so does backward.
 
 DeZero needs no new code for this step: every Function computes element by
-element, and backward starts from ``np.ones_like(y.data)``. What is new is
-what one backward pass means when y is a tensor. It computes a
-vector-Jacobian product: with the upstream gradient g (ones by default),
-``x.grad[j] = sum_i g[i] * dy[i]/dx[j]``. The two tools below use that.
+element, and backward starts from ones of y's shape. One backward pass from a
+tensor y computes, for every element j of an input, the sum over the elements
+i of y of y.grad[i] * dy[i]/dt[j] (a vector-Jacobian product), so every
+gradient has the shape of its variable.
 
-Run it from this folder: ``python step37.py``.
+As in the book this runs at module level: ``python step37.py``. The book
+writes ``y = F.sum(t)`` here, a function that comes at step 39; until then
+``y = F.sin(t)`` shows the same thing (and the spec accepts both).
 """
 
 import os
@@ -19,59 +21,15 @@ sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')) 
 from dezero import Variable  # noqa: E402
 import dezero.functions as F  # noqa: E402
 
+# >>> 37_tensors: x and c (the book's 2x3 matrices), t = x + c, y = F.sin(t), y.backward(retain_grad=True), print the grads
+x = Variable(np.array([[1, 2, 3], [4, 5, 6]]))
+c = Variable(np.array([[10, 20, 30], [40, 50, 60]]))
+t = x + c
+y = F.sin(t)
 
-def elementwise_derivative(f, x):
-    """f'(x) at every element of the array ``x``, from a single backward pass.
-
-    ``f`` works element by element (``F.sin``, ``x ** 3 - 2 * x``...), so
-    y[i] depends on x[i] alone and backward from ones gives x.grad[i] =
-    f'(x[i]). Returns an ndarray of x's shape and dtype.
-    """
-    # >>> 37_tensors: one Variable, one forward, one backward (it starts from ones); return x.grad's array
-    x = Variable(x)
-    y = f(x)
-    y.backward()
-    return x.grad.data
-    # <<<
-
-
-def jacobian(f, x):
-    """The Jacobian of ``f`` at the array ``x``: J[i][j] = dy[i]/dx[j] for y = f(Variable(x)).
-
-    i runs over the elements of y and j over those of x, so J has the shape
-    ``y.shape + x.shape`` and the dtype of the gradients. Row i comes from one
-    backward pass started from a one-hot gradient: 1 at y[i], 0 elsewhere.
-    """
-    # >>> 37_tensors: for each element i of y: clear x.grad, set y.grad to a one-hot Variable, backward, row i = x.grad
-    x = Variable(x)
-    y = f(x)
-    rows = []
-    for i in np.ndindex(*y.shape):
-        one_hot = np.zeros_like(y.data)
-        one_hot[i] = 1
-        x.cleargrad()  # otherwise row i would be added to the rows before it
-        y.grad = Variable(one_hot)  # set it every time: backward sets y.grad back to None when it is done
-        y.backward()
-        rows.append(x.grad.data)
-    return np.array(rows).reshape(y.shape + x.shape)
-    # <<<
-
-
-if __name__ == '__main__':
-    # Element-wise functions keep the shape: a 2x3 matrix in, a 2x3 matrix out.
-    x = Variable(np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]))
-    c = Variable(np.array([[10.0, 20.0, 30.0], [40.0, 50.0, 60.0]]))
-    y = F.sin(x) + x * c
-    print(y.shape)
-
-    # One backward from a tensor: every gradient has its variable's shape.
-    y.backward()
-    print(x.grad.shape, c.grad.shape)
-
-    # sin'(x) = cos(x), at every point at once.
-    points = np.array([0.0, 0.5, 1.0])
-    print(elementwise_derivative(F.sin, points))
-    print(np.cos(points))
-
-    # An element-wise function has a diagonal Jacobian: that is why one pass was enough.
-    print(jacobian(F.sin, points))
+y.backward(retain_grad=True)  # keep t.grad: t is neither an input nor the output
+print(y.grad)
+print(t.grad)
+print(x.grad)
+print(c.grad)
+# <<<

@@ -139,10 +139,13 @@ STEP_PROGRAMS = {
 
 
 # Variables a step program binds at module level, for the katas that judge the program by what it leaves
-# behind: step 33's Newton loop and step 36's double backprop are module-level code in the book, not functions.
+# behind: step 33's Newton loop, step 36's double backprop, step 37's tensors and step 42's training loop
+# are module-level code in the book, not functions.
 STEP_GLOBALS = {
     33: "x iters i y gx gx2",
     36: "x y gx z",
+    37: "x c t y",
+    42: "x y W b lr iters i y_pred loss",
 }
 
 

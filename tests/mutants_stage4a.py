@@ -6,20 +6,12 @@ See tests/test_mutants.py.
 """
 
 MUTANTS = [
-    # 37: what backward computes on tensors
-    ("37_tensors", "    return x.grad.data\n", "    return x.grad\n", "returns the Variable x.grad, not its array"),
-    ("37_tensors", "        x.cleargrad()  # otherwise", "        pass  # otherwise", "jacobian never clears x.grad"),
-    ("37_tensors", ("    rows = []\n", "        y.grad = Variable(one_hot)  # set it"),
-     ("    rows = []\n    y.grad = Variable(np.eye(y.size)[0].reshape(y.shape))\n", "        # y.grad = Variable(one_hot)  # set it"),
-     "jacobian sets y.grad once, before the loop"),
-    ("37_tensors", "    return np.array(rows).reshape(y.shape + x.shape)",
-     "    return np.array(rows).reshape(x.shape + y.shape)", "J laid out as x.shape + y.shape"),
-    ("37_tensors", "    return np.array(rows).reshape(y.shape + x.shape)",
-     "    return np.array(rows, dtype=np.float64).reshape(y.shape + x.shape)", "J always float64"),
-    ("37_tensors", "    return x.grad.data\n", "    return x.grad.data.astype(float)\n",
-     "derivatives converted to float64"),
-    ("37_tensors", "        y.backward()\n        rows", "        y.backward(retain_grad=True)\n        rows",
-     "jacobian with retain_grad=True: intermediate grads add up across passes"),
+    # 37: backward on tensors
+    ("37_tensors", "y.backward(retain_grad=True)", "y.backward()", "no retain_grad: t.grad is freed"),
+    ("37_tensors", "t = x + c\ny = F.sin(t)", "t = x + c\ny = F.sin(x) + c", "y made from x and c, not from t"),
+    ("37_tensors", "c = Variable(np.array([[10, 20, 30], [40, 50, 60]]))",
+     "c = Variable(np.array([10, 20, 30]))", "c a vector: t is broadcast, not the book's matrix"),
+    ("37_tensors", "t = x + c\n", "t = x * c\n", "t = x * c"),
 
     # 38: reshape and transpose
     ("38_reshape_transpose", "        return reshape(gy, self.x_shape)", "        return reshape(gy, self.shape)",
@@ -230,9 +222,8 @@ MUTANTS = [
 ]
 
 VARIANTS = [
-    ("37_tensors", ("    rows = []\n", "        rows.append(x.grad.data)\n    return np.array(rows).reshape(y.shape + x.shape)"),
-     ("    J = np.zeros(y.shape + x.shape, dtype=x.dtype)\n", "        J[i] = x.grad.data\n    return J"),
-     "jacobian fills a preallocated J of x's dtype"),
+    ("37_tensors", "y = F.sin(t)", "y = F.cos(t)", "another function of t alone"),
+    ("37_tensors", "y = F.sin(t)", "y = t ** 2", "t ** 2: Pow of t alone"),
     ("38_reshape_transpose", ("        # The gradient goes through the inverse permutation.\n        ndim = len(self.axes)\n"
                               "        inverse = tuple(np.argsort([axis % ndim for axis in self.axes]))\n"),
      ("        ndim = len(self.axes)\n        inverse = [0] * ndim\n"
