@@ -72,6 +72,9 @@ class Kata:
     memory_mb: int = 1024
     stub_passes: tuple = field(default=())  # spec tests the stub passes, with reasons
     titles: tuple = ()                      # ((language, title), ...) beyond English
+    # A step program that calls a function of a later step (the book's step 37 uses F.sum of step 39)
+    # is judged on the reference package as it stands after that kata.
+    package_as_of: str = ""
 
     def title_in(self, language):
         return dict(self.titles).get(language) or self.title
@@ -114,7 +117,8 @@ class Kata:
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         for name in self.support:
             digest.update(name.encode() + b"\0" + (self.directory / name).read_bytes() + b"\0")
-        digest.update(repr((self.module, self.files, self.points, self.timeout, self.memory_mb)).encode())
+        digest.update(repr((self.module, self.files, self.points, self.timeout, self.memory_mb,
+                            self.package_as_of)).encode())
         return digest.hexdigest()[:16]
 
 
@@ -140,7 +144,7 @@ def load(directory):
         titles=tuple((lang, data[f"title_{lang}"]) for lang in LANGUAGES if data.get(f"title_{lang}")),
         directory=path.parent, support=tuple(data.get("support", ())),
         timeout=float(data.get("timeout", 10)), memory_mb=int(data.get("memory_mb", 1024)),
-        stub_passes=tuple(data.get("stub_passes", ())),
+        stub_passes=tuple(data.get("stub_passes", ())), package_as_of=str(data.get("package_as_of", "")),
     )
 
 

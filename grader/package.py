@@ -292,9 +292,11 @@ class Ladder:
         """
         read = learner_root if callable(learner_root) else (lambda p: (Path(learner_root) / p).read_text())
         claimed = self.claimed(kata_id)
+        kata = next(k for k in self.katas if k.id == kata_id)
+        as_of = max(kata_id, kata.package_as_of or kata_id)
         package = {}
         for path in self.files:
-            reference = self.render(path, kata_id, True)
+            reference = self.render(path, as_of, True)
             names = claimed.get(path)
             if not names:
                 package[path] = reference
@@ -311,7 +313,9 @@ class Ladder:
         return self._core_for_step(package, kata_id)
 
     def _core_for_step(self, package, kata_id):
-        return core_for_step(package, next(k.step for k in self.katas if k.id == kata_id))
+        kata = next(k for k in self.katas if k.id == kata_id)
+        as_of = next((k for k in self.katas if k.id == kata.package_as_of), kata)
+        return core_for_step(package, max(kata.step, as_of.step))
 
 
     def start(self, kata_id, learner_root):

@@ -224,6 +224,7 @@ MUTANTS = [
 VARIANTS = [
     ("37_tensors", "y = F.sin(t)", "y = F.cos(t)", "another function of t alone"),
     ("37_tensors", "y = F.sin(t)", "y = t ** 2", "t ** 2: Pow of t alone"),
+    ("37_tensors", "y = F.sin(t)", "y = F.sum(t)", "the book's y = F.sum(t) (sum of step 39: judged with package_as_of)"),
     ("38_reshape_transpose", ("        # The gradient goes through the inverse permutation.\n        ndim = len(self.axes)\n"
                               "        inverse = tuple(np.argsort([axis % ndim for axis in self.axes]))\n"),
      ("        ndim = len(self.axes)\n        inverse = [0] * ndim\n"

@@ -251,20 +251,22 @@ def test_linear_nobias(dz):
 
 
 def test_float32_stays_float32(dz):
-    """L.Linear's W and b are float32 by default, and so are its output and gradients for float32 input.
+    """For float32 input and a float32 W, L.Linear's b, output and gradients are float32.
 
-    Hint: np.random.randn gives float64; .astype(self.dtype) makes it float32, but multiplying by
-    np.sqrt(1 / in_size), a NumPy float64 scalar, makes it float64 again under NumPy 2. Scale by a
-    Python float (math.sqrt(1 / in_size), or (1 / in_size) ** 0.5), or scale first and convert last.
+    W's own dtype is not judged: the book draws it with np.random.randn(...).astype(self.dtype)
+    * np.sqrt(1 / in_size), which NumPy 2 makes float64 (a NumPy float64 scalar promotes). Scaling by
+    a Python float (math.sqrt(1 / in_size)) keeps it float32, as the reference does.
     """
     layer = dz.layers.Linear(3)
     x = dz.Variable(np.ones((2, 4), dtype=np.float32))
+    layer(x)  # W is created at the first call
+    layer.W.data = as_array(layer.W.data, "W").astype(np.float32)
     y = layer(x)
-    expect_value(str(layer.W.data.dtype), "float32", "the dtype of W")
     expect_value(str(layer.b.data.dtype), "float32", "the dtype of b")
-    expect_value(str(y.data.dtype), "float32", "the dtype of the output for float32 input")
+    expect_value(str(y.data.dtype), "float32", "the dtype of the output for float32 input and W")
     dz.functions.sum(y).backward()
     expect_value(str(as_array(layer.W.grad, "W.grad").dtype), "float32", "the dtype of W.grad")
+    expect_value(str(as_array(layer.b.grad, "b.grad").dtype), "float32", "the dtype of b.grad")
 
 
 def test_book_program(dz):
