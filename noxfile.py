@@ -97,7 +97,7 @@ def grade(session):
 
 @nox.session(venv_backend="none")
 def release(session):
-    """Instructors: the learners' copy for a class (no solutions, no hidden specs): nox -s release -- OUT"""
+    """Instructors: the learners' copy for a class (no solutions, no hidden specs): nox -s release -- OUT [--start-at KATA]"""
     grader(session, "release", *(session.posargs or ["dist/learners"]))
 
 

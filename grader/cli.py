@@ -230,7 +230,12 @@ def list_katas(args):
 def release(args):
     from .packaging import build_release
 
-    print(build_release(Path(args.out)))
+    try:
+        start_at = find(args.start_at).id if args.start_at else None
+    except KataNotFound as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(build_release(Path(args.out), start_at=start_at))
     return 0
 
 
@@ -311,6 +316,8 @@ def main(argv=None):
     p.set_defaults(run=list_katas)
     p = commands.add_parser("release", help="build the learners' copy: no solutions, no hidden specs")
     p.add_argument("out")
+    p.add_argument("--start-at", metavar="KATA",
+                   help="a workshop starting at KATA: the package holds the reference for every kata before it")
     p.set_defaults(run=release)
     p = commands.add_parser("gradescope", help="build the Gradescope autograder zip")
     p.add_argument("out")

@@ -58,6 +58,12 @@ PHRASES = {
                       "nothing you wrote was changed.",
                 "ko": "{id}부터 시작할 준비가 되었습니다: 앞선 카타의 정의 {count}개를 {files}에 채웠습니다. "
                       "여러분이 작성한 코드는 바꾸지 않았습니다."},
+    "no_reference_to_start": {
+        "en": "This copy of the katas ships no reference solutions, so earlier katas cannot be filled in here. "
+              "Ask your instructor for a copy that starts where you want (nox -s release -- OUT --start-at 33), "
+              "or work in the full repository.",
+        "ko": "이 카타 사본에는 참조 답안이 없어서 이전 카타를 여기서 채울 수 없습니다. 원하는 곳에서 시작하는 사본을 "
+              "강사에게 요청하거나(nox -s release -- OUT --start-at 33), 전체 저장소에서 작업하세요."},
     "nothing_to_start": {"en": "Nothing to fill in: every kata before {id} is already there.",
                          "ko": "채울 것이 없습니다: {id} 이전의 카타가 모두 작성되어 있습니다."},
     "timeout": {"en": "your code did not finish within {seconds:g} s (an endless loop?)",

@@ -376,7 +376,7 @@ class Learner:
     def start(self, args):
         """Fill in the definitions of earlier package katas that are still as shipped."""
         if self.ladder is None:
-            self.say("This copy of the katas ships no reference solutions, so earlier katas cannot be filled in.")
+            self.say(t("no_reference_to_start", self.lang))
             return 2
         for kata in self.resolve(args):
             changes = self.ladder.start(kata.id, self.root)

@@ -17,8 +17,13 @@ def _copy_grader(target):
     shutil.copytree(ROOT / "grader", target / "grader", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
 
 
-def build_release(out):
-    """The katas with stubs, READMEs, hints and public checks; no solutions, no hidden specs."""
+def build_release(out, start_at=None):
+    """The katas with stubs, READMEs, hints and public checks; no solutions, no hidden specs.
+
+    ``start_at`` (a kata id): a workshop that begins there. The copy's package then holds the reference
+    for every package kata before it (what ``nox -s start`` does with the full repository), and
+    nothing of that kata or later ones.
+    """
     out = Path(out)
     if out.exists():
         shutil.rmtree(out)
@@ -30,6 +35,11 @@ def build_release(out):
     _copy_grader(out)
     shutil.copytree(KATAS / PACKAGE, out / "katas" / PACKAGE, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(KATAS / LADDER_FILE, out / "katas" / LADDER_FILE)
+    if start_at:
+        from .package import Ladder
+
+        for path, text in Ladder(all_katas()).start(start_at, out / "katas").items():
+            (out / "katas" / path).write_text(text)
     for kata in all_katas():
         target = out / "katas" / kata.id
         for relative in ("kata.toml", "README.md", "README.ko.md", "spec_public.py", *kata.files, *kata.support):

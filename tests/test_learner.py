@@ -283,6 +283,25 @@ def test_release_has_no_secrets_and_checks_work(tmp_path):
     assert done.returncode == 1 and f"katas/{PACKAGE}/" in done.stdout, done.stdout[-2000:]
 
 
+def test_release_for_a_workshop_starts_at_a_kata(tmp_path):
+    """--start-at 33: the earlier package katas pass in the copy as built, kata 33's part is still a stub,
+    and start (which needs the reference) says where to get such a copy."""
+    out = tmp_path / "workshop"
+    subprocess.run([sys.executable, "-m", "grader", "release", str(out), "--start-at", "33"], cwd=ROOT, check=True,
+                   capture_output=True)
+    assert not (out / "solutions").exists()
+    env = dict(os.environ, DEZERO_KATAS_SERVER="0")
+    earlier = subprocess.run([sys.executable, "-m", "grader", "check", "32"], cwd=out, capture_output=True,
+                             text=True, timeout=300, env=env)
+    assert earlier.returncode == 0, earlier.stdout[-2000:]
+    this = subprocess.run([sys.executable, "-m", "grader", "check", "33"], cwd=out, capture_output=True,
+                          text=True, timeout=300, env=env)
+    assert this.returncode == 1 and "TODO(33_newton_auto)" in this.stdout, this.stdout[-2000:]
+    start = subprocess.run([sys.executable, "-m", "grader", "start", "40"], cwd=out, capture_output=True,
+                           text=True, timeout=300, env=env)
+    assert start.returncode == 2 and "--start-at" in start.stdout
+
+
 def test_book_experiment_shows_the_leak(tmp_path):
     """RSS is decisive here: ten graphs of 4 x 8 MB arrays either stay or go, and the verdict says which."""
     leaky = mutate("17_weakref_outputs", "self.outputs = [weakref.ref(output) for output in outputs]",
