@@ -77,6 +77,8 @@ MUTANTS = [
     ("33_newton_auto", "    gx = x.grad\n    x.cleargrad()\n    gx.backward()\n    gx2 = x.grad\n",
      "    gx = x.grad\n    gx2 = 12 * x ** 2 - 4\n", "f'' written by hand, as in step 29"),
     ("33_newton_auto", "    y.backward(create_graph=True)\n", "    y.backward()\n", "no create_graph"),
+    ("33_newton_auto", "    gx = x.grad\n    x.cleargrad()\n    gx.backward()\n", "    gx = x.grad\n    gx.backward()\n",
+     "no cleargrad before gx.backward(): gx2 = f' + f''"),
     ("33_newton_auto", "y = x ** 4 - 2 * x ** 2", "y = x ** 4 - 2 * x", "f with a wrong power"),
     ("34_higher_derivatives", "        x, = self.inputs\n        return gy * cos(x)",
      "        x, = self.inputs\n        return gy * np.cos(x.data)", "Sin.backward on arrays, as at step 27"),

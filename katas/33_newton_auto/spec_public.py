@@ -4,6 +4,8 @@ As in the book, step33.py runs its Newton loop at module level: importing it run
 loop, and the checks read what it leaves behind (x, gx, gx2) besides calling f.
 """
 
+import re
+
 import numpy as np
 
 from grader.spec import Ref, as_array, define, describe, expect_array, fail
@@ -26,6 +28,31 @@ def newton(start, iters):
         path.append(float(x.data))
     return path
 '''
+
+
+# Runs step33.py once more in your process, as a fresh module, and returns what it printed.
+RERUN = '''
+def printed_by_the_file():
+    import contextlib, io
+    with open(dz.__file__) as source:
+        code = compile(source.read(), dz.__file__, "exec")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(code, {"__name__": "step33_again", "__file__": dz.__file__})
+    return printed.getvalue()
+'''
+
+NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+
+
+def printed_path(text):
+    """x at each step, from lines such as ``3 variable(1.0253...)`` (the book's print(i, x))."""
+    path = []
+    for line in text.splitlines():
+        numbers = re.findall(NUMBER, line)
+        if len(numbers) >= 2 and numbers[0] == str(len(path)):
+            path.append(float(numbers[-1]))
+    return path
 
 
 def newton_here(start, iters):
@@ -89,3 +116,26 @@ def test_newton_on_your_f(dz):
         if not np.isclose(got, expected, rtol=1e-12, atol=1e-15):
             fail(f"Newton's method from x = 2 with your f: after {step} steps expected x = {expected!r}, "
                  f"got {got!r} (the values so far: {path[:step + 1]})")
+
+
+def test_the_files_loop_takes_newtons_steps(dz):
+    """What step33.py prints, print(i, x) as in the book: 2, 1.4545..., 1.1510..., 1.0253..., each a Newton step.
+
+    Hint: both cleargrad calls matter. Without the one before gx.backward(), x.grad still holds
+    f'(x) and gx2 becomes f'(x) + f''(x): x still ends at 1, by smaller steps.
+    """
+    (rerun,) = define(dz, RERUN, "printed_by_the_file")
+    path = printed_path(rerun())
+    if not path:
+        fail("step33.py printed no line 'i x' (the book prints print(i, x) at the start of each step): "
+             "the check reads the path of x from it")
+    expected = newton_here(2.0, len(path) - 1)
+    for step, (got, want) in enumerate(zip(path, expected)):
+        if np.isclose(got, want, rtol=1e-9, atol=1e-12):
+            continue
+        x = path[step - 1]
+        added = x - (4 * x ** 3 - 4 * x) / ((4 * x ** 3 - 4 * x) + (12 * x ** 2 - 4))
+        why = (" That is the step x - f'/(f' + f''): x.grad was not cleared before gx.backward(), so gx2 "
+               "holds f'(x) + f''(x)." if step and np.isclose(got, added, rtol=1e-9) else "")
+        fail(f"step33.py printed x = {got!r} at step {step}; Newton's method gives {want!r} "
+             f"(printed so far: {path[:step + 1]}).{why}")
