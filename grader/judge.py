@@ -42,6 +42,13 @@ def run(plan, workdir, zygote=None):
     if not specs:
         plugin.pytest_sessionfinish()
         return 0
+    # A warm judge (watch mode, the check server) runs many sessions in one process, and pytest reuses
+    # a spec module it imported before: a spec edited since (a git pull) must be imported afresh.
+    wanted = {os.path.realpath(path) for path in specs}
+    for name, module in list(sys.modules.items()):
+        file = getattr(module, "__file__", None)
+        if isinstance(file, str) and os.path.realpath(file) in wanted:
+            del sys.modules[name]
     slowest = max(kata["timeout"] for kata in plan["katas"])
     # Our own ini file: no setting from the repository, the submission or the environment applies.
     ini = os.path.join(workdir, "judge.ini")

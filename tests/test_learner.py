@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import textwrap
 import time
 
 import pytest
@@ -128,6 +129,29 @@ def test_tool_fault_spends_nothing(tree, monkeypatch):
         warm.close()
     assert code == 2 and "not of your code" in out and "Hint" not in out
     assert not me.progress.data["hints"].get(KATA, {}).get("seen")
+
+
+def test_a_warm_judge_reads_an_edited_spec(tree):
+    """Watch mode and the check server keep one judge: a spec changed since (a git pull) is read afresh."""
+    from grader.grading import WarmJudge
+
+    warm = WarmJudge()
+    try:
+        me = learner(tree, judge=warm)
+        me.check([KATA])
+        spec = tree / KATA / "spec_public.py"
+        spec.write_text(spec.read_text() + textwrap.dedent('''
+
+            def test_added_after_a_pull(dz):
+                """A check the first session never saw."""
+                raise AssertionError("the new check ran")
+        '''))
+        me = learner(tree, judge=warm)
+        me.check([KATA])
+        out = me.out.getvalue()
+    finally:
+        warm.close()
+    assert "A check the first session never saw." in out and "no verdict" not in out, out
 
 
 def test_missing_package_is_the_tools_fault(tmp_path):
