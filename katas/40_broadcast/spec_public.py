@@ -23,6 +23,40 @@ def check_pairs(dz, forward, reference, what, positive_second=False):
         expect_gradients(dz, forward, reference, inputs, f"{what} with shapes {shape0} and {shape1}")
 
 
+def sum_to(a, shape):
+    """The judge's own sum_to: the sum over every axis that broadcasting ``shape`` to a.shape adds or stretches."""
+    lead = a.ndim - len(shape)
+    axes = tuple(range(lead)) + tuple(lead + i for i, n in enumerate(shape) if n == 1)
+    return a.sum(axis=axes, keepdims=True).reshape(shape)
+
+
+def test_utils_sum_to(dz):
+    """utils.sum_to on arrays: (2, 4, 3) summed to (4, 1), (3,), (2, 1, 3), (1, 1) and (4, 3).
+
+    Hint: sum over the leading axes that broadcasting added (x.ndim - len(shape) of them) and over each
+    axis that was stretched from length 1, keepdims=True, then drop the leading axes. The stretched
+    axes are counted in shape, so in x they sit `lead` places further right.
+    """
+    utils = import_module(dz, "dezero.utils")
+    x = numbers(2, 4, 3)
+    for shape in ((4, 1), (3,), (2, 1, 3), (1, 1), (4, 3), (1, 4, 1)):
+        expect_array(utils.sum_to(x, shape), sum_to(x, shape), f"utils.sum_to(x, {shape}) for x of shape (2, 4, 3)")
+
+
+def test_broadcast_to_and_sum_to(dz):
+    """F.broadcast_to and F.sum_to: values and gradients; each one's backward is the other.
+
+    Hint: BroadcastTo.backward returns sum_to(gy, self.x_shape), SumTo.backward returns
+    broadcast_to(gy, self.x_shape): back to the input's shape, not to self.shape.
+    """
+    F = dz.functions
+    for shape, target in (((3,), (2, 3)), ((2, 1), (2, 3)), ((4, 1), (2, 4, 3))):
+        expect_gradients(dz, lambda x: F.broadcast_to(x, target), lambda a: np.broadcast_to(a, target),
+                         [numbers(*shape)], f"F.broadcast_to(x, {target}) for x of shape {shape}")
+        expect_gradients(dz, lambda x: F.sum_to(x, shape), lambda a: sum_to(a, shape),
+                         [numbers(*target)], f"F.sum_to(x, {shape}) for x of shape {target}")
+
+
 def test_add_broadcasts(dz):
     """x0 + x1 for shapes that broadcast: each gradient has its input's shape, summed over the copies.
 
@@ -68,40 +102,6 @@ def test_book_example(dz):
     y.backward()
     expect_array(as_array(x1.grad, "x1.grad"), [3.0], "x1.grad")
     expect_array(as_array(x0.grad, "x0.grad"), [1.0, 1.0, 1.0], "x0.grad")
-
-
-def test_broadcast_to_and_sum_to(dz):
-    """F.broadcast_to and F.sum_to: values and gradients; each one's backward is the other.
-
-    Hint: BroadcastTo.backward returns sum_to(gy, self.x_shape), SumTo.backward returns
-    broadcast_to(gy, self.x_shape): back to the input's shape, not to self.shape.
-    """
-    F = dz.functions
-    for shape, target in (((3,), (2, 3)), ((2, 1), (2, 3)), ((4, 1), (2, 4, 3))):
-        expect_gradients(dz, lambda x: F.broadcast_to(x, target), lambda a: np.broadcast_to(a, target),
-                         [numbers(*shape)], f"F.broadcast_to(x, {target}) for x of shape {shape}")
-        expect_gradients(dz, lambda x: F.sum_to(x, shape), lambda a: sum_to(a, shape),
-                         [numbers(*target)], f"F.sum_to(x, {shape}) for x of shape {target}")
-
-
-def sum_to(a, shape):
-    """The judge's own sum_to: the sum over every axis that broadcasting ``shape`` to a.shape adds or stretches."""
-    lead = a.ndim - len(shape)
-    axes = tuple(range(lead)) + tuple(lead + i for i, n in enumerate(shape) if n == 1)
-    return a.sum(axis=axes, keepdims=True).reshape(shape)
-
-
-def test_utils_sum_to(dz):
-    """utils.sum_to on arrays: (2, 4, 3) summed to (4, 1), (3,), (2, 1, 3), (1, 1) and (4, 3).
-
-    Hint: sum over the leading axes that broadcasting added (x.ndim - len(shape) of them) and over each
-    axis that was stretched from length 1, keepdims=True, then drop the leading axes. The stretched
-    axes are counted in shape, so in x they sit `lead` places further right.
-    """
-    utils = import_module(dz, "dezero.utils")
-    x = numbers(2, 4, 3)
-    for shape in ((4, 1), (3,), (2, 1, 3), (1, 1), (4, 3), (1, 4, 1)):
-        expect_array(utils.sum_to(x, shape), sum_to(x, shape), f"utils.sum_to(x, {shape}) for x of shape (2, 4, 3)")
 
 
 def second_derivative(dz, forward, x0, w, what):
