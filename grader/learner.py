@@ -275,7 +275,7 @@ class Learner:
             repeat = False
         elif state.get("last") is not None and any(i == state["last"] for i, _ in sequence) and not asked:
             index, chosen = next((i, h) for i, h in sequence if i == state["last"])
-            repeat = True
+            repeat = not changed  # "the same hint, your file has not changed": only when that is true
         else:
             self.say(t("no_hints", self.lang, readme=readme))
             return

@@ -100,6 +100,11 @@ def test_hints_belong_to_checks_and_are_spent_only_on_change(tree):
     for _ in range(len(sequence) + 1):
         _, last = run(tree, KATA, method="hint")
     assert "No more hints" in last or "last hint" in last
+    # Every hint seen, then the file changes and still fails: a hint again, never "not changed".
+    path = tree / KATA / kata.files[0]
+    path.write_text(path.read_text() + "\n# another try\n")
+    _, changed = run(tree, KATA)
+    assert "have not changed" not in changed and "Hint" in changed, changed[-800:]
 
 
 def test_hint_for_the_failing_check_comes_first(tree):
