@@ -342,11 +342,14 @@ class Ladder:
                 mine = definitions(ast.parse(text, filename=path))
             except SyntaxError:
                 continue  # the learner's own work in progress: leave it alone
-            untouched = {q for q in definitions(ast.parse(shipped[path])) if _same(mine, shipped[path], text, q)}
-            if untouched:
-                merged = _replace_untouched(text, untouched, wanted, path)
-                if merged != text:
-                    changed[path] = merged
+            # As shipped, or as an earlier start filled it in: either way the text is ours, not the learner's.
+            ours = [shipped[path], *dict.fromkeys(self.render(path, k, True) for k in earlier)]
+            untouched = _ours(mine, text, ours)
+            merged = _replace_untouched(text, untouched, wanted, path) if untouched else text
+            if earlier:
+                merged = _fill_todo_lines(merged, self.texts[path], earlier[-1], path)
+            if merged != text:
+                changed[path] = merged
         return changed
 
 
@@ -366,12 +369,38 @@ def as_submitted(read, paths, step):
     """Without the reference (a learners' copy ships no solutions/): the learner's whole package, as it is."""
     return core_for_step({path: read(path) for path in paths}, step)
 
-def _same(learner_defs, shipped_text, learner_text, qualname):
-    shipped = definition(definitions(ast.parse(shipped_text)), qualname)
-    mine = definition(learner_defs, qualname)
-    if shipped is None or mine is None:
-        return False
-    return _segment(shipped_text.splitlines(), shipped) == _segment(learner_text.splitlines(), mine)
+def _ours(learner_defs, learner_text, versions):
+    """The learner's definitions whose text is exactly that of one of ``versions`` (texts we wrote)."""
+    mine = learner_text.splitlines()
+    found = set()
+    for version in versions:
+        lines = version.splitlines()
+        theirs = definitions(ast.parse(version))
+        for qualname in learner_defs:
+            other = definition(theirs, qualname)
+            if other is not None and _segment(lines, other) == _segment(mine, definition(learner_defs, qualname)):
+                found.add(qualname)
+    return found
+
+
+def _fill_todo_lines(text, solution, solved_up_to, path):
+    """``text`` with the TODO line of each earlier kata's top-level region replaced by its solution.
+
+    A definition the learner has not written yet (a whole function, say) is shipped as one comment,
+    ``# TODO(39_sum): ...``: there is no definition to compare, only that line, still as shipped.
+    """
+    lines = text.splitlines()
+    source = solution.splitlines()
+    for region in regions(solution, path):
+        if region.indent or region.kata > solved_up_to:
+            continue
+        todo = f"# TODO({region.kata}): {region.todo}"
+        if todo in lines:
+            block = "\n".join(source[region.line:region.end + 1]) + "\n"
+            filled = render(block, View(solved_up_to, True), path).rstrip("\n").splitlines()
+            at = lines.index(todo)
+            lines[at:at + 1] = filled
+    return "\n".join(lines) + "\n"
 
 
 def _replace_untouched(text, untouched, wanted, path):

@@ -221,6 +221,16 @@ def test_start_fills_earlier_package_katas(tree):
         assert (tree / path).read_text() == text
 
 
+def test_start_again_later_fills_what_is_still_as_shipped(tree):
+    """start 33, then start 41: definitions kata 39 adds whole (a TODO line in the stub) are filled in too,
+    and every package file ends as the reference after kata 40, as a single start 41 would leave it."""
+    assert run(tree, "33", method="start")[0] == 0
+    code, out = run(tree, "41", method="start")
+    assert code == 0 and "Ready to start at" in out
+    for path, text in LADDER.reference("40_broadcast").items():
+        assert (tree / path).read_text() == text, path
+
+
 def test_korean(tree):
     write(tree, KATA, mutate(KATA, "x.grad = x.grad + gx", "x.grad += gx")[f"{KATA}/step14.py"])
     _, out = run(tree, KATA, lang="ko")
