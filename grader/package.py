@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import SOLUTIONS
-from .stubs import View, parse, regions, render
+from .stubs import View, regions, render
 
 PACKAGE = "dezero"
 FIRST_PACKAGE_STEP = 23
