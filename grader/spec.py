@@ -32,6 +32,20 @@ def describe(value):
     return f"{type(value).__name__} {value!r}"
 
 
+def public_spec(hidden_file):
+    """The kata's public spec, loaded as a module of its own: a hidden spec reuses its helpers
+    (``public = public_spec(__file__)``; ``public.check_dot(...)``) instead of keeping a copy.
+    Its checks are not collected again: only names bound in the hidden module are."""
+    import importlib.util
+    import os
+
+    path = os.path.join(os.path.dirname(os.path.abspath(hidden_file)), "spec_public.py")
+    spec = importlib.util.spec_from_file_location(f"_public_spec_of_{abs(hash(path))}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def import_module(dz, name):
     """Import ``name`` in the learner's process (``import_module(dz, "dezero.utils")``) and return it."""
     return ask(dz._worker, "import", name=name)

@@ -1,151 +1,10 @@
 """Hidden checks for kata 26: bigger graphs, other functions and dtypes, plot_dot_graph's defaults."""
 
-import re
-
 import numpy as np
 
-from grader.spec import define, fail, import_module
+from grader.spec import define, fail, import_module, public_spec
 
-# The graph as the book's names describe it (creator, inputs, outputs), walked in your process.
-GRAPH = '''
-def graph_of(output):
-    """{'variables': {id: (name, shape, dtype)}, 'functions': {id: class name}, 'edges': [(from, to)]}."""
-    variables, functions, edges = {}, {}, []
-    pending = [output]
-    while pending:
-        v = pending.pop()
-        if str(id(v)) in variables:
-            continue
-        variables[str(id(v))] = (v.name, str(v.data.shape), str(v.data.dtype))
-        f = v.creator
-        if f is None or str(id(f)) in functions:
-            continue
-        functions[str(id(f))] = type(f).__name__
-        for x in f.inputs:
-            edges.append((str(id(x)), str(id(f))))
-            pending.append(x)
-        for ref in f.outputs:
-            edges.append((str(id(f)), str(id(ref()))))
-    return {'variables': variables, 'functions': functions, 'edges': edges}
-'''
-
-PLOT = '''
-import os
-
-
-def plot_and_read(output, to_file, **options):
-    """plot_dot_graph twice (the second time ~/.dezero exists): (an error or None, [the DOT text after each])."""
-    from dezero.utils import plot_dot_graph
-    path = os.path.join(os.path.expanduser('~'), '.dezero', 'tmp_graph.dot')
-    texts = []
-    for _ in range(2):
-        if os.path.exists(path):
-            os.remove(path)
-        try:
-            plot_dot_graph(output, to_file=to_file, **options)
-        except PermissionError:
-            pass  # the grader's sandbox refused to start dot: the book's way of drawing, not a mistake
-        except Exception as error:
-            return '{}: {}'.format(type(error).__name__, error), texts
-        if not os.path.exists(path):
-            texts.append(None)
-            continue
-        with open(path) as f:
-            texts.append(f.read())
-    return None, texts
-'''
-
-NODE = re.compile(r'^("?)([\w.]+)\1\s*\[(.*)\]\s*;?$')
-EDGE = re.compile(r'^("?)([\w.]+)\1\s*->\s*("?)([\w.]+)\3\s*(\[.*\])?\s*;?$')
-LABEL = re.compile(r'label\s*=\s*"((?:[^"\\]|\\.)*)"')
-SETTING = re.compile(r'^\w+\s*=\s*[^\[\]]*;?$')
-DEFAULTS = re.compile(r'^(node|edge|graph)\s*\[.*\]\s*;?$')
-
-
-def parse_dot(text, what):
-    """DOT text -> ({node id: [labels, one per line declaring it]}, [(from, to) for each edge line])."""
-    if not isinstance(text, str):
-        fail(f"{what}: expected the DOT text as a str, got {type(text).__name__}")
-    body = text.strip()
-    if not re.match(r"^(strict\s+)?digraph\b[^{]*\{", body) or not body.endswith("}"):
-        fail(f"{what}: expected 'digraph g {{ ... }}', got text starting {body[:40]!r} and ending {body[-20:]!r}")
-    body = body[body.index("{") + 1:-1]
-    nodes, edges = {}, []
-    for line in body.replace(";", "\n").split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        if SETTING.match(line) or DEFAULTS.match(line):
-            continue  # rankdir=LR, node [shape=box]: layout, not part of the graph
-        if match := EDGE.match(line):
-            edges.append((match[2], match[4]))
-        elif match := NODE.match(line):
-            label = LABEL.search(match[3])
-            if label is None:
-                fail(f"{what}: the node line {line!r} has no label=\"...\"")
-            nodes.setdefault(match[2], []).append(label[1])
-        else:
-            fail(f"{what}: cannot read the line {line!r}: expected a node 'ID [label=\"...\", ...]' "
-                 "or an edge 'ID -> ID'")
-    return nodes, edges
-
-
-def graph_of(dz, output):
-    (walk,) = define(dz, GRAPH, "graph_of")
-    return walk(output)
-
-
-def variable_label(name, shape, dtype, verbose):
-    """The label the book gives a variable's node."""
-    label = name or ""
-    if verbose:
-        label += (": " if name else "") + f"{shape} {dtype}"
-    return label
-
-
-def check_dot(text, graph, verbose, what):
-    """The DOT text shows exactly ``graph``: its nodes with their labels, and each edge once."""
-    nodes, edges = parse_dot(text, what)
-    variables, functions = graph["variables"], graph["functions"]
-    names = {**{i: f"variable {v[0] or '(unnamed)'}" for i, v in variables.items()},
-             **{i: f"function {c}" for i, c in functions.items()}}
-    for node in set(variables) | set(functions):
-        if node not in nodes:
-            fail(f"{what}: no node line for {names[node]} (id {node}). Hint: every variable and every function "
-                 "that output was computed from needs a node, named by its id()")
-    for node in nodes:
-        if node not in names:
-            fail(f"{what}: the node {node} is neither a variable nor a function of the graph (nodes are named "
-                 "by id() of the Variable or Function)")
-    for node, (name, shape, dtype) in variables.items():
-        labels = set(nodes[node])
-        if len(labels) > 1:
-            fail(f"{what}: the node of {names[node]} is written with different labels: {sorted(labels)}")
-        label = labels.pop()
-        wanted = variable_label(name, shape, dtype, verbose)
-        if verbose:
-            if not (label.startswith(name or "") and shape in label and dtype in label):
-                fail(f"{what}: {names[node]} should be labelled with its name, shape and dtype, like "
-                     f"{wanted!r}; got {label!r}")
-        elif label != wanted:
-            fail(f"{what}: {names[node]} should be labelled {wanted!r} (verbose=False: the name only), got {label!r}")
-    for node, kind in functions.items():
-        if len(nodes[node]) > 1:
-            fail(f"{what}: the {kind} function has {len(nodes[node])} node lines. Hint: a function reached along "
-                 "several paths must be drawn once: remember the functions already added (a set), as backward does")
-        if nodes[node][0] != kind:
-            fail(f"{what}: a function's node should be labelled with its class name {kind!r}, got {nodes[node][0]!r}")
-    expected = sorted(graph["edges"])
-    if sorted(edges) != expected:
-        missing = [e for e in set(expected) if expected.count(e) > edges.count(e)]
-        extra = [e for e in set(edges) if edges.count(e) > expected.count(e)]
-        described = lambda es: ", ".join(f"{names.get(a, a)} -> {names.get(b, b)}" for a, b in es[:3])  # noqa: E731
-        if extra and not missing:
-            fail(f"{what}: {len(edges)} edges, expected {len(expected)}; repeated or unknown: {described(extra)}. "
-                 "Hint: draw each function once; its edges go from each input and to each output")
-        fail(f"{what}: expected an edge from each input to its function and from each function to its output; "
-             f"missing: {described(missing) or 'none'}; unexpected: {described(extra) or 'none'}")
-
+public = public_spec(__file__)  # graph_of, parse_dot, check_dot... as the public checks use them
 
 
 GOLDSTEIN = """
@@ -164,7 +23,7 @@ def test_goldstein_graph(dz):
     z = goldstein(x, y)
     z.backward()
     x.name, y.name, z.name = "x", "y", "z"
-    check_dot(utils.get_dot_graph(z, verbose=False), graph_of(dz, z), False, "get_dot_graph(goldstein)")
+    public.check_dot(utils.get_dot_graph(z, verbose=False), public.graph_of(dz, z), False, "get_dot_graph(goldstein)")
 
 
 def test_every_operator_named(dz):
@@ -175,7 +34,7 @@ def test_every_operator_named(dz):
     x.name, w.name = "x", "w"
     y = (-x - w) / (2.0 - w) ** 3 + 1.0 / x
     y.name = "result"
-    check_dot(utils.get_dot_graph(y, verbose=False), graph_of(dz, y), False, "get_dot_graph(y, verbose=False)")
+    public.check_dot(utils.get_dot_graph(y, verbose=False), public.graph_of(dz, y), False, "get_dot_graph(y, verbose=False)")
 
 
 def test_verbose_other_dtypes(dz):
@@ -185,13 +44,13 @@ def test_verbose_other_dtypes(dz):
     n.name = "n"
     s = dz.Variable(np.array(2.5))
     y = n * 3 + s
-    check_dot(utils.get_dot_graph(y, verbose=True), graph_of(dz, y), True, "get_dot_graph(y, verbose=True)")
+    public.check_dot(utils.get_dot_graph(y, verbose=True), public.graph_of(dz, y), True, "get_dot_graph(y, verbose=True)")
 
 
 def test_plot_verbose_by_default(dz):
     """plot_dot_graph(y, to_file='graph.pdf') writes the verbose DOT text (verbose is True by default)."""
     import_module(dz, "dezero.utils")
-    (plot_and_read,) = define(dz, PLOT, "plot_and_read")
+    (plot_and_read,) = define(dz, public.PLOT, "plot_and_read")
     a = dz.Variable(np.ones((4, 1), dtype=np.float32))
     a.name = "a"
     y = a * a - a
@@ -200,4 +59,4 @@ def test_plot_verbose_by_default(dz):
         fail(f"plot_dot_graph(y, to_file='graph.pdf') raised {error}")
     if texts[0] is None:
         fail("after plot_dot_graph(y, to_file='graph.pdf'), there is no file ~/.dezero/tmp_graph.dot")
-    check_dot(texts[0], graph_of(dz, y), True, "~/.dezero/tmp_graph.dot after plot_dot_graph(y)")
+    public.check_dot(texts[0], public.graph_of(dz, y), True, "~/.dezero/tmp_graph.dot after plot_dot_graph(y)")
