@@ -159,6 +159,52 @@ def test_a_warm_judge_reads_an_edited_spec(tree):
     assert "A check the first session never saw." in out and "no verdict" not in out, out
 
 
+def _python_with_nox():
+    for python in (shutil.which("python3"), sys.executable):
+        if python and subprocess.run([python, "-c", "import nox"], capture_output=True).returncode == 0:
+            return python
+    return None
+
+
+@pytest.mark.skipif(_python_with_nox() is None, reason="nox is not installed")
+def test_nox_check_asks_the_warm_checker_in_its_own_process(tmp_path):
+    """The first nox -s check starts a warm checker; the next is answered by it from nox's own process
+    (no second interpreter), with the same output and exit code."""
+    import socket as socket_module
+
+    from grader import server
+
+    env = dict(os.environ, TMPDIR=str(tmp_path), DEZERO_KATAS_SERVER="1")  # a socket folder of its own
+    command = [_python_with_nox(), "-m", "nox", "-s", "check", "--", KATA]
+    first = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    old_tmpdir = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = str(tmp_path)
+    try:
+        path = server.socket_path(ROOT / "katas")
+        deadline = time.monotonic() + 30
+        while not os.path.exists(path) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        second = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    finally:
+        try:  # a request from other code ends the server
+            client = socket_module.socket(socket_module.AF_UNIX, socket_module.SOCK_STREAM)
+            client.connect(server.socket_path(ROOT / "katas"))
+            client.sendall(b'{"version": "end"}\n')
+            client.recv(100)
+            client.close()
+        except OSError:
+            pass
+        if old_tmpdir is None:
+            os.environ.pop("TMPDIR")
+        else:
+            os.environ["TMPDIR"] = old_tmpdir
+    assert first.returncode == second.returncode == 1, (first.stderr[-1000:], second.stderr[-1000:])
+    assert f"== {KATA}" in first.stdout and f"== {KATA}" in second.stdout
+    ran = "python -m grader check " + KATA  # how nox logs a command it starts
+    assert ran in first.stderr  # no checker was warm yet: nox started python -m grader
+    assert ran not in second.stderr and "exited with code 1" in second.stderr, second.stderr
+
+
 def test_missing_package_is_the_tools_fault(tmp_path):
     """In an environment without numpy and pytest the check says what to run, and blames no one's code."""
     env_dir = tmp_path / "bare"
