@@ -597,7 +597,8 @@ def score(kata, result, records, why=None):
                       "kind": "missing", "message": why or "no verdict was recorded for this check"}]
         for record in found:
             tests.append({key: record.get(key) for key in
-                          ("test", "doc", "visibility", "outcome", "kind", "message", "error", "printed", "hint")
+                          ("test", "doc", "doc_ko", "visibility", "outcome", "kind", "message", "error", "printed",
+                           "hint", "hint_ko")
                           if key in record})
     result.tests = tests
     failed = [t for t in tests if t.get("outcome") != "passed"]

@@ -8,6 +8,7 @@ one bad test does not hide the verdicts of the others.
 
 import json
 import os
+import re
 import sys
 
 import pytest
@@ -130,15 +131,15 @@ class JudgePlugin:
         report = pytest.TestReport(item.nodeid, item.location, {name: 1 for name in item.keywords}, outcome,
                                    longrepr, call.when, [], call.duration, call.start, call.stop)
         kata_id, visibility = self.owner(item)
+        texts = check_texts(getattr(item.obj, "__doc__", None))
         record = self.records.setdefault(item.nodeid, {
             "kata": kata_id, "test": item.name, "visibility": visibility,
-            "doc": _first_line(getattr(item.obj, "__doc__", None)) or item.name.replace("_", " "),
+            "doc": texts.get("doc") or item.name.replace("_", " "),
+            **{key: texts[key] for key in ("doc_ko",) if key in texts},
             "outcome": "passed",
         })
         if report.failed and "hint" not in record:
-            hint = _hint(getattr(item.obj, "__doc__", None))
-            if hint:
-                record["hint"] = hint
+            record.update({key: texts[key] for key in ("hint", "hint_ko") if key in texts})
         if report.when == "call" and report.passed:
             record["ran"] = True
         if report.failed and record["outcome"] == "passed":
@@ -186,14 +187,22 @@ def readable(text):
     return text.replace("\r\n", "\n").translate(READABLE)
 
 
-def _hint(text):
-    """The "Hint:" paragraph of a check's docstring, if it has one."""
-    _, found, hint = (text or "").partition("Hint:")
-    return " ".join(hint.split()) if found else ""
+# A check's docstring holds its texts in both languages: the first line is its English title; a
+# paragraph starting "ko:" its Korean title; "Hint:" and "Hint (ko):" what the learner reads when it fails.
+_MARKED = re.compile(r"^[ \t]*(ko:|Hint:|Hint \(ko\):)", re.MULTILINE)
+_KEYS = {"ko:": "doc_ko", "Hint:": "hint", "Hint (ko):": "hint_ko"}
 
 
-def _first_line(text):
-    return (text or "").strip().splitlines()[0].strip() if (text or "").strip() else ""
+def check_texts(text):
+    """{"doc", "doc_ko", "hint", "hint_ko"} from a check's docstring (each present only when written)."""
+    text = (text or "").strip()
+    found = {"doc": text.splitlines()[0].strip()} if text else {}
+    marks = list(_MARKED.finditer(text))
+    for mark, following in zip(marks, marks[1:] + [None]):
+        body = text[mark.end():following.start() if following else len(text)]
+        if " ".join(body.split()):
+            found[_KEYS[mark.group(1)]] = " ".join(body.split())
+    return found
 
 
 def _explain(excinfo):

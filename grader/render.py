@@ -18,6 +18,11 @@ GRADER_WORDED = {"crashed", "missing", "timeout", "introspection", "tool"}  # me
 MAX_MESSAGE_LINES = 30
 
 
+def in_language(test, key, lang):
+    """A check's title ("doc") or hint in the learner's language, else in English."""
+    return test.get(f"{key}_{lang}") or test.get(key) if lang and lang != "en" else test.get(key)
+
+
 def is_hidden(test):
     return test.get("visibility") == HIDDEN
 
@@ -74,18 +79,18 @@ def learner_view(kata, result, owned=None, lang=None):
         lines.append(f"FAIL  {result.reason}")
     for test in result.tests:
         mark = "PASS" if test.get("outcome") == "passed" else "FAIL"
-        lines.append(f"  {mark}  {test.get('doc')}{t('hidden', lang) if is_hidden(test) else ''}")
+        lines.append(f"  {mark}  {in_language(test, 'doc', lang)}{t('hidden', lang) if is_hidden(test) else ''}")
     failed = first_failure(result)
     if result.passed:
         lines += ["", t("all_pass", lang, count=len(result.tests), points=f"{result.max_score:g}")]
     elif failed:
-        lines += ["", t("first_failing", lang, doc=failed.get("doc"))]
+        lines += ["", t("first_failing", lang, doc=in_language(failed, "doc", lang))]
         message = (failed.get("message") or "").splitlines()
         lines += [f"    {line}" for line in message[:MAX_MESSAGE_LINES]]
         if len(message) > MAX_MESSAGE_LINES:
             lines.append(f"    ... ({len(message) - MAX_MESSAGE_LINES} more lines)")
-        if failed.get("hint"):
-            lines.append(t("about_check", lang, hint=failed["hint"]))
+        if in_language(failed, "hint", lang):
+            lines.append(t("about_check", lang, hint=in_language(failed, "hint", lang)))
         if failed.get("printed"):
             lines.append(t("printed", lang))
             lines += [f"    | {line}" for line in failed["printed"].splitlines()]

@@ -98,3 +98,22 @@ def test_readmes_name_every_definition(kata):
             for name in names:
                 shown = name if path in kata.files else name.split(".")[-1]
                 assert in_code(shown, text), f"{kata.id}/{readme} names {shown} ({path}), in backticks"
+
+
+def test_check_texts_read_both_languages():
+    from grader.plugin import check_texts
+
+    doc = """Title in English.
+
+    ko: 한국어 제목,
+        두 줄.
+
+    Hint: an English hint,
+    on two lines.
+
+    Hint (ko): 한국어 힌트.
+    """
+    assert check_texts(doc) == {"doc": "Title in English.", "doc_ko": "한국어 제목, 두 줄.",
+                                "hint": "an English hint, on two lines.", "hint_ko": "한국어 힌트."}
+    assert check_texts("Only a title.\n\nHint: only English.") == {"doc": "Only a title.", "hint": "only English."}
+    assert check_texts(None) == {}

@@ -8,7 +8,11 @@ from grader.spec import expect_array, expect_none
 def test_same_variable_twice(dz):
     """y = x + x: the two paths add up, x.grad = 2.
 
+    ko: y = x + x: 두 경로의 기울기가 더해져 x.grad = 2.
+
     Hint: x.grad = 1 means the second gradient replaced the first: when x.grad is already set, add gx to it.
+
+    Hint (ko): x.grad = 1이라면 두 번째 기울기가 첫 번째를 덮어쓴 것입니다. x.grad가 이미 있으면 gx를 더하세요.
     """
     x = dz.Variable(np.array(3.0))
     y = dz.add(x, x)
@@ -19,8 +23,13 @@ def test_same_variable_twice(dz):
 def test_same_variable_three_times(dz):
     """y = (x + x) + x gives x.grad = 3, and leaves y.grad at 1.
 
+    ko: y = (x + x) + x이면 x.grad = 3이고, y.grad는 1 그대로입니다.
+
     Hint: a result of 4 usually means x.grad += gx changed, in place, an array that another
     variable shares (here y.grad and the middle result's grad); write x.grad = x.grad + gx.
+
+    Hint (ko): 결과가 4라면 대개 x.grad += gx가 다른 변수와 공유하는 배열(여기서는 y.grad와 중간 결과의
+    grad)을 제자리에서 바꾼 것입니다. x.grad = x.grad + gx로 쓰세요.
     """
     x = dz.Variable(np.array(3.0))
     y = dz.add(dz.add(x, x), x)
