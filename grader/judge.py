@@ -27,6 +27,25 @@ UNUSED_PLUGINS = ("unraisableexception", "threadexception", "faulthandler", "log
                   "warnings", "capture")
 
 
+# A warm judge (watch mode, the check server) runs many sessions in one process, and pytest reuses a
+# spec module it imported before: a spec edited since (a git pull) must be imported afresh, and an
+# unchanged one need not be (it is imported on every save in watch mode).
+_SEEN = {}  # real path of a spec -> its (mtime_ns, size) when last run
+
+
+def _forget_changed_specs(specs):
+    stats = {}
+    for path in specs:
+        info = os.stat(path)
+        stats[os.path.realpath(path)] = (info.st_mtime_ns, info.st_size)
+    changed = {path for path, stat in stats.items() if _SEEN.get(path) != stat}
+    for name, module in list(sys.modules.items()):
+        file = getattr(module, "__file__", None)
+        if isinstance(file, str) and os.path.realpath(file) in changed:
+            del sys.modules[name]
+    _SEEN.update(stats)
+
+
 def run(plan, workdir, zygote=None):
     """One pytest session over the plan's specs, in this process; verdicts go to the plan's results file.
 
@@ -42,13 +61,7 @@ def run(plan, workdir, zygote=None):
     if not specs:
         plugin.pytest_sessionfinish()
         return 0
-    # A warm judge (watch mode, the check server) runs many sessions in one process, and pytest reuses
-    # a spec module it imported before: a spec edited since (a git pull) must be imported afresh.
-    wanted = {os.path.realpath(path) for path in specs}
-    for name, module in list(sys.modules.items()):
-        file = getattr(module, "__file__", None)
-        if isinstance(file, str) and os.path.realpath(file) in wanted:
-            del sys.modules[name]
+    _forget_changed_specs(specs)
     slowest = max(kata["timeout"] for kata in plan["katas"])
     # Our own ini file: no setting from the repository, the submission or the environment applies.
     ini = os.path.join(workdir, "judge.ini")
