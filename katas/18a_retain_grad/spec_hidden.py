@@ -2,14 +2,11 @@
 
 import numpy as np
 
-from grader.spec import define, expect_array, expect_none, fail, rss_growth
+from grader.spec import define, expect_array, expect_none, fail, public_spec, rss_growth
 
-CHAIN = '''
-def chain(x, n):
-    for _ in range(n):
-        x = dz.square(x)
-    return x
-'''
+public = public_spec(__file__)  # the public checks' helpers, one copy
+
+
 SPLIT3 = '''
 class Split3(dz.Function):
     def forward(self, x):
@@ -23,7 +20,7 @@ MIB = 1 << 20
 
 
 def _backward_growth(dz, mem, retain):
-    (chain,) = define(dz, CHAIN, "chain")
+    (chain,) = define(dz, public.CHAIN, "chain")
     x = dz.Variable(np.full(N, 1.0001))
     y = chain(x, 6)
     mem.trace_start()
@@ -74,7 +71,7 @@ def test_two_leaves_keep_grads(dz):
 
 def test_kernel_sees_retained_grads_kept(dz, mem):
     """The kernel's count: backward(retain_grad=True) keeps all 40 gradients; the default keeps about one."""
-    (chain,) = define(dz, CHAIN, "chain")
+    (chain,) = define(dz, public.CHAIN, "chain")
     growths = {}
     for retain in (True, False):
         x = dz.Variable(np.ones(65_536))  # 512 KiB

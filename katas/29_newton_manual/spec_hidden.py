@@ -2,7 +2,10 @@
 
 import numpy as np
 
-from grader.spec import define, expect_array, expect_gradients, fail
+from grader.spec import define, expect_array, expect_gradients, fail, public_spec
+
+public = public_spec(__file__)  # the public checks' helpers, one copy
+
 
 NEWTON = '''
 def newton(start, iters):
@@ -18,23 +21,11 @@ def newton(start, iters):
 '''
 
 
-def f(x):
-    return x ** 4 - 2 * x ** 2
-
-
-def newton_here(start, iters):
-    x, path = start, [start]
-    for _ in range(iters):
-        x = x - (4 * x ** 3 - 4 * x) / (12 * x ** 2 - 4)
-        path.append(x)
-    return path
-
-
 def test_newton_from_other_starts(dz):
     """From -2.5 to -1, and from 0.3 towards the maximum at 0."""
     (newton,) = define(dz, NEWTON, "newton")
     for start in (-2.5, 0.3):
-        for step, (got, expected) in enumerate(zip(newton(start, 8), newton_here(start, 8))):
+        for step, (got, expected) in enumerate(zip(newton(start, 8), public.newton_here(start, 8))):
             if not np.isclose(got, expected, rtol=1e-12, atol=1e-15):
                 fail(f"from {start}: after {step} steps expected {expected!r}, got {got!r}")
 
@@ -42,5 +33,5 @@ def test_newton_from_other_starts(dz):
 def test_f_and_gx2_on_a_matrix(dz):
     """f and its gradient on a (2, 3) array; gx2 on the same points."""
     x = np.array([[0.5, -2.0, 1.1], [0.0, 2.5, -0.8]])
-    expect_gradients(dz, dz.f, f, [x], "f on a (2, 3) array", seed=7, rtol=1e-7)
+    expect_gradients(dz, dz.f, public.f, [x], "f on a (2, 3) array", seed=7, rtol=1e-7)
     expect_array(dz.gx2(x), 12 * x ** 2 - 4, "gx2 on a (2, 3) array")

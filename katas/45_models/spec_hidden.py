@@ -1,8 +1,6 @@
 """Hidden checks for kata 45 (instructor grading): deeper nesting, other MLPs."""
 
-import numpy as np
-
-from grader.spec import define, expect_array, expect_value, fail
+from grader.spec import define, expect_value, fail
 
 HELPERS = '''
 import dezero.functions as F

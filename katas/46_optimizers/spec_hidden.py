@@ -2,124 +2,15 @@
 
 import numpy as np
 
-from grader.remote import LearnerError, Ref
-from grader.spec import define, describe, expect_array, fail, import_module
+from grader.spec import expect_array, fail, public_spec
 
-# An optimizer works on anything whose params() yields Parameters (a Layer, a Model, or this).
-HOLDER = '''
-class Holder:
-    """The smallest possible model: it only hands out its parameters."""
-
-    def __init__(self, *params):
-        self.kept = list(params)
-
-    def params(self):
-        for param in self.kept:
-            yield param
-
-
-def parameter(values):
-    return dz.Parameter(np.array(values))
-
-
-def set_grad(param, values):
-    param.grad = dz.Variable(np.array(values))
-'''
-
-HOOKS = '''
-seen = []
-
-
-def double_grads(params):
-    """A hook: every gradient times 2 (a new Variable, as the book's WeightDecay makes one)."""
-    for param in params:
-        param.grad = dz.Variable(param.grad.data * 2)
-
-
-def count_params(params):
-    """A hook that only records how many parameters it was given, and their values at that time."""
-    seen.append((len(params), [param.data.copy() for param in params]))
-
-
-def hook_calls():
-    return list(seen)
-'''
-
-FIT = '''
-class Fit:
-    """Fit a parameter of `size` values to a line with an optimizer, `steps` updates per call to run."""
-
-    def __init__(self, optimizer, size):
-        self.param = dz.Parameter(np.zeros(size))
-        self.goal = np.linspace(-1.0, 1.0, size)
-        self.optimizer = optimizer
-        optimizer.setup(Holder(self.param))
-
-    def run(self, steps):
-        for _ in range(steps):
-            self.param.cleargrad()
-            loss = dz.functions.sum((self.param - self.goal) ** 2)
-            loss.backward()
-            self.optimizer.update()
-        return float(loss.data)
-'''
-
-LINE = '''
-def fit_line(optimizer, steps):
-    """The book's linear regression (step 42): y = 5 + 2x + noise, W and b learned by the optimizer."""
-    np.random.seed(0)
-    x = np.random.rand(100, 1)
-    y = 5 + 2 * x + np.random.rand(100, 1)
-    W = dz.Parameter(np.zeros((1, 1)))
-    b = dz.Parameter(np.zeros(1))
-    optimizer.setup(Holder(W, b))
-    for _ in range(steps):
-        W.cleargrad()
-        b.cleargrad()
-        y_pred = dz.functions.matmul(x, W) + b
-        loss = dz.functions.sum((y - y_pred) ** 2) / len(x)
-        loss.backward()
-        optimizer.update()
-    return float(W.data[0, 0]), float(b.data[0]), float(loss.data)
-'''
-
-
-def _helpers(dz, *names):
-    return define(dz, HOLDER + HOOKS + FIT + LINE, *names)
-
-
-def _optimizers(dz):
-    return import_module(dz, "dezero.optimizers")
-
-
-def _ndarray_data(param, what):
-    data = param.data
-    if isinstance(data, Ref):
-        fail(f"{what}: param.data became {describe(data)} after update(); update the arrays, "
-             "param.data -= lr * param.grad.data, never with the Variable param.grad")
-    return data
-
-
-def _update(optimizer, what):
-    try:
-        optimizer.update()
-    except LearnerError as error:
-        fail(f"{what}: update() raised {error.type_name}: {error.message}")
-
-
-def _momentum_expected(start, grads, lr, momentum):
-    value, velocity, values = np.array(start, dtype=float), np.zeros(np.shape(start)), []
-    for grad in grads:
-        velocity = momentum * velocity - lr * np.asarray(grad)
-        value = value + velocity
-        values.append(value)
-    return values
+public = public_spec(__file__)  # the public checks' helpers, one copy
 
 
 def test_sgd_other_shapes_and_rates(dz):
     """SGD with lr 0.5 on a 0-d, a (4,) and a (2, 1, 3) parameter."""
-    optimizers = _optimizers(dz)
-    Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
+    optimizers = public._optimizers(dz)
+    Holder, parameter, set_grad = public._helpers(dz, "Holder", "parameter", "set_grad")
     rng = np.random.default_rng(46)
     starts = [np.array(1.5), rng.standard_normal(4), rng.standard_normal((2, 1, 3))]
     grads = [np.array(-2.0), rng.standard_normal(4), rng.standard_normal((2, 1, 3))]
@@ -128,53 +19,53 @@ def test_sgd_other_shapes_and_rates(dz):
         set_grad(param, grad)
     optimizer = optimizers.SGD(0.5)
     optimizer.setup(Holder(*params))
-    _update(optimizer, "SGD(0.5)")
+    public._update(optimizer, "SGD(0.5)")
     for index, (param, start, grad) in enumerate(zip(params, starts, grads)):
-        expect_array(_ndarray_data(param, "SGD(0.5)"), start - 0.5 * grad, f"parameter {index} after SGD(0.5)")
+        expect_array(public._ndarray_data(param, "SGD(0.5)"), start - 0.5 * grad, f"parameter {index} after SGD(0.5)")
 
 
 def test_momentum_other_values(dz):
     """MomentumSGD(lr=0.02, momentum=0.5) over four updates of a (3, 1, 2) parameter."""
-    optimizers = _optimizers(dz)
-    Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
+    optimizers = public._optimizers(dz)
+    Holder, parameter, set_grad = public._helpers(dz, "Holder", "parameter", "set_grad")
     rng = np.random.default_rng(7)
     start = rng.standard_normal((3, 1, 2))
     grads = [rng.standard_normal((3, 1, 2)) for _ in range(4)]
     W = parameter(start)
     optimizer = optimizers.MomentumSGD(lr=0.02, momentum=0.5)
     optimizer.setup(Holder(W))
-    for step, (grad, wanted) in enumerate(zip(grads, _momentum_expected(start, grads, 0.02, 0.5)), 1):
+    for step, (grad, wanted) in enumerate(zip(grads, public._momentum_expected(start, grads, 0.02, 0.5)), 1):
         set_grad(W, grad)
-        _update(optimizer, "MomentumSGD(lr=0.02, momentum=0.5)")
+        public._update(optimizer, "MomentumSGD(lr=0.02, momentum=0.5)")
         expect_array(W.data, wanted, f"W.data after update {step}")
 
 
 def test_momentum_skipped_parameter_keeps_its_velocity(dz):
     """A parameter without a gradient at one update is skipped and keeps its velocity for the next."""
-    optimizers = _optimizers(dz)
-    Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
+    optimizers = public._optimizers(dz)
+    Holder, parameter, set_grad = public._helpers(dz, "Holder", "parameter", "set_grad")
     a, b = parameter([1.0, 2.0]), parameter([3.0, -1.0])
     optimizer = optimizers.MomentumSGD(lr=0.1, momentum=0.9)
     optimizer.setup(Holder(a, b))
     set_grad(a, [1.0, -1.0])
     set_grad(b, [2.0, 2.0])
-    _update(optimizer, "MomentumSGD, update 1")
+    public._update(optimizer, "MomentumSGD, update 1")
     a.grad = None
     set_grad(b, [0.0, 1.0])
-    _update(optimizer, "MomentumSGD, update 2 (a has no gradient)")
+    public._update(optimizer, "MomentumSGD, update 2 (a has no gradient)")
     expect_array(a.data, [0.9, 2.1], "a after update 2 (skipped: it moved only at update 1)")
     set_grad(a, [0.0, 0.0])
-    _update(optimizer, "MomentumSGD, update 3")
+    public._update(optimizer, "MomentumSGD, update 3")
     # a's velocity was -0.1 * [1, -1] after update 1; skipped at update 2; now 0.9 * v.
     expect_array(a.data, [0.9 - 0.09, 2.1 + 0.09], "a after update 3 (its velocity from update 1, times 0.9)")
-    wanted_b = _momentum_expected([3.0, -1.0], [[2.0, 2.0], [0.0, 1.0], [0.0, 1.0]], 0.1, 0.9)
+    wanted_b = public._momentum_expected([3.0, -1.0], [[2.0, 2.0], [0.0, 1.0], [0.0, 1.0]], 0.1, 0.9)
     expect_array(b.data, wanted_b[2], "b after update 3 (its gradient of update 2, used again)")
 
 
 def test_two_optimizers_are_independent(dz):
     """Two MomentumSGD optimizers on two models keep separate velocities."""
-    optimizers = _optimizers(dz)
-    Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
+    optimizers = public._optimizers(dz)
+    Holder, parameter, set_grad = public._helpers(dz, "Holder", "parameter", "set_grad")
     a, b = parameter([0.0, 0.0]), parameter([0.0, 0.0])
     first, second = optimizers.MomentumSGD(0.1, 0.9), optimizers.MomentumSGD(0.1, 0.9)
     first.setup(Holder(a))
@@ -182,16 +73,16 @@ def test_two_optimizers_are_independent(dz):
     for _ in range(3):
         set_grad(a, [1.0, 2.0])
         set_grad(b, [-1.0, 0.5])
-        _update(first, "the first optimizer")
-        _update(second, "the second optimizer")
-    expect_array(a.data, _momentum_expected([0.0, 0.0], [[1.0, 2.0]] * 3, 0.1, 0.9)[-1], "a after 3 updates")
-    expect_array(b.data, _momentum_expected([0.0, 0.0], [[-1.0, 0.5]] * 3, 0.1, 0.9)[-1], "b after 3 updates")
+        public._update(first, "the first optimizer")
+        public._update(second, "the second optimizer")
+    expect_array(a.data, public._momentum_expected([0.0, 0.0], [[1.0, 2.0]] * 3, 0.1, 0.9)[-1], "a after 3 updates")
+    expect_array(b.data, public._momentum_expected([0.0, 0.0], [[-1.0, 0.5]] * 3, 0.1, 0.9)[-1], "b after 3 updates")
 
 
 def test_hooks_in_order_every_update(dz):
     """Hooks run in the order they were added, once per update, each seeing the previous one's change."""
-    optimizers = _optimizers(dz)
-    Holder, parameter, set_grad, double_grads, count_params, hook_calls = _helpers(
+    optimizers = public._optimizers(dz)
+    Holder, parameter, set_grad, double_grads, count_params, hook_calls = public._helpers(
         dz, "Holder", "parameter", "set_grad", "double_grads", "count_params", "hook_calls")
     W = parameter([[1.0], [2.0]])
     optimizer = optimizers.MomentumSGD(0.1, 0.0)
@@ -201,7 +92,7 @@ def test_hooks_in_order_every_update(dz):
     optimizer.add_hook(count_params)
     for _ in range(3):
         set_grad(W, [[1.0], [-1.0]])
-        _update(optimizer, "three hooks")
+        public._update(optimizer, "three hooks")
     if len(hook_calls()) != 3:
         fail(f"the last hook ran {len(hook_calls())} times in 3 updates, expected 3")
     expect_array(W.data, [[1.0 - 3 * 0.4], [2.0 + 3 * 0.4]], "W after 3 updates with the gradient doubled twice")
@@ -209,8 +100,8 @@ def test_hooks_in_order_every_update(dz):
 
 def test_momentum_learns_faster_than_sgd(dz):
     """With the same lr, MomentumSGD ends the line fit lower than SGD after 60 steps."""
-    optimizers = _optimizers(dz)
-    (fit_line,) = _helpers(dz, "fit_line")
+    optimizers = public._optimizers(dz)
+    (fit_line,) = public._helpers(dz, "fit_line")
     _, _, plain = fit_line(optimizers.SGD(0.02), 60)
     _, _, momentum = fit_line(optimizers.MomentumSGD(0.02, 0.9), 60)
     if not momentum < plain:
@@ -220,8 +111,8 @@ def test_momentum_learns_faster_than_sgd(dz):
 
 def test_sgd_loop_keeps_memory_flat(dz, mem):
     """An SGD training loop keeps a constant number of live Variables and Functions."""
-    optimizers = _optimizers(dz)
-    (Fit,) = _helpers(dz, "Fit")
+    optimizers = public._optimizers(dz)
+    (Fit,) = public._helpers(dz, "Fit")
     with mem.gc_disabled():
         fit = Fit(optimizers.SGD(0.01), 500)
         fit.run(5)

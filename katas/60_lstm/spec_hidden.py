@@ -2,7 +2,10 @@
 
 import numpy as np
 
-from grader.spec import as_array, define, expect_array, expect_value
+from grader.spec import as_array, define, expect_array, expect_value, public_spec
+
+public = public_spec(__file__)  # the public checks' helpers, one copy
+
 
 HELPERS = '''
 import dezero
@@ -38,39 +41,6 @@ def first_indices(n, batch_size):
 '''
 
 
-STEP_CLASS = '''
-import ast
-import importlib.util
-
-
-def step_class(module, name):
-    """The class ``name`` of the step file ``module``, defined without running the file's program.
-
-    The book's step files train for minutes (and plot with matplotlib) when imported; a check needs
-    only the class. The file's imports run first (one that fails, matplotlib say, is skipped).
-    """
-    path = importlib.util.find_spec(module).origin
-    with open(path, encoding='utf-8') as handle:
-        tree = ast.parse(handle.read(), filename=path)
-    namespace = {'__name__': module, '__file__': path}
-    for node in tree.body:
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            try:
-                exec(compile(ast.Module([node], []), path, 'exec'), namespace)
-            except ImportError:
-                pass
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name == name:
-            exec(compile(ast.Module([node], []), path, 'exec'), namespace)
-            return namespace[name]
-    raise LookupError('{} defines no class {}'.format(path, name))
-'''
-
-
-def sigmoid(a):
-    return 1 / (1 + np.exp(-a))
-
-
 def test_five_steps_wider(dz):
     """An LSTM with 1 input feature and 6 units over 5 steps, batch of 4, against NumPy."""
     make_lstm, outputs, _ = define(dz, HELPERS, "make_lstm", "outputs", "first_indices")
@@ -83,8 +53,8 @@ def test_five_steps_wider(dz):
     h = c = None
     for t, x in enumerate(xs):
         pre = [x @ W + b + (0 if h is None else h @ U) for W, b, U in zip(Wx, bx, Wh)]
-        c = sigmoid(pre[1]) * np.tanh(pre[3]) if c is None else sigmoid(pre[0]) * c + sigmoid(pre[1]) * np.tanh(pre[3])
-        h = sigmoid(pre[2]) * np.tanh(c)
+        c = public.sigmoid(pre[1]) * np.tanh(pre[3]) if c is None else public.sigmoid(pre[0]) * c + public.sigmoid(pre[1]) * np.tanh(pre[3])
+        h = public.sigmoid(pre[2]) * np.tanh(c)
         expect_array(got[t], h, f"output {t + 1}")
 
 
@@ -97,7 +67,7 @@ def test_loader_of_one_stream(dz):
 
 def test_lstm_float32(dz):
     """A float32 LSTM (the layers' default) keeps float32 states."""
-    (get,) = define(dz, STEP_CLASS, "step_class")
+    (get,) = define(dz, public.STEP_CLASS, "step_class")
     model = get("step60", "BetterRNN")(3, 1)
     model(np.ones((2, 1), np.float32))
     y = model(np.ones((2, 1), np.float32))
