@@ -356,7 +356,8 @@ class Cache:
 # ---------------------------------------------------------------- grading
 
 class WarmJudge:
-    """The judge kept in this process (watch mode): pytest imported once and one zygote kept running.
+    """The judge kept in this process (watch mode, the check server): pytest imported, a zygote running,
+    and the last specs' pytest session kept open (judge.WarmSession), so a re-check runs only the checks.
 
     Only for a learner's own code: the instructor's grading runs each judge in a
     process of its own, with its own memory limit.
@@ -365,18 +366,44 @@ class WarmJudge:
     def __init__(self):
         self.home = tempfile.mkdtemp(prefix="kata-warm-")
         self.zygote = None
+        self.session = None
 
     def run(self, plan, private):
-        from .judge import run
+        from .judge import WarmSession, run
         from .remote import Zygote
 
         if self.zygote is None or self.zygote.process.poll() is not None:
             self.zygote = Zygote(self.home)
-        code = run(dict(plan, quiet=True), str(private), zygote=self.zygote)
+            self._end_session()
+        plan = dict(plan, quiet=True)
+        if not any(kata["specs"] for kata in plan["katas"]):
+            run(plan, str(private), zygote=self.zygote)
+            return
+        if self.session is None or self.session.key != WarmSession.key_for(plan) or not self.session.alive:
+            self._end_session()
+            self.session = WarmSession(plan, self.home, self.zygote)
+        deadline = max(kata["timeout"] for kata in plan["katas"]) * 3 + 30
+        try:
+            if self.session.check(plan, deadline):
+                return
+        except BaseException:
+            # The given-up session may still be using the zygote: neither serves another check.
+            self._end_session()
+            self.zygote.close()
+            self.zygote = None
+            raise
+        self._end_session()  # the session could not start (or ended): the plain way says why
+        code = run(plan, str(private), zygote=self.zygote)
         if code in (3, 4):  # pytest's internal or usage error: the tool, not the learner's code
             raise RuntimeError(f"the judge could not start (pytest exit code {code}); run: nox -s doctor")
 
+    def _end_session(self):
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
     def close(self):
+        self._end_session()
         if self.zygote is not None:
             self.zygote.close()
             self.zygote = None

@@ -31,8 +31,15 @@ class ImportFailed(CheckFailed):
 
 class JudgePlugin:
     def __init__(self, plan, zygote=None):
-        self.plan = plan
         self.own_zygote = zygote is None
+        self.zygote = zygote
+        self.plan = None
+        if plan is not None:
+            self.begin(plan)
+
+    def begin(self, plan):
+        """Judge ``plan``: a warm session (judge.WarmSession) begins plan after plan with one plugin."""
+        self.plan = plan
         self.katas = {k["id"]: k for k in plan["katas"]}
         self.spec_owner = {}
         for kata in plan["katas"]:
@@ -40,10 +47,18 @@ class JudgePlugin:
                 self.spec_owner[os.path.realpath(path)] = (kata["id"], visibility)
         self.workers = {}
         self.spawned = 0
-        self.zygote = zygote
         self.given_up = {}  # kata id -> (why its remaining checks are not run, the kind of failure)
         self.records = {}
         self.results = open(plan["results"], "a", encoding="utf-8")
+
+    def end(self):
+        """Close the plan's workers and mark its verdicts complete."""
+        for worker in self.workers.values():
+            worker.close()
+        self.workers.clear()
+        self.emit({"done": True})
+        self.results.close()
+        self.plan = None
 
     # -- plumbing
     def emit(self, record):
@@ -110,6 +125,11 @@ class JudgePlugin:
 
     # -- hooks
     def pytest_collection_modifyitems(self, items):
+        if self.plan is not None:
+            self.announce(items)
+
+    def announce(self, items):
+        """Say which checks each kata has: a kata whose checks did not all report is incomplete."""
         tests = {}
         for item in items:
             kata_id, _ = self.owner(item)
@@ -163,13 +183,10 @@ class JudgePlugin:
             self.emit(record)
 
     def pytest_sessionfinish(self):
-        for worker in self.workers.values():
-            worker.close()
-        self.workers.clear()
+        if self.plan is not None:
+            self.end()
         if self.zygote is not None and self.own_zygote:
             self.zygote.close()
-        self.emit({"done": True})
-        self.results.close()
 
 
 # Characters that learner text (its exception messages, what it printed) may not carry into reports:

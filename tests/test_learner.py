@@ -122,7 +122,8 @@ def test_tool_fault_spends_nothing(tree, monkeypatch):
     from grader import judge
 
     write(tree, KATA, mutate(KATA, "x.grad = x.grad + gx", "x.grad += gx")[f"{KATA}/step14.py"])
-    monkeypatch.setattr(judge, "TIMEOUT_PLUGIN", "pytest_timeout_is_not_installed")
+    usual = judge.pytest_args
+    monkeypatch.setattr(judge, "pytest_args", lambda *a, **k: [*usual(*a, **k), "--an-option-pytest-lacks"])
     from grader.grading import WarmJudge
 
     warm = WarmJudge()
@@ -157,6 +158,33 @@ def test_a_warm_judge_reads_an_edited_spec(tree):
     finally:
         warm.close()
     assert "A check the first session never saw." in out and "no verdict" not in out, out
+
+
+def test_a_warm_judge_keeps_its_pytest_session_between_saves(tree):
+    """Watch mode re-checks in the pytest session it opened on the first check, and still judges the
+    files as saved: wrong, right, wrong again. A session interrupted mid-check serves nothing more."""
+    from grader.grading import WarmJudge
+
+    wrong = mutate(KATA, "x.grad = x.grad + gx", "x.grad += gx")[f"{KATA}/step14.py"]
+    right = reference_files(KATAS[KATA])["step14.py"]
+    warm = WarmJudge()
+    codes = []
+    try:
+        for text in (wrong, right, wrong):
+            write(tree, KATA, text)
+            codes.append(learner(tree, judge=warm).check([KATA]))
+            if len(codes) == 1:
+                session = warm.session
+            assert warm.session is session and session.alive
+        assert codes == [1, 0, 1]
+        session.finished.get = lambda timeout: (_ for _ in ()).throw(KeyboardInterrupt)
+        with pytest.raises(KeyboardInterrupt):
+            learner(tree, judge=warm).check([KATA])
+        assert not session.alive and warm.session is None
+        write(tree, KATA, right)
+        assert learner(tree, judge=warm).check([KATA]) == 0 and warm.session is not session
+    finally:
+        warm.close()
 
 
 def _python_with_nox():
