@@ -33,13 +33,13 @@ def watch(learner, args=(), keys=None, clock=time.monotonic):
         with terminal:
             while kata is not None:
                 terminal.clear(learner.out)
+                files = watched_files(learner, kata)
+                changes = Changes(files)  # before the check: a save while it runs is checked next
                 learner.check_one(kata)
                 learner.progress.save()
-                files = watched_files(learner, kata)
                 shown = ", ".join(sorted({f"katas/{p.relative_to(learner.root).as_posix()}" for p in files})[:3])
                 learner.say("\n" + t("watching", learner.lang, files=shown or kata.id))
                 learner.out.flush()
-                changes = Changes(files)
                 while True:
                     key = terminal.key(POLL_SECONDS)
                     if key in ("q", "\x03", "\x04") or (key is None and terminal.closed):

@@ -360,6 +360,38 @@ def test_watch_in_a_real_terminal(tree):
         os.close(fd)
 
 
+def test_watch_notices_a_save_made_during_a_check(tree):
+    """An editor that saves twice (format on save), or a save while a check runs, is checked again."""
+    import threading
+
+    from grader.watch import watch
+
+    read_end, write_end = os.pipe()
+    calls = []
+
+    class SavesWhileChecking(Learner):
+        def check_one(self, kata):
+            calls.append(kata.id)
+            code = super().check_one(kata)
+            if len(calls) == 1:
+                path = tree / KATA / "step14.py"
+                path.write_text(path.read_text() + "\n# saved while the check ran\n")
+            else:
+                os.write(write_end, b"q")
+            return code
+
+    me = SavesWhileChecking(root=tree, progress=tree.parent / "p.json", out=io.StringIO(), lang="en")
+    safety = threading.Timer(30, lambda: os.write(write_end, b"q"))
+    safety.start()
+    try:
+        with os.fdopen(read_end) as keys:
+            assert watch(me, [KATA], keys=keys) == 0
+    finally:
+        safety.cancel()
+        os.close(write_end)
+    assert calls == [KATA, KATA]
+
+
 class _Screen:
     def __init__(self, fd):
         self.fd, self.text = fd, ""
