@@ -117,3 +117,29 @@ def test_check_texts_read_both_languages():
                                 "hint": "an English hint, on two lines.", "hint_ko": "한국어 힌트."}
     assert check_texts("Only a title.\n\nHint: only English.") == {"doc": "Only a title.", "hint": "only English."}
     assert check_texts(None) == {}
+
+
+def check_docstrings(kata):
+    """(spec file name, check name, docstring) for every check of a kata, public and hidden."""
+    for path, _ in kata.spec_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("test_"):
+                yield path.name, node.name, ast.get_docstring(node)
+
+
+@pytest.mark.parametrize("kata", ALL, ids=lambda k: k.id)
+def test_every_check_speaks_both_languages(kata):
+    """A check's title and hint are what a learner reads first when it fails: Korean learners get theirs."""
+    from grader.plugin import check_texts
+
+    missing = []
+    for spec, name, doc in check_docstrings(kata):
+        texts = check_texts(doc)
+        wanted = ["doc", "doc_ko"] + (["hint_ko"] if "hint" in texts else [])
+        missing += [f"{spec}::{name} needs {key}" for key in wanted if not texts.get(key)]
+        missing += [f"{spec}::{name}: {key} is not Korean" for key in ("doc_ko", "hint_ko")
+                    if key in texts and not re.search("[\uac00-\ud7a3]", texts[key])]
+        if "doc_ko" in texts and "hint" not in texts and "Hint" in texts["doc_ko"]:
+            missing.append(f"{spec}::{name}: its ko: paragraph swallowed a hint (write Hint: before it)")
+    assert not missing, "\n".join(missing)

@@ -12,7 +12,10 @@ def keeps(data):
 
 
 def test_holds_its_data(dz):
-    """Variable(np.array(1.0)).data is the array 1.0."""
+    """Variable(np.array(1.0)).data is the array 1.0.
+
+    ko: Variable(np.array(1.0)).data는 배열 1.0입니다.
+    """
     x = dz.Variable(np.array(1.0))
     expect_array(x.data, 1.0, "Variable(np.array(1.0)).data")
 
@@ -20,8 +23,12 @@ def test_holds_its_data(dz):
 def test_holds_the_very_array(dz):
     """The box holds the array you give it, not a copy.
 
+    ko: 상자는 복사본이 아니라 건네받은 배열 자체를 담습니다.
+
     Hint: write self.data = data. A copy (np.array(data), data.copy()) is a second array:
     a box only holds what you put in it.
+
+    Hint (ko): self.data = data라고 쓰세요. 복사본(np.array(data), data.copy())은 또 다른 배열입니다. 상자는 넣은 것만 담습니다.
     """
     (keeps,) = define(dz, KEEPS, "keeps")
     if not keeps(np.array([1.0, 2.0, 3.0])):
@@ -30,7 +37,10 @@ def test_holds_the_very_array(dz):
 
 
 def test_data_can_be_replaced(dz):
-    """x.data = np.array(2.0) puts new data in the box, as the book's step 1 does."""
+    """x.data = np.array(2.0) puts new data in the box, as the book's step 1 does.
+
+    ko: 책의 1단계처럼 x.data = np.array(2.0)으로 상자에 새 데이터를 넣습니다.
+    """
     x = dz.Variable(np.array(1.0))
     x.data = np.array(2.0)
     expect_array(x.data, 2.0, "x.data after x.data = np.array(2.0)")
@@ -39,8 +49,13 @@ def test_data_can_be_replaced(dz):
 def test_each_variable_has_its_own_data(dz):
     """Two Variables hold two different arrays.
 
+    ko: 두 Variable은 서로 다른 두 배열을 담습니다.
+
     Hint: if the second Variable's data shows up in the first one, the data is stored on the class
     (Variable.data = data), which all Variables share. Store it on the instance: self.data = data.
+
+    Hint (ko): 두 번째 Variable의 데이터가 첫 번째에 나타난다면 데이터를 클래스에(Variable.data = data) 저장한 것이고, 모든 Variable이 그것을 공유합니다.
+    인스턴스에 저장하세요: self.data = data.
     """
     a = dz.Variable(np.array(1.0))
     b = dz.Variable(np.array([5.0, 6.0]))

@@ -12,7 +12,10 @@ class Negate(dz.Function):
 
 
 def test_square_of_a_matrix(dz):
-    """Square squares a 2x3 matrix element by element."""
+    """Square squares a 2x3 matrix element by element.
+
+    ko: Square는 2x3 행렬을 원소별로 제곱합니다.
+    """
     data = np.random.default_rng(2).standard_normal((2, 3))
     y = dz.Square()(dz.Variable(data))
     if not isinstance(y, Ref) or remote("type_name", y) != "Variable":
@@ -21,13 +24,19 @@ def test_square_of_a_matrix(dz):
 
 
 def test_square_of_negative_floats(dz):
-    """Negative and fractional values: [-1.5, 0.5] squared is [2.25, 0.25]."""
+    """Negative and fractional values: [-1.5, 0.5] squared is [2.25, 0.25].
+
+    ko: 음수와 소수: [-1.5, 0.5]의 제곱은 [2.25, 0.25]입니다.
+    """
     y = dz.Square()(dz.Variable(np.array([-1.5, 0.5])))
     expect_array(y.data, [2.25, 0.25], "Square()(Variable([-1.5, 0.5])).data")
 
 
 def test_one_square_called_twice(dz):
-    """One Square instance called twice gives two separate results."""
+    """One Square instance called twice gives two separate results.
+
+    ko: Square 인스턴스 하나를 두 번 호출하면 별개의 결과 두 개가 나옵니다.
+    """
     f = dz.Square()
     a = f(dz.Variable(np.array(3.0)))
     b = f(dz.Variable(np.array(4.0)))
@@ -38,7 +47,10 @@ def test_one_square_called_twice(dz):
 
 
 def test_another_subclass(dz):
-    """A Negate subclass gives -x through the same __call__."""
+    """A Negate subclass gives -x through the same __call__.
+
+    ko: Negate 하위 클래스는 같은 __call__을 거쳐 -x를 냅니다.
+    """
     (Negate,) = define(dz, NEGATE, "Negate")
     y = Negate()(dz.Variable(np.array([[1.0, -2.0]])))
     expect_array(y.data, [[-1.0, 2.0]], "Negate()(x).data")

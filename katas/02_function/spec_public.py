@@ -27,7 +27,11 @@ def _is_variable(value, what):
 def test_square_of_ten(dz):
     """Square()(Variable(np.array(10))) is a Variable holding 100.
 
+    ko: Square()(Variable(np.array(10)))은 100을 담은 Variable입니다.
+
     Hint: a result of 8 comes from x ^ 2, which is exclusive or in Python; the power is x ** 2.
+
+    Hint (ko): 결과가 8이면 x ^ 2에서 온 것인데, 파이썬에서 ^는 배타적 논리합입니다. 거듭제곱은 x ** 2입니다.
     """
     y = dz.Square()(dz.Variable(np.array(10)))
     _is_variable(y, "Square()(x)")
@@ -35,7 +39,10 @@ def test_square_of_ten(dz):
 
 
 def test_output_is_a_new_variable(dz):
-    """The output is a new Variable; the input keeps its data."""
+    """The output is a new Variable; the input keeps its data.
+
+    ko: 출력은 새 Variable이고, 입력은 자기 데이터를 그대로 유지합니다.
+    """
     x = dz.Variable(np.array([1.0, 2.0, 3.0]))
     y = dz.Square()(x)
     _is_variable(y, "Square()(x)")
@@ -48,7 +55,11 @@ def test_output_is_a_new_variable(dz):
 def test_forward_receives_the_data(dz):
     """__call__ hands forward the ndarray in the Variable, not the Variable.
 
+    ko: __call__은 forward에 Variable이 아니라 Variable 안의 ndarray를 건넵니다.
+
     Hint: take x = input.data and call self.forward(x); forward works on plain arrays.
+
+    Hint (ko): x = input.data를 꺼내 self.forward(x)를 호출하세요. forward는 평범한 배열로 계산합니다.
     """
     (Probe,) = define(dz, PROBE, "Probe")
     f = Probe()
@@ -60,8 +71,13 @@ def test_forward_receives_the_data(dz):
 def test_call_runs_each_functions_own_forward(dz):
     """Any Function subclass works through __call__: a Double gives 2x.
 
+    ko: 어떤 Function 하위 클래스든 __call__로 동작합니다: Double은 2x를 냅니다.
+
     Hint: __call__ belongs to the base class Function and must call self.forward, so that every
     subclass brings its own computation; it must not compute a square itself.
+
+    Hint (ko): __call__은 기반 클래스 Function에 속하며 self.forward를 호출해야 합니다. 그래야 하위 클래스마다 자기 계산을 가져옵니다. __call__이 직접
+    제곱을 계산하면 안 됩니다.
     """
     (Double,) = define(dz, DOUBLE, "Double")
     y = Double()(dz.Variable(np.array([1.0, 2.0, 3.0])))

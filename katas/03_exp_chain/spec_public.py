@@ -11,7 +11,10 @@ def _is_variable(value, what):
 
 
 def test_exp_of_one(dz):
-    """Exp()(Variable(np.array(1.0))) is a Variable holding e = 2.718281828..."""
+    """Exp()(Variable(np.array(1.0))) is a Variable holding e = 2.718281828...
+
+    ko: Exp()(Variable(np.array(1.0)))은 e = 2.718281828...을 담은 Variable입니다.
+    """
     y = dz.Exp()(dz.Variable(np.array(1.0)))
     _is_variable(y, "Exp()(x)")
     expect_array(y.data, np.e, "Exp()(Variable(np.array(1.0))).data")
@@ -20,7 +23,11 @@ def test_exp_of_one(dz):
 def test_exp_element_by_element(dz):
     """Exp works on every element of an array: exp([0, 1, -1, 2]).
 
+    ko: Exp는 배열의 모든 원소에 작용합니다: exp([0, 1, -1, 2]).
+
     Hint: math.exp takes one number; numpy's np.exp works on whole arrays.
+
+    Hint (ko): math.exp는 숫자 하나만 받습니다. 넘파이의 np.exp는 배열 전체에 작용합니다.
     """
     data = np.array([0.0, 1.0, -1.0, 2.0])
     y = dz.Exp()(dz.Variable(data))
@@ -29,7 +36,10 @@ def test_exp_element_by_element(dz):
 
 
 def test_the_books_chain(dz):
-    """y = C(B(A(x))) with A, C Squares and B an Exp gives (e ** 0.25) ** 2 = 1.6487... at x = 0.5."""
+    """y = C(B(A(x))) with A, C Squares and B an Exp gives (e ** 0.25) ** 2 = 1.6487... at x = 0.5.
+
+    ko: A와 C가 Square, B가 Exp인 y = C(B(A(x)))는 x = 0.5에서 (e ** 0.25) ** 2 = 1.6487...입니다.
+    """
     A, B, C = dz.Square(), dz.Exp(), dz.Square()
     x = dz.Variable(np.array(0.5))
     a = A(x)
@@ -42,7 +52,10 @@ def test_the_books_chain(dz):
 
 
 def test_a_longer_chain(dz):
-    """Five functions in a row, Exp and Square taking turns, on an array."""
+    """Five functions in a row, Exp and Square taking turns, on an array.
+
+    ko: 배열에 Exp와 Square를 번갈아 다섯 함수를 연달아 적용합니다.
+    """
     data = np.array([0.1, -0.3, 0.2])
     v, expected = dz.Variable(data), data
     for make, fn in [(dz.Exp, np.exp), (dz.Square, np.square)] * 2 + [(dz.Exp, np.exp)]:

@@ -32,14 +32,20 @@ def _close(got, expected, what):
 
 
 def test_element_by_element_on_a_vector(dz):
-    """On a vector, numerical_diff of an element-wise function gives each element's derivative."""
+    """On a vector, numerical_diff of an element-wise function gives each element's derivative.
+
+    ko: 벡터에서 원소별 함수의 numerical_diff는 원소마다 그 미분을 냅니다.
+    """
     data = np.array([-1.5, 0.25, 2.0])
     got = dz.numerical_diff(dz.Exp(), dz.Variable(data))
     _close(got, central(np.exp, data), "numerical_diff(Exp(), Variable([-1.5, 0.25, 2.0]))")
 
 
 def test_the_books_f_elsewhere(dz):
-    """f and numerical_diff(f, x) at x = -0.3 and x = 1.1."""
+    """f and numerical_diff(f, x) at x = -0.3 and x = 1.1.
+
+    ko: x = -0.3과 x = 1.1에서 f와 numerical_diff(f, x).
+    """
     for x in (-0.3, 1.1):
         expect_array(dz.f(dz.Variable(np.array(x))).data, np.exp(x ** 2) ** 2, f"f({x}).data")
         got = dz.numerical_diff(dz.f, dz.Variable(np.array(x)))
@@ -47,7 +53,10 @@ def test_the_books_f_elsewhere(dz):
 
 
 def test_another_composite(dz):
-    """square(log(x)) at x = 3, and a Cube at x = -1.5."""
+    """square(log(x)) at x = 3, and a Cube at x = -1.5.
+
+    ko: x = 3에서 square(log(x)), x = -1.5에서 Cube.
+    """
     Cube, square_of_log = define(dz, OTHERS, "Cube", "square_of_log")
     _close(dz.numerical_diff(square_of_log, dz.Variable(np.array(3.0))), central(lambda v: np.log(v) ** 2, 3.0),
            "numerical_diff(square_of_log, Variable(np.array(3.0)))")
@@ -56,7 +65,10 @@ def test_another_composite(dz):
 
 
 def test_eps_given_by_keyword_and_by_position(dz):
-    """eps=1e-3 by keyword and 1e-5 by position: a cube at 0 gives eps ** 2."""
+    """eps=1e-3 by keyword and 1e-5 by position: a cube at 0 gives eps ** 2.
+
+    ko: 키워드로 준 eps=1e-3과 위치로 준 1e-5: 0에서 세제곱은 eps ** 2를 냅니다.
+    """
     (Cube,) = define(dz, OTHERS, "Cube")
     _close(dz.numerical_diff(Cube(), dz.Variable(np.array(0.0)), eps=1e-3), central(lambda v: v ** 3, 0.0, 1e-3),
            "numerical_diff(Cube(), Variable(np.array(0.0)), eps=1e-3)")

@@ -6,7 +6,10 @@ from grader.spec import Ref, expect_array, expect_none, fail, same
 
 
 def test_new_variable_has_no_grad(dz):
-    """A new Variable's grad is None: no gradient until backward gives one."""
+    """A new Variable's grad is None: no gradient until backward gives one.
+
+    ko: 새 Variable의 grad는 None입니다: backward가 주기 전까지 기울기는 없습니다.
+    """
     x = dz.Variable(np.array(1.0))
     expect_none(x.grad, "Variable(np.array(1.0)).grad", " (a gradient is set by backward, never at creation)")
 
@@ -14,7 +17,11 @@ def test_new_variable_has_no_grad(dz):
 def test_function_remembers_its_input(dz):
     """After y = f(x), f.input is the Variable x itself.
 
+    ko: y = f(x) 다음에 f.input은 Variable x 자체입니다.
+
     Hint: in __call__, self.input = input: the Variable, not its data (backward reads self.input.data).
+
+    Hint (ko): __call__에서 self.input = input으로 데이터가 아니라 Variable을 저장하세요(backward는 self.input.data를 읽습니다).
     """
     x = dz.Variable(np.array(3.0))
     f = dz.Square()
@@ -27,8 +34,12 @@ def test_function_remembers_its_input(dz):
 def test_square_backward(dz):
     """Square.backward(gy) is 2 * x * gy: 12 for x = 3 and gy = 2.
 
+    ko: Square.backward(gy)는 2 * x * gy입니다: x = 3, gy = 2이면 12.
+
     Hint: 6 means gy was left out (backward multiplies the derivative by the gradient that comes in);
     4 means x was left out.
+
+    Hint (ko): 6이면 gy를 빠뜨린 것이고(backward는 미분에 들어오는 기울기를 곱합니다), 4이면 x를 빠뜨린 것입니다.
     """
     f = dz.Square()
     f(dz.Variable(np.array(3.0)))
@@ -38,7 +49,11 @@ def test_square_backward(dz):
 def test_exp_backward(dz):
     """Exp.backward(gy) is exp(x) * gy: 2 * e ** 0.5 for x = 0.5 and gy = 2.
 
+    ko: Exp.backward(gy)는 exp(x) * gy입니다: x = 0.5, gy = 2이면 2 * e ** 0.5.
+
     Hint: the derivative of e ** x is e ** x itself, evaluated at the input x, times gy.
+
+    Hint (ko): e ** x의 미분은 입력 x에서 계산한 e ** x 자신이고, 여기에 gy를 곱합니다.
     """
     f = dz.Exp()
     f(dz.Variable(np.array(0.5)))
@@ -46,7 +61,10 @@ def test_exp_backward(dz):
 
 
 def test_the_books_chain_by_hand(dz):
-    """The book's y = C(B(A(x))) at x = 0.5: backward from C to A by hand gives x.grad = 3.2974425414002564."""
+    """The book's y = C(B(A(x))) at x = 0.5: backward from C to A by hand gives x.grad = 3.2974425414002564.
+
+    ko: 책의 y = C(B(A(x)))를 x = 0.5에서 C부터 A까지 손으로 역전파하면 x.grad = 3.2974425414002564입니다.
+    """
     A, B, C = dz.Square(), dz.Exp(), dz.Square()
     x = dz.Variable(np.array(0.5))
     a = A(x)

@@ -15,7 +15,10 @@ class Sin(dz.Function):
 
 
 def test_vector_chain_with_a_random_gradient(dz):
-    """square(exp(x)) on a vector with a random y.grad."""
+    """square(exp(x)) on a vector with a random y.grad.
+
+    ko: 무작위 y.grad를 준 벡터에서 square(exp(x)).
+    """
     rng = np.random.default_rng(8)
     data, gy = rng.standard_normal(5) * 0.5, rng.standard_normal(5)
     x = dz.Variable(data)
@@ -26,7 +29,10 @@ def test_vector_chain_with_a_random_gradient(dz):
 
 
 def test_a_chain_of_forty(dz):
-    """Forty functions, a Sin the check defines and Exp in turn, backward through all of them."""
+    """Forty functions, a Sin the check defines and Exp in turn, backward through all of them.
+
+    ko: 검사가 정의한 Sin과 Exp가 번갈아 나오는 함수 40개를 모두 거쳐 역전파합니다.
+    """
     (Sin,) = define(dz, SIN, "Sin")
     data = np.array([0.2, -1.1])
     x = dz.Variable(data)
@@ -43,7 +49,10 @@ def test_a_chain_of_forty(dz):
 
 
 def test_backward_from_the_middle(dz):
-    """b.backward() on an intermediate Variable reaches x, and leaves y alone."""
+    """b.backward() on an intermediate Variable reaches x, and leaves y alone.
+
+    ko: 중간 Variable에서 b.backward()를 부르면 x까지 가고 y는 건드리지 않습니다.
+    """
     A, B, C = dz.Square(), dz.Exp(), dz.Square()
     x = dz.Variable(np.array(-0.8))
     b = B(A(x))
@@ -57,7 +66,10 @@ def test_backward_from_the_middle(dz):
 
 
 def test_matrix_chain(dz):
-    """exp(square(x)) on a 2x2 matrix with a random gradient."""
+    """exp(square(x)) on a 2x2 matrix with a random gradient.
+
+    ko: 무작위 기울기를 준 2x2 행렬에서 exp(square(x)).
+    """
     rng = np.random.default_rng(9)
     data, gy = rng.standard_normal((2, 2)) * 0.5, rng.standard_normal((2, 2))
     x = dz.Variable(data)

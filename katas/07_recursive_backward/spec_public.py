@@ -20,12 +20,18 @@ def _books_chain(dz):
 
 
 def test_new_variable_has_no_creator(dz):
-    """A new Variable's creator is None: nobody made it."""
+    """A new Variable's creator is None: nobody made it.
+
+    ko: 새 Variable의 creator는 None입니다: 아무도 만들지 않았습니다.
+    """
     expect_none(dz.Variable(np.array(1.0)).creator, "Variable(np.array(1.0)).creator")
 
 
 def test_set_creator(dz):
-    """v.set_creator(f) makes f the creator of v."""
+    """v.set_creator(f) makes f the creator of v.
+
+    ko: v.set_creator(f)는 f를 v의 창조자(creator)로 만듭니다.
+    """
     v, f = dz.Variable(np.array(1.0)), dz.Square()
     v.set_creator(f)
     _is(v.creator, f, "v.creator after v.set_creator(f)")
@@ -34,7 +40,11 @@ def test_set_creator(dz):
 def test_a_function_links_its_input_and_output(dz):
     """After y = f(x): y.creator is f, f.input is x and f.output is y.
 
+    ko: y = f(x) 다음에 y.creator는 f, f.input은 x, f.output은 y입니다.
+
     Hint: in __call__, output.set_creator(self), self.input = input and self.output = output.
+
+    Hint (ko): __call__에서 output.set_creator(self), self.input = input, self.output = output을 하세요.
     """
     x, f = dz.Variable(np.array(2.0)), dz.Square()
     y = f(x)
@@ -47,8 +57,12 @@ def test_a_function_links_its_input_and_output(dz):
 def test_backward_runs_the_whole_chain(dz):
     """y.grad = 1 and y.backward() fill b.grad, a.grad and x.grad = 3.2974425414002564.
 
+    ko: y.grad = 1과 y.backward()로 b.grad, a.grad, 그리고 x.grad = 3.2974425414002564가 채워집니다.
+
     Hint: if only b.grad is set, backward stopped after one function: call x.backward() on the
     creator's input, so that it goes on by itself.
+
+    Hint (ko): b.grad만 설정되었다면 backward가 함수 하나를 거친 뒤 멈춘 것입니다. 창조자의 입력에 대해 x.backward()를 호출해서 스스로 계속 이어지게 하세요.
     """
     x, a, b, y = _books_chain(dz)
     y.grad = np.array(1.0)
@@ -61,7 +75,11 @@ def test_backward_runs_the_whole_chain(dz):
 def test_backward_starts_from_its_own_grad(dz):
     """With y.grad = 2, every gradient doubles.
 
+    ko: y.grad = 2이면 모든 기울기가 두 배가 됩니다.
+
     Hint: backward passes self.grad to the creator's backward, never a fixed 1.
+
+    Hint (ko): backward는 고정된 1이 아니라 self.grad를 창조자의 backward에 넘깁니다.
     """
     x, a, b, y = _books_chain(dz)
     y.grad = np.array(2.0)
@@ -73,7 +91,11 @@ def test_backward_starts_from_its_own_grad(dz):
 def test_backward_stops_at_a_variable_without_creator(dz):
     """backward on a Variable that no function made does nothing, and raises nothing.
 
+    ko: 어떤 함수도 만들지 않은 Variable에서 backward를 부르면 아무것도 하지 않고 오류도 내지 않습니다.
+
     Hint: the recursion ends where creator is None: check for it before using the creator.
+
+    Hint (ko): 재귀는 creator가 None인 곳에서 끝납니다. 창조자를 쓰기 전에 None인지 확인하세요.
     """
     x = dz.Variable(np.array(3.0))
     x.grad = np.array(1.0)

@@ -23,7 +23,10 @@ def chain(n, start):
 
 
 def test_a_chain_of_20000_functions(dz):
-    """backward through 20,000 functions on a 2x2 matrix, an Exp in the middle."""
+    """backward through 20,000 functions on a 2x2 matrix, an Exp in the middle.
+
+    ko: 가운데에 Exp가 있는 함수 20,000개를 2x2 행렬로 역전파합니다.
+    """
     (chain,) = define(dz, CHAIN, "chain")
     start = np.array([[0.1, -0.2], [0.3, 0.0]])
     n = 20_000
@@ -36,7 +39,10 @@ def test_a_chain_of_20000_functions(dz):
 
 
 def test_backward_from_the_middle(dz):
-    """b.backward() on an intermediate Variable reaches x and leaves y alone."""
+    """b.backward() on an intermediate Variable reaches x and leaves y alone.
+
+    ko: 중간 Variable에서 b.backward()를 부르면 x까지 가고 y는 건드리지 않습니다.
+    """
     A, B, C = dz.Square(), dz.Exp(), dz.Square()
     x = dz.Variable(np.array([1.2, -0.4]))
     b = B(A(x))
@@ -49,7 +55,10 @@ def test_backward_from_the_middle(dz):
 
 
 def test_exp_chain_on_a_matrix(dz):
-    """square(square(exp(x))) on a 2x3 matrix with a random gradient."""
+    """square(square(exp(x))) on a 2x3 matrix with a random gradient.
+
+    ko: 무작위 기울기를 준 2x3 행렬에서 square(square(exp(x))).
+    """
     rng = np.random.default_rng(11)
     data, gy = rng.standard_normal((2, 3)) * 0.3, rng.standard_normal((2, 3))
     x = dz.Variable(data)

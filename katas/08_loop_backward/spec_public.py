@@ -36,8 +36,13 @@ def _books_chain(dz):
 def test_the_books_chain(dz):
     """y.grad = 1 and y.backward() fill b.grad, a.grad and x.grad = 3.2974425414002564.
 
+    ko: y.grad = 1과 y.backward()로 b.grad, a.grad, 그리고 x.grad = 3.2974425414002564가 채워집니다.
+
     Hint: each function gets the gradient of its own output (f.output.grad), not y.grad: a wrong a.grad
     with a right b.grad usually means self.grad was passed at every step.
+
+    Hint (ko): 각 함수는 y.grad가 아니라 자기 출력의 기울기(f.output.grad)를 받습니다. b.grad는 맞는데 a.grad가 틀렸다면 대개 모든 단계에서 self.grad를
+    넘긴 것입니다.
     """
     x, a, b, y = _books_chain(dz)
     y.grad = np.array(1.0)
@@ -48,7 +53,10 @@ def test_the_books_chain(dz):
 
 
 def test_starts_from_y_grad(dz):
-    """With y.grad = [2, -1] on a vector, every gradient follows from it."""
+    """With y.grad = [2, -1] on a vector, every gradient follows from it.
+
+    ko: 벡터에서 y.grad = [2, -1]이면 모든 기울기가 그로부터 나옵니다.
+    """
     data, gy = np.array([0.5, -0.3]), np.array([2.0, -1.0])
     x = dz.Variable(data)
     y = dz.Square()(dz.Exp()(x))
@@ -60,8 +68,13 @@ def test_starts_from_y_grad(dz):
 def test_a_chain_of_5000_functions(dz):
     """backward through 5,000 functions: far deeper than Python's recursion limit (about 1,000 calls).
 
+    ko: 함수 5,000개를 거치는 역전파: 파이썬의 재귀 한도(약 1,000번 호출)보다 훨씬 깊습니다.
+
     Hint: a RecursionError means backward still calls itself once per function. Keep a list of the
     functions still to visit: funcs = [self.creator]; while funcs: f = funcs.pop() ...
+
+    Hint (ko): RecursionError는 backward가 여전히 함수마다 자신을 한 번씩 호출한다는 뜻입니다. 아직 방문할 함수의 리스트를 두세요: funcs =
+    [self.creator]; while funcs: f = funcs.pop() ...
     """
     (chain,) = define(dz, CHAIN, "chain")
     x, y = chain(5000)

@@ -6,7 +6,10 @@ from grader.spec import expect_array, fail, raises, same
 
 
 def test_default_grad_on_a_matrix(dz):
-    """exp(square(x)) on a 2x3 float32 matrix, backward without a grad."""
+    """exp(square(x)) on a 2x3 float32 matrix, backward without a grad.
+
+    ko: 2x3 float32 행렬에서 exp(square(x)), grad 없이 backward.
+    """
     data = (np.random.default_rng(12).standard_normal((2, 3)) * 0.5).astype(np.float32)
     x = dz.Variable(data)
     y = dz.exp(dz.square(x))
@@ -18,7 +21,10 @@ def test_default_grad_on_a_matrix(dz):
 
 
 def test_int_and_float32_scalars_through_a_chain(dz):
-    """exp(square(x)) on 0-d float32 keeps 0-d float32 arrays all along."""
+    """exp(square(x)) on 0-d float32 keeps 0-d float32 arrays all along.
+
+    ko: 0차원 float32에서 exp(square(x))는 내내 0차원 float32 배열을 유지합니다.
+    """
     x = dz.Variable(np.array(0.5, dtype=np.float32))
     y = dz.exp(dz.square(x))
     data = y.data
@@ -29,7 +35,10 @@ def test_int_and_float32_scalars_through_a_chain(dz):
 
 
 def test_more_refusals(dz):
-    """An int, a tuple and a string are refused with TypeError; an int array is accepted."""
+    """An int, a tuple and a string are refused with TypeError; an int array is accepted.
+
+    ko: int, 튜플, 문자열은 TypeError로 거부되고, int 배열은 받아들여집니다.
+    """
     for value, what in [(3, "Variable(3)"), ((1.0, 2.0), "Variable((1.0, 2.0))"), ("1.0", "Variable('1.0')")]:
         with raises(TypeError, what):
             dz.Variable(value)
@@ -37,7 +46,10 @@ def test_more_refusals(dz):
 
 
 def test_as_array_of_ints(dz):
-    """as_array(7) and as_array(np.int64(7)) are 0-d int arrays; a matrix comes back unchanged."""
+    """as_array(7) and as_array(np.int64(7)) are 0-d int arrays; a matrix comes back unchanged.
+
+    ko: as_array(7)과 as_array(np.int64(7))은 0차원 int 배열이고, 행렬은 그대로 돌아옵니다.
+    """
     for value in (7, np.int64(7)):
         got = dz.as_array(value)
         if not isinstance(got, np.ndarray) or got.shape != () or got.dtype.kind != "i":
@@ -47,7 +59,10 @@ def test_as_array_of_ints(dz):
 
 
 def test_wrappers_make_new_functions(dz):
-    """Two calls of square make two Square functions."""
+    """Two calls of square make two Square functions.
+
+    ko: square를 두 번 호출하면 Square 함수가 두 개 만들어집니다.
+    """
     x = dz.Variable(np.array(1.5))
     a, b = dz.square(x), dz.square(x)
     if same(a.creator, b.creator):

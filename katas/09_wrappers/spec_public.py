@@ -24,7 +24,10 @@ def _zero_d(got, dtype, what):
 
 
 def test_square_and_exp_functions(dz):
-    """square(x) and exp(x) make a Square and an Exp and return their output."""
+    """square(x) and exp(x) make a Square and an Exp and return their output.
+
+    ko: square(x)와 exp(x)는 Square와 Exp를 만들고 그 출력을 돌려줍니다.
+    """
     data = np.array([0.5, -1.0, 2.0])
     y = dz.square(dz.Variable(data))
     _made_by(y, "Square", "square(x)")
@@ -35,7 +38,10 @@ def test_square_and_exp_functions(dz):
 
 
 def test_backward_without_setting_grad(dz):
-    """y = square(exp(square(x))); y.backward() with no y.grad set gives x.grad = 3.2974425414002564 at 0.5."""
+    """y = square(exp(square(x))); y.backward() with no y.grad set gives x.grad = 3.2974425414002564 at 0.5.
+
+    ko: y = square(exp(square(x)))에서 y.grad를 설정하지 않고 y.backward()를 하면 0.5에서 x.grad = 3.2974425414002564입니다.
+    """
     x = dz.Variable(np.array(0.5))
     y = dz.square(dz.exp(dz.square(x)))
     y.backward()
@@ -45,8 +51,13 @@ def test_backward_without_setting_grad(dz):
 def test_default_grad_is_ones_like_the_data(dz):
     """Without a grad, backward starts from np.ones_like(y.data): same shape and dtype (float32 here).
 
+    ko: grad가 없으면 backward는 np.ones_like(y.data)에서 시작합니다: 같은 모양과 dtype(여기서는 float32).
+
     Hint: np.array(1.0) has shape () and np.ones(shape) is float64; np.ones_like(self.data) copies
     both the shape and the dtype of the data.
+
+    Hint (ko): np.array(1.0)은 모양이 ()이고 np.ones(shape)는 float64입니다. np.ones_like(self.data)는 데이터의 모양과 dtype을 모두
+    따릅니다.
     """
     data = np.array([1.0, 2.0, 3.0], dtype=np.float32)
     x = dz.Variable(data)
@@ -61,7 +72,10 @@ def test_default_grad_is_ones_like_the_data(dz):
 
 
 def test_a_grad_you_set_is_kept(dz):
-    """A y.grad set before backward is used, not replaced by ones."""
+    """A y.grad set before backward is used, not replaced by ones.
+
+    ko: backward 전에 설정한 y.grad는 1로 바뀌지 않고 그대로 쓰입니다.
+    """
     x = dz.Variable(np.array(0.5))
     y = dz.square(dz.exp(dz.square(x)))
     y.grad = np.array(3.0)
@@ -70,7 +84,10 @@ def test_a_grad_you_set_is_kept(dz):
 
 
 def test_as_array(dz):
-    """as_array turns numpy scalars and Python numbers into 0-d arrays, and returns arrays as they are."""
+    """as_array turns numpy scalars and Python numbers into 0-d arrays, and returns arrays as they are.
+
+    ko: as_array는 넘파이 스칼라와 파이썬 숫자를 0차원 배열로 바꾸고, 배열은 그대로 돌려줍니다.
+    """
     _zero_d(dz.as_array(np.float64(2.5)), np.float64, "as_array(np.float64(2.5))")
     _zero_d(dz.as_array(np.float32(1.5)), np.float32, "as_array(np.float32(1.5))")
     _zero_d(dz.as_array(3.0), np.float64, "as_array(3.0)")
@@ -80,9 +97,14 @@ def test_as_array(dz):
 def test_outputs_hold_0d_arrays(dz):
     """square and exp of 0-d float64, float32 and int arrays give Variables holding 0-d arrays.
 
+    ko: 0차원 float64, float32, int 배열의 square와 exp는 0차원 배열을 담은 Variable을 냅니다.
+
     Hint: x ** 2 on a 0-d array is a numpy scalar (np.float64, np.float32, np.int64), not an ndarray.
     Function.__call__ must make Variable(as_array(y)); as_array should test np.isscalar(x), which knows
     all of numpy's scalar types.
+
+    Hint (ko): 0차원 배열의 x ** 2는 ndarray가 아니라 넘파이 스칼라(np.float64, np.float32, np.int64)입니다. Function.__call__은
+    Variable(as_array(y))를 만들어야 하고, as_array는 넘파이의 모든 스칼라 타입을 아는 np.isscalar(x)로 검사해야 합니다.
     """
     _zero_d(dz.square(dz.Variable(np.array(2.0))).data, np.float64, "square(Variable(np.array(2.0))).data")
     _zero_d(dz.exp(dz.Variable(np.array(0.0, dtype=np.float32))).data, np.float32,
@@ -95,8 +117,12 @@ def test_outputs_hold_0d_arrays(dz):
 def test_only_ndarrays(dz):
     """Variable refuses a float, a list and a numpy scalar with TypeError.
 
+    ko: Variable은 float, 리스트, 넘파이 스칼라를 TypeError로 거부합니다.
+
     Hint: check isinstance(data, np.ndarray) and raise TypeError; a numpy scalar such as np.float64(1.0)
     is not an ndarray.
+
+    Hint (ko): isinstance(data, np.ndarray)를 검사하고 TypeError를 일으키세요. np.float64(1.0) 같은 넘파이 스칼라는 ndarray가 아닙니다.
     """
     for value, what in [(1.0, "Variable(1.0)"), ([1.0, 2.0], "Variable([1.0, 2.0])"),
                         (np.float64(1.0), "Variable(np.float64(1.0))")]:
@@ -107,6 +133,10 @@ def test_only_ndarrays(dz):
 def test_variable_accepts_none(dz):
     """Variable(None) is allowed: its data is None.
 
+    ko: Variable(None)은 허용됩니다: 그 data는 None입니다.
+
     Hint: refuse only data that is not None and not an ndarray.
+
+    Hint (ko): None도 ndarray도 아닌 데이터만 거부하세요.
     """
     expect_none(dz.Variable(None).data, "Variable(None).data")

@@ -93,8 +93,13 @@ def catches(dz, broken, what, advice):
 def test_your_tests_pass_on_a_correct_square(dz):
     """Your SquareTest runs, and every test in it passes on a correct square.
 
+    ko: 여러분의 SquareTest가 실행되고, 올바른 square에서 그 안의 모든 테스트가 통과합니다.
+
     Hint: unittest runs the methods whose names start with test. Compare y.data and x.grad (arrays),
     not the Variables themselves, and call y.backward() before you read x.grad.
+
+    Hint (ko): unittest는 이름이 test로 시작하는 메서드를 실행합니다. Variable 자체가 아니라 y.data와 x.grad(배열)를 비교하고, x.grad를 읽기 전에
+    y.backward()를 호출하세요.
     """
     pass_on_correct(dz)
 
@@ -102,7 +107,11 @@ def test_your_tests_pass_on_a_correct_square(dz):
 def test_your_tests_catch_a_wrong_forward(dz):
     """Your tests fail when square's forward is wrong: x ** 3 (8 at x = 2).
 
+    ko: square의 forward가 틀리면(x ** 3, x = 2에서 8) 여러분의 테스트가 실패합니다.
+
     Hint: test the value of square(x) at a point, as the book's test_forward does at x = 2.
+
+    Hint (ko): 책의 test_forward가 x = 2에서 하듯, 한 점에서 square(x)의 값을 검사하세요.
     """
     catches(dz, ("x ** 3", "2 * x * gy"), "its forward gives x ** 3",
             "Test the forward value: square(Variable(np.array(2.0))).data should be 4.")
@@ -111,7 +120,11 @@ def test_your_tests_catch_a_wrong_forward(dz):
 def test_your_tests_catch_a_wrong_backward(dz):
     """Your tests fail when square's backward is wrong: x * gy (the factor 2 forgotten).
 
+    ko: square의 backward가 틀리면(x * gy, 2를 빠뜨림) 여러분의 테스트가 실패합니다.
+
     Hint: test x.grad after y.backward() at a point, as the book's test_backward does at x = 3.
+
+    Hint (ko): 책의 test_backward가 x = 3에서 하듯, 한 점에서 y.backward() 다음의 x.grad를 검사하세요.
     """
     catches(dz, ("x ** 2", "x * gy"), "its backward gives x * gy, without the factor 2",
             "Test the gradient: after y = square(x) and y.backward(), x.grad should be 2 * x.")
@@ -120,8 +133,13 @@ def test_your_tests_catch_a_wrong_backward(dz):
 def test_your_tests_catch_a_backward_right_only_at_one_point(dz):
     """Your tests fail when backward is 6 * gy: right at x = 3 only.
 
+    ko: backward가 x = 3에서만 맞는 6 * gy이면 여러분의 테스트가 실패합니다.
+
     Hint: a backward test at a single fixed point misses a mistake that happens to be right there. The
     book's test_gradient_check compares x.grad with numerical_diff(square, x) at a random x.
+
+    Hint (ko): 고정된 한 점에서만 backward를 검사하면, 마침 그 점에서만 맞는 실수를 놓칩니다. 책의 test_gradient_check는 무작위 x에서 x.grad를
+    numerical_diff(square, x)와 비교합니다.
     """
     catches(dz, ("x ** 2", "6 * gy"), "its backward always gives 6, right at x = 3 only",
             "Add a gradient check: at a random x, x.grad after y.backward() must be close to numerical_diff(square, x).")
@@ -130,7 +148,11 @@ def test_your_tests_catch_a_backward_right_only_at_one_point(dz):
 def test_your_tests_catch_a_forward_right_only_at_one_point(dz):
     """Your tests fail when forward is 2 * x: right at x = 2 only, with a backward of 2 * x * gy.
 
+    ko: forward가 x = 2에서만 맞는 2 * x이고 backward가 2 * x * gy이면 여러분의 테스트가 실패합니다.
+
     Hint: the gradient check compares backward with numerical_diff of the forward: there the two disagree.
+
+    Hint (ko): 기울기 확인은 backward를 forward의 numerical_diff와 비교합니다. 여기서는 둘이 어긋납니다.
     """
     catches(dz, ("2 * x", "2 * x * gy"), "its forward gives 2 * x, equal to x ** 2 at x = 2 only",
             "Add a gradient check: at a random x, x.grad must be close to numerical_diff(square, x).")
@@ -139,8 +161,13 @@ def test_your_tests_catch_a_forward_right_only_at_one_point(dz):
 def test_your_gradient_check_uses_numerical_diff(dz):
     """Your tests call numerical_diff, as the book's gradient check does.
 
+    ko: 책의 기울기 확인처럼 여러분의 테스트가 numerical_diff를 호출합니다.
+
     Hint: in a test method, x = Variable(np.random.rand(1)), y = square(x), y.backward(), then
     compare x.grad with numerical_diff(square, x) using np.allclose.
+
+    Hint (ko): 테스트 메서드에서 x = Variable(np.random.rand(1)), y = square(x), y.backward()를 한 다음, np.allclose로
+    x.grad를 numerical_diff(square, x)와 비교하세요.
     """
     outcome = pass_on_correct(dz, spy=True)
     if outcome["numerical_diff_calls"] == 0:
@@ -149,7 +176,10 @@ def test_your_gradient_check_uses_numerical_diff(dz):
 
 
 def test_numerical_diff_still_works(dz):
-    """numerical_diff(square, x) is the central difference: 4.000000000004 at x = 2, element by element."""
+    """numerical_diff(square, x) is the central difference: 4.000000000004 at x = 2, element by element.
+
+    ko: numerical_diff(square, x)는 중앙 차분입니다: x = 2에서 원소별로 4.000000000004.
+    """
     data = np.array([2.0, -0.5])
     got = dz.numerical_diff(dz.square, dz.Variable(data))
     expected = ((data + 1e-4) ** 2 - (data - 1e-4) ** 2) / 2e-4

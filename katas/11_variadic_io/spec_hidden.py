@@ -24,7 +24,10 @@ class Square(dz.Function):
 
 
 def test_three_outputs(dz):
-    """A forward returning three arrays gives three Variables, in order, with one creator."""
+    """A forward returning three arrays gives three Variables, in order, with one creator.
+
+    ko: 배열 세 개를 돌려주는 forward는 창조자가 하나인 Variable 세 개를 순서대로 냅니다.
+    """
     (Split3,) = define(dz, SPLIT3, "Split3")
     f = Split3()
     ys = f(dz.Variable(np.array([[1.0, 2.0], [3.0, 4.0]])))
@@ -38,14 +41,20 @@ def test_three_outputs(dz):
 
 
 def test_four_inputs_in_order(dz):
-    """forward receives four inputs, unpacked and in order."""
+    """forward receives four inputs, unpacked and in order.
+
+    ko: forward는 입력 네 개를 풀어서 순서대로 받습니다.
+    """
     (Sum4,) = define(dz, SUM4, "Sum4")
     y = Sum4()(*[dz.Variable(np.array(float(v))) for v in (1, 2, 3, 4)])
     expect_array(y.data, 4321.0, "Sum4()(1, 2, 3, 4).data")
 
 
 def test_one_input_array(dz):
-    """A function of one input keeps working: Square on a vector gives one Variable."""
+    """A function of one input keeps working: Square on a vector gives one Variable.
+
+    ko: 입력이 하나인 함수도 계속 동작합니다: 벡터에 Square를 적용하면 Variable 하나가 나옵니다.
+    """
     (Square,) = define(dz, SQUARE, "Square")
     y = Square()(dz.Variable(np.array([1.0, 2.0, 3.0])))
     if isinstance(y, (list, tuple)):
@@ -54,7 +63,10 @@ def test_one_input_array(dz):
 
 
 def test_add_matrices(dz):
-    """add on 2x3 matrices, and the output's creator is the Add holding both inputs."""
+    """add on 2x3 matrices, and the output's creator is the Add holding both inputs.
+
+    ko: 2x3 행렬에 add를 적용하고, 출력의 창조자는 두 입력을 모두 가진 Add입니다.
+    """
     a, b = np.arange(6.0).reshape(2, 3), np.full((2, 3), 0.5)
     x0, x1 = dz.Variable(a), dz.Variable(b)
     y = dz.add(x0, x1)

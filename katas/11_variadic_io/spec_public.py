@@ -21,8 +21,12 @@ class Sum3(dz.Function):
 def test_add_returns_one_variable(dz):
     """add(x0, x1) returns a single Variable (not a list) holding x0 + x1.
 
+    ko: add(x0, x1)은 (리스트가 아니라) x0 + x1을 담은 Variable 하나를 돌려줍니다.
+
     Hint: a list of one Variable means __call__ returned the list of outputs even for one output;
     return outputs[0] when there is only one.
+
+    Hint (ko): Variable 하나짜리 리스트가 나왔다면 출력이 하나일 때도 __call__이 출력 리스트를 돌려준 것입니다. 출력이 하나뿐이면 outputs[0]을 돌려주세요.
     """
     y = dz.add(dz.Variable(np.array(2.0)), dz.Variable(np.array(3.0)))
     if isinstance(y, (list, tuple)):
@@ -35,8 +39,12 @@ def test_add_returns_one_variable(dz):
 def test_outputs_are_ndarrays(dz):
     """Outputs hold ndarrays even when numpy's result is a scalar (as_array).
 
+    ko: 넘파이의 결과가 스칼라여도 출력은 ndarray를 담습니다(as_array).
+
     Hint: 2.0 + 3.0 on 0-d arrays gives np.float64, not an ndarray; wrap every result with
     Variable(as_array(y)).
+
+    Hint (ko): 0차원 배열의 2.0 + 3.0은 ndarray가 아니라 np.float64입니다. 모든 결과를 Variable(as_array(y))로 감싸세요.
     """
     y = dz.add(dz.Variable(np.array(2.0)), dz.Variable(np.array(3.0)))
     data = y.data
@@ -45,7 +53,10 @@ def test_outputs_are_ndarrays(dz):
 
 
 def test_function_records_inputs_and_outputs(dz):
-    """The function remembers all its inputs, in order, and its output."""
+    """The function remembers all its inputs, in order, and its output.
+
+    ko: 함수는 모든 입력을 순서대로, 그리고 출력을 기억합니다.
+    """
     x0, x1 = dz.Variable(np.array(2.0)), dz.Variable(np.array(3.0))
     y = dz.add(x0, x1)
     f = y.creator
@@ -64,8 +75,13 @@ def test_function_records_inputs_and_outputs(dz):
 def test_forward_gets_every_input(dz):
     """A Function of three inputs: forward(a, b, c) receives all three, unpacked.
 
+    ko: 입력이 세 개인 Function: forward(a, b, c)는 세 입력을 모두 풀어서 받습니다.
+
     Hint: call self.forward(*xs) with xs = [x.data for x in inputs]: the star unpacks the list, so
     forward gets one argument per input, however many there are.
+
+    Hint (ko): xs = [x.data for x in inputs]로 self.forward(*xs)를 호출하세요. 별표가 리스트를 풀어 주므로, 입력이 몇 개든 forward는 입력마다
+    인수 하나를 받습니다.
     """
     (Sum3,) = define(dz, SUM3, "Sum3")
     y = Sum3()(dz.Variable(np.array(1.0)), dz.Variable(np.array(2.0)), dz.Variable(np.array(4.0)))
@@ -75,8 +91,12 @@ def test_forward_gets_every_input(dz):
 def test_two_outputs_come_back_as_a_list(dz):
     """A forward that returns a tuple of two gives a list of two Variables, both made by the function.
 
+    ko: 두 개짜리 튜플을 돌려주는 forward는 둘 다 그 함수가 만든 Variable 두 개의 리스트를 냅니다.
+
     Hint: turn a single result into a 1-tuple only when forward did not already return a tuple;
     then wrap every element, and set the creator of every output, not just the first.
+
+    Hint (ko): forward가 이미 튜플을 돌려주지 않았을 때만 결과 하나를 1-튜플로 만드세요. 그다음 모든 원소를 감싸고, 첫 번째만이 아니라 모든 출력의 창조자를 설정하세요.
     """
     (Split,) = define(dz, SPLIT, "Split")
     f = Split()

@@ -15,7 +15,10 @@ class Square(dz.Function):
 
 
 def test_no_in_place_accumulation_matrices(dz):
-    """Accumulating on a 2x3 matrix must not change y.grad (the += trap)."""
+    """Accumulating on a 2x3 matrix must not change y.grad (the += trap).
+
+    ko: 2x3 행렬에서 기울기를 누적해도 y.grad가 바뀌면 안 됩니다(+= 함정).
+    """
     x = dz.Variable(np.arange(6.0).reshape(2, 3))
     y = dz.add(dz.add(x, x), x)
     y.backward()
@@ -24,7 +27,10 @@ def test_no_in_place_accumulation_matrices(dz):
 
 
 def test_without_cleargrad_grads_add_up(dz):
-    """Two backward passes without cleargrad accumulate into x.grad."""
+    """Two backward passes without cleargrad accumulate into x.grad.
+
+    ko: cleargrad 없이 역전파를 두 번 하면 x.grad에 누적됩니다.
+    """
     x = dz.Variable(np.array(3.0))
     dz.add(x, x).backward()
     dz.add(dz.add(x, x), x).backward()
@@ -32,7 +38,10 @@ def test_without_cleargrad_grads_add_up(dz):
 
 
 def test_cleargrad_on_a_vector(dz):
-    """cleargrad on a vector leaves None, and the next pass starts from nothing."""
+    """cleargrad on a vector leaves None, and the next pass starts from nothing.
+
+    ko: 벡터에서 cleargrad를 부르면 None이 되고, 다음 역전파는 빈 상태에서 시작합니다.
+    """
     x = dz.Variable(np.array([1.0, -1.0]))
     dz.add(x, x).backward()
     x.cleargrad()
@@ -42,7 +51,10 @@ def test_cleargrad_on_a_vector(dz):
 
 
 def test_reuse_deeper_in_graph(dz):
-    """y = x^2 + x^2 through two Square nodes sharing x: x.grad = 4x."""
+    """y = x^2 + x^2 through two Square nodes sharing x: x.grad = 4x.
+
+    ko: x를 공유하는 두 Square 노드를 거친 y = x^2 + x^2: x.grad = 4x.
+    """
     (Square,) = define(dz, SQUARE, "Square")
     x = dz.Variable(np.array(1.5))
     y = dz.add(Square()(x), Square()(x))

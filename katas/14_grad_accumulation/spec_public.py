@@ -41,8 +41,13 @@ def test_same_variable_three_times(dz):
 def test_vectors_accumulate(dz):
     """y = x + x on a vector: x.grad = [2, 2, 2], y.grad stays [1, 1, 1].
 
+    ko: 벡터에서 y = x + x: x.grad = [2, 2, 2]이고 y.grad는 [1, 1, 1] 그대로입니다.
+
     Hint: an error about "the truth value of an array" means the code asked `if x.grad:` or
     `if not x.grad:`; ask `if x.grad is None:` instead.
+
+    Hint (ko): "the truth value of an array"에 관한 오류는 코드가 `if x.grad:`나 `if not x.grad:`로 물었다는 뜻입니다. 대신 `if
+    x.grad is None:`으로 물으세요.
     """
     x = dz.Variable(np.array([1.0, 2.0, 3.0]))
     y = dz.add(x, x)
@@ -54,7 +59,11 @@ def test_vectors_accumulate(dz):
 def test_cleargrad_starts_afresh(dz):
     """cleargrad() sets x.grad back to None, so a second computation gives its own gradient, not the sum.
 
+    ko: cleargrad()는 x.grad를 None으로 되돌리므로, 두 번째 계산은 합이 아니라 자신의 기울기를 냅니다.
+
     Hint: cleargrad sets self.grad = None, nothing else: an array of zeros is not "no gradient yet".
+
+    Hint (ko): cleargrad는 self.grad = None만 합니다. 0으로 채운 배열은 "아직 기울기 없음"이 아닙니다.
     """
     x = dz.Variable(np.array(3.0))
     y = dz.add(x, x)

@@ -24,7 +24,10 @@ class Add(dz.Function):
 
 
 def test_no_reference_cycles(dz, mem):
-    """Building and dropping graphs leaves nothing for the cyclic collector."""
+    """Building and dropping graphs leaves nothing for the cyclic collector.
+
+    ko: 그래프를 만들고 버려도 순환 가비지 컬렉터가 치울 것이 남지 않습니다.
+    """
     (Add,) = define(dz, ADD, "Add")
     mem.collect()
     with mem.gc_disabled():
@@ -40,7 +43,10 @@ def test_no_reference_cycles(dz, mem):
 
 
 def test_steady_state_loop(dz, mem):
-    """A training-style loop keeps live Variables and Functions constant, and memory bounded (tracemalloc)."""
+    """A training-style loop keeps live Variables and Functions constant, and memory bounded (tracemalloc).
+
+    ko: 학습과 비슷한 반복문에서 살아 있는 Variable과 Function의 수가 일정하고, 메모리가 한정됩니다(tracemalloc).
+    """
     with mem.gc_disabled():
         traced = []
         x = dz.Variable(np.random.randn(1000))
@@ -64,7 +70,10 @@ def test_steady_state_loop(dz, mem):
 
 
 def test_kernel_sees_deep_graphs_freed(dz, mem):
-    """The kernel's count: 4 graphs of 400 squares on 64 KiB arrays come back when dropped."""
+    """The kernel's count: 4 graphs of 400 squares on 64 KiB arrays come back when dropped.
+
+    ko: 커널의 집계: 64 KiB 배열에서 제곱 400번짜리 그래프 4개를 버리면 메모리가 돌아옵니다.
+    """
     (churn,) = define(dz, CHURN, "churn")
     with mem.gc_disabled():
         churn(1, 50, 8192)
@@ -78,7 +87,10 @@ def test_kernel_sees_deep_graphs_freed(dz, mem):
 
 
 def test_kernel_sees_many_small_nodes_freed(dz, mem):
-    """The kernel's count: 40,000 scalar nodes, built and dropped, come back (no big arrays to hide behind)."""
+    """The kernel's count: 40,000 scalar nodes, built and dropped, come back (no big arrays to hide behind).
+
+    ko: 커널의 집계: 스칼라 노드 40,000개를 만들고 버리면 메모리가 돌아옵니다(뒤에 숨을 큰 배열이 없습니다).
+    """
     (churn,) = define(dz, CHURN, "churn")
     with mem.gc_disabled():
         churn(2, 2000, 1)
@@ -91,7 +103,10 @@ def test_kernel_sees_many_small_nodes_freed(dz, mem):
 
 
 def test_intermediate_outputs_freed(dz, mem):
-    """Intermediate variables die with the graph while leaves that you keep stay alive."""
+    """Intermediate variables die with the graph while leaves that you keep stay alive.
+
+    ko: 중간 변수는 그래프와 함께 사라지고, 여러분이 들고 있는 말단 변수는 살아 있습니다.
+    """
     with mem.gc_disabled():
         x = dz.Variable(np.array(3.0))
         a = dz.square(x)
@@ -107,7 +122,10 @@ def test_intermediate_outputs_freed(dz, mem):
 
 
 def test_outputs_are_weak_references(dz):
-    """f.outputs holds weak references that lead back to the outputs."""
+    """f.outputs holds weak references that lead back to the outputs.
+
+    ko: f.outputs는 출력으로 이어지는 약한 참조를 담습니다.
+    """
     x = dz.Variable(np.array(2.0))
     y = dz.square(x)
     outputs = y.creator.outputs

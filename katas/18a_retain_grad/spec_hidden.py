@@ -32,7 +32,10 @@ def _backward_growth(dz, mem, retain):
 
 
 def test_intermediate_grads_freed(dz, mem):
-    """With retain_grad=False, backward over 6 functions keeps only x.grad (tracemalloc)."""
+    """With retain_grad=False, backward over 6 functions keeps only x.grad (tracemalloc).
+
+    ko: retain_grad=False이면 함수 6개를 거친 역전파 뒤에 x.grad만 남습니다(tracemalloc).
+    """
     growth = _backward_growth(dz, mem, retain=False)
     budget = 2.5 * N * 8
     if growth > budget:
@@ -41,7 +44,10 @@ def test_intermediate_grads_freed(dz, mem):
 
 
 def test_retained_grads_take_memory(dz, mem):
-    """With retain_grad=True, all 7 gradients stay allocated."""
+    """With retain_grad=True, all 7 gradients stay allocated.
+
+    ko: retain_grad=True이면 기울기 7개가 모두 할당된 채 남습니다.
+    """
     growth = _backward_growth(dz, mem, retain=True)
     if growth < 6 * N * 8:
         fail(f"backward(retain_grad=True) left only {growth / MIB:.1f} MiB; 7 gradients of "
@@ -49,7 +55,10 @@ def test_retained_grads_take_memory(dz, mem):
 
 
 def test_diamond_with_freeing(dz):
-    """Freeing gradients does not break accumulation: y = a^2 + a^2, a = x^2."""
+    """Freeing gradients does not break accumulation: y = a^2 + a^2, a = x^2.
+
+    ko: 기울기를 해제해도 누적은 깨지지 않습니다: y = a^2 + a^2, a = x^2.
+    """
     x = dz.Variable(np.array(2.0))
     a = dz.square(x)
     b, c = dz.square(a), dz.square(a)
@@ -61,7 +70,10 @@ def test_diamond_with_freeing(dz):
 
 
 def test_two_leaves_keep_grads(dz):
-    """Both leaves keep their gradients: z = x^2 + y^2."""
+    """Both leaves keep their gradients: z = x^2 + y^2.
+
+    ko: 두 말단 변수 모두 기울기를 유지합니다: z = x^2 + y^2.
+    """
     x, y = dz.Variable(np.array(3.0)), dz.Variable(np.array(4.0))
     z = dz.add(dz.square(x), dz.square(y))
     z.backward()
@@ -70,7 +82,10 @@ def test_two_leaves_keep_grads(dz):
 
 
 def test_kernel_sees_retained_grads_kept(dz, mem):
-    """The kernel's count: backward(retain_grad=True) keeps all 40 gradients; the default keeps about one."""
+    """The kernel's count: backward(retain_grad=True) keeps all 40 gradients; the default keeps about one.
+
+    ko: 커널의 집계: backward(retain_grad=True)는 기울기 40개를 모두 남기고, 기본값은 한 개 정도만 남깁니다.
+    """
     (chain,) = define(dz, public.CHAIN, "chain")
     growths = {}
     for retain in (True, False):
@@ -86,7 +101,10 @@ def test_kernel_sees_retained_grads_kept(dz, mem):
 
 
 def test_three_outputs_freed_or_kept(dz):
-    """A function with three outputs on a vector: all three grads freed by default, all kept with retain_grad."""
+    """A function with three outputs on a vector: all three grads freed by default, all kept with retain_grad.
+
+    ko: 벡터에서 출력이 셋인 함수: 기본값이면 세 기울기가 모두 해제되고, retain_grad이면 모두 남습니다.
+    """
     (Split3,) = define(dz, SPLIT3, "Split3")
     for retain in (False, True):
         x = dz.Variable(np.array([1.0, 2.0]))

@@ -7,7 +7,10 @@ from grader.spec import expect_value, fail, remote
 
 
 def test_name(dz):
-    """Variable(data, name) keeps the name; without one, name is None."""
+    """Variable(data, name) keeps the name; without one, name is None.
+
+    ko: Variable(data, name)은 이름을 유지하고, 이름이 없으면 name은 None입니다.
+    """
     expect_value(dz.Variable(np.array(1.0), "x").name, "x", "Variable(..., 'x').name")
     expect_value(dz.Variable(np.array(1.0)).name, None, "Variable(data).name")
 
@@ -15,8 +18,12 @@ def test_name(dz):
 def test_shape_ndim_size_dtype(dz):
     """shape, ndim, size and dtype follow the data (a 2x3 int64 matrix here).
 
+    ko: shape, ndim, size, dtype은 데이터를 따릅니다(여기서는 2x3 int64 행렬).
+
     Hint: each is a @property returning the same attribute of self.data; without @property,
     x.shape is a method, not (2, 3).
+
+    Hint (ko): 각각 self.data의 같은 속성을 돌려주는 @property입니다. @property가 없으면 x.shape는 (2, 3)이 아니라 메서드입니다.
     """
     x = dz.Variable(np.array([[1, 2, 3], [4, 5, 6]], dtype=np.int64))
     expect_value(x.shape, (2, 3), "x.shape")
@@ -28,8 +35,12 @@ def test_shape_ndim_size_dtype(dz):
 def test_len(dz):
     """len(x) is the length of the first axis: 2 for a 2x3 matrix; len of a 0-d Variable is an error.
 
+    ko: len(x)는 첫 번째 축의 길이입니다: 2x3 행렬이면 2이고, 0차원 Variable의 len은 오류입니다.
+
     Hint: __len__ returns len(self.data), which is the number of rows, not the number of elements,
     and which raises for 0-d data, as len() of a 0-d ndarray does.
+
+    Hint (ko): __len__은 len(self.data)를 돌려줍니다. 이것은 원소 수가 아니라 행의 수이고, 0차원 ndarray의 len()처럼 0차원 데이터에서는 오류를 일으킵니다.
     """
     expect_value(remote("len", dz.Variable(np.zeros((2, 3)))), 2, "len(x) of a 2x3 Variable")
     expect_value(remote("len", dz.Variable(np.array([1, 2, 3]))), 3, "len(x) of a 3-vector")
@@ -46,8 +57,12 @@ def test_len(dz):
 def test_repr(dz):
     """repr wraps str(data) in variable(...), with rows after the first indented by 9 spaces.
 
+    ko: repr은 str(data)를 variable(...)로 감싸고, 첫 행 다음의 행들을 공백 9칸 들여 씁니다.
+
     Hint: 'variable(' is 9 characters wide: replace every '\\n' in str(self.data) by '\\n' followed by
     9 spaces, so the rows line up under the first one.
+
+    Hint (ko): 'variable('은 9글자입니다. str(self.data)의 모든 '\\n'을 '\\n'과 공백 9칸으로 바꾸면 행들이 첫 행 아래에 나란히 정렬됩니다.
     """
     expect_value(remote("repr", dz.Variable(np.array([1, 2, 3]))), "variable([1 2 3])", "repr(x) of [1, 2, 3]")
     expect_value(remote("repr", dz.Variable(np.array([[1, 2], [3, 4]]))), "variable([[1 2]\n          [3 4]])",

@@ -6,7 +6,10 @@ from grader.spec import expect_array
 
 
 def test_mul_backward_vectors(dz):
-    """Element-wise gradients of a * b * c on vectors."""
+    """Element-wise gradients of a * b * c on vectors.
+
+    ko: 벡터에서 a * b * c의 원소별 기울기.
+    """
     av, bv, cv = np.array([1.0, 2.0, 3.0]), np.array([-1.0, 0.5, 4.0]), np.array([2.0, -3.0, 0.5])
     a, b, c = dz.Variable(av), dz.Variable(bv), dz.Variable(cv)
     y = a * b * c
@@ -17,7 +20,10 @@ def test_mul_backward_vectors(dz):
 
 
 def test_square_by_mul(dz):
-    """a * a accumulates both sides: a.grad = 2a."""
+    """a * a accumulates both sides: a.grad = 2a.
+
+    ko: a * a는 양쪽의 기울기를 누적합니다: a.grad = 2a.
+    """
     a = dz.Variable(np.array(3.0))
     y = a * a
     y.backward()
@@ -25,7 +31,10 @@ def test_square_by_mul(dz):
 
 
 def test_mixed_expression(dz):
-    """y = a * b * a + b at a = 2, b = 5: a.grad = 2ab = 20, b.grad = a^2 + 1 = 5."""
+    """y = a * b * a + b at a = 2, b = 5: a.grad = 2ab = 20, b.grad = a^2 + 1 = 5.
+
+    ko: a = 2, b = 5에서 y = a * b * a + b: a.grad = 2ab = 20, b.grad = a^2 + 1 = 5.
+    """
     a, b = dz.Variable(np.array(2.0)), dz.Variable(np.array(5.0))
     y = a * b * a + b
     y.backward()
@@ -35,7 +44,10 @@ def test_mixed_expression(dz):
 
 
 def test_sum_of_products(dz):
-    """A sum of products of three matrices: values and gradients."""
+    """A sum of products of three matrices: values and gradients.
+
+    ko: 세 행렬의 곱의 합: 값과 기울기.
+    """
     rng = np.random.default_rng(3)
     av, bv, cv = (rng.standard_normal((2, 2)) for _ in range(3))
     a, b, c = dz.Variable(av), dz.Variable(bv), dz.Variable(cv)

@@ -8,8 +8,13 @@ from grader.spec import expect_array
 def test_book_example(dz):
     """y = a * b + c with a=3, b=2, c=1: y = 7, a.grad = 2, b.grad = 3.
 
+    ko: a=3, b=2, c=1일 때 y = a * b + c: y = 7, a.grad = 2, b.grad = 3.
+
     Hint: a.grad = 3 and b.grad = 2 means Mul.backward returned the gradients in the wrong order:
     the gradient for x0 is gy * x1, the one for x1 is gy * x0.
+
+    Hint (ko): a.grad = 3이고 b.grad = 2라면 Mul.backward가 기울기를 잘못된 순서로 돌려준 것입니다. x0의 기울기는 gy * x1이고, x1의 기울기는 gy *
+    x0입니다.
     """
     a, b, c = (dz.Variable(np.array(v)) for v in (3.0, 2.0, 1.0))
     y = a * b + c
@@ -20,7 +25,10 @@ def test_book_example(dz):
 
 
 def test_mul_function(dz):
-    """mul(a, b) works as a function too."""
+    """mul(a, b) works as a function too.
+
+    ko: mul(a, b)도 함수로 동작합니다.
+    """
     y = dz.mul(dz.Variable(np.array(4.0)), dz.Variable(np.array(-2.5)))
     expect_array(y.data, -10.0, "mul(4, -2.5).data")
 
@@ -28,8 +36,13 @@ def test_mul_function(dz):
 def test_product_of_three(dz):
     """y = a * b * c at (2, 3, 4): a.grad = bc = 12, b.grad = ac = 8, c.grad = ab = 6.
 
+    ko: (2, 3, 4)에서 y = a * b * c: a.grad = bc = 12, b.grad = ac = 8, c.grad = ab = 6.
+
     Hint: here the first Mul gets gy = c, not 1: its backward must multiply by gy
     (gy * x1 and gy * x0), or only products with one * come out right.
+
+    Hint (ko): 여기서 첫 번째 Mul은 1이 아니라 gy = c를 받습니다. backward에서 gy를 곱해야(gy * x1과 gy * x0) 합니다. 그렇지 않으면 *가 하나인 곱만 맞게
+    나옵니다.
     """
     a, b, c = (dz.Variable(np.array(v)) for v in (2.0, 3.0, 4.0))
     y = a * b * c

@@ -8,7 +8,10 @@ public = public_spec(__file__)  # the public checks' helpers, one copy
 
 
 def test_function_accepts_vector_ndarray(dz):
-    """Square()(np.array([1., 2.])) works and differentiates back to its Variable input."""
+    """Square()(np.array([1., 2.])) works and differentiates back to its Variable input.
+
+    ko: Square()(np.array([1., 2.]))가 동작하고, 그 Variable 입력까지 미분됩니다.
+    """
     (Square,) = define(dz, public.SQUARE, "Square")
     y = Square()(np.array([1.0, -2.0]))
     expect_array(y.data, [1.0, 4.0], "Square()(np.array([1., -2.])).data")
@@ -17,7 +20,10 @@ def test_function_accepts_vector_ndarray(dz):
 
 
 def test_int_and_vector(dz):
-    """An int and a vector ndarray mix too."""
+    """An int and a vector ndarray mix too.
+
+    ko: int와 벡터 ndarray도 섞어 쓸 수 있습니다.
+    """
     x = dz.Variable(np.array([1.0, 2.0]))
     y = x + 2
     expect_array(y.data, [3.0, 4.0], "(x + 2).data")
@@ -26,14 +32,20 @@ def test_int_and_vector(dz):
 
 
 def test_add_function_with_float(dz):
-    """add(x, 3.0) and mul(x, 3.0) work as functions."""
+    """add(x, 3.0) and mul(x, 3.0) work as functions.
+
+    ko: add(x, 3.0)과 mul(x, 3.0)이 함수로 동작합니다.
+    """
     x = dz.Variable(np.array(2.0))
     expect_array(dz.add(x, 3.0).data, 5.0, "add(x, 3.0).data")
     expect_array(dz.mul(x, 3.0).data, 6.0, "mul(x, 3.0).data")
 
 
 def test_result_is_variable(dz):
-    """x * 2.5 is a Variable, and its gradient on a vector is 2.5 everywhere."""
+    """x * 2.5 is a Variable, and its gradient on a vector is 2.5 everywhere.
+
+    ko: x * 2.5는 Variable이고, 벡터에서 그 기울기는 모든 곳에서 2.5입니다.
+    """
     x = dz.Variable(np.array([1.0, 2.0, 3.0]))
     y = x * 2.5 + np.array([1.0, 1.0, 1.0])
     expect_value(remote("type_name", y), "Variable", "type of x * 2.5 + ndarray")

@@ -8,15 +8,23 @@ from grader.spec import expect_array, expect_value, remote
 def test_float_times_variable(dz):
     """3.0 * x gives a Variable holding 3x.
 
+    ko: 3.0 * x는 3x를 담은 Variable을 냅니다.
+
     Hint: Python asks 3.0 first, which gives up, then calls x.__rmul__(3.0): install
     Variable.__rmul__ = mul (a product does not care about the order, and mul converts the float).
+
+    Hint (ko): 파이썬은 먼저 3.0에 묻고, 3.0이 포기하면 x.__rmul__(3.0)을 호출합니다. Variable.__rmul__ = mul을 설치하세요(곱은 순서와 상관없고,
+    mul이 float을 변환합니다).
     """
     y = 3.0 * dz.Variable(np.array(2.0))
     expect_array(y.data, 6.0, "(3.0 * x).data")
 
 
 def test_float_plus_variable(dz):
-    """3.0 + x gives a Variable holding x + 3."""
+    """3.0 + x gives a Variable holding x + 3.
+
+    ko: 3.0 + x는 x + 3을 담은 Variable을 냅니다.
+    """
     y = 3.0 + dz.Variable(np.array(2.0))
     expect_array(y.data, 5.0, "(3.0 + x).data")
 
@@ -24,8 +32,13 @@ def test_float_plus_variable(dz):
 def test_ndarray_plus_variable(dz):
     """np.array([1., 2.]) + x gives one Variable, not an array of Variables.
 
+    ko: np.array([1., 2.]) + x는 Variable의 배열이 아니라 Variable 하나를 냅니다.
+
     Hint: if you got an ndarray, numpy handled the + itself, element by element; a class attribute
     __array_priority__ = 200 on Variable (above ndarray's 0) makes numpy call Variable.__radd__ instead.
+
+    Hint (ko): ndarray가 나왔다면 넘파이가 +를 원소별로 직접 처리한 것입니다. Variable에 클래스 속성 __array_priority__ = 200(ndarray의 0보다
+    큼)을 두면 넘파이가 대신 Variable.__radd__를 호출합니다.
     """
     y = np.array([1.0, 2.0]) + dz.Variable(np.array([10.0, 20.0]))
     expect_value(remote("type_name", y), "Variable", "type of np.array([1., 2.]) + x")
@@ -33,7 +46,10 @@ def test_ndarray_plus_variable(dz):
 
 
 def test_grad_through_reflected(dz):
-    """y = 2.0 + 3.0 * x + x at x = 2: y = 10, x.grad = 4."""
+    """y = 2.0 + 3.0 * x + x at x = 2: y = 10, x.grad = 4.
+
+    ko: x = 2에서 y = 2.0 + 3.0 * x + x: y = 10, x.grad = 4.
+    """
     x = dz.Variable(np.array(2.0))
     y = 2.0 + 3.0 * x + x
     y.backward()

@@ -8,7 +8,11 @@ from grader.spec import expect_array
 def test_neg(dz):
     """-x negates, with x.grad = -1.
 
+    ko: -x는 부호를 바꾸고, x.grad = -1입니다.
+
     Hint: Neg.backward returns -gy: the derivative of -x is -1.
+
+    Hint (ko): Neg.backward는 -gy를 돌려줍니다. -x의 미분은 -1입니다.
     """
     x = dz.Variable(np.array(2.0))
     y = -x
@@ -20,8 +24,12 @@ def test_neg(dz):
 def test_sub_both_ways(dz):
     """x - 1.0 and 2.0 - x at x = 5.
 
+    ko: x = 5에서 x - 1.0과 2.0 - x.
+
     Hint: for 2.0 - x Python calls x.__rsub__(2.0), so in rsub(x0, x1) the Variable is x0:
     compute x1 - x0.
+
+    Hint (ko): 2.0 - x에서 파이썬은 x.__rsub__(2.0)을 호출하므로 rsub(x0, x1)에서 Variable은 x0입니다. x1 - x0을 계산하세요.
     """
     x = dz.Variable(np.array(5.0))
     expect_array((x - 1.0).data, 4.0, "(x - 1.0).data")
@@ -31,7 +39,11 @@ def test_sub_both_ways(dz):
 def test_rsub_grad(dz):
     """y = 2.0 - x has x.grad = -1.
 
+    ko: y = 2.0 - x이면 x.grad = -1입니다.
+
     Hint: Sub.backward returns gy for x0 and -gy for x1; in 2.0 - x the Variable is x1 of Sub.
+
+    Hint (ko): Sub.backward는 x0에 gy를, x1에 -gy를 돌려줍니다. 2.0 - x에서 Variable은 Sub의 x1입니다.
     """
     x = dz.Variable(np.array(5.0))
     y = 2.0 - x
@@ -40,7 +52,10 @@ def test_rsub_grad(dz):
 
 
 def test_sub_grads(dz):
-    """y = a - b on vectors: a.grad = 1, b.grad = -1 everywhere."""
+    """y = a - b on vectors: a.grad = 1, b.grad = -1 everywhere.
+
+    ko: 벡터에서 y = a - b: 모든 곳에서 a.grad = 1, b.grad = -1.
+    """
     a, b = dz.Variable(np.array([3.0, 1.0])), dz.Variable(np.array([7.0, -2.0]))
     y = a - b
     y.backward()

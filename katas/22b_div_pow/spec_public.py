@@ -6,7 +6,10 @@ from grader.spec import expect_array, fail
 
 
 def test_div(dz):
-    """x / 4.0 at x = 2: 0.5, with x.grad = 0.25."""
+    """x / 4.0 at x = 2: 0.5, with x.grad = 0.25.
+
+    ko: x = 2에서 x / 4.0: 0.5이고 x.grad = 0.25입니다.
+    """
     x = dz.Variable(np.array(2.0))
     y = x / 4.0
     y.backward()
@@ -17,7 +20,11 @@ def test_div(dz):
 def test_div_both_inputs(dz):
     """y = a / b at (3, 2): a.grad = 1/b = 0.5, b.grad = -a/b^2 = -0.75.
 
+    ko: (3, 2)에서 y = a / b: a.grad = 1/b = 0.5, b.grad = -a/b^2 = -0.75.
+
     Hint: d(x0/x1)/dx0 = 1/x1 and d(x0/x1)/dx1 = -x0/x1**2, each times gy.
+
+    Hint (ko): d(x0/x1)/dx0 = 1/x1이고 d(x0/x1)/dx1 = -x0/x1**2이며, 각각 gy를 곱합니다.
     """
     a, b = dz.Variable(np.array(3.0)), dz.Variable(np.array(2.0))
     y = a / b
@@ -29,8 +36,13 @@ def test_div_both_inputs(dz):
 def test_rdiv(dz):
     """3.0 / x at x = 2: 1.5, with x.grad = -3 / x^2 = -0.75.
 
+    ko: x = 2에서 3.0 / x: 1.5이고 x.grad = -3 / x^2 = -0.75입니다.
+
     Hint: for 3.0 / x Python calls x.__rtruediv__(3.0), so in rdiv(x0, x1) the Variable is x0:
     convert x1 with as_array and compute x1 / x0.
+
+    Hint (ko): 3.0 / x에서 파이썬은 x.__rtruediv__(3.0)을 호출하므로 rdiv(x0, x1)에서 Variable은 x0입니다. as_array로 x1을 변환하고 x1 /
+    x0을 계산하세요.
     """
     x = dz.Variable(np.array(2.0))
     y = 3.0 / x
@@ -40,7 +52,10 @@ def test_rdiv(dz):
 
 
 def test_pow(dz):
-    """x ** 3 at x = 2: 8, with x.grad = 12 (the book's example)."""
+    """x ** 3 at x = 2: 8, with x.grad = 12 (the book's example).
+
+    ko: x = 2에서 x ** 3: 8이고 x.grad = 12입니다(책의 예).
+    """
     x = dz.Variable(np.array(2.0))
     y = x ** 3
     y.backward()
@@ -51,7 +66,11 @@ def test_pow(dz):
 def test_exponent_is_not_an_input(dz):
     """The exponent is a constant kept by Pow (Pow(c)), not an input: x ** 3 makes a function of one input.
 
+    ko: 지수는 입력이 아니라 Pow가 유지하는 상수입니다(Pow(c)): x ** 3은 입력이 하나인 함수를 만듭니다.
+
     Hint: pow(x, c) returns Pow(c)(x); forward(self, x) reads self.c.
+
+    Hint (ko): pow(x, c)는 Pow(c)(x)를 돌려줍니다. forward(self, x)는 self.c를 읽습니다.
     """
     y = dz.Variable(np.array(2.0)) ** 3
     inputs = y.creator.inputs
@@ -62,7 +81,11 @@ def test_exponent_is_not_an_input(dz):
 def test_chain_rule_through_div_and_pow(dz):
     """y = (x ** 3 / 4.0) * 2.0 at x = 2: 4.0, with x.grad = 1.5 x^2 = 6.
 
+    ko: x = 2에서 y = (x ** 3 / 4.0) * 2.0: 4.0이고 x.grad = 1.5 x^2 = 6입니다.
+
     Hint: backward of Pow and of Div get a gy that is not 1 here: multiply the local derivative by gy.
+
+    Hint (ko): 여기서 Pow와 Div의 backward가 받는 gy는 1이 아닙니다. 국소 미분에 gy를 곱하세요.
     """
     x = dz.Variable(np.array(2.0))
     y = (x ** 3 / 4.0) * 2.0

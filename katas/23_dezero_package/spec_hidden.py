@@ -6,7 +6,10 @@ from grader.spec import expect_array, expect_none
 
 
 def test_operators_on_vectors_with_gradients(dz):
-    """A longer expression of every operator on a vector: value and gradient."""
+    """A longer expression of every operator on a vector: value and gradient.
+
+    ko: 벡터에서 모든 연산자를 쓴 더 긴 식: 값과 기울기.
+    """
     v = np.array([0.5, -1.0, 2.0])
     x = dz.Variable(v)
     y = (3 - x) / (x ** 2 + 1) * 2 - (-x)
@@ -16,7 +19,10 @@ def test_operators_on_vectors_with_gradients(dz):
 
 
 def test_reflected_with_ndarrays(dz):
-    """np.array([...]) on the left of + * - / gives Variables."""
+    """np.array([...]) on the left of + * - / gives Variables.
+
+    ko: + * - /의 왼쪽에 np.array([...])가 와도 Variable이 나옵니다.
+    """
     x = dz.Variable(np.array([1.0, 2.0]))
     a = np.array([4.0, 8.0])
     expect_array((a + x).data, [5.0, 10.0], "(a + x).data")
@@ -26,14 +32,20 @@ def test_reflected_with_ndarrays(dz):
 
 
 def test_using_config_from_package(dz):
-    """dezero.using_config('enable_backprop', False) switches graph building off."""
+    """dezero.using_config('enable_backprop', False) switches graph building off.
+
+    ko: dezero.using_config('enable_backprop', False)는 그래프 만들기를 끕니다.
+    """
     with dz.using_config("enable_backprop", False):
         y = dz.Variable(np.array(2.0)) + 1
     expect_none(y.creator, "y.creator", " (made inside using_config('enable_backprop', False))")
 
 
 def test_setup_variable_is_idempotent(dz):
-    """Calling setup_variable() again changes nothing."""
+    """Calling setup_variable() again changes nothing.
+
+    ko: setup_variable()을 다시 불러도 아무것도 바뀌지 않습니다.
+    """
     dz.setup_variable()
     x = dz.Variable(np.array(3.0))
     y = 2.0 / x - x * x

@@ -8,8 +8,13 @@ from grader.spec import expect_array, expect_none, fail, remote, same
 def test_book_example(dz):
     """import dezero; y = (x + 3) ** 2 at x = 1: y = 16, x.grad = 8.
 
+    ko: import dezero; x = 1에서 y = (x + 3) ** 2: y = 16, x.grad = 8.
+
     Hint: an error about an unsupported operand means the operators are not installed: __init__.py
     must call setup_variable() after importing it.
+
+    Hint (ko): 지원하지 않는 피연산자(unsupported operand)에 관한 오류는 연산자가 설치되지 않았다는 뜻입니다. __init__.py는 setup_variable()을
+    임포트한 뒤 호출해야 합니다.
     """
     x = dz.Variable(np.array(1.0))
     y = (x + 3) ** 2
@@ -21,7 +26,11 @@ def test_book_example(dz):
 def test_public_names(dz):
     """dezero exports Variable, Function, using_config, no_grad, as_array, as_variable and setup_variable.
 
+    ko: dezero는 Variable, Function, using_config, no_grad, as_array, as_variable, setup_variable을 내보냅니다.
+
     Hint: dezero/__init__.py imports each of them from dezero.core_simple.
+
+    Hint (ko): dezero/__init__.py가 이들을 각각 dezero.core_simple에서 임포트합니다.
     """
     names = ("Variable", "Function", "using_config", "no_grad", "as_array", "as_variable", "setup_variable")
     missing = [name for name in names if not remote("hasattr", dz, name)]
@@ -32,7 +41,11 @@ def test_public_names(dz):
 def test_core_simple_is_the_source(dz):
     """dezero.Variable and dezero.Function are the classes of dezero.core_simple (the simple core of step 23).
 
+    ko: dezero.Variable과 dezero.Function은 dezero.core_simple(23단계의 간단한 코어)의 클래스입니다.
+
     Hint: at step 23, __init__.py imports from dezero.core_simple, not from dezero.core.
+
+    Hint (ko): 23단계에서 __init__.py는 dezero.core가 아니라 dezero.core_simple에서 임포트합니다.
     """
     if not same(dz.Variable, dz.core_simple.Variable):
         fail("dezero.Variable should be the Variable class of dezero.core_simple")
@@ -43,8 +56,13 @@ def test_core_simple_is_the_source(dz):
 def test_all_operators_installed(dz):
     """Every operator of step 22 works on dezero.Variable right after import: + * - / ** and the reflected ones.
 
+    ko: 임포트하자마자 22단계의 모든 연산자가 dezero.Variable에서 동작합니다: + * - / **와 반사 연산자들.
+
     Hint: setup_variable() sets ten attributes on Variable: __add__, __radd__, __mul__, __rmul__,
     __neg__, __sub__, __rsub__, __truediv__, __rtruediv__ and __pow__.
+
+    Hint (ko): setup_variable()은 Variable에 속성 열 개를 설정합니다: __add__, __radd__, __mul__, __rmul__, __neg__,
+    __sub__, __rsub__, __truediv__, __rtruediv__, __pow__.
     """
     x = dz.Variable(np.array(2.0))
     cases = [
@@ -58,7 +76,10 @@ def test_all_operators_installed(dz):
 
 
 def test_no_grad_from_package(dz):
-    """dezero.no_grad() switches graph building off."""
+    """dezero.no_grad() switches graph building off.
+
+    ko: dezero.no_grad()는 그래프 만들기를 끕니다.
+    """
     with dz.no_grad():
         y = dz.Variable(np.array(2.0)) * 3
     expect_none(y.creator, "y.creator", " (made inside dezero.no_grad())")

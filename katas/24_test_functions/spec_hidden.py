@@ -31,7 +31,10 @@ def learner(dz, name):
 @pytest.mark.parametrize("f", [sphere, matyas, goldstein], ids=lambda f: f.__name__)
 @pytest.mark.parametrize("point", [(-0.7, 0.25), (1.5, 0.5)])
 def test_other_points(dz, f, point):
-    """The three functions and their gradients at points other than (1, 1)."""
+    """The three functions and their gradients at points other than (1, 1).
+
+    ko: (1, 1)이 아닌 점에서 세 함수와 그 기울기.
+    """
     x0, y0 = point
     x, y = dz.Variable(np.array(x0)), dz.Variable(np.array(y0))
     z = learner(dz, f.__name__)(x, y)
@@ -43,7 +46,10 @@ def test_other_points(dz, f, point):
 
 
 def test_vectors(dz):
-    """goldstein on vectors of points, element by element."""
+    """goldstein on vectors of points, element by element.
+
+    ko: 점들의 벡터에서 원소별 goldstein.
+    """
     xv, yv = np.array([0.0, -0.5, 1.2]), np.array([-1.0, 0.3, 0.8])
     x, y = dz.Variable(xv), dz.Variable(yv)
     z = dz.goldstein(x, y)

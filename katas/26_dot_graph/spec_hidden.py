@@ -16,7 +16,10 @@ def goldstein(x, y):
 
 
 def test_goldstein_graph(dz):
-    """The book's Goldstein-Price graph: every node once, every edge, names x, y and z."""
+    """The book's Goldstein-Price graph: every node once, every edge, names x, y and z.
+
+    ko: 책의 Goldstein-Price 그래프: 모든 노드가 한 번씩, 모든 간선, 이름 x, y, z.
+    """
     utils = import_module(dz, "dezero.utils")
     (goldstein,) = define(dz, GOLDSTEIN, "goldstein")
     x, y = dz.Variable(np.array(1.0)), dz.Variable(np.array(1.0))
@@ -27,7 +30,10 @@ def test_goldstein_graph(dz):
 
 
 def test_every_operator_named(dz):
-    """Neg, Sub, Div and Pow nodes carry their class names; reflected operators too."""
+    """Neg, Sub, Div and Pow nodes carry their class names; reflected operators too.
+
+    ko: Neg, Sub, Div, Pow 노드가 클래스 이름을 달고, 반사 연산자도 마찬가지입니다.
+    """
     utils = import_module(dz, "dezero.utils")
     x = dz.Variable(np.array([1.0, 2.0, 4.0]))
     w = dz.Variable(np.array([3.0, -1.0, 0.5]))
@@ -38,7 +44,10 @@ def test_every_operator_named(dz):
 
 
 def test_verbose_other_dtypes(dz):
-    """Verbose labels show int64 and 0-d shapes, for named and unnamed variables."""
+    """Verbose labels show int64 and 0-d shapes, for named and unnamed variables.
+
+    ko: verbose 라벨은 이름이 있는 변수와 없는 변수 모두에서 int64와 0차원 모양을 보여 줍니다.
+    """
     utils = import_module(dz, "dezero.utils")
     n = dz.Variable(np.arange(6).reshape(3, 2))
     n.name = "n"
@@ -48,7 +57,10 @@ def test_verbose_other_dtypes(dz):
 
 
 def test_plot_verbose_by_default(dz):
-    """plot_dot_graph(y, to_file='graph.pdf') writes the verbose DOT text (verbose is True by default)."""
+    """plot_dot_graph(y, to_file='graph.pdf') writes the verbose DOT text (verbose is True by default).
+
+    ko: plot_dot_graph(y, to_file='graph.pdf')는 자세한(verbose) DOT 텍스트를 씁니다(verbose의 기본값은 True).
+    """
     import_module(dz, "dezero.utils")
     (plot_and_read,) = define(dz, public.PLOT, "plot_and_read")
     a = dz.Variable(np.ones((4, 1), dtype=np.float32))

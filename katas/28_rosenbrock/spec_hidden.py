@@ -38,14 +38,20 @@ def descend_here(start0, start1, lr, iters):
 
 
 def test_gradients_on_a_grid(dz):
-    """rosenbrock on a (2, 3) grid of points."""
+    """rosenbrock on a (2, 3) grid of points.
+
+    ko: 점들의 (2, 3) 격자에서 rosenbrock.
+    """
     x0 = np.array([[-2.0, -0.5, 0.5], [1.2, 1.8, 0.0]])
     x1 = np.array([[3.0, 0.2, -1.0], [1.5, 3.3, -0.4]])
     expect_gradients(dz, dz.rosenbrock, rosenbrock, [x0, x1], "rosenbrock on a (2, 3) grid", seed=5, rtol=1e-7)
 
 
 def test_descent_from_another_start(dz):
-    """lr = 0.0015 from (-1.2, 1): the path every 1000 steps over 4000 steps."""
+    """lr = 0.0015 from (-1.2, 1): the path every 1000 steps over 4000 steps.
+
+    ko: (-1.2, 1)에서 lr = 0.0015로: 4000단계 동안 1000단계마다의 경로.
+    """
     (descend,) = define(dz, DESCENT, "descend")
     path = descend(-1.2, 1.0, 0.0015, 4000)
     for step, (got, expected) in enumerate(zip(path, descend_here(-1.2, 1.0, 0.0015, 4000))):

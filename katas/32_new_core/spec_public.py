@@ -50,8 +50,13 @@ def expect_variable(core, value, what, why=""):
 def test_gradients_are_variables(dz):
     """y = x ** 3 / x * 4 at x = 3: x.grad and y.grad (retain_grad=True) are Variables holding 24 and 1.
 
+    ko: x = 3에서 y = x ** 3 / x * 4: x.grad와 y.grad(retain_grad=True)는 24와 1을 담은 Variable입니다.
+
     Hint: the first gradient is Variable(np.ones_like(self.data)); Mul, Div and Pow take their
     inputs as Variables (self.inputs), not their .data.
+
+    Hint (ko): 첫 기울기는 Variable(np.ones_like(self.data))입니다. Mul, Div, Pow는 입력을 .data가 아니라 Variable(self.inputs)로
+    받습니다.
     """
     core = full_core(dz)
     x = core.Variable(np.array(3.0))
@@ -64,8 +69,13 @@ def test_gradients_are_variables(dz):
 def test_mul_div_pow_gradients_on_matrices(dz):
     """Mul, Div and Pow backward on (2, 3) arrays, with a random upstream gradient.
 
+    ko: 무작위 상류 기울기로 (2, 3) 배열에서 Mul, Div, Pow의 역전파.
+
     Hint: Mul: (gy * x1, gy * x0); Div: (gy / x1, gy * (-x0 / x1 ** 2)); Pow: c * x ** (c - 1) * gy,
     with x0, x1 = self.inputs (Variables).
+
+    Hint (ko): Mul: (gy * x1, gy * x0); Div: (gy / x1, gy * (-x0 / x1 ** 2)); Pow: c * x ** (c - 1) * gy이고, x0,
+    x1 = self.inputs(Variable)입니다.
     """
     core = full_core(dz)
     a = np.array([[1.0, -2.0, 0.5], [3.0, 1.5, -0.7]])
@@ -79,8 +89,13 @@ def test_mul_div_pow_gradients_on_matrices(dz):
 def test_no_graph_without_create_graph(dz):
     """backward() alone records nothing: x.grad has no creator, and backprop is on again afterwards.
 
+    ko: backward()만으로는 아무것도 기록하지 않습니다: x.grad에는 창조자가 없고, 그 뒤에 역전파가 다시 켜집니다.
+
     Hint: run the loop inside `with using_config('enable_backprop', create_graph):`, so that the
     Functions called by backward record a graph only when asked to, and the old setting comes back.
+
+    Hint (ko): 반복문을 `with using_config('enable_backprop', create_graph):` 안에서 실행하세요. 그러면 backward가 호출하는
+    Function은 요청받았을 때만 그래프를 기록하고, 이전 설정이 돌아옵니다.
     """
     core = full_core(dz)
     x = core.Variable(np.array([1.0, 2.0, 3.0]))
@@ -98,8 +113,13 @@ def test_no_graph_without_create_graph(dz):
 def test_create_graph_records_backward(dz):
     """y = x ** 3, backward(create_graph=True): x.grad = 3x^2 has a creator, and its backward gives 6x.
 
+    ko: y = x ** 3, backward(create_graph=True): x.grad = 3x^2에는 창조자가 있고, 그 역전파는 6x를 냅니다.
+
     Hint: with create_graph=True, enable_backprop is True inside backward, so gy * x ... record Functions,
     and x.grad can itself be differentiated.
+
+    Hint (ko): create_graph=True이면 backward 안에서 enable_backprop이 True이므로 gy * x ... 가 Function을 기록하고, x.grad 자체를
+    다시 미분할 수 있습니다.
     """
     core = full_core(dz)
     x = core.Variable(np.array([[2.0, -1.0, 0.5]]))
@@ -119,8 +139,13 @@ def test_create_graph_records_backward(dz):
 def test_second_derivatives_through_mul_and_div(dz):
     """Second derivatives that cross inputs: of x0 * x1 * x1 and of x0 / x1.
 
+    ko: 입력을 넘나드는 2차 미분: x0 * x1 * x1과 x0 / x1.
+
     Hint: if Mul.backward or Div.backward uses x0.data or x1.data, the gradient is cut off from
     that input and its second derivative is missing (x0.grad stays None).
+
+    Hint (ko): Mul.backward나 Div.backward가 x0.data나 x1.data를 쓰면 기울기가 그 입력과 끊어져 2차 미분이 빠집니다(x0.grad가 None으로
+    남습니다).
     """
     core = full_core(dz)
     a, b = np.array([1.5, -2.0, 0.5]), np.array([2.0, 0.5, -1.0])
@@ -143,7 +168,10 @@ def test_second_derivatives_through_mul_and_div(dz):
 
 
 def test_retain_grad(dz):
-    """Intermediate gradients are dropped after backward, kept with retain_grad=True."""
+    """Intermediate gradients are dropped after backward, kept with retain_grad=True.
+
+    ko: 중간 기울기는 backward 뒤에 버려지고, retain_grad=True이면 유지됩니다.
+    """
     core = full_core(dz)
     x = core.Variable(np.array(2.0))
     a = x * x
@@ -162,8 +190,13 @@ def test_backward_builds_no_graph_in_memory(dz, mem):
     Measured three ways: live Functions counted, and the operating system's count of your process's
     memory on a chain of 12 multiplications of 4 MiB arrays.
 
+    ko: create_graph가 없으면 backward는 살아 있는 Function을 남기지 않고, 있으면 기울기의 그래프가 유지됩니다.
+
     Hint: if this fails while x.grad.creator is None, something else keeps the gradients' graph:
     backward must record Functions only when create_graph is True.
+
+    Hint (ko): x.grad.creator가 None인데 이것이 실패한다면 다른 무언가가 기울기의 그래프를 들고 있는 것입니다. backward는 create_graph가 True일 때만
+    Function을 기록해야 합니다.
     """
     core = full_core(dz)
     (chain,) = define(dz, CHAIN, "chain")

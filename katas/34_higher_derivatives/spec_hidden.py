@@ -19,7 +19,10 @@ def nth(dz, build, points, orders):
 
 
 def test_sin_of_cos(dz):
-    """sin(cos(x)): value, first and second derivatives on a (3, 1, 2) array."""
+    """sin(cos(x)): value, first and second derivatives on a (3, 1, 2) array.
+
+    ko: (3, 1, 2) 배열에서 sin(cos(x)): 값, 1차 미분과 2차 미분.
+    """
     F = dz.functions
     p = np.linspace(-3.0, 3.0, 6).reshape(3, 1, 2)
     expect_gradients(dz, lambda x: F.sin(F.cos(x)), lambda x: np.sin(np.cos(x)), [p], "sin(cos(x))", seed=6)
@@ -30,7 +33,10 @@ def test_sin_of_cos(dz):
 
 
 def test_sin_times_cos(dz):
-    """sin(x) * cos(x) = sin(2x)/2: derivatives 1 to 3 on a vector."""
+    """sin(x) * cos(x) = sin(2x)/2: derivatives 1 to 3 on a vector.
+
+    ko: 벡터에서 sin(x) * cos(x) = sin(2x)/2: 1차부터 3차까지의 미분.
+    """
     F = dz.functions
     p = np.array([0.1, -1.3, 2.2, 4.0, -5.5])
     found = nth(dz, lambda x: F.sin(x) * F.cos(x), p, 3)
@@ -39,7 +45,10 @@ def test_sin_times_cos(dz):
 
 
 def test_eighth_derivative(dz):
-    """The 8th derivative of cos is cos again."""
+    """The 8th derivative of cos is cos again.
+
+    ko: cos의 8차 미분은 다시 cos입니다.
+    """
     p = np.array([[0.7, -2.0], [3.1, 5.0]])
     found = nth(dz, dz.functions.cos, p, 8)
     expect_array(found[-1], np.cos(p), "derivative 8 of cos", rtol=1e-9, atol=1e-12)

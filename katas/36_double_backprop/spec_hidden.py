@@ -19,14 +19,20 @@ def reaches(v, target):
 
 
 def test_gx_leads_back_to_x(dz):
-    """gx's graph (from create_graph=True) leads back to x."""
+    """gx's graph (from create_graph=True) leads back to x.
+
+    ko: (create_graph=True로 만든) gx의 그래프는 x로 이어집니다.
+    """
     (reaches,) = define(dz, REACHES, "reaches")
     if not reaches(dz.gx, dz.x):
         fail("the graph behind gx does not lead back to x")
 
 
 def test_z_is_built_from_gx_and_y(dz):
-    """z's graph holds both gx and y."""
+    """z's graph holds both gx and y.
+
+    ko: z의 그래프는 gx와 y를 모두 담습니다.
+    """
     (reaches,) = define(dz, REACHES, "reaches")
     if not reaches(dz.z, dz.gx) or not reaches(dz.z, dz.y):
         fail("z should be computed from gx and y (z = gx ** 3 + y)")

@@ -22,8 +22,13 @@ def variable_data(value, what):
 def test_dz_dx_is_100(dz):
     """x = 2, y = x^2, gx = dy/dx = 4, z = gx^3 + y: after z.backward(), x.grad = 24x^2 + 2x = 100.
 
+    ko: x = 2, y = x^2, gx = dy/dx = 4, z = gx^3 + y: z.backward() 뒤에 x.grad = 24x^2 + 2x = 100.
+
     Hint: 104, 4 or 8 name a mistake (the failure message says which): x.grad must be cleared
     after taking gx, and gx must come from y.backward(create_graph=True).
+
+    Hint (ko): 104, 4, 8은 각각 어떤 실수를 가리킵니다(실패 메시지가 알려 줍니다). gx를 구한 뒤 x.grad를 지워야 하고, gx는
+    y.backward(create_graph=True)에서 나와야 합니다.
     """
     got = variable_data(dz.x.grad, "x.grad")
     if got.shape == () and float(got) in WHAT_WENT_WRONG:
@@ -32,7 +37,10 @@ def test_dz_dx_is_100(dz):
 
 
 def test_gx_and_z(dz):
-    """x = 2, y = 4, gx = 4 with a graph (a creator), z = gx^3 + y = 68."""
+    """x = 2, y = 4, gx = 4 with a graph (a creator), z = gx^3 + y = 68.
+
+    ko: x = 2, y = 4, 그래프(창조자)를 가진 gx = 4, z = gx^3 + y = 68.
+    """
     expect_array(variable_data(dz.x, "x"), 2.0, "x.data")
     expect_array(variable_data(dz.y, "y"), 4.0, "y.data")
     gx = dz.gx

@@ -12,7 +12,10 @@ def numbers(*shape):
 
 
 def test_reshape_with_minus_one(dz):
-    """F.reshape(x, (-1, 4)) for x 2x3x4, and F.reshape(x, (12, -1))."""
+    """F.reshape(x, (-1, 4)) for x 2x3x4, and F.reshape(x, (12, -1)).
+
+    ko: 2x3x4인 x에 대해 F.reshape(x, (-1, 4))와 F.reshape(x, (12, -1)).
+    """
     F = dz.functions
     for shape in ((-1, 4), (12, -1)):
         expect_gradients(dz, lambda x: F.reshape(x, shape), lambda a: a.reshape(shape), [numbers(2, 3, 4)],
@@ -20,7 +23,10 @@ def test_reshape_with_minus_one(dz):
 
 
 def test_reshape_chain(dz):
-    """Two reshapes in a row, times a weight, give the weight back in the input's layout."""
+    """Two reshapes in a row, times a weight, give the weight back in the input's layout.
+
+    ko: reshape 두 번을 연달아 한 뒤 가중치를 곱하면 가중치가 입력의 배치로 돌아옵니다.
+    """
     F = dz.functions
     w = numbers(8, 3)
     expect_gradients(dz, lambda x: F.reshape(F.reshape(x, (6, 4)), (8, 3)) * w, lambda a: a.reshape(8, 3) * w,
@@ -28,7 +34,10 @@ def test_reshape_chain(dz):
 
 
 def test_every_permutation_of_four_axes(dz):
-    """F.transpose with each permutation of 4 axes on a 2x3x4x5 tensor."""
+    """F.transpose with each permutation of 4 axes on a 2x3x4x5 tensor.
+
+    ko: 2x3x4x5 텐서에서 4개 축의 모든 순열로 F.transpose.
+    """
     F = dz.functions
     x = numbers(2, 3, 4, 5)
     for axes in itertools.permutations(range(4)):
@@ -37,25 +46,37 @@ def test_every_permutation_of_four_axes(dz):
 
 
 def test_negative_axes_mixed(dz):
-    """F.transpose(x, (1, -1, 0, -2)) on a 2x3x4x5 tensor."""
+    """F.transpose(x, (1, -1, 0, -2)) on a 2x3x4x5 tensor.
+
+    ko: 2x3x4x5 텐서에서 F.transpose(x, (1, -1, 0, -2)).
+    """
     F = dz.functions
     expect_gradients(dz, lambda v: F.transpose(v, (1, -1, 0, -2)), lambda a: a.transpose(1, -1, 0, -2),
                      [numbers(2, 3, 4, 5)], "F.transpose(x, (1, -1, 0, -2))")
 
 
 def test_T_of_a_3d_tensor(dz):
-    """x.T of a 2x3x4 tensor reverses the axes; its gradient comes back as 2x3x4."""
+    """x.T of a 2x3x4 tensor reverses the axes; its gradient comes back as 2x3x4.
+
+    ko: 2x3x4 텐서의 x.T는 축을 뒤집고, 그 기울기는 2x3x4로 돌아옵니다.
+    """
     expect_gradients(dz, lambda x: x.T, lambda a: a.T, [numbers(2, 3, 4)], "x.T")
 
 
 def test_transpose_none(dz):
-    """x.transpose(None) reverses the axes, like x.transpose()."""
+    """x.transpose(None) reverses the axes, like x.transpose().
+
+    ko: x.transpose(None)은 x.transpose()처럼 축을 뒤집습니다.
+    """
     x = dz.Variable(numbers(3, 4))
     expect_array(as_array(x.transpose(None), "x.transpose(None)"), numbers(3, 4).T, "x.transpose(None)")
 
 
 def test_reshape_float32_gradient(dz):
-    """x.reshape(6, 4) of float32 data: float32 gradient."""
+    """x.reshape(6, 4) of float32 data: float32 gradient.
+
+    ko: float32 데이터의 x.reshape(6, 4): float32 기울기.
+    """
     x = dz.Variable(numbers(2, 3, 4).astype(np.float32))
     y = x.reshape(6, 4) * np.float32(2.0)
     y.backward()

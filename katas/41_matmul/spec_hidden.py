@@ -10,7 +10,10 @@ def numbers(*shape, seed=410):
 
 
 def test_other_shapes(dz):
-    """F.matmul for shapes (1, 4)(4, 1), (4, 1)(1, 4), (3, 5)(5, 2) and (6, 6)(6, 6)."""
+    """F.matmul for shapes (1, 4)(4, 1), (4, 1)(1, 4), (3, 5)(5, 2) and (6, 6)(6, 6).
+
+    ko: 모양 (1, 4)(4, 1), (4, 1)(1, 4), (3, 5)(5, 2), (6, 6)(6, 6)에 대한 F.matmul.
+    """
     F = dz.functions
     for a, b in (((1, 4), (4, 1)), ((4, 1), (1, 4)), ((3, 5), (5, 2)), ((6, 6), (6, 6))):
         expect_gradients(dz, lambda x, W: F.matmul(x, W), lambda p, q: p @ q, [numbers(*a), numbers(*b, seed=7)],
@@ -18,7 +21,10 @@ def test_other_shapes(dz):
 
 
 def test_chain_of_products(dz):
-    """F.matmul(F.matmul(x, W1), W2) ** 2 for x (4, 3), W1 (3, 5), W2 (5, 2)."""
+    """F.matmul(F.matmul(x, W1), W2) ** 2 for x (4, 3), W1 (3, 5), W2 (5, 2).
+
+    ko: x (4, 3), W1 (3, 5), W2 (5, 2)로 F.matmul(F.matmul(x, W1), W2) ** 2.
+    """
     F = dz.functions
     inputs = [numbers(4, 3), numbers(3, 5, seed=1), numbers(5, 2, seed=2)]
     expect_gradients(dz, lambda x, W1, W2: F.matmul(F.matmul(x, W1), W2) ** 2, lambda x, W1, W2: (x @ W1 @ W2) ** 2,
@@ -26,13 +32,19 @@ def test_chain_of_products(dz):
 
 
 def test_product_with_a_transpose(dz):
-    """F.matmul(x, x.T) for x (3, 4): x is used twice."""
+    """F.matmul(x, x.T) for x (3, 4): x is used twice.
+
+    ko: x (3, 4)에 대해 F.matmul(x, x.T): x가 두 번 쓰입니다.
+    """
     F = dz.functions
     expect_gradients(dz, lambda x: F.matmul(x, x.T), lambda a: a @ a.T, [numbers(3, 4)], "F.matmul(x, x.T)")
 
 
 def test_float32_dot(dz):
-    """x.dot(W) for float32 (4, 2) and (2, 3): float32 gradients."""
+    """x.dot(W) for float32 (4, 2) and (2, 3): float32 gradients.
+
+    ko: float32 (4, 2)와 (2, 3)의 x.dot(W): float32 기울기.
+    """
     x = dz.Variable(numbers(4, 2).astype(np.float32))
     W = dz.Variable(numbers(2, 3, seed=3).astype(np.float32))
     x.dot(W).backward()

@@ -32,7 +32,10 @@ def mse(a, b):
 
 
 def test_mean_squared_errors_other_shapes(dz):
-    """Both mean_squared_errors on (2, 5), (7,) and (3, 2, 2) arrays."""
+    """Both mean_squared_errors on (2, 5), (7,) and (3, 2, 2) arrays.
+
+    ko: (2, 5), (7,), (3, 2, 2) 배열에서 두 mean_squared_error.
+    """
     F = import_module(dz, "dezero.functions")
     for shape in ((2, 5), (7,), (3, 2, 2)):
         inputs = [numbers(*shape), numbers(*shape, seed=1)]
@@ -41,7 +44,10 @@ def test_mean_squared_errors_other_shapes(dz):
 
 
 def test_predict_other_values(dz):
-    """predict on 8 points with W = [[-1.5]], b = [3]."""
+    """predict on 8 points with W = [[-1.5]], b = [3].
+
+    ko: W = [[-1.5]], b = [3]로 점 8개에서 predict.
+    """
     dz.W.data = np.array([[-1.5]])
     dz.b.data = np.array([3.0])
     xs = numbers(8, 1)
@@ -49,7 +55,10 @@ def test_predict_other_values(dz):
 
 
 def test_another_line(dz):
-    """Regression on 50 points near y = -1 + 3x (seed 7): 2000 iterations reach the least-squares line."""
+    """Regression on 50 points near y = -1 + 3x (seed 7): 2000 iterations reach the least-squares line.
+
+    ko: y = -1 + 3x 근처의 점 50개(시드 7)로 회귀: 2000번 반복하면 최소제곱 직선에 도달합니다.
+    """
     (fit_line,) = define(dz, FIT, "fit_line")
     x, y, W, b = fit_line(7, 3.0, -1.0, 2000)
     best = np.linalg.lstsq(np.hstack([x, np.ones_like(x)]), y, rcond=None)[0].ravel()
@@ -57,7 +66,10 @@ def test_another_line(dz):
 
 
 def test_float32_loss_gradient(dz):
-    """The step file's mean_squared_error on float32 data gives float32 gradients."""
+    """The step file's mean_squared_error on float32 data gives float32 gradients.
+
+    ko: 단계 파일의 mean_squared_error를 float32 데이터에 쓰면 float32 기울기가 나옵니다.
+    """
     x0 = dz.Variable(numbers(5, 2).astype(np.float32))
     x1 = dz.Variable(numbers(5, 2, seed=3).astype(np.float32))
     loss = dz.mean_squared_error(x0, x1)

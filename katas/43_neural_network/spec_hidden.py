@@ -37,7 +37,10 @@ def sigmoid(a):
 
 
 def test_linear_other_shapes(dz):
-    """F.linear and F.linear_simple for x (1, 5), W (5, 3), b (3,) and x (6, 2), W (2, 1), b (1,)."""
+    """F.linear and F.linear_simple for x (1, 5), W (5, 3), b (3,) and x (6, 2), W (2, 1), b (1,).
+
+    ko: x (1, 5), W (5, 3), b (3,)와 x (6, 2), W (2, 1), b (1,)에 대한 F.linear와 F.linear_simple.
+    """
     F = dz.functions
     for xs, ws in (((1, 5), (5, 3)), ((6, 2), (2, 1))):
         inputs = [numbers(*xs), numbers(*ws, seed=1), numbers(ws[1], seed=2)]
@@ -47,13 +50,19 @@ def test_linear_other_shapes(dz):
 
 
 def test_sigmoid_on_a_3d_tensor(dz):
-    """F.sigmoid on a 2x3x2 tensor with values up to about +-6."""
+    """F.sigmoid on a 2x3x2 tensor with values up to about +-6.
+
+    ko: 값이 약 +-6까지인 2x3x2 텐서에서 F.sigmoid.
+    """
     F = dz.functions
     expect_gradients(dz, lambda v: F.sigmoid(v), sigmoid, [numbers(2, 3, 2) * 2.5], "F.sigmoid(x)")
 
 
 def test_sigmoid_of_zero(dz):
-    """sigmoid(0) = 0.5 and sigmoid'(0) = 0.25."""
+    """sigmoid(0) = 0.5 and sigmoid'(0) = 0.25.
+
+    ko: sigmoid(0) = 0.5이고 sigmoid'(0) = 0.25입니다.
+    """
     x = dz.Variable(np.zeros(3))
     y = dz.functions.sigmoid(x)
     expect_array(as_array(y, "sigmoid(0)"), np.full(3, 0.5), "sigmoid(0)")
@@ -62,7 +71,10 @@ def test_sigmoid_of_zero(dz):
 
 
 def test_two_layers_composed(dz):
-    """linear(sigmoid(linear(x, W1, b1)), W2, b2) against NumPy, all five gradients."""
+    """linear(sigmoid(linear(x, W1, b1)), W2, b2) against NumPy, all five gradients.
+
+    ko: linear(sigmoid(linear(x, W1, b1)), W2, b2)를 넘파이와 비교합니다. 기울기 다섯 개 모두.
+    """
     F = dz.functions
     inputs = [numbers(5, 2), numbers(2, 4, seed=1), numbers(4, seed=2), numbers(4, 3, seed=3), numbers(3, seed=4)]
     expect_gradients(dz, lambda x, W1, b1, W2, b2: F.linear(F.sigmoid(F.linear(x, W1, b1)), W2, b2),
@@ -70,7 +82,10 @@ def test_two_layers_composed(dz):
 
 
 def test_fits_another_sine(dz):
-    """Another data set (seed 2), scale 5, 1000 iterations: loss below 0.1."""
+    """Another data set (seed 2), scale 5, 1000 iterations: loss below 0.1.
+
+    ko: 다른 데이터셋(시드 2), 스케일 5, 1000번 반복: 손실이 0.1 아래로.
+    """
     (train,) = define(dz, TRAIN, "train")
     last = train(2, 5.0, 1000)
     if not last < 0.1:
@@ -78,7 +93,10 @@ def test_fits_another_sine(dz):
 
 
 def test_float32_linear_without_bias(dz):
-    """F.linear(x, W) of float32 data without b: float32 gradients."""
+    """F.linear(x, W) of float32 data without b: float32 gradients.
+
+    ko: b 없이 float32 데이터의 F.linear(x, W): float32 기울기.
+    """
     x = dz.Variable(numbers(3, 2).astype(np.float32))
     W = dz.Variable(numbers(2, 2, seed=1).astype(np.float32))
     dz.functions.linear(x, W).backward()

@@ -36,14 +36,20 @@ def lazy_weights(seed, rows, in_size, out_size):
 
 
 def test_many_parameters(dz):
-    """A layer with 7 Parameters and other attributes: params() yields exactly the 7."""
+    """A layer with 7 Parameters and other attributes: params() yields exactly the 7.
+
+    ko: Parameter 7개와 다른 속성들을 가진 계층: params()는 정확히 그 7개를 내놓습니다.
+    """
     Many, registered = define(dz, HELPERS, "Many", "registered")
     names, count = registered(Many(7))
     expect_value((list(names), count), (sorted(f"w{i}" for i in range(7)), 7), "(params() attributes, how many)")
 
 
 def test_lazy_weights_other_sizes(dz):
-    """L.Linear(6) called on 3 rows of 5 columns, seed 11: W (5, 6) as the book draws it, b zeros, in_size 5."""
+    """L.Linear(6) called on 3 rows of 5 columns, seed 11: W (5, 6) as the book draws it, b zeros, in_size 5.
+
+    ko: 5열짜리 3행에 호출한 L.Linear(6), 시드 11: 책처럼 뽑은 W (5, 6), 0인 b, in_size 5.
+    """
     (lazy_weights,) = define(dz, HELPERS, "lazy_weights")
     W, b, in_size = lazy_weights(11, 3, 5, 6)
     expected = np.random.RandomState(11).randn(5, 6).astype(np.float32) * np.sqrt(1 / 5)
@@ -53,7 +59,10 @@ def test_lazy_weights_other_sizes(dz):
 
 
 def test_reassigned_parameter(dz):
-    """Assigning a new Parameter to an attribute replaces the old one in params()."""
+    """Assigning a new Parameter to an attribute replaces the old one in params().
+
+    ko: 속성에 새 Parameter를 대입하면 params()에서 예전 것을 대신합니다.
+    """
     Many, registered = define(dz, HELPERS, "Many", "registered")
     layer = Many(2)
     layer.w0 = dz.Parameter(np.array(9.0))
@@ -65,7 +74,10 @@ def test_reassigned_parameter(dz):
 
 
 def test_linear_float64_dtype(dz):
-    """L.Linear with a float64 dtype keeps float64 weights."""
+    """L.Linear with a float64 dtype keeps float64 weights.
+
+    ko: dtype이 float64인 L.Linear는 float64 가중치를 유지합니다.
+    """
     (make,) = define(dz, "import dezero.layers as L\ndef make():\n    return L.Linear(3, dtype=np.float64)\n", "make")
     layer = make()
     layer(np.ones((2, 4)))

@@ -44,13 +44,19 @@ def mlp_fit(seed, iters):
 
 
 def test_deep_nesting(dz):
-    """A chain of 5 layers, each holding the next and a Parameter: params() yields all 5."""
+    """A chain of 5 layers, each holding the next and a Parameter: params() yields all 5.
+
+    ko: 각자 다음 계층과 Parameter를 가진 계층 5개의 연쇄: params()는 5개를 모두 내놓습니다.
+    """
     (chain_values,) = define(dz, HELPERS, "chain_values")
     expect_value(list(chain_values(5)), [1.0, 2.0, 3.0, 4.0, 5.0], "the values of params() of a chain of 5 layers")
 
 
 def test_mlp_shapes(dz):
-    """MLP((7, 5, 3, 1)) on 2 input columns: 8 parameters, W shapes (2, 7), (7, 5), (5, 3), (3, 1)."""
+    """MLP((7, 5, 3, 1)) on 2 input columns: 8 parameters, W shapes (2, 7), (7, 5), (5, 3), (3, 1).
+
+    ko: 입력 열 2개에 MLP((7, 5, 3, 1)): 매개변수 8개, W의 모양 (2, 7), (7, 5), (5, 3), (3, 1).
+    """
     (mlp_count,) = define(dz, HELPERS, "mlp_count")
     count, shapes = mlp_count((7, 5, 3, 1))
     expect_value(count, 8, "the number of parameters")
@@ -58,7 +64,10 @@ def test_mlp_shapes(dz):
 
 
 def test_deeper_mlp_learns(dz):
-    """MLP((10, 10, 1)) on another noisy sine (seed 3): 250 iterations bring the loss from 0.67 below 0.25."""
+    """MLP((10, 10, 1)) on another noisy sine (seed 3): 250 iterations bring the loss from 0.67 below 0.25.
+
+    ko: 다른 잡음 섞인 사인 곡선(시드 3)에 MLP((10, 10, 1)): 250번 반복하면 손실이 0.67에서 0.25 아래로 내려갑니다.
+    """
     (mlp_fit,) = define(dz, HELPERS, "mlp_fit")
     last = mlp_fit(3, 250)
     if not last < 0.25:

@@ -8,7 +8,10 @@ public = public_spec(__file__)  # the public checks' helpers, one copy
 
 
 def test_sgd_other_shapes_and_rates(dz):
-    """SGD with lr 0.5 on a 0-d, a (4,) and a (2, 1, 3) parameter."""
+    """SGD with lr 0.5 on a 0-d, a (4,) and a (2, 1, 3) parameter.
+
+    ko: 0차원, (4,), (2, 1, 3) 매개변수에 lr 0.5로 SGD.
+    """
     optimizers = public._optimizers(dz)
     Holder, parameter, set_grad = public._helpers(dz, "Holder", "parameter", "set_grad")
     rng = np.random.default_rng(46)
@@ -25,7 +28,10 @@ def test_sgd_other_shapes_and_rates(dz):
 
 
 def test_momentum_other_values(dz):
-    """MomentumSGD(lr=0.02, momentum=0.5) over four updates of a (3, 1, 2) parameter."""
+    """MomentumSGD(lr=0.02, momentum=0.5) over four updates of a (3, 1, 2) parameter.
+
+    ko: (3, 1, 2) 매개변수를 네 번 갱신하는 MomentumSGD(lr=0.02, momentum=0.5).
+    """
     optimizers = public._optimizers(dz)
     Holder, parameter, set_grad = public._helpers(dz, "Holder", "parameter", "set_grad")
     rng = np.random.default_rng(7)
@@ -41,7 +47,10 @@ def test_momentum_other_values(dz):
 
 
 def test_momentum_skipped_parameter_keeps_its_velocity(dz):
-    """A parameter without a gradient at one update is skipped and keeps its velocity for the next."""
+    """A parameter without a gradient at one update is skipped and keeps its velocity for the next.
+
+    ko: 어느 갱신에서 기울기가 없는 매개변수는 건너뛰고, 다음을 위해 속도를 유지합니다.
+    """
     optimizers = public._optimizers(dz)
     Holder, parameter, set_grad = public._helpers(dz, "Holder", "parameter", "set_grad")
     a, b = parameter([1.0, 2.0]), parameter([3.0, -1.0])
@@ -63,7 +72,10 @@ def test_momentum_skipped_parameter_keeps_its_velocity(dz):
 
 
 def test_two_optimizers_are_independent(dz):
-    """Two MomentumSGD optimizers on two models keep separate velocities."""
+    """Two MomentumSGD optimizers on two models keep separate velocities.
+
+    ko: 두 모델에 쓴 MomentumSGD 옵티마이저 두 개는 속도를 따로 유지합니다.
+    """
     optimizers = public._optimizers(dz)
     Holder, parameter, set_grad = public._helpers(dz, "Holder", "parameter", "set_grad")
     a, b = parameter([0.0, 0.0]), parameter([0.0, 0.0])
@@ -80,7 +92,10 @@ def test_two_optimizers_are_independent(dz):
 
 
 def test_hooks_in_order_every_update(dz):
-    """Hooks run in the order they were added, once per update, each seeing the previous one's change."""
+    """Hooks run in the order they were added, once per update, each seeing the previous one's change.
+
+    ko: 훅은 추가한 순서대로 갱신마다 한 번씩 실행되고, 각자 앞의 훅이 바꾼 것을 봅니다.
+    """
     optimizers = public._optimizers(dz)
     Holder, parameter, set_grad, double_grads, count_params, hook_calls = public._helpers(
         dz, "Holder", "parameter", "set_grad", "double_grads", "count_params", "hook_calls")
@@ -99,7 +114,10 @@ def test_hooks_in_order_every_update(dz):
 
 
 def test_momentum_learns_faster_than_sgd(dz):
-    """With the same lr, MomentumSGD ends the line fit lower than SGD after 60 steps."""
+    """With the same lr, MomentumSGD ends the line fit lower than SGD after 60 steps.
+
+    ko: 같은 lr이면 60단계 뒤 직선 맞추기에서 MomentumSGD가 SGD보다 낮게 끝납니다.
+    """
     optimizers = public._optimizers(dz)
     (fit_line,) = public._helpers(dz, "fit_line")
     _, _, plain = fit_line(optimizers.SGD(0.02), 60)
@@ -110,7 +128,10 @@ def test_momentum_learns_faster_than_sgd(dz):
 
 
 def test_sgd_loop_keeps_memory_flat(dz, mem):
-    """An SGD training loop keeps a constant number of live Variables and Functions."""
+    """An SGD training loop keeps a constant number of live Variables and Functions.
+
+    ko: SGD 학습 반복문은 살아 있는 Variable과 Function의 수를 일정하게 유지합니다.
+    """
     optimizers = public._optimizers(dz)
     (Fit,) = public._helpers(dz, "Fit")
     with mem.gc_disabled():

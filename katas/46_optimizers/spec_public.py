@@ -111,7 +111,11 @@ def _update(optimizer, what):
 def test_setup_returns_the_optimizer(dz):
     """SGD(lr).setup(model) returns the optimizer itself and keeps the model as its target.
 
+    ko: SGD(lr).setup(model)은 옵티마이저 자신을 돌려주고 모델을 대상(target)으로 유지합니다.
+
     Hint: setup(target) stores self.target = target and ends with return self.
+
+    Hint (ko): setup(target)은 self.target = target을 저장하고 return self로 끝납니다.
     """
     optimizers = _optimizers(dz)
     Holder, parameter = _helpers(dz, "Holder", "parameter")
@@ -128,8 +132,13 @@ def test_setup_returns_the_optimizer(dz):
 def test_sgd_step(dz):
     """SGD: W <- W - lr * grad on every parameter, keeping param.data an ndarray; lr defaults to 0.01.
 
+    ko: SGD: 모든 매개변수에 W <- W - lr * grad, param.data는 ndarray로 유지; lr의 기본값은 0.01.
+
     Hint: param.data -= self.lr * param.grad.data. With param.grad (a Variable) instead of its .data,
     param.data turns into a Variable.
+
+    Hint (ko): param.data -= self.lr * param.grad.data. .data 대신 param.grad(Variable)를 쓰면 param.data가 Variable로
+    바뀝니다.
     """
     optimizers = _optimizers(dz)
     Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
@@ -158,7 +167,11 @@ def test_sgd_step(dz):
 def test_sgd_skips_parameters_without_grad(dz):
     """A parameter whose grad is None (unused by the loss) is skipped, not updated and no error.
 
+    ko: grad가 None인(손실에 쓰이지 않은) 매개변수는 갱신하지 않고 오류 없이 건너뜁니다.
+
     Hint: update() works on [p for p in self.target.params() if p.grad is not None].
+
+    Hint (ko): update()는 [p for p in self.target.params() if p.grad is not None]에 대해 동작합니다.
     """
     optimizers = _optimizers(dz)
     Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
@@ -174,8 +187,13 @@ def test_sgd_skips_parameters_without_grad(dz):
 def test_hooks_run_before_each_update(dz):
     """add_hook(f): update() calls every hook with the parameters that have a gradient, before updating.
 
+    ko: add_hook(f): update()는 갱신하기 전에 기울기가 있는 매개변수들로 모든 훅을 호출합니다.
+
     Hint: update() first builds the list of parameters with a gradient, calls f(params) for each
     f in self.hooks, then calls update_one on each parameter.
+
+    Hint (ko): update()는 먼저 기울기가 있는 매개변수의 리스트를 만들고, self.hooks의 각 f에 대해 f(params)를 호출한 다음, 각 매개변수에 update_one을
+    호출합니다.
     """
     optimizers = _optimizers(dz)
     Holder, parameter, set_grad, double_grads, count_params, hook_calls = _helpers(
@@ -214,8 +232,12 @@ def _momentum_expected(start, grads, lr, momentum):
 def test_momentum_matches_the_formula(dz):
     """MomentumSGD: v <- momentum v - lr grad, W <- W + v, over three updates; defaults lr=0.01, momentum=0.9.
 
+    ko: MomentumSGD: 세 번의 갱신에 걸쳐 v <- momentum v - lr grad, W <- W + v; 기본값 lr=0.01, momentum=0.9.
+
     Hint: v starts at zeros shaped like the parameter and is kept from one update to the next.
     A step that moves the wrong way has the sign of v or of lr * grad reversed.
+
+    Hint (ko): v는 매개변수와 같은 모양의 0에서 시작하고 갱신에서 다음 갱신으로 유지됩니다. 반대 방향으로 움직이는 단계는 v나 lr * grad의 부호가 뒤집힌 것입니다.
     """
     optimizers = _optimizers(dz)
     Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
@@ -236,8 +258,13 @@ def test_momentum_matches_the_formula(dz):
 def test_momentum_keeps_one_velocity_per_parameter(dz):
     """Two parameters of the same shape each keep their own velocity.
 
+    ko: 모양이 같은 두 매개변수도 각자 자기 속도를 유지합니다.
+
     Hint: one velocity shared by every parameter (self.v), or one chosen by shape, mixes them up:
     keep a dict keyed by id(param), with a zeros_like(param.data) entry made at first use.
+
+    Hint (ko): 모든 매개변수가 공유하는 속도 하나(self.v)나 모양으로 고른 속도는 매개변수들을 뒤섞습니다. id(param)을 키로 하는 딕셔너리를 두고, 처음 쓸 때
+    zeros_like(param.data) 항목을 만드세요.
     """
     optimizers = _optimizers(dz)
     Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
@@ -260,8 +287,13 @@ def test_momentum_keeps_one_velocity_per_parameter(dz):
 def test_float32_stays_float32(dz):
     """float32 parameters stay float32 under SGD and MomentumSGD.
 
+    ko: float32 매개변수는 SGD와 MomentumSGD에서 float32로 남습니다.
+
     Hint: update in place with arrays (param.data -= ..., v *= ...) and make the velocity with
     zeros_like(param.data): np.zeros(shape) is float64 and turns the parameter into float64.
+
+    Hint (ko): 배열로 제자리에서 갱신하고(param.data -= ..., v *= ...), 속도는 zeros_like(param.data)로 만드세요. np.zeros(shape)는
+    float64여서 매개변수를 float64로 바꿉니다.
     """
     optimizers = _optimizers(dz)
     Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
@@ -280,8 +312,13 @@ def test_float32_stays_float32(dz):
 def test_learns_a_line(dz):
     """The book's linear regression: SGD(0.1) and MomentumSGD(0.05) find y = 2x + 5.5 within 300 steps.
 
+    ko: 책의 선형 회귀: SGD(0.1)와 MomentumSGD(0.05)가 300단계 안에 y = 2x + 5.5를 찾습니다.
+
     Hint: if the loss grows, the step goes uphill: subtract lr * grad. If nothing moves,
     update() found no parameters or the hooks loop swallowed them.
+
+    Hint (ko): 손실이 커진다면 오르막으로 가는 것입니다. lr * grad를 빼세요. 아무것도 움직이지 않는다면 update()가 매개변수를 찾지 못했거나 훅 반복문이 매개변수를 삼킨
+    것입니다.
     """
     optimizers = _optimizers(dz)
     (fit_line,) = _helpers(dz, "fit_line")
@@ -295,8 +332,13 @@ def test_learns_a_line(dz):
 def test_momentum_loop_keeps_memory_flat(dz, mem):
     """A MomentumSGD training loop keeps a constant number of live Variables and Functions.
 
+    ko: MomentumSGD 학습 반복문은 살아 있는 Variable과 Function의 수를 일정하게 유지합니다.
+
     Hint: the velocity must be an array. v = momentum * v - lr * param.grad makes v a Variable whose
     graph leads to the previous v and the previous gradient, so every step keeps all earlier ones.
+
+    Hint (ko): 속도는 배열이어야 합니다. v = momentum * v - lr * param.grad는 v를 이전 v와 이전 기울기로 이어지는 그래프를 가진 Variable로 만들어서,
+    매 단계가 앞의 모든 단계를 붙잡아 둡니다.
     """
     optimizers = _optimizers(dz)
     (Fit,) = _helpers(dz, "Fit")
@@ -321,8 +363,13 @@ def test_momentum_loop_keeps_memory_flat(dz, mem):
 def test_kernel_sees_momentum_memory_flat(dz, mem):
     """The kernel's count: 30 MomentumSGD updates of a 512 KiB parameter leave memory where it was.
 
+    ko: 커널의 집계: 512 KiB 매개변수를 MomentumSGD로 30번 갱신해도 메모리는 제자리입니다.
+
     Hint: measured by the operating system, outside your program. If it fails, each update keeps
     something of the size of the parameter: a Variable velocity and its graph, or a list of steps.
+
+    Hint (ko): 여러분의 프로그램 바깥에서 운영체제가 잰 값입니다. 이것이 실패한다면 갱신마다 매개변수만 한 무언가가 남는 것입니다: Variable인 속도와 그 그래프, 또는 단계들의
+    리스트.
     """
     optimizers = _optimizers(dz)
     (Fit,) = _helpers(dz, "Fit")

@@ -28,7 +28,10 @@ def _functions(dz):
 
 
 def test_get_item_3d(dz):
-    """get_item on a (2, 4, 3) array: slices with a step and reversed, and repeated row indices."""
+    """get_item on a (2, 4, 3) array: slices with a step and reversed, and repeated row indices.
+
+    ko: (2, 4, 3) 배열에서 get_item: 간격이 있는 슬라이스와 뒤집은 슬라이스, 반복된 행 인덱스.
+    """
     (middle,) = define(dz, SLICING, "middle")
     data = np.random.default_rng(1).standard_normal((2, 4, 3))
     expect_gradients(dz, middle, lambda x: x[:, 1:3, ::-1], [data], "x[:, 1:3, ::-1]")
@@ -40,7 +43,10 @@ def test_get_item_3d(dz):
 
 
 def test_softmax_other_axes(dz):
-    """softmax on (2, 3, 4) along axis 2 and axis 0, with large scores mixed in."""
+    """softmax on (2, 3, 4) along axis 2 and axis 0, with large scores mixed in.
+
+    ko: 큰 점수가 섞인 (2, 3, 4)에서 축 2와 축 0을 따라 softmax.
+    """
     F = _functions(dz)
     data = np.random.default_rng(2).standard_normal((2, 3, 4)) * 3
     data[0, 1] += 800.0
@@ -50,7 +56,10 @@ def test_softmax_other_axes(dz):
 
 
 def test_cross_entropy_other_batches(dz):
-    """Cross-entropy on a (6, 5) batch with large scores, and on a batch of one."""
+    """Cross-entropy on a (6, 5) batch with large scores, and on a batch of one.
+
+    ko: 큰 점수가 있는 (6, 5) 배치와 하나짜리 배치에서 교차 엔트로피.
+    """
     F = _functions(dz)
     rng = np.random.default_rng(3)
     data = rng.standard_normal((6, 5)) * 4 + np.array([[900.0], [-900.0], [0.0], [500.0], [1.0], [-2.0]])
@@ -63,7 +72,10 @@ def test_cross_entropy_other_batches(dz):
 
 
 def test_cross_entropy_int32_labels(dz):
-    """int32 labels give the same loss as int64 ones."""
+    """int32 labels give the same loss as int64 ones.
+
+    ko: int32 레이블은 int64 레이블과 같은 손실을 냅니다.
+    """
     F = _functions(dz)
     data = np.array([[0.1, 0.2, 0.3, 0.4], [2.0, -1.0, 0.0, 0.5], [0.3, 0.3, 0.9, -0.2]])
     labels = np.array([3, 0, 2], dtype=np.int32)
@@ -72,14 +84,20 @@ def test_cross_entropy_int32_labels(dz):
 
 
 def test_softmax1d_of_a_row(dz):
-    """softmax1d of a (1, 3) row, as the book applies it to a model's output."""
+    """softmax1d of a (1, 3) row, as the book applies it to a model's output.
+
+    ko: 책이 모델의 출력에 적용하듯 (1, 3) 행의 softmax1d.
+    """
     step47 = import_module(dz, "step47")
     data = np.array([[0.3, -1.2, 2.0]])
     expect_gradients(dz, step47.softmax1d, lambda x: np.exp(x) / np.exp(x).sum(), [data], "softmax1d of a (1, 3) row")
 
 
 def test_float32_axis0_softmax(dz):
-    """softmax of float32 scores along axis 0 stays float32."""
+    """softmax of float32 scores along axis 0 stays float32.
+
+    ko: 축 0을 따라 float32 점수의 softmax는 float32로 남습니다.
+    """
     F = _functions(dz)
     x = dz.Variable(np.arange(6, dtype=np.float32).reshape(3, 2))
     y = F.softmax(x, axis=0)

@@ -45,8 +45,13 @@ def _finite(array, what, why):
 def test_get_item_forward(dz):
     """get_item and x[...] pick rows, columns and elements as NumPy does, and give Variables.
 
+    ko: get_item과 x[...]는 넘파이처럼 행, 열, 원소를 고르고 Variable을 냅니다.
+
     Hint: GetItem.forward returns x[self.slices]; setup_variable() installs
     Variable.__getitem__ = dezero.functions.get_item.
+
+    Hint (ko): GetItem.forward는 x[self.slices]를 돌려줍니다. setup_variable()은 Variable.__getitem__ =
+    dezero.functions.get_item을 설치합니다.
     """
     F = _functions(dz)
     (column,) = define(dz, SLICING, "column")
@@ -66,7 +71,10 @@ def test_get_item_forward(dz):
 
 
 def test_get_item_backward(dz):
-    """The gradient of x[1] and of x[:, 2] is gy placed where the elements came from, zeros elsewhere."""
+    """The gradient of x[1] and of x[:, 2] is gy placed where the elements came from, zeros elsewhere.
+
+    ko: x[1]과 x[:, 2]의 기울기는 원소가 온 자리에 놓인 gy이고, 나머지는 0입니다.
+    """
     F = _functions(dz)
     (column, every_other) = define(dz, SLICING, "column", "every_other")
     data = np.arange(12.0).reshape(3, 4)
@@ -78,8 +86,13 @@ def test_get_item_backward(dz):
 def test_get_item_repeated_indices(dz):
     """An index picked twice gets both gradients: x[[0, 0, 2, 0]] sends three to x[0].
 
+    ko: 두 번 고른 인덱스는 기울기를 둘 다 받습니다: x[[0, 0, 2, 0]]은 x[0]에 셋을 보냅니다.
+
     Hint: gx[slices] = gy (or gx[slices] += gy) writes a repeated index once. Scatter-add with
     np.add.at(gx, slices, gy), which adds every occurrence.
+
+    Hint (ko): gx[slices] = gy(또는 gx[slices] += gy)는 반복된 인덱스에 한 번만 씁니다. 나올 때마다 더하는 np.add.at(gx, slices, gy)로
+    흩뿌려 더하세요.
     """
     F = _functions(dz)
     index = np.array([0, 0, 2, 0])
@@ -93,8 +106,13 @@ def test_get_item_repeated_indices(dz):
 def test_get_item_twice_differentiable(dz):
     """get_item's backward is itself differentiable (GetItemGrad is a Function): a second derivative.
 
+    ko: get_item의 역전파도 미분할 수 있습니다(GetItemGrad는 Function입니다): 2차 미분.
+
     Hint: GetItem.backward returns GetItemGrad(slices, x.shape)(gy), a Function whose backward is
     get_item(ggx, slices). Computing the gradient with NumPy arrays cuts the graph.
+
+    Hint (ko): GetItem.backward는 GetItemGrad(slices, x.shape)(gy)를 돌려주고, 이 Function의 backward는 get_item(ggx,
+    slices)입니다. 넘파이 배열로 기울기를 계산하면 그래프가 끊깁니다.
     """
     F = _functions(dz)
     x = dz.Variable(np.array([1.0, 2.0, 3.0]))
@@ -113,7 +131,11 @@ def test_get_item_twice_differentiable(dz):
 def test_get_item_keeps_float32(dz):
     """The gradient of a float32 x[...] is float32.
 
+    ko: float32 x[...]의 기울기는 float32입니다.
+
     Hint: make the zeros of GetItemGrad with dtype=gy.dtype; np.zeros(shape) is float64.
+
+    Hint (ko): GetItemGrad의 0 배열은 dtype=gy.dtype으로 만드세요. np.zeros(shape)는 float64입니다.
     """
     x = dz.Variable(np.arange(6, dtype=np.float32).reshape(2, 3))
     y = x[np.array([1, 1])]
@@ -126,7 +148,10 @@ def test_get_item_keeps_float32(dz):
 # ---------------------------------------------------------------- softmax
 
 def test_softmax_values(dz):
-    """softmax(x) on a (2, 4) batch: each row exp(x) / sum(exp(x)), summing to 1; axis=0 too."""
+    """softmax(x) on a (2, 4) batch: each row exp(x) / sum(exp(x)), summing to 1; axis=0 too.
+
+    ko: (2, 4) 배치에서 softmax(x): 각 행은 exp(x) / sum(exp(x))이고 합이 1입니다. axis=0도 마찬가지입니다.
+    """
     F = _functions(dz)
     data = np.array([[0.2, -1.0, 3.0, 0.5], [1.5, 1.5, -0.3, 2.0]])
     expect_array(as_array(F.softmax(dz.Variable(data)), "softmax(x)"), softmax_np(data), "softmax(x)")
@@ -137,8 +162,13 @@ def test_softmax_values(dz):
 def test_softmax_large_logits(dz):
     """softmax of scores near 1000 and -1000 is finite and right.
 
+    ko: 1000과 -1000 근처 점수의 softmax는 유한하고 올바릅니다.
+
     Hint: exp(1000) overflows to inf, and inf / inf is nan. Subtract each row's max first:
     exp(x - max) / sum(exp(x - max)) is the same softmax, and no exponent is above 0.
+
+    Hint (ko): exp(1000)은 inf로 넘치고, inf / inf는 nan입니다. 먼저 각 행의 최댓값을 빼세요. exp(x - max) / sum(exp(x - max))는 같은
+    softmax이고, 어떤 지수도 0보다 크지 않습니다.
     """
     F = _functions(dz)
     data = np.array([[1000.0, 1001.0, 1002.0], [-1000.0, -999.0, -1002.0]])
@@ -151,7 +181,11 @@ def test_softmax_large_logits(dz):
 def test_softmax_gradient(dz):
     """softmax's gradient on (3, 4) scores, along axis 1 and axis 0, against a numerical derivative.
 
+    ko: 축 1과 축 0을 따라 (3, 4) 점수에서 softmax의 기울기를 수치 미분과 비교합니다.
+
     Hint: with y the output, gx = y * gy - y * sum(y * gy) along the axis (keepdims=True).
+
+    Hint (ko): 출력을 y라 하면 gx = y * gy - y * sum(y * gy)이고, 합은 그 축을 따라 구합니다(keepdims=True).
     """
     F = _functions(dz)
     data = np.random.default_rng(47).standard_normal((3, 4))
@@ -160,7 +194,10 @@ def test_softmax_gradient(dz):
 
 
 def test_softmax_keeps_float32(dz):
-    """softmax of float32 scores is float32, and so is its gradient."""
+    """softmax of float32 scores is float32, and so is its gradient.
+
+    ko: float32 점수의 softmax는 float32이고, 그 기울기도 마찬가지입니다.
+    """
     F = _functions(dz)
     x = dz.Variable(np.array([[0.5, 1.0, -2.0], [3.0, 0.0, 1.0]], dtype=np.float32))
     y = F.softmax(x)
@@ -177,8 +214,13 @@ def test_softmax_keeps_float32(dz):
 def test_cross_entropy_value(dz):
     """softmax_cross_entropy(x, t) with integer labels is the mean over the batch of -log p[label].
 
+    ko: 정수 레이블로 softmax_cross_entropy(x, t)는 배치에 대한 -log p[label]의 평균입니다.
+
     Hint: t holds class numbers, one per row (shape (N,)), not one-hot rows. Pick each row's
     log-probability at its label, log_p[np.arange(N), t], and divide the sum by N.
+
+    Hint (ko): t는 원핫 행이 아니라 행마다 하나씩인 클래스 번호(모양 (N,))를 담습니다. 각 행의 레이블 위치에서 로그 확률 log_p[np.arange(N), t]를 골라, 그 합을
+    N으로 나누세요.
     """
     F = _functions(dz)
     for data, labels in ((np.array([[0.2, -0.4, 1.0], [0.3, 0.5, -0.1], [1.3, -3.2, 0.0], [2.1, 0.3, 0.7]]),
@@ -196,8 +238,12 @@ def test_cross_entropy_value(dz):
 def test_cross_entropy_gradient(dz):
     """The loss's gradient with respect to the scores, (softmax(x) - onehot(t)) / N, on (5, 3) and (3, 3).
 
+    ko: 점수에 대한 손실의 기울기 (softmax(x) - onehot(t)) / N을 (5, 3)과 (3, 3)에서 확인합니다.
+
     Hint: N is the batch size (rows of x), the one-hot rows have one column per class:
     np.eye(number of classes)[t]; and the mean over the batch divides the gradient by N too.
+
+    Hint (ko): N은 배치 크기(x의 행 수)이고, 원핫 행은 클래스마다 열이 하나입니다: np.eye(클래스 수)[t]. 그리고 배치에 대한 평균은 기울기도 N으로 나눕니다.
     """
     F = _functions(dz)
     rng = np.random.default_rng(470)
@@ -210,8 +256,13 @@ def test_cross_entropy_gradient(dz):
 def test_cross_entropy_large_logits(dz):
     """Scores near 1000 and -1000 give a finite loss and gradient.
 
+    ko: 1000과 -1000 근처의 점수에서도 손실과 기울기가 유한합니다.
+
     Hint: log(softmax(x)) with an unstable softmax is log(nan); compute log softmax as
     x - logsumexp(x) (dezero.utils.logsumexp subtracts the max for you).
+
+    Hint (ko): 불안정한 softmax로 구한 log(softmax(x))는 log(nan)입니다. 로그 softmax를 x - logsumexp(x)로
+    계산하세요(dezero.utils.logsumexp가 최댓값을 빼 줍니다).
     """
     F = _functions(dz)
     data = np.array([[1000.0, 1001.0, 1002.0], [-1000.0, -1003.0, -999.0]])
@@ -230,8 +281,13 @@ def test_cross_entropy_large_logits(dz):
 def test_cross_entropy_keeps_float32(dz):
     """The loss of float32 scores is float32.
 
+    ko: float32 점수의 손실은 float32입니다.
+
     Hint: a one-hot made with np.eye(C) is float64; multiplied into float32 log-probabilities it
     promotes the loss. Pick the labels' entries by indexing instead, or make the one-hot in x's dtype.
+
+    Hint (ko): np.eye(C)로 만든 원핫은 float64여서, float32 로그 확률에 곱하면 손실이 float64로 올라갑니다. 대신 인덱싱으로 레이블의 항목을 고르거나, 원핫을
+    x의 dtype으로 만드세요.
     """
     F = _functions(dz)
     x = dz.Variable(np.array([[0.5, 1.0, -2.0], [3.0, 0.0, 1.0]], dtype=np.float32))
@@ -246,7 +302,11 @@ def test_cross_entropy_keeps_float32(dz):
 def test_softmax1d(dz):
     """step47.softmax1d: exp(x) / sum(exp(x)) of a vector, with its gradient, for a Variable or an ndarray.
 
+    ko: step47.softmax1d: 벡터의 exp(x) / sum(exp(x))와 그 기울기, Variable이나 ndarray에 대해.
+
     Hint: build it from F.exp and F.sum (and as_variable for arrays), so that it differentiates.
+
+    Hint (ko): 미분되도록 F.exp와 F.sum(그리고 배열에는 as_variable)으로 만드세요.
     """
     step47 = import_module(dz, "step47")
     data = np.array([1.0, 2.0, -0.5, 0.3])

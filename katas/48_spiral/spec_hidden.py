@@ -29,7 +29,10 @@ def train_and_score(epochs, batch_size, hidden_size, lr):
 
 
 def test_generalizes_to_the_test_spiral(dz):
-    """Trained with batches of 10 and 20 hidden units for 60 epochs, the model gets over 85% of the test spiral."""
+    """Trained with batches of 10 and 20 hidden units for 60 epochs, the model gets over 85% of the test spiral.
+
+    ko: 배치 10, 은닉 유닛 20으로 60에폭 학습한 모델은 테스트 나선 데이터의 85% 넘게 맞힙니다.
+    """
     import_module(dz, "dezero.datasets")
     (train_and_score,) = define(dz, TRAIN, "train_and_score")
     scores, t = train_and_score(60, 10, 20, 1.0)
@@ -39,7 +42,10 @@ def test_generalizes_to_the_test_spiral(dz):
 
 
 def test_train_and_test_differ(dz):
-    """The training and the test spirals are different draws with the same layout."""
+    """The training and the test spirals are different draws with the same layout.
+
+    ko: 학습용과 테스트용 나선은 배치가 같고 서로 다르게 뽑은 데이터입니다.
+    """
     datasets = import_module(dz, "dezero.datasets")
     x_train, t_train = datasets.get_spiral(train=True)
     x_test, t_test = datasets.get_spiral(train=False)

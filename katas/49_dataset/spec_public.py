@@ -61,9 +61,14 @@ def _expect_label(got, wanted, what):
 def test_items_and_length(dz):
     """A Dataset subclass that fills data and label in prepare(): len() and dataset[i] = (data[i], label[i]).
 
+    ko: prepare()에서 data와 label을 채우는 Dataset 하위 클래스: len()과 dataset[i] = (data[i], label[i]).
+
     Hint: __init__ stores train and the transforms, sets data and label to None, then calls
     self.prepare(), which subclasses override to fill them. With no transform given, items come
     out unchanged (the identity, lambda x: x).
+
+    Hint (ko): __init__은 train과 변환들을 저장하고, data와 label을 None으로 둔 다음 self.prepare()를 호출합니다. 하위 클래스는 prepare를
+    재정의해서 이들을 채웁니다. 변환을 주지 않으면 항목은 그대로 나옵니다(항등 함수 lambda x: x).
     """
     Table, item = _tables(dz, "Table", "item")
     table = Table()
@@ -77,7 +82,11 @@ def test_items_and_length(dz):
 def test_train_flag_reaches_prepare(dz):
     """Dataset(train=False) keeps train, and prepare() can read it.
 
+    ko: Dataset(train=False)는 train을 유지하고, prepare()가 이를 읽을 수 있습니다.
+
     Hint: set self.train before calling self.prepare().
+
+    Hint (ko): self.prepare()를 호출하기 전에 self.train을 설정하세요.
     """
     Table, item = _tables(dz, "Table", "item")
     table = Table(train=False)
@@ -89,8 +98,13 @@ def test_train_flag_reaches_prepare(dz):
 def test_transform_applies_to_data_only(dz):
     """transform changes each x; the labels are left alone.
 
+    ko: transform은 각 x를 바꾸고, 레이블은 그대로 둡니다.
+
     Hint: dataset[i] is (self.transform(self.data[i]), self.target_transform(self.label[i])); the
     data's transform must never touch the labels.
+
+    Hint (ko): dataset[i]는 (self.transform(self.data[i]), self.target_transform(self.label[i]))입니다. 데이터의 변환이
+    레이블을 건드리면 절대 안 됩니다.
     """
     Table, times_ten, item = _tables(dz, "Table", "times_ten", "item")
     table = Table(transform=times_ten)
@@ -103,7 +117,11 @@ def test_transform_applies_to_data_only(dz):
 def test_target_transform_applies_to_labels_only(dz):
     """target_transform changes each label; x is left alone, or changed only by transform.
 
+    ko: target_transform은 각 레이블을 바꾸고, x는 그대로 두거나 transform으로만 바뀝니다.
+
     Hint: the labels go through self.target_transform, not self.transform.
+
+    Hint (ko): 레이블은 self.transform이 아니라 self.target_transform을 거칩니다.
     """
     Table, times_ten, plus_hundred, item = _tables(dz, "Table", "times_ten", "plus_hundred", "item")
     x, t = _item(item, Table(target_transform=plus_hundred), 2, "Table(target_transform=plus_hundred)")
@@ -117,7 +135,11 @@ def test_target_transform_applies_to_labels_only(dz):
 def test_unlabeled_dataset(dz):
     """A dataset without labels (label stays None) gives (x, None), and len() counts its data.
 
+    ko: 레이블이 없는(label이 None으로 남는) 데이터셋은 (x, None)을 내고, len()은 데이터를 셉니다.
+
     Hint: when self.label is None, return (x, None); len() is len(self.data).
+
+    Hint (ko): self.label이 None이면 (x, None)을 돌려주세요. len()은 len(self.data)입니다.
     """
     Unlabeled, item = _tables(dz, "Unlabeled", "item")
     data = Unlabeled()
@@ -131,7 +153,11 @@ def test_unlabeled_dataset(dz):
 def test_spiral(dz):
     """Spiral(train=...) holds get_spiral's 300 float32 points and labels, for the train and the test split.
 
+    ko: Spiral(train=...)은 학습용과 테스트용 각각 get_spiral의 float32 점 300개와 레이블을 담습니다.
+
     Hint: Spiral.prepare sets self.data, self.label = get_spiral(self.train).
+
+    Hint (ko): Spiral.prepare는 self.data, self.label = get_spiral(self.train)을 설정합니다.
     """
     datasets = import_module(dz, "dezero.datasets")
     (item,) = _tables(dz, "item")
@@ -149,7 +175,10 @@ def test_spiral(dz):
 
 
 def test_spiral_with_a_transform(dz):
-    """Spiral(transform=f) applies f to each point."""
+    """Spiral(transform=f) applies f to each point.
+
+    ko: Spiral(transform=f)는 각 점에 f를 적용합니다.
+    """
     datasets = import_module(dz, "dezero.datasets")
     times_ten, item = _tables(dz, "times_ten", "item")
     x_all, t_all = datasets.get_spiral(train=True)

@@ -8,7 +8,10 @@ public = public_spec(__file__)  # the public checks' helpers, one copy
 
 
 def test_other_sizes(dz):
-    """37 training and 13 test images: data, labels and lengths."""
+    """37 training and 13 test images: data, labels and lengths.
+
+    ko: 학습 이미지 37개와 테스트 이미지 13개: 데이터, 레이블, 길이.
+    """
     (make_mnist_cache,) = define(dz, public.HELPERS, "make_mnist_cache")
     written = make_mnist_cache(37, 13)
     for train, prefix, size in ((True, "train", 37), (False, "t10k", 13)):
@@ -20,7 +23,10 @@ def test_other_sizes(dz):
 
 
 def test_transforms_given(dz):
-    """transform=None gives the raw (1, 28, 28) image; a target_transform applies to the label."""
+    """transform=None gives the raw (1, 28, 28) image; a target_transform applies to the label.
+
+    ko: transform=None이면 원래의 (1, 28, 28) 이미지가 나오고, target_transform은 레이블에 적용됩니다.
+    """
     make_mnist_cache, item = define(dz, public.HELPERS, "make_mnist_cache", "item")
     images, labels = make_mnist_cache(20, 10)["train"]
     (plus_ten,) = define(dz, "def plus_ten(t):\n    return int(t) + 10\n", "plus_ten")

@@ -20,7 +20,10 @@ def kinds(layer):
 
 
 def test_other_numpy_values(dz):
-    """as_numpy and get_array_module on int, float32 and 0-d arrays and Variables."""
+    """as_numpy and get_array_module on int, float32 and 0-d arrays and Variables.
+
+    ko: int, float32, 0차원 배열과 Variable에서 as_numpy와 get_array_module.
+    """
     cuda = import_module(dz, "dezero.cuda")
     numpy = import_module(dz, "numpy")
     for value in (np.arange(4), np.ones((2, 1, 3), dtype=np.float32), np.array(7.5)):
@@ -34,7 +37,10 @@ def test_other_numpy_values(dz):
 
 
 def test_empty_variable_to_gpu(dz):
-    """Variable(None).to_gpu() has nothing to move: no error, with or without CuPy."""
+    """Variable(None).to_gpu() has nothing to move: no error, with or without CuPy.
+
+    ko: Variable(None).to_gpu()는 옮길 것이 없습니다: CuPy가 있든 없든 오류가 없습니다.
+    """
     x = dz.Variable(None)
     try:
         x.to_gpu()
@@ -46,7 +52,10 @@ def test_empty_variable_to_gpu(dz):
 
 
 def test_nested_layer_to_cpu(dz):
-    """A Model holding a Linear and an MLP: to_cpu() reaches all six parameters; to_gpu() fails without CuPy."""
+    """A Model holding a Linear and an MLP: to_cpu() reaches all six parameters; to_gpu() fails without CuPy.
+
+    ko: Linear와 MLP를 가진 Model: to_cpu()는 매개변수 여섯 개 모두에 닿고, CuPy가 없으면 to_gpu()는 실패합니다.
+    """
     cupy_imports, kinds = define(dz, HELPERS, "cupy_imports", "kinds")
     (Nested,) = define(dz, '''
 class Nested(dz.Model):

@@ -37,7 +37,10 @@ X = np.random.default_rng(530).random((3, 4))
 
 
 def test_three_levels_and_float64(dz):
-    """Names three levels deep (a/b/l0/W), a float64 layer's arrays saved as float64, and the round trip."""
+    """Names three levels deep (a/b/l0/W), a float64 layer's arrays saved as float64, and the round trip.
+
+    ko: 세 단계 깊이의 이름(a/b/l0/W), float64 계층의 배열은 float64로 저장, 그리고 왕복.
+    """
     Deep, read_npz, arrays_of = define(dz, HELPERS, "Deep", "read_npz", "arrays_of")
     model = Deep()
     y = model(X).data
@@ -54,7 +57,10 @@ def test_three_levels_and_float64(dz):
 
 
 def test_load_into_a_model_never_called(dz):
-    """A model whose layers were never called takes the file's arrays (their shapes are not known yet)."""
+    """A model whose layers were never called takes the file's arrays (their shapes are not known yet).
+
+    ko: 계층을 한 번도 호출하지 않은 모델도 파일의 배열을 받아들입니다(모양을 아직 모릅니다).
+    """
     Deep, _, arrays_of = define(dz, HELPERS, "Deep", "read_npz", "arrays_of")
     model = Deep()
     y = model(X).data
@@ -65,7 +71,10 @@ def test_load_into_a_model_never_called(dz):
 
 
 def test_missing_name_in_a_deep_model(dz):
-    """A file of a three-level model without one bias makes load_weights raise an error naming it."""
+    """A file of a three-level model without one bias makes load_weights raise an error naming it.
+
+    ko: 편향 하나가 빠진 세 단계 모델의 파일이면 load_weights가 그 이름을 밝히는 오류를 일으킵니다.
+    """
     (Deep, read_npz, arrays_of) = define(dz, HELPERS, "Deep", "read_npz", "arrays_of")
     model = Deep()
     model(X)

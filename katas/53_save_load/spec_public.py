@@ -64,9 +64,14 @@ def expect_names(got, expected, what):
 def test_flatten_params_names_every_parameter_by_its_path(dz):
     """_flatten_params names each Parameter by its path: l0/W for an MLP, enc/l0/W and head/W one level deeper.
 
+    ko: _flatten_params는 각 Parameter를 경로로 이름 짓습니다: MLP는 l0/W, 한 단계 더 깊으면 enc/l0/W와 head/W.
+
     Hint: a sublayer's parameters take the sublayer's attribute name as a prefix, joined with '/'
     (parent_key + '/' + name), and the prefix grows at each level. Names without the path ('W', 'b')
     collide: every Linear has a W.
+
+    Hint (ko): 하위 계층의 매개변수는 하위 계층의 속성 이름을 '/'로 이은 접두사로 받고(parent_key + '/' + name), 접두사는 단계마다 길어집니다. 경로 없는
+    이름('W', 'b')은 겹칩니다. 모든 Linear에 W가 있으니까요.
     """
     Net, flat, _, _, make_mlp = helpers(dz)
     entries = flat(make_mlp((5, 3), X))
@@ -88,7 +93,11 @@ def test_flatten_params_names_every_parameter_by_its_path(dz):
 def test_saved_file_has_the_flattened_names(dz):
     """save_weights writes an .npz whose keys are the flattened names and whose arrays are the parameters (float32 kept).
 
+    ko: save_weights는 키가 평탄화된 이름이고 배열이 매개변수인 .npz를 씁니다(float32 유지).
+
     Hint: np.savez_compressed(path, **array_dict) with array_dict = {flattened name: param.data}.
+
+    Hint (ko): array_dict = {평탄화된 이름: param.data}로 np.savez_compressed(path, **array_dict).
     """
     Net, _, read_npz, arrays_of, _ = helpers(dz)
     net = Net()
@@ -105,7 +114,10 @@ def test_saved_file_has_the_flattened_names(dz):
 
 
 def test_round_trip_restores_the_outputs(dz):
-    """A fresh MLP that loads the file gives the same outputs as the model that saved it."""
+    """A fresh MLP that loads the file gives the same outputs as the model that saved it.
+
+    ko: 파일을 불러온 새 MLP는 그 파일을 저장한 모델과 같은 출력을 냅니다.
+    """
     *_, arrays_of, make_mlp = helpers(dz)
     model = make_mlp((5, 3), X)
     y = model(X).data
@@ -133,8 +145,12 @@ def _load_must_fail(model, path, names, what):
 def test_load_refuses_a_file_without_a_parameter(dz):
     """A file without l2/W (saved by a smaller model) makes load_weights raise an error naming it.
 
+    ko: (더 작은 모델이 저장해서) l2/W가 없는 파일이면 load_weights가 그 이름을 밝히는 오류를 일으킵니다.
+
     Hint: look every flattened name up in the file (npz[key]): a name the file lacks must not be
     skipped, or the model keeps its old weights and nobody notices.
+
+    Hint (ko): 평탄화된 이름마다 파일에서 찾으세요(npz[key]). 파일에 없는 이름을 건너뛰면 모델이 예전 가중치를 그대로 가진 채 아무도 알아채지 못합니다.
     """
     *_, make_mlp = helpers(dz)
     make_mlp((5, 3), X).save_weights("two.npz")

@@ -14,7 +14,10 @@ public = public_spec(__file__)  # the public checks' helpers, one copy
 @pytest.mark.parametrize("case", [((3, 1, 6, 4), (3, 2), (2, 1), (0, 1)), ((1, 3, 5, 5), 2, 2, 0),
                                   ((2, 2, 3, 7), (1, 4), (1, 3), (2, 2))], ids=str)
 def test_more_layouts(dz, case):
-    """im2col_array and col2im_array on other shapes, kernels, strides and paddings, both layouts."""
+    """im2col_array and col2im_array on other shapes, kernels, strides and paddings, both layouts.
+
+    ko: 다른 모양, 커널, 스트라이드, 패딩에서 두 배치 방식 모두로 im2col_array와 col2im_array.
+    """
     shape, kernel, stride, pad = case
     rng = np.random.default_rng(5700)
     x = rng.standard_normal(shape)
@@ -27,7 +30,10 @@ def test_more_layouts(dz, case):
 
 
 def test_gradients_in_the_six_axis_layout(dz):
-    """im2col and col2im with to_matrix=False differentiate correctly too."""
+    """im2col and col2im with to_matrix=False differentiate correctly too.
+
+    ko: to_matrix=False인 im2col과 col2im도 올바르게 미분됩니다.
+    """
     rng = np.random.default_rng(5701)
     x = rng.standard_normal((2, 1, 4, 3))
     expect_gradients(dz, lambda v: dz.functions.im2col(v, (3, 2), 1, (1, 0), to_matrix=False),
@@ -38,7 +44,10 @@ def test_gradients_in_the_six_axis_layout(dz):
 
 
 def test_second_order_through_im2col(dz):
-    """A gradient taken with create_graph through im2col can be differentiated again (col2im's backward is im2col)."""
+    """A gradient taken with create_graph through im2col can be differentiated again (col2im's backward is im2col).
+
+    ko: im2col을 거쳐 create_graph로 구한 기울기를 다시 미분할 수 있습니다(col2im의 역전파는 im2col입니다).
+    """
     x = dz.Variable(np.arange(16.0).reshape(1, 1, 4, 4) / 10)
     col = dz.functions.im2col(x, 2, 1, 0)
     y = dz.functions.sum(col ** 3)

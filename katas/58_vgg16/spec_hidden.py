@@ -33,7 +33,10 @@ def trunk_input_of_fc6(model, x):
 
 
 def test_trunk_on_a_wide_image(dz):
-    """On (1, 3, 32, 160) images fc6 receives (1, 512 * 1 * 5): five poolings divide 32x160 by 32."""
+    """On (1, 3, 32, 160) images fc6 receives (1, 512 * 1 * 5): five poolings divide 32x160 by 32.
+
+    ko: (1, 3, 32, 160) 이미지에서 fc6은 (1, 512 * 1 * 5)를 받습니다: 풀링 다섯 번이 32x160을 32로 나눕니다.
+    """
     set_weights, trunk = define(dz, HELPERS, "set_weights", "trunk_input_of_fc6")
     model = dz.models.VGG16()
     set_weights(model, CONVS, 32, 160, 0.0)
@@ -41,7 +44,10 @@ def test_trunk_on_a_wide_image(dz):
 
 
 def test_relu_after_each_convolution(dz):
-    """With every conv kernel -0.01 and positive images, relu zeroes everything after conv1_1: the output is fc8's bias."""
+    """With every conv kernel -0.01 and positive images, relu zeroes everything after conv1_1: the output is fc8's bias.
+
+    ko: 모든 합성곱 커널이 -0.01이고 이미지가 양수이면 relu가 conv1_1 뒤의 모든 것을 0으로 만듭니다: 출력은 fc8의 편향입니다.
+    """
     set_weights, _ = define(dz, HELPERS, "set_weights", "trunk_input_of_fc6")
     model = dz.models.VGG16()
     set_weights(model, CONVS, 32, 32, -0.01)
@@ -52,7 +58,10 @@ def test_relu_after_each_convolution(dz):
 
 
 def test_preprocess_square_default(dz):
-    """preprocess keeps float32 and (3, 224, 224) for a grey RGB stand-in whose array is a constant."""
+    """preprocess keeps float32 and (3, 224, 224) for a grey RGB stand-in whose array is a constant.
+
+    ko: 배열이 상수인 회색 RGB 대역 이미지에서 preprocess는 float32와 (3, 224, 224)를 유지합니다.
+    """
     (Grey,) = define(dz, '''
 class Grey:
     def convert(self, mode):

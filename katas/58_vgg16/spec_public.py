@@ -117,8 +117,12 @@ def fake_pixels(width, height):
 def test_layers_names_and_settings(dz):
     """conv1_1 ... conv5_3 (3x3, stride 1, pad 1, 64 to 512 channels), fc6, fc7, fc8, and their flattened names.
 
+    ko: conv1_1 ... conv5_3(3x3, 스트라이드 1, 패딩 1, 채널 64부터 512까지), fc6, fc7, fc8과 그 평탄화된 이름.
+
     Hint: the attribute names are part of the model: the pretrained file stores conv1_1/W ... fc8/b, so
     a layer named otherwise cannot be loaded.
+
+    Hint (ko): 속성 이름은 모델의 일부입니다. 사전 학습된 파일은 conv1_1/W ... fc8/b를 저장하므로, 이름이 다른 계층은 불러올 수 없습니다.
     """
     h = helpers(dz)
     model = dz.models.VGG16()
@@ -135,9 +139,14 @@ def test_layers_names_and_settings(dz):
 def test_forward_shapes(dz):
     """A forward pass on (2, 3, 64, 32) images gives (2, 1000) float32; fc6 receives 512 * 2 * 1 features.
 
+    ko: (2, 3, 64, 32) 이미지로 순전파하면 (2, 1000) float32가 나오고, fc6은 특징 512 * 2 * 1개를 받습니다.
+
     Hint: each of the five blocks ends in F.pooling(x, 2, 2), which halves height and width: 64x32
     becomes 2x1, so fc6 sees 512 * 2 * 1 = 1024 features. A missing pooling, a padding other than 1
     or a wrong channel count changes that number.
+
+    Hint (ko): 다섯 블록은 각각 높이와 너비를 반으로 줄이는 F.pooling(x, 2, 2)로 끝납니다. 64x32는 2x1이 되어 fc6은 특징 512 * 2 * 1 = 1024개를
+    봅니다. 풀링이 빠지거나, 패딩이 1이 아니거나, 채널 수가 틀리면 이 수가 바뀝니다.
     """
     h = helpers(dz)
     for shape in [(2, 3, 64, 32), (1, 3, 32, 96)]:
@@ -159,8 +168,13 @@ def test_forward_shapes(dz):
 def test_preprocess(dz):
     """preprocess: RGB, resized to size, BGR order, the mean colour subtracted, channels first, in dtype.
 
+    ko: preprocess: RGB, size로 크기 조정, BGR 순서, 평균 색 빼기, 채널 먼저, dtype으로.
+
     Hint: Pillow gives RGB; the pretrained weights expect BGR (image[:, :, ::-1]) minus the mean
     [103.939, 116.779, 123.68] (in BGR order), as a (3, H, W) array.
+
+    Hint (ko): Pillow는 RGB를 줍니다. 사전 학습된 가중치는 BGR(image[:, :, ::-1])에서 평균 [103.939, 116.779, 123.68](BGR 순서)을 뺀
+    (3, H, W) 배열을 기대합니다.
     """
     h = helpers(dz)
     image = h["FakeImage"](20, 10)  # RGBA, 20 wide and 10 high
@@ -190,8 +204,13 @@ def fake_weights():
 def test_pretrained_loads_the_cached_file(dz):
     """VGG16(pretrained=True) loads vgg16.npz from the cache folder (~/.dezero) into the parameters of the same names.
 
+    ko: VGG16(pretrained=True)은 캐시 폴더(~/.dezero)의 vgg16.npz를 같은 이름의 매개변수로 불러옵니다.
+
     Hint: the file is found by utils.get_file(VGG16.WEIGHTS_PATH), whose name is the URL's last part,
     vgg16.npz; then self.load_weights(path).
+
+    Hint (ko): 파일은 utils.get_file(VGG16.WEIGHTS_PATH)로 찾고, 그 이름은 URL의 마지막 부분인 vgg16.npz입니다. 그다음
+    self.load_weights(path).
     """
     h = helpers(dz)
     arrays = fake_weights()
@@ -209,7 +228,10 @@ def test_pretrained_loads_the_cached_file(dz):
 
 
 def test_pretrained_without_the_file_is_a_clear_error(dz):
-    """Without vgg16.npz in the cache folder, VGG16(pretrained=True) raises FileNotFoundError (nothing downloads)."""
+    """Without vgg16.npz in the cache folder, VGG16(pretrained=True) raises FileNotFoundError (nothing downloads).
+
+    ko: 캐시 폴더에 vgg16.npz가 없으면 VGG16(pretrained=True)은 FileNotFoundError를 일으킵니다(아무것도 내려받지 않습니다).
+    """
     helpers(dz)["remove_weights"]()
     with raises(FileNotFoundError, "VGG16(pretrained=True) without ~/.dezero/vgg16.npz"):
         dz.models.VGG16(pretrained=True)
