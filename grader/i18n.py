@@ -7,6 +7,7 @@ texts (READMEs, hints, titles) are looked up the same way in their own files.
 """
 
 import os
+import re
 
 LANGUAGES = ("en", "ko")
 
@@ -86,6 +87,37 @@ def language():
                 wanted = value.lower()
                 break
     return "ko" if wanted.startswith("ko") else "en"
+
+
+# Fixed phrases the judge writes into a failure message, in English (reports keep them so); a learner reading
+# in another language gets them translated by localize(). Outer phrases first: one can hold another.
+MESSAGE_PHRASES = ("not_imported", "timeout", "running_at", "raised")
+
+
+def _plain(template):
+    return re.sub(r"\{(\w+):[^}]*\}", r"{\1}", template)
+
+
+def _pattern(key):
+    """A regex for the English phrase ``key``: its placeholders match any text, the last one to the line's end."""
+    parts = re.split(r"\{(\w+)(?::[^}]*)?\}", PHRASES[key]["en"])
+    regex = ""
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            regex += re.escape(part)
+        else:
+            regex += f"(?P<{part}>.*)" if index == len(parts) - 2 and not parts[-1] else f"(?P<{part}>.+?)"
+    return re.compile(regex)
+
+
+def localize(text, lang):
+    """``text`` (a failure message) with the judge's fixed phrases in ``lang``; values and learner text unchanged."""
+    if not text or (lang or language()) == "en":
+        return text
+    for key in MESSAGE_PHRASES:
+        wanted = _plain(PHRASES[key].get(lang or language()) or PHRASES[key]["en"])
+        text = _pattern(key).sub(lambda match: wanted.format(**match.groupdict()), text)
+    return text
 
 
 def t(key, lang=None, **params):

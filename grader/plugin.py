@@ -13,6 +13,7 @@ import sys
 
 import pytest
 
+from .i18n import t
 from .remote import LearnerError, Worker, WorkerGone, Zygote
 from .spec import CheckFailed, Memory
 
@@ -109,7 +110,7 @@ class JudgePlugin:
             module = worker.load()
         except LearnerError as error:
             files = ", ".join(self.katas[kata_id]["files"])
-            raise ImportFailed(f"your code could not be imported ({files}): {error}") from None
+            raise ImportFailed(t("not_imported", "en", files=files, error=error)) from None
         except WorkerGone as error:
             # Importing is deterministic: it would end the same way for every check.
             self.given_up[kata_id] = (f"importing your code failed earlier ({error})", error.kind)

@@ -19,6 +19,7 @@ import time
 import weakref
 
 from . import protocol
+from .i18n import t
 from .limits import LIMITS
 
 WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "worker.py")
@@ -35,7 +36,7 @@ class LearnerError(Exception):
         self.message = str(info.get("message", ""))[:4000]
         frames = info.get("frames") if isinstance(info.get("frames"), list) else []
         self.learner_traceback = format_frames(frames, source)
-        text = f"your code raised {self.type_name}: {self.message}"
+        text = t("raised", "en", type=self.type_name, message=self.message)
         if self.learner_traceback:
             text += "\n" + self.learner_traceback
         super().__init__(text)
@@ -286,7 +287,7 @@ class Worker:
             reply = protocol.receive(self.channel, self.deadline, self.limits)
         except protocol.TimedOut:
             self.timed_out = True
-            self._give_up(f"your code did not finish within {self.timeout:g} s (an endless loop?)", "timeout")
+            self._give_up(t("timeout", "en", seconds=self.timeout), "timeout")
         except (protocol.ProtocolError, OSError) as error:
             self._give_up(self._why_gone(error), self.gone_kind)
         if type(reply) is not dict or type(reply.get("ok")) is not bool:
@@ -297,8 +298,8 @@ class Worker:
                 self.timed_out = True
                 where = format_frames(timeout.get("frames") if isinstance(timeout.get("frames"), list) else [],
                                       self.source)
-                self._give_up(f"your code did not finish within {self.timeout:g} s (an endless loop?)"
-                              + (f"; it was running:\n{where}" if where else ""), "timeout")
+                self._give_up(t("timeout", "en", seconds=self.timeout)
+                              + (f"; {t('running_at', 'en')}\n{where}" if where else ""), "timeout")
             try:
                 error = protocol.decode(reply.get("error"), _no_refs, 0, self.limits)
             except protocol.ProtocolError:

@@ -11,7 +11,7 @@ Two audiences read a failure:
 
 from pathlib import Path
 
-from .i18n import t
+from .i18n import localize, t
 
 HIDDEN = "after_due_date"
 GRADER_WORDED = {"crashed", "missing", "timeout", "introspection", "tool"}  # messages written by the grader alone
@@ -85,7 +85,7 @@ def learner_view(kata, result, owned=None, lang=None):
         lines += ["", t("all_pass", lang, count=len(result.tests), points=f"{result.max_score:g}")]
     elif failed:
         lines += ["", t("first_failing", lang, doc=in_language(failed, "doc", lang))]
-        message = (failed.get("message") or "").splitlines()
+        message = localize(failed.get("message") or "", lang).splitlines()
         lines += [f"    {line}" for line in message[:MAX_MESSAGE_LINES]]
         if len(message) > MAX_MESSAGE_LINES:
             lines.append(f"    ... ({len(message) - MAX_MESSAGE_LINES} more lines)")

@@ -314,6 +314,27 @@ def test_korean(tree):
     assert any(text in out for text in korean), "the hint is shown in Korean"
 
 
+def test_korean_failure_messages(tree):
+    """In Korean, the judge's own phrases (your code raised, did not finish, could not be imported) are Korean;
+    the learner's exception text and the values stay as they were. Reports keep the English."""
+    from grader.i18n import PHRASES, localize
+
+    _, out = run(tree, KATA, lang="ko")  # the stub as shipped raises NotImplementedError
+    assert "여러분의 코드에서 NotImplementedError 예외가 발생했습니다: TODO(14_grad_accumulation)" in out, out
+    assert "your code raised" not in out
+    spin = "\n\ndef spin():\n    while True:\n        pass\n\n\nclass Variable(Variable):\n    def __init__(self, d):\n" \
+        "        spin()\n"
+    write(tree, KATA, stub(KATA)["step14.py"] + spin)
+    _, out = run(tree, KATA, lang="ko")
+    assert "초 안에 끝나지 않았습니다" in out and "실행 중이던 곳:" in out and "while True:" in out, out
+    write(tree, KATA, "def broken(:\n")
+    _, out = run(tree, KATA, lang="ko")
+    assert "여러분의 코드를 import할 수 없습니다 (step14.py): 여러분의 코드에서 SyntaxError 예외가" in out, out
+    english = "your code raised KeyError: 'your code raised' (an endless loop?)"
+    assert localize(english, "en") == english
+    assert all(key in PHRASES for key in ("raised", "timeout", "running_at", "not_imported"))
+
+
 def test_english_shows_where_korean_is_missing(tree):
     from grader.i18n import PHRASES, t
 
