@@ -280,7 +280,10 @@ class Learner:
             self.say(t("no_hints", self.lang, readme=readme))
             return
         state.update(last=index, code=current, check=check)
-        number = [i for i, _ in sequence].index(index) + 1
+        # Numbered in the order the learner read them: a hint first read for another check counts as read.
+        ids = [i for i, _ in sequence]
+        order = [i for i in state["seen"] if i in ids] + [i for i in ids if i not in state["seen"]]
+        number = order.index(index) + 1
         key = "hint_same" if repeat else "hint"
         self.say("\n" + t(key, self.lang, number=number, total=len(sequence), text=chosen.say(self.lang)))
         remaining = [i for i, _ in sequence if i not in state["seen"]]

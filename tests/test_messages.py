@@ -1,0 +1,66 @@
+"""Messages that say what happened: hint counts that agree with themselves, papercuts of the learner's loop.
+
+Every test works on a copy of the katas in a temporary folder, never on the checkout.
+"""
+
+import io
+import re
+import shutil
+
+import pytest
+
+from grader import KATAS as KATAS_DIR
+from grader.learner import Learner
+
+HINT = {"en": re.compile(r"Hint (\d+)/(\d+)"), "ko": re.compile(r"힌트 (\d+)/(\d+)")}
+LAST = {"en": "That was the last hint", "ko": "마지막 힌트였습니다"}
+NO_MORE = {"en": "No more hints", "ko": "힌트는 더 없습니다"}
+
+
+@pytest.fixture
+def tree(tmp_path):
+    root = tmp_path / "katas"
+    shutil.copytree(KATAS_DIR, root, ignore=shutil.ignore_patterns("__pycache__"))
+    return root
+
+
+def learner(tree, lang="en"):
+    return Learner(root=tree, progress=tree.parent / "progress.json", out=io.StringIO(), lang=lang)
+
+
+def said(me, call):
+    """What ``call`` (a function of the learner) printed."""
+    start = len(me.out.getvalue())
+    call()
+    return me.out.getvalue()[start:]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_hint_counts_agree_with_the_last_hint_message(tree, lang):
+    """Hints read for one check, then another check that shares some: 'n/total' is the last exactly when it says so.
+
+    A hint that explains two checks, read while the first failed, counts as read for the second:
+    the second's hints are numbered in the order the learner read them, so its last one is total/total.
+    """
+    me = learner(tree, lang)
+    pairs = [(kata, hint.checks[0], hint.checks[1]) for kata in me.katas for hint in kata.hints
+             if len(hint.checks) >= 2 and len(me.hints_for(kata, hint.checks[1])) >= 2]
+    assert pairs, "some hint explains two checks, one of which has another hint"
+    for kata, first, second in pairs[:8]:
+        me.progress.data["hints"].pop(kata.id, None)
+        for check in (first, second):
+            shown = 0
+            for _ in range(len(me.hints_for(kata, check)) + 1):
+                text = said(me, lambda: me.give_hint(kata, check, asked=True))
+                found = HINT[lang].search(text)
+                if not found:
+                    seen = me.progress.hints(kata.id)["seen"]
+                    assert NO_MORE[lang] in text, text
+                    assert all(i in seen for i, _ in me.hints_for(kata, check)), "no more only when all were read"
+                    break
+                number, total = map(int, found.groups())
+                assert total == len(me.hints_for(kata, check)), text
+                assert number > shown, f"{kata.id} {check}: numbers go up\n{text}"
+                shown = number
+                assert (LAST[lang] in text) == (number == total), f"{kata.id} {check}:\n{text}"
+            assert shown in (0, len(me.hints_for(kata, check))), f"{kata.id} {check}: the last hint is total/total"
