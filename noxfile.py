@@ -9,10 +9,14 @@ Run ``nox -l`` for the list.
 import hashlib
 import os
 import sys
-import tomllib
 from pathlib import Path
 
 import nox
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10: nox itself depends on the tomli backport there
+    import tomli as tomllib
 
 nox.options.sessions = ["check"]
 

@@ -23,11 +23,15 @@ the solutions' regions (package.py).
 
 import ast
 import hashlib
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import KATAS
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10: the same parser, as the tomli backport (pyproject.toml)
+    import tomli as tomllib
 
 SPEC_FILES = {"spec_public.py": "visible", "spec_hidden.py": "after_due_date"}
 REQUIRED = ("id", "title", "step", "module", "files", "points", "hints")
