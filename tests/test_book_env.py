@@ -1,0 +1,56 @@
+"""The book's code imports matplotlib; graded where only the grader's own packages are installed, it keeps full marks.
+
+The book's ``dezero/datasets.py`` and its step programs begin with ``import
+matplotlib.pyplot as plt``. The grading environment has numpy, pytest,
+pytest-timeout and memory_profiler, nothing else, so the grader's worker brings a
+stand-in (``grader/standins/matplotlib``) whose plotting does nothing. Here a
+reference submission written the book's way (the import at the top, plotting
+calls in code the checks run) is graded sealed, with the real grader, in this
+environment without matplotlib: every kata that touches it keeps its points.
+"""
+
+import importlib.util
+
+import pytest
+
+from tests.helpers import KATAS, grade, reference_of, write_submission
+
+# The katas whose code imports matplotlib in the book: the linear regression's step file,
+# and the three that use dezero/datasets.py (spiral, Dataset, MNIST).
+BOOK_PLOTS = [k for k in KATAS if k.startswith(("42_", "48_", "49_", "51_"))]
+
+IMPORT = "import matplotlib.pyplot as plt  # as the book's files begin\n"
+
+
+def book_style(kata_id, path, old, plot):
+    """The reference file of a kata with the book's import at the top and ``plot`` inserted before ``old``."""
+    text = reference_of(kata_id)[path]
+    assert old in text, f"{path} no longer has {old!r}"
+    indent = old[:len(old) - len(old.lstrip())]
+    return IMPORT + text.replace(old, f"{indent}{plot}\n{old}", 1)
+
+
+@pytest.mark.timeout(900)
+def test_the_books_matplotlib_imports_keep_full_marks(tmp_path):
+    if importlib.util.find_spec("matplotlib") is not None:
+        pytest.skip("matplotlib is installed here: this test is about an environment without it (.nox/katas)")
+    assert len(BOOK_PLOTS) == 4, BOOK_PLOTS
+    regression = next(k for k in BOOK_PLOTS if k.startswith("42_"))
+    step42 = book_style(regression, f"{regression}/step42.py", "lr = 0.1",
+                        "plt.scatter(x.data, y.data, s=10); plt.xlabel('x'); plt.ylabel('y'); plt.show()"
+                        "  # the book draws the data at module level")
+    spiral = next(k for k in BOOK_PLOTS if k.startswith("48_"))
+    datasets = book_style(spiral, "dezero/datasets.py", "    shuffled = np.random.permutation(",
+                          "plt.imshow(x, cmap='gray', interpolation='nearest'); plt.axis('off'); plt.show()"
+                          "  # the book's MNIST.show draws like this")
+    utils = book_style(spiral, "dezero/utils.py", "    lead = x.ndim - len(shape)",
+                       "plt.plot(x).set_color('r'); plt.savefig('sum_to.png')  # a chained call, and a file")
+    root = write_submission(tmp_path / "book-style", only=BOOK_PLOTS, changes={
+        f"{regression}/step42.py": step42, "dezero/datasets.py": datasets, "dezero/utils.py": utils})
+
+    results, whole = grade(root, BOOK_PLOTS)
+
+    assert whole.seal == "sealed"
+    lost = {k: results[k].reason for k in BOOK_PLOTS if results[k].score != results[k].max_score}
+    assert lost == {}
+    assert not (root / "48_spiral" / "sum_to.png").exists()
