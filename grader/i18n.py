@@ -70,6 +70,10 @@ PHRASES = {
     "timeout": {"en": "your code did not finish within {seconds:g} s (an endless loop?)",
                 "ko": "여러분의 코드가 {seconds:g}초 안에 끝나지 않았습니다 (무한 루프인가요?)"},
     "running_at": {"en": "it was running:", "ko": "실행 중이던 곳:"},
+    "repeated_call": {"en": "  [the call above repeats {times} more times]",
+                      "ko": "  [위의 호출이 {times}번 더 반복됩니다]"},
+    "repeated_calls": {"en": "  [the {calls} calls above repeat {times} more times]",
+                       "ko": "  [위의 호출 {calls}개가 {times}번 더 반복됩니다]"},
     "raised": {"en": "your code raised {type}: {message}", "ko": "여러분의 코드에서 {type} 예외가 발생했습니다: {message}"},
     "not_imported": {"en": "your code could not be imported ({files}): {error}",
                      "ko": "여러분의 코드를 import할 수 없습니다 ({files}): {error}"},
@@ -91,7 +95,7 @@ def language():
 
 # Fixed phrases the judge writes into a failure message, in English (reports keep them so); a learner reading
 # in another language gets them translated by localize(). Outer phrases first: one can hold another.
-MESSAGE_PHRASES = ("not_imported", "timeout", "running_at", "raised")
+MESSAGE_PHRASES = ("not_imported", "timeout", "running_at", "raised", "repeated_call", "repeated_calls")
 
 
 def _plain(template):

@@ -46,7 +46,26 @@ def describe(error):
         name = error.filename
         name = name[len(KATA):] if name.startswith(KATA) else name.rsplit("/", 1)[-1]
         frames.append([name, error.lineno or 0, "<module>"])
-    return {"type": QUALNAME(kind)[:100], "builtin": builtin, "message": message, "frames": frames[-12:]}
+    return {"type": QUALNAME(kind)[:100], "builtin": builtin, "message": message, "frames": collapse(frames)[-12:]}
+
+
+def collapse(frames):
+    """Recursion shown once: a run of calls repeated 3 times or more is kept once, then {"repeat", "calls"}."""
+    kept, index = [], 0
+    while index < len(frames):
+        for length in (1, 2, 3, 4):
+            block = frames[index:index + length]
+            times = 1
+            while frames[index + times * length:index + (times + 1) * length] == block:
+                times += 1
+            if times >= 3 and len(block) == length:
+                kept += block + [{"repeat": times - 1, "calls": length}]
+                index += times * length
+                break
+        else:
+            kept.append(frames[index])
+            index += 1
+    return kept
 
 
 def load(name, seed, modules, import_module, invalidate_caches, seeders):

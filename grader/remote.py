@@ -68,6 +68,10 @@ def format_frames(frames, source=None):
     """
     lines = []
     for frame in frames[-12:]:
+        if isinstance(frame, dict) and isinstance(frame.get("repeat"), int) and isinstance(frame.get("calls"), int):
+            key = "repeated_call" if frame["calls"] == 1 else "repeated_calls"  # from inside.collapse
+            lines.append(t(key, "en", calls=frame["calls"], times=frame["repeat"]))
+            continue
         if not (isinstance(frame, list) and len(frame) == 3):
             continue
         name, number, function = str(frame[0])[:200], frame[1] if isinstance(frame[1], int) else 0, str(frame[2])[:100]

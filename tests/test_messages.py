@@ -64,3 +64,26 @@ def test_hint_counts_agree_with_the_last_hint_message(tree, lang):
                 shown = number
                 assert (LAST[lang] in text) == (number == total), f"{kata.id} {check}:\n{text}"
             assert shown in (0, len(me.hints_for(kata, check))), f"{kata.id} {check}: the last hint is total/total"
+
+
+def _reference_with(tree, kata_id, extra):
+    from tests.helpers import KATAS, reference_files
+
+    kata = KATAS[kata_id]
+    (tree / kata_id / kata.files[0]).write_text(reference_files(kata)[kata.files[0]] + extra)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_recursion_shows_its_frames_once_with_a_count(tree, lang):
+    """A RecursionError names the recursing call once and how often it repeats, not the same frame twelve times."""
+    _reference_with(tree, "14_grad_accumulation",
+                    "\n\ndef ping(n):\n    return pong(n)\n\n\ndef pong(n):\n    return ping(n + 1)\n\n\n"
+                    "class Variable(Variable):\n    def backward(self):\n        ping(0)\n")
+    me = learner(tree, lang)
+    assert me.check(["14_grad_accumulation"]) == 1
+    out = me.out.getvalue()
+    assert "RecursionError" in out
+    assert out.count("in ping") <= 2 and out.count("in pong") == 1, out
+    repeat = {"en": r"\[the 2 calls above repeat (\d+) more times\]", "ko": r"\[위의 호출 2개가 (\d+)번 더 반복됩니다\]"}
+    times = re.search(repeat[lang], out)
+    assert times and int(times.group(1)) > 100, out
