@@ -132,9 +132,53 @@ def _holds_variables(dz, y):
     return isinstance(probe.grad, Ref)
 
 
+def same_value(got, expected):
+    """Whether ``got`` equals ``expected`` in kind, shape and value.
+
+    NumPy's ``==`` cannot decide this alone: an array compared with a number answers elementwise,
+    and before NumPy 2.2 an empty array's answer is empty, so it "equals" anything. Here an array
+    equals only an array of the same shape, a number only a number (an int only an integer), and
+    lists and tuples are compared item by item.
+    """
+    if isinstance(got, Ref):
+        return False
+    if isinstance(expected, np.ndarray) or isinstance(got, np.ndarray):
+        return (isinstance(got, np.ndarray) and isinstance(expected, np.ndarray) and got.shape == expected.shape
+                and bool(np.array_equal(got, expected)))
+    if isinstance(expected, (list, tuple)):
+        return (isinstance(got, (list, tuple)) and len(got) == len(expected)
+                and all(same_value(g, e) for g, e in zip(got, expected)))
+    if isinstance(expected, dict):
+        return (isinstance(got, dict) and sorted(map(repr, got)) == sorted(map(repr, expected))
+                and all(same_value(got[key], value) for key, value in expected.items()))
+    if isinstance(expected, (bool, np.bool_)):
+        return isinstance(got, (bool, np.bool_)) and bool(got) == bool(expected)
+    numbers = (int, float, np.integer, np.floating)
+    if isinstance(expected, numbers):
+        if isinstance(got, (bool, np.bool_)) or not isinstance(got, numbers):
+            return False
+        if isinstance(expected, (int, np.integer)) and not isinstance(got, (int, np.integer)):
+            return False  # 3.0 is not the int 3 (a size, a count)
+        return bool(got == expected)
+    if expected is None:
+        return got is None
+    return type(got) is type(expected) and got == expected  # strings and other plain values
+
+
 def expect_value(got, expected, what):
-    if isinstance(got, Ref) or got != expected:
-        fail(f"{what}: expected {expected!r}, got {describe(got)}")
+    """``got`` must be ``expected``: same kind, shape and value (``same_value``)."""
+    if not same_value(got, expected):
+        kinds = "" if _kind(got) == _kind(expected) else f" (expected {_kind(expected)}, got {_kind(got)})"
+        fail(f"{what}: expected {expected!r}, got {describe(got)}{kinds}")
+
+
+def _kind(value):
+    """The kind of value ``same_value`` tells apart, in words."""
+    for kinds, words in ((np.ndarray, "an array"), ((list, tuple), "a list or tuple"), ((bool, np.bool_), "a bool"),
+                         ((int, np.integer), "an int"), ((float, np.floating), "a float")):
+        if isinstance(value, kinds):
+            return words
+    return f"a {type(value).__name__}"
 
 
 def expect_none(got, what, why=""):
