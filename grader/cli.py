@@ -3,6 +3,9 @@
 import argparse
 import json
 import os
+import shlex
+import shutil
+import stat
 import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
@@ -11,19 +14,40 @@ from . import KATAS, ROOT, reports
 from .katas import KataNotFound, all_katas, find
 
 
+class NotASubmission(ValueError):
+    """A path given to grade that cannot be graded as a submission; the message is one line."""
+
+
 def resolve_submission(path, katas):
-    """A submission is shaped like katas/; accept its parent too (a repo or a Gradescope upload)."""
+    """A submission is shaped like katas/; accept its parent too (a repo or a Gradescope upload).
+
+    Refuses, with one line, what is not a submission: a missing path, a file, a symbolic link (the
+    root or its katas/: a link may point anywhere on the grader's machine), a folder with neither a
+    kata's folder nor dezero/ nor katas/ inside.
+    """
     path = Path(path)
-    if (path / "katas").is_dir() and not any((path / k.id).is_dir() for k in katas):
-        return path / "katas"
+    shown = reports.printable(path)
+    if not os.path.lexists(path):
+        raise NotASubmission(f"{shown}: no such file or folder")
+    if stat.S_ISLNK(os.lstat(path).st_mode):
+        raise NotASubmission(f"{shown}: a symbolic link; pass the real folder")
+    if not path.is_dir():
+        raise NotASubmission(f"{shown}: not a folder (a submission is a folder shaped like katas/)")
+    inner = path / "katas"
+    if os.path.lexists(inner) and stat.S_ISLNK(os.lstat(inner).st_mode):
+        raise NotASubmission(f"{shown}: its katas/ is a symbolic link; submit a real folder")
+    if inner.is_dir() and not any((path / k.id).is_dir() for k in katas):
+        path = inner
+    if not (path / "dezero").is_dir() and not any((path / k.id).is_dir() for k in katas):
+        raise NotASubmission(f"{shown}: not a submission (no kata folder, no dezero/ and no katas/ inside)")
     return path
 
 
 def unique_names(paths):
-    """One report folder name per submission: its folder's name, with -2, -3... until no other has it."""
+    """One report name per submission: its folder's name made printable, with -2, -3... until no other has it."""
     names, used = [], set()
     for path in paths:
-        base = Path(path).resolve().name or "submission"
+        base = reports.printable(Path(path).resolve().name or "submission")[:100]
         name, number = base, 1
         while name in used:
             number += 1
@@ -31,6 +55,17 @@ def unique_names(paths):
         used.add(name)
         names.append(name)
     return names
+
+
+def shard_of(spec):
+    """``--shard I/N`` as (I, N), 1 <= I <= N."""
+    try:
+        index, count = (int(part) for part in spec.split("/"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{spec!r}: write the shard as I/N, e.g. 2/4") from None
+    if not 1 <= index <= count:
+        raise argparse.ArgumentTypeError(f"{spec!r}: I must be between 1 and N")
+    return index, count
 
 
 class Progress:
@@ -49,55 +84,140 @@ class Progress:
         self.stream.flush()
 
 
+# grade's exit statuses (README, "Grading a class"); scores alone never fail a run, --fail-under does
+GRADED, USAGE, CANNOT_SEAL, NOT_GRADED, BELOW_GATE, INTERRUPTED = 0, 2, 3, 4, 5, 130
+
+
+def _here(args):
+    """The folder the user ran the command from (nox runs sessions from the noxfile's folder)."""
+    return Path(args.invoked_from or os.getcwd())
+
+
+def _resume_command(args):
+    """The command that resumes this run, as the user can paste it."""
+    if args.command_line:
+        return args.command_line
+    command = shlex.join([sys.executable, "-m", "grader", *args.argv])
+    return command if Path.cwd() == ROOT else f"cd {shlex.quote(str(ROOT))} && {command}"
+
+
 def grade(args):
+    """Grade submissions in parallel; write each one's reports as it finishes, then the class's."""
     from .grading import Grader, SealUnavailable
 
     katas = all_katas()
-    paths = args.submissions or [str(KATAS)]
-    out = Path(args.out)
+    here = _here(args)
+    out = here / (args.out or "graded")
+    given = sorted((here / p for p in args.submissions), key=lambda p: (p.resolve().name, str(p))) or [KATAS]
+    names = unique_names(given) if args.submissions else ["katas"]
+    try:
+        chosen = sorted(zip(names, (resolve_submission(p, katas) for p in given)))
+    except NotASubmission as error:
+        print(f"nox -s grade: {error}. Nothing was graded (give only submission folders, e.g. subs/*/).",
+              file=sys.stderr)
+        return USAGE
+    if args.shard:
+        index, count = args.shard
+        chosen = chosen[index - 1::count]  # by name, so every machine takes the same share
     try:
         grader = Grader(katas=katas, cache_dir=None if args.no_cache else out / ".cache", seed=args.seed,
                         unsealed=args.unsealed)
     except SealUnavailable as error:
         print(f"nox -s grade: {error}", file=sys.stderr)
-        return 3
+        return CANNOT_SEAL
     out.mkdir(parents=True, exist_ok=True)
-    print(f"Grading {len(paths)} submission(s), {grader.seal.describe()}.", file=sys.stderr)
-    names = ["katas"] if not args.submissions else unique_names(paths)
-    progress = Progress(len(paths))
-    results = {}
-    jobs = args.jobs or os.cpu_count() or 1
-    executor = ThreadPoolExecutor(max_workers=jobs)
+    shard = f" (shard {args.shard[0]}/{args.shard[1]})" if args.shard else ""
+    print(f"Grading {len(chosen)} submission(s){shard}, {grader.seal.describe()}.", file=sys.stderr)
+    progress = Progress(len(chosen))
+    results, not_graded = {}, {}
+    executor = ThreadPoolExecutor(max_workers=args.jobs or os.cpu_count() or 1)
     try:
-        futures = {executor.submit(grader.grade, resolve_submission(p, katas), n): n for p, n in zip(paths, names)}
+        futures = {executor.submit(grader.grade, path, name): name for name, path in chosen}
         for future in as_completed(futures):
-            result = future.result()
-            results[futures[future]] = result
-            reports.write_submission(result, out)
-            progress.step(result.name)
+            name = futures[future]
+            try:
+                result = future.result()
+                reports.write_submission(result, out)
+                results[name] = result
+            except Exception as error:  # one submission never takes the batch down
+                not_graded[name] = f"could not be graded: {type(error).__name__}: {error}"
+                print(f"\n{name}: {reports.printable(not_graded[name])}", file=sys.stderr)
+                try:
+                    reports.write_not_graded(name, not_graded[name], out)
+                except Exception:
+                    pass  # the gradebook and summary still name it
+            progress.step(name)
     except KeyboardInterrupt:
         grader.stop()
         executor.shutdown(wait=False, cancel_futures=True)
-        print(f"\ninterrupted: {len(results)} of {len(paths)} graded; run the same command again to resume "
-              "(finished katas are cached).", file=sys.stderr)
-        return 130
+        print(f"\ninterrupted: {len(results)} of {len(chosen)} submissions graded; their reports are kept in "
+              f"{reports.printable(out)}/submissions/ and every finished kata in the cache. To resume:\n"
+              f"  {_resume_command(args)}", file=sys.stderr)
+        return INTERRUPTED
     executor.shutdown()
-    ordered = [results[n] for n in names]
-    reports.write_gradebook(ordered, katas, out / "gradebook.csv")
-    (out / "summary.md").write_text(reports.summary_markdown(ordered, katas))
-    if len(ordered) <= 6:
-        print(reports.table(ordered, katas))
-        for sub in ordered:
+    return class_reports(list(results.values()), not_graded, katas, out, args, sealed=grader.seal.sealed)
+
+
+def class_reports(graded, not_graded, katas, out, args, sealed=True):
+    """gradebook.csv and summary.md, a look at the results, and the exit status (grade and merge)."""
+    graded = sorted(graded, key=lambda s: s.name)
+    reports.write_gradebook(graded, katas, out / "gradebook.csv", not_graded)
+    summary = reports.summary_markdown(graded, katas, not_graded)
+    (out / "summary.md").write_text(summary, encoding="utf-8")
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if step_summary:  # GitHub Actions shows it on the run's page
+        with open(step_summary, "a", encoding="utf-8") as handle:
+            handle.write(summary)
+    if len(graded) <= 6:
+        print(reports.table(graded, katas))
+        for sub in graded:
             for kata in sub.katas:
                 if not kata.passed:
-                    print(f"  {sub.name} / {kata.kata_id}: {kata.reason}")
+                    print(f"  {sub.name} / {kata.kata_id}: {reports.printable(kata.reason)}")
     else:
-        for sub in ordered:
+        for sub in graded:
             print(f"{sub.name:30} {sub.score:g}/{sub.max_score:g}")
-    print(f"\nWrote {out}/submissions/<name>/results.json (Gradescope), junit.xml, verdicts.json "
-          f"(instructor only), {out}/gradebook.csv and {out}/summary.md"
-          + ("" if grader.seal.sealed else "\nGraded UNSEALED: the reports say so."))
-    return 0
+    shown = reports.printable(out)
+    print(f"\nWrote {shown}/submissions/<name>/results.json (Gradescope), junit.xml, verdicts.json "
+          f"(instructor only), {shown}/gradebook.csv and {shown}/summary.md"
+          + ("" if sealed else "\nGraded UNSEALED: the reports say so."))
+    if not_graded:
+        print(f"{len(not_graded)} submission(s) could not be graded (listed in summary.md): "
+              + ", ".join(not_graded), file=sys.stderr)
+        return NOT_GRADED
+    gate = max(sub.max_score for sub in graded) if args.require_all and graded else args.fail_under
+    below = [sub for sub in graded if gate is not None and sub.score < gate]
+    if below:
+        print(f"{len(below)} submission(s) scored under {gate:g} points: "
+              + ", ".join(f"{sub.name} ({sub.score:g})" for sub in below), file=sys.stderr)
+        return BELOW_GATE
+    return GRADED
+
+
+def merge(args):
+    """Combine the outputs of ``grade --shard`` runs into the reports one run would have written."""
+    katas = all_katas()
+    here = _here(args)
+    out = here / args.out
+    graded, not_graded, seen = [], {}, {}
+    for folder in (here / o / "submissions" for o in args.outputs):
+        if not folder.is_dir():
+            print(f"merge: {reports.printable(folder)}: no such folder (give the --out folders of grade)",
+                  file=sys.stderr)
+            return USAGE
+        for sub in sorted(folder.iterdir()):
+            if sub.name in seen:
+                print(f"merge: {reports.printable(sub.name)} is in both {reports.printable(seen[sub.name])} and "
+                      f"{reports.printable(folder)}", file=sys.stderr)
+                return USAGE
+            seen[sub.name] = folder
+            if (sub / reports.NOT_GRADED).is_file():
+                not_graded[sub.name] = (sub / reports.NOT_GRADED).read_text(encoding="utf-8").strip()
+            else:
+                graded.append(reports.read_submission(sub))
+    for name, folder in seen.items():
+        shutil.copytree(folder / name, out / "submissions" / name, dirs_exist_ok=True)
+    return class_reports(graded, not_graded, katas, out, args, sealed=all(s.seal == "sealed" for s in graded))
 
 
 def _learner(args):
@@ -265,6 +385,14 @@ def gradescope_run(args):
     return 0
 
 
+def gate_options(parser):
+    """For CI gates: an exit status of 5 when a submission scores too little (exit statuses: README)."""
+    parser.add_argument("--fail-under", type=float, metavar="POINTS",
+                        help="exit with status 5 when a submission scores under POINTS")
+    parser.add_argument("--require-all", action="store_true",
+                        help="exit with status 5 unless every submission passes every kata graded")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m grader", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -295,13 +423,24 @@ def main(argv=None):
     p.set_defaults(run=lambda args: __import__("grader.server", fromlist=["serve"]).serve(Path(args.root)))
     p = commands.add_parser("grade", help="grade submission folders shaped like katas/ (default: katas/)")
     p.add_argument("submissions", nargs="*")
-    p.add_argument("--out", default=str(ROOT / "graded"))
+    p.add_argument("--out", default=None, help="the reports' folder (default: graded/ where you run it)")
     p.add_argument("--jobs", type=int, default=0, help="parallel submissions (default: all cores)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--no-cache", action="store_true")
     p.add_argument("--unsealed", action="store_true",
                    help="grade even where learner code cannot be isolated (the reports say 'unsealed')")
+    p.add_argument("--shard", type=shard_of, metavar="I/N",
+                   help="grade the I-th of N shares of the submissions (sorted by name); then: merge")
+    gate_options(p)
+    p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
+    p.add_argument("--command-line", default=None, help=argparse.SUPPRESS)  # what nox was run with
     p.set_defaults(run=grade)
+    p = commands.add_parser("merge", help="combine the outputs of grade --shard runs: merge OUT1 OUT2 ... --out DIR")
+    p.add_argument("outputs", nargs="+")
+    p.add_argument("--out", required=True)
+    gate_options(p)
+    p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
+    p.set_defaults(run=merge)
     p = commands.add_parser("experiment", help="the book's memory experiment on your code (steps 17-18)")
     p.add_argument("kata")
     p.set_defaults(run=experiment)
@@ -329,9 +468,10 @@ def main(argv=None):
     p.add_argument("--unsealed", action="store_true")
     p.set_defaults(run=gradescope_run)
     args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     try:
         return args.run(args)
-    except KataNotFound as error:
+    except (KataNotFound, NotASubmission) as error:
         print(error, file=sys.stderr)
         return 2
     except ModuleNotFoundError as error:  # the environment, not the learner's code

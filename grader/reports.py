@@ -7,12 +7,60 @@ go to ``verdicts.json``, which is for the instructor only.
 """
 
 import csv
+import dataclasses
 import json
+import os
+import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from . import __version__
 from .render import kata_report, student_message
+
+
+UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, bidi and other format marks, surrogates...
+
+
+def printable(name):
+    """Any name (str or bytes, as a folder name can be) as plain printable text: the one safe form.
+
+    A folder name comes from the student's upload: bytes that are not UTF-8 arrive as
+    surrogates (``os.fsdecode``), and a name may hold terminal escapes or bidi overrides.
+    Each such character is shown escaped (``\\xff``, ``\\x1b``, ``\\u202e``), so every report can
+    print and encode the name, and what the instructor sees is what is on disk.
+    """
+    if isinstance(name, (bytes, os.PathLike)):
+        name = os.fsdecode(name)
+    out = []
+    for char in str(name):
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as os.fsdecode keeps it
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif unicodedata.category(char) in UNPRINTABLE:
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def csv_cell(text):
+    """A spreadsheet cell that stays text: one starting with = + - @, a tab or CR would be a formula."""
+    text = printable(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def markdown(text):
+    """Text shown as itself in Markdown (no emphasis, link, HTML or table cell break)."""
+    return re.sub(r"([\\`*_\[\]<>|~#&!])", r"\\\1", printable(text))
+
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text):
+    """Text XML 1.0 can carry (learner output may hold any character)."""
+    return _XML_ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
 
 
 def gradescope(submission):
@@ -39,6 +87,7 @@ def gradescope(submission):
                      " Graded UNSEALED: learner code was not isolated from the grader."),
         "visibility": "visible", "stdout_visibility": "hidden",
         "extra_data": {
+            "submission": printable(submission.name),
             "grader_version": __version__, "seed": submission.seed, "seal": submission.seal,
             "flagged": [k.kata_id for k in submission.katas if k.flagged],
             "refused_limits": {k.kata_id: k.refused_limits for k in submission.katas if k.refused_limits},
@@ -50,44 +99,77 @@ def gradescope(submission):
 
 
 def junit(submission):
-    suites = ET.Element("testsuites", name=submission.name)
+    suites = ET.Element("testsuites", name=printable(submission.name))
     for kata in submission.katas:
         failures = sum(t.get("outcome") != "passed" for t in kata.tests) or (0 if kata.passed else 1)
         suite = ET.SubElement(suites, "testsuite", name=kata.kata_id, tests=str(max(len(kata.tests), 1)),
                               failures=str(failures))
         if not kata.tests:
             case = ET.SubElement(suite, "testcase", classname=kata.kata_id, name="kata")
-            ET.SubElement(case, "failure", message=kata.reason[:200]).text = kata.reason
+            ET.SubElement(case, "failure", message=_xml(kata.reason[:200])).text = _xml(kata.reason)
         for test in kata.tests:
-            case = ET.SubElement(suite, "testcase", classname=kata.kata_id, name=str(test.get("test")))
+            case = ET.SubElement(suite, "testcase", classname=kata.kata_id, name=_xml(test.get("test")))
             if test.get("outcome") != "passed":
-                text = student_message(test)
+                text = _xml(student_message(test))
                 ET.SubElement(case, "failure", message=text.splitlines()[0][:200] if text else "failed").text = text
     return ET.tostring(suites, encoding="unicode")
 
 
 def submission_folder(out_dir, name):
-    """Each submission's reports live under submissions/, so no name can collide with the class reports."""
-    return Path(out_dir) / "submissions" / name
+    """Each submission's reports live under submissions/, so no name can collide with the class reports.
+
+    The folder's name is the name's printable form, cut to fit any file system (the caller keeps names unique).
+    """
+    return Path(out_dir) / "submissions" / printable(name)[:120]
 
 
 def write_submission(submission, out_dir):
     target = submission_folder(out_dir, submission.name)
     target.mkdir(parents=True, exist_ok=True)
-    (target / "results.json").write_text(json.dumps(gradescope(submission), indent=2))
-    (target / "junit.xml").write_text(junit(submission))
-    (target / "verdicts.json").write_text(json.dumps([k.to_json() for k in submission.katas], indent=2))
+    (target / NOT_GRADED).unlink(missing_ok=True)
+    (target / "results.json").write_text(json.dumps(gradescope(submission), indent=2), encoding="utf-8")
+    (target / "junit.xml").write_text(junit(submission), encoding="utf-8")
+    (target / "verdicts.json").write_text(json.dumps([k.to_json() for k in submission.katas], indent=2),
+                                          encoding="utf-8")
     return target / "results.json"
 
 
-def write_gradebook(submissions, katas, path):
-    with open(path, "w", newline="") as handle:
+NOT_GRADED = "not-graded.txt"  # a submission the run could not grade: why, in one line (merge reads it)
+
+
+def write_not_graded(name, why, out_dir):
+    target = submission_folder(out_dir, name)
+    target.mkdir(parents=True, exist_ok=True)
+    (target / NOT_GRADED).write_text(printable(why) + "\n", encoding="utf-8")
+
+
+def read_submission(folder):
+    """A submission's result as a run wrote it (``merge`` rebuilds the class reports from these)."""
+    from .grading import KataResult, SubmissionResult
+
+    results = json.loads((folder / "results.json").read_text(encoding="utf-8"))
+    known = {f.name for f in dataclasses.fields(KataResult)}
+    katas = [KataResult(**{key: value for key, value in k.items() if key in known})
+             for k in json.loads((folder / "verdicts.json").read_text(encoding="utf-8"))]
+    extra = results["extra_data"]
+    return SubmissionResult(extra.get("submission", folder.name), str(folder), katas, extra["seed"],
+                            results.get("execution_time", 0.0), seal=extra["seal"])
+
+
+def write_gradebook(submissions, katas, path, not_graded=()):
+    """One row per submission; one that could not be graded has empty scores (not a 0 it did not earn)."""
+    rows = [(printable(s.name), [f"{s.score:g}", f"{s.max_score:g}", *_scores(s, katas)]) for s in submissions]
+    rows += [(printable(name), [""] * (2 + len(katas))) for name in not_graded]
+    with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["submission", "total", "max", *[k.id for k in katas]])
-        for sub in submissions:
-            scores = {k.kata_id: k.score for k in sub.katas}
-            writer.writerow([sub.name, f"{sub.score:g}", f"{sub.max_score:g}",
-                             *[f"{scores.get(k.id, 0):g}" for k in katas]])
+        for name, cells in sorted(rows):
+            writer.writerow([csv_cell(name), *cells])
+
+
+def _scores(submission, katas):
+    scores = {k.kata_id: k.score for k in submission.katas}
+    return [f"{scores.get(k.id, 0):g}" for k in katas]
 
 
 def _bar(count, total, width=30):
@@ -95,18 +177,28 @@ def _bar(count, total, width=30):
     return "#" * filled + "." * (width - filled)
 
 
-def summary_markdown(submissions, katas):
+def summary_markdown(submissions, katas, not_graded=None):
+    """The class at a glance: per kata who solved it and the check that holds the others back.
+
+    ``not_graded``: name -> why, for submissions the run could not grade (listed, never scored).
+    """
+    submissions = sorted(submissions, key=lambda s: printable(s.name))
+    not_graded = dict(sorted((printable(n), why) for n, why in (not_graded or {}).items()))
     lines = [f"# Class summary ({len(submissions)} submissions)", ""]
-    unsealed = [s.name for s in submissions if s.seal != "sealed"]
+    if not_graded:
+        lines += ["**Could not be graded** (no score; grade them again): "
+                  + ", ".join(f"{markdown(n)} ({markdown(why)})" for n, why in not_graded.items()), ""]
+    unsealed = [markdown(s.name) for s in submissions if s.seal != "sealed"]
     if unsealed:
         lines += ["**Graded UNSEALED** (learner code ran as the grader's user; scores are not proof against "
                   f"tampering): {', '.join(unsealed)}", ""]
-    flagged = [f"{s.name} ({', '.join(k.kata_id for k in s.katas if k.flagged)})"
+    flagged = [f"{markdown(s.name)} ({', '.join(k.kata_id for k in s.katas if k.flagged)})"
                for s in submissions if any(k.flagged for k in s.katas)]
     if flagged:
         lines += ["**Flagged for a look**: code that reached into the interpreter's internals "
                   f"(frames, the collector's object lists, tracing, ctypes): {', '.join(flagged)}", ""]
-    lines += ["| kata | points | solved | share | most common failing check (submissions) |", "|---|---|---|---|---|"]
+    lines += ["| kata | points | solved | share | the check most attempts fail (submissions); the others |",
+              "|---|---|---|---|---|"]
     for kata in katas:
         results = [next((k for k in s.katas if k.kata_id == kata.id), None) for s in submissions]
         solved = sum(bool(r and r.passed) for r in results)
@@ -127,34 +219,58 @@ def summary_markdown(submissions, katas):
     return "\n".join(lines) + "\n"
 
 
-def _common_failure(results):
-    """The check that fails most often (counting each submission once), for a kata that was attempted.
+STOPPED = ("crashed", "timeout", "tool", "skipped", "introspection")  # the run ended, not the reasoning
 
-    Missing or unstaged katas are counted apart: they say nothing about a misconception.
+
+def _attempt(result):
+    """How an unsolved kata failed: "absent", "untouched", "stopped", or "attempted" (a misconception)."""
+    failed = [t for t in result.tests if t.get("outcome") != "passed"]
+    if not result.tests or all(t.get("kind") in ("missing", "import") for t in failed):
+        return "absent"
+    if all(t.get("kind") == "raised" and t.get("error") == "NotImplementedError" for t in failed):
+        return "untouched"  # every failure is a TODO still raising: the stub as shipped
+    if any(t.get("kind") in STOPPED for t in failed):
+        return "stopped"
+    return "attempted"
+
+
+def _common_failure(results):
+    """The check that separates those who solved a kata from those who tried and did not.
+
+    Counted over attempts only: the check (in the spec's order, the first on a tie) that the most
+    submissions which tried and failed fail, each counted once. Katas not handed in, untouched stubs
+    and runs that crashed or did not finish say nothing about a misconception: they get their own counts.
     """
-    counts, absent = {}, 0
+    kinds, counts, docs = {}, {}, {}
     for result in results:
-        if result is None or result.passed:
+        if result is None:
+            kinds["absent"] = kinds.get("absent", 0) + 1
             continue
-        failed = [t for t in result.tests if t.get("outcome") != "passed"]
-        if not result.tests or all(t.get("kind") in ("missing", "import") for t in failed):
-            absent += 1
+        if result.passed:
             continue
-        for doc in {t.get("doc") for t in failed}:
-            counts[doc] = counts.get(doc, 0) + 1
+        kind = _attempt(result)
+        kinds[kind] = kinds.get(kind, 0) + 1
+        for test in result.tests:  # in the spec's order
+            check = str(test.get("test")).split("[", 1)[0]
+            docs.setdefault(check, test.get("doc") or check)
+            counts.setdefault(check, set())
+            if kind == "attempted" and test.get("outcome") != "passed":
+                counts[check].add(id(result))
     parts = []
-    if counts:
-        doc, count = max(counts.items(), key=lambda item: (item[1], str(item[0])))
-        parts.append(f"{str(doc).replace('|', '/')[:90]} ({count})")
-    if absent:
-        parts.append(f"not handed in or not importable: {absent}")
+    best = max(counts, key=lambda check: len(counts[check]), default=None)  # max keeps the first on a tie
+    if best is not None and counts[best]:
+        parts.append(f"{markdown(docs[best])} ({len(counts[best])})")
+    for kind, words in (("untouched", "untouched stub"), ("stopped", "crashed or did not finish"),
+                        ("absent", "not handed in or not importable")):
+        if kinds.get(kind):
+            parts.append(f"{words}: {kinds[kind]}")
     return "; ".join(parts) or "-"
 
 
 def table(submissions, katas):
     """The plain-text table printed at the end of a run."""
     width = max([len("kata")] + [len(k.id) for k in katas])
-    names = [s.name[:14] for s in submissions]
+    names = [printable(s.name)[:14] for s in submissions]
     lines = ["kata".ljust(width) + "  " + "  ".join(n.rjust(14) for n in names)]
     for kata in katas:
         row = [next((k for k in s.katas if k.kata_id == kata.id), None) for s in submissions]
