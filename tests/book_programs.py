@@ -7,8 +7,10 @@ Each program ``steps/stepNN.py`` runs twice, in two temporary folders shaped lik
 the book's repository (``dezero/`` and ``steps/stepNN.py``): once with a copy of
 the book's ``dezero/``, once with the rendered reference. The book's repository
 is only read. Both runs get the same start: NumPy's global generator seeded with
-0 (some programs draw without a seed), matplotlib's non-interactive backend, a
-fresh home folder (the cache ``~/.dezero``), one thread.
+0 (some programs draw without a seed), matplotlib's non-interactive backend (or,
+where matplotlib is not installed, the grader's stand-in, ``grader/standins``, last
+on the path: plotting does nothing), a fresh home folder (the cache ``~/.dezero``),
+one thread.
 
 Their standard outputs are compared token by token: every number within a
 relative tolerance (float32 and float64, or two formattings, of the same value
@@ -36,12 +38,14 @@ import time
 from pathlib import Path
 
 # Run in the child: the same start for both packages, then the program as __main__.
+STANDINS = Path(__file__).resolve().parent.parent / "grader" / "standins"
 PRELUDE = """
 import runpy, sys
 import numpy
 numpy.random.seed(0)
-root, program = sys.argv[1], sys.argv[2]
+root, program, standins = sys.argv[1], sys.argv[2], sys.argv[3]
 sys.path.insert(0, root)
+sys.path.append(standins)  # after site-packages: a real matplotlib wins
 sys.argv = [program]
 runpy.run_path(program, run_name='__main__')
 dezero = sys.modules.get('dezero')
@@ -82,7 +86,7 @@ def run_program(package, program, timeout):
             env.pop(name, None)
         started = time.monotonic()
         try:
-            done = subprocess.run([sys.executable, "-c", PRELUDE, root, str(steps / program.name)], cwd=steps,
+            done = subprocess.run([sys.executable, "-c", PRELUDE, root, str(steps / program.name), str(STANDINS)], cwd=steps,
                                   env=env, capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             return "timeout", "", "", time.monotonic() - started
