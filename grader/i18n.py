@@ -17,6 +17,8 @@ PHRASES = {
     "your_files": {"en": "   your files: {files}", "ko": "   여러분의 파일: {files}"},
     "your_definitions": {"en": "   write in {path}: {names}", "ko": "   {path}에 작성: {names}"},
     "hidden": {"en": " (hidden)", "ko": " (숨김)"},
+    "cases": {"en": " ({count} cases)", "ko": " (경우 {count}개)"},
+    "cases_failed": {"en": " ({failed} of {count} cases failed)", "ko": " (경우 {count}개 중 {failed}개 실패)"},
     "first_failing": {"en": "First failing check: {doc}", "ko": "처음 실패한 검사: {doc}"},
     "about_check": {"en": "  About this check: {hint}", "ko": "  이 검사에 대해: {hint}"},
     "printed": {"en": "  your code printed:", "ko": "  여러분의 코드가 출력한 내용:"},

@@ -77,12 +77,19 @@ def learner_view(kata, result, owned=None, lang=None):
     lines.append("")
     if not result.tests:
         lines.append(f"FAIL  {result.reason}")
-    for test in result.tests:
-        mark = "PASS" if test.get("outcome") == "passed" else "FAIL"
-        lines.append(f"  {mark}  {in_language(test, 'doc', lang)}{t('hidden', lang) if is_hidden(test) else ''}")
+    checks = by_check(result.tests)
+    for cases in checks:
+        failing = [test for test in cases if test.get("outcome") != "passed"]
+        test = (failing or cases)[0]
+        count = ""
+        if len(cases) > 1:
+            count = t("cases_failed", lang, failed=len(failing), count=len(cases)) if failing else \
+                t("cases", lang, count=len(cases))
+        lines.append(f"  {'FAIL' if failing else 'PASS'}  {in_language(test, 'doc', lang)}{count}"
+                     f"{t('hidden', lang) if is_hidden(test) else ''}")
     failed = first_failure(result)
     if result.passed:
-        lines += ["", t("all_pass", lang, count=len(result.tests), points=f"{result.max_score:g}")]
+        lines += ["", t("all_pass", lang, count=len(checks), points=f"{result.max_score:g}")]
     elif failed:
         lines += ["", t("first_failing", lang, doc=in_language(failed, "doc", lang))]
         message = localize(failed.get("message") or "", lang).splitlines()
@@ -95,6 +102,14 @@ def learner_view(kata, result, owned=None, lang=None):
             lines.append(t("printed", lang))
             lines += [f"    | {line}" for line in failed["printed"].splitlines()]
     return "\n".join(lines) + "\n"
+
+
+def by_check(tests):
+    """Tests grouped by check: the cases of a parametrized check (``test_x[case]``) together, in order."""
+    groups = {}
+    for number, test in enumerate(tests):
+        groups.setdefault(str(test.get("test") or number).split("[", 1)[0], []).append(test)
+    return list(groups.values())
 
 
 def first_failure(result):

@@ -87,3 +87,17 @@ def test_recursion_shows_its_frames_once_with_a_count(tree, lang):
     repeat = {"en": r"\[the 2 calls above repeat (\d+) more times\]", "ko": r"\[위의 호출 2개가 (\d+)번 더 반복됩니다\]"}
     times = re.search(repeat[lang], out)
     assert times and int(times.group(1)) > 100, out
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_parametrized_check_is_one_line_with_its_count(tree, lang):
+    """Kata 55's hidden check runs six cases: its title is listed once, with how many cases failed."""
+    from tests.helpers import KATAS
+
+    me = learner(tree, lang)
+    assert me.check(["55_conv_outsize"]) == 1
+    out = me.out.getvalue()
+    cases = {"en": "(6 of 6 cases failed)", "ko": "(경우 6개 중 6개 실패)"}[lang]
+    listed = [line for line in out.splitlines() if cases in line]
+    assert len(listed) == 1, out
+    assert sum(line.startswith("  FAIL") for line in out.splitlines()) == len(KATAS["55_conv_outsize"].checks())
