@@ -366,19 +366,61 @@ def gradescope_zip(args):
     return 0
 
 
+def gradescope_environment():
+    """Why this container cannot grade (a Python or a package the grader cannot use), or None.
+
+    Checked before grading: without pytest-timeout every kata would fail "not your code's fault",
+    and the student would see 0 as their score.
+    """
+    if not (3, 10) <= sys.version_info[:2] <= (3, 13):
+        return f"Python {sys.version.split()[0]} runs the grader, which needs 3.10 to 3.13"
+    from importlib.metadata import PackageNotFoundError, version
+
+    from packaging.requirements import Requirement  # pytest's own dependency
+
+    from .katas import tomllib
+
+    wrong = []
+    for line in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]:
+        wanted = Requirement(line)
+        if wanted.name == "nox" or (wanted.marker and not wanted.marker.evaluate()):
+            continue  # nox runs the learners' sessions, never the grader
+        try:
+            found = version(wanted.name)
+        except PackageNotFoundError:
+            wrong.append(f"{wanted.name} is not installed")
+            continue
+        if not wanted.specifier.contains(found, prereleases=True):
+            wrong.append(f"{wanted.name} {found} does not satisfy {wanted}")
+    return "; ".join(wrong) or None
+
+
 def gradescope_run(args):
-    """Inside a Gradescope container: grade /autograder/submission into results.json."""
-    from .grading import Grader
+    """Inside a Gradescope container: grade /autograder/submission into results.json.
 
-    from .grading import SealUnavailable
+    Any failure of the grader itself (its environment, the seal, a judge that crashed) writes no
+    results.json and returns non-zero: run_autograder then reports an autograder failure, never a score.
+    """
+    from .grading import Grader, SealUnavailable
 
+    target = Path(args.results)
+    try:
+        problem = gradescope_environment()
+    except Exception as error:  # a broken environment may break the check itself
+        problem = f"the grader's environment could not be checked ({type(error).__name__}: {error})"
+    if problem:
+        print(f"gradescope: {problem}")
+        return 4
     try:
         grader = Grader(seed=args.seed, unsealed=args.unsealed)
     except SealUnavailable as error:
-        print(f"gradescope: {error}", file=sys.stderr)
+        print(f"gradescope: {error}")
         return 3
     result = grader.grade(resolve_submission(args.submission, grader.katas), name="submission")
-    target = Path(args.results)
+    ours = [k for k in result.katas if "not your code's fault" in k.reason]  # grading.judge_failure
+    if ours:
+        print(f"gradescope: the grader failed on {len(ours)} kata(s), e.g. {ours[0].kata_id}: {ours[0].reason}")
+        return 5
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(reports.gradescope(result), indent=2))
     print(f"{result.score:g}/{result.max_score:g}")

@@ -69,7 +69,8 @@ def _expected_outputs(out):
 
 
 def build_gradescope(out):
-    """autograder.zip: setup.sh and run_autograder at the top, the grader and full katas in source/."""
+    """autograder.zip, laid out as Gradescope unpacks it into /autograder/source: setup.sh, run_autograder,
+    requirements.lock (the exact packages setup.sh installs), the grader, the full katas and the reference."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     archive = out / "autograder.zip"
@@ -78,12 +79,10 @@ def build_gradescope(out):
             info = zipfile.ZipInfo(name)
             info.external_attr = 0o755 << 16
             bundle.writestr(info, (TEMPLATES / name).read_text())
-        for path in sorted((ROOT / "grader").rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                bundle.write(path, f"source/{path.relative_to(ROOT)}")
-        for folder in (KATAS, ROOT / "solutions"):  # package katas are assembled from the reference
+        bundle.write(TEMPLATES / "requirements.lock", "requirements.lock")
+        for folder in (ROOT / "grader", KATAS, ROOT / "solutions"):  # package katas are assembled from the reference
             for path in sorted(folder.rglob("*")):
                 if path.is_file() and "__pycache__" not in path.parts:
-                    bundle.write(path, f"source/{path.relative_to(ROOT)}")
-        bundle.write(ROOT / "pyproject.toml", "source/pyproject.toml")
+                    bundle.write(path, str(path.relative_to(ROOT)))
+        bundle.write(ROOT / "pyproject.toml", "pyproject.toml")
     return archive
