@@ -4,8 +4,10 @@ Every test works on a copy of the katas in a temporary folder, never on the chec
 """
 
 import io
+import os
 import re
 import shutil
+import sys
 
 import pytest
 
@@ -101,3 +103,35 @@ def test_a_parametrized_check_is_one_line_with_its_count(tree, lang):
     listed = [line for line in out.splitlines() if cases in line]
     assert len(listed) == 1, out
     assert sum(line.startswith("  FAIL") for line in out.splitlines()) == len(KATAS["55_conv_outsize"].checks())
+
+
+def _python_with_nox():
+    import subprocess
+
+    for python in (shutil.which("python3"), sys.executable):
+        if python and subprocess.run([python, "-c", "import nox"], capture_output=True).returncode == 0:
+            return python
+    return None
+
+
+@pytest.mark.skipif(_python_with_nox() is None, reason="nox is not installed")
+def test_nox_does_not_say_uv_binary_not_found(tmp_path):
+    """Our sessions make no environment, so a machine without uv hears nothing about uv.
+
+    Runs a session of a noxfile that loads ours (its sessions and settings) and adds one that only logs.
+    """
+    import subprocess
+
+    from grader import ROOT
+
+    (tmp_path / "noxfile.py").write_text(
+        "import runpy\n\nimport nox\n\n"
+        f"runpy.run_path({str(ROOT / 'noxfile.py')!r})\n\n\n"
+        "@nox.session(venv_backend='none')\ndef hello(session):\n    session.log('hello')\n")
+    path = os.pathsep.join([str(tmp_path), "/usr/bin", "/bin"])
+    if shutil.which("uv", path=path):
+        pytest.skip("uv is installed on this machine")
+    ran = subprocess.run([_python_with_nox(), "-m", "nox", "-f", str(tmp_path / "noxfile.py"), "-s", "hello"],
+                         cwd=tmp_path, env=dict(os.environ, PATH=path), capture_output=True, text=True, timeout=120)
+    assert ran.returncode == 0 and "hello" in ran.stderr, ran.stderr
+    assert "uv" not in ran.stderr, ran.stderr
