@@ -135,3 +135,23 @@ def test_nox_does_not_say_uv_binary_not_found(tmp_path):
                          cwd=tmp_path, env=dict(os.environ, PATH=path), capture_output=True, text=True, timeout=120)
     assert ran.returncode == 0 and "hello" in ran.stderr, ran.stderr
     assert "uv" not in ran.stderr, ran.stderr
+
+
+@pytest.mark.skipif(_python_with_nox() is None, reason="nox is not installed")
+def test_a_failing_check_on_the_cold_path_ends_with_one_line(tmp_path):
+    """nox -s check with no warm checker: the result, then one line saying the checks do not all pass yet;
+    not nox's "Command ... failed" and "Session check failed", which read like a crash."""
+    import subprocess
+
+    from grader import ROOT
+
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".nox", "__pycache__", ".kata-*"))
+    (copy / ".nox").symlink_to(ROOT / ".nox")  # the shared environment, used as it is
+    env = dict(os.environ, DEZERO_KATAS_SERVER="0", DEZERO_KATAS_LANG="en")
+    ran = subprocess.run([_python_with_nox(), "-m", "nox", "-s", "check", "--", "14_grad_accumulation"],
+                         cwd=copy, env=env, capture_output=True, text=True, timeout=300)
+    assert ran.returncode != 0 and "First failing check:" in ran.stdout, ran.stderr
+    nox_lines = [line for line in ran.stderr.splitlines() if line.startswith("nox >")]
+    assert "failed with exit code" not in ran.stderr and "Traceback" not in ran.stderr, ran.stderr
+    assert nox_lines[-1].endswith("not every check passes yet."), ran.stderr
