@@ -38,7 +38,8 @@ def watch(learner, args=(), keys=None, clock=time.monotonic):
                 learner.check_one(kata)
                 learner.progress.save()
                 shown = ", ".join(sorted({f"katas/{p.relative_to(learner.root).as_posix()}" for p in files})[:3])
-                learner.say("\n" + t("watching", learner.lang, files=shown or kata.id))
+                legend = "\n" + t("watching", learner.lang, files=shown or kata.id)
+                learner.say(legend)
                 learner.out.flush()
                 while True:
                     key = terminal.key(POLL_SECONDS)
@@ -47,8 +48,10 @@ def watch(learner, args=(), keys=None, clock=time.monotonic):
                     if key == "h":
                         learner.give_hint(kata, None, asked=True)
                         learner.progress.save()
+                        learner.say(legend)  # the keys stay in sight below what a key printed
                     elif key == "l":
                         learner.show_progress()
+                        learner.say(legend)
                     elif key == "n":
                         kata = learner.first_unsolved(after=kata.id) or learner.first_unsolved()
                         break

@@ -155,3 +155,19 @@ def test_a_failing_check_on_the_cold_path_ends_with_one_line(tmp_path):
     nox_lines = [line for line in ran.stderr.splitlines() if line.startswith("nox >")]
     assert "failed with exit code" not in ran.stderr and "Traceback" not in ran.stderr, ran.stderr
     assert nox_lines[-1].endswith("not every check passes yet."), ran.stderr
+
+
+def test_watch_keeps_the_keys_in_sight_after_a_key(tree):
+    """In watch mode, what h and l print is followed by the key legend again, so the keys never scroll away."""
+    from grader.watch import watch
+
+    me = learner(tree)
+    read, write = os.pipe()
+    os.write(write, b"lhq")
+    os.close(write)
+    with os.fdopen(read) as keys:
+        assert watch(me, ["14_grad_accumulation"], keys=keys) == 0
+    out = me.out.getvalue()
+    assert "[l] list" in out[out.index("Your progress:"):], out[-1500:]
+    assert out.rstrip().endswith("[q] quit"), out[-1500:]
+    assert out.count("[h] hint") == 3, "once after the check, once after l, once after h"
