@@ -93,10 +93,16 @@ def svg_plot(series, title):
              f'memory (MiB)</text>',
              f'<text x="{margin - 4}" y="{y(high) + 4}" text-anchor="end">{high:.0f}</text>',
              f'<text x="{margin - 4}" y="{y(low) + 4}" text-anchor="end">{low:.0f}</text>']
-    for number, (name, readings) in enumerate(series.items()):
+    # The first series (the learner's) is drawn last, dashed and with dots, so it stays visible where the
+    # others lie under it (a learner's code that frees its graphs matches the reference exactly).
+    for number, (name, readings) in reversed(list(enumerate(series.items()))):
         colour = colours[number % len(colours)]
         points = " ".join(f"{x(i, len(readings)):.1f},{y(v):.1f}" for i, v in enumerate(readings))
-        parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"/>')
+        style = 'stroke-width="2" stroke-dasharray="8 5"' if number == 0 else 'stroke-width="5" stroke-opacity="0.5"'
+        parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" {style}/>')
+        if number == 0:
+            parts += [f'<circle cx="{x(i, len(readings)):.1f}" cy="{y(v):.1f}" r="3" fill="{colour}"/>'
+                      for i, v in enumerate(readings)]
         parts.append(f'<text x="{width - margin}" y="{margin + 16 * number}" text-anchor="end" fill="{colour}">'
                      f'{name}</text>')
     parts.append("</svg>")

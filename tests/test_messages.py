@@ -171,3 +171,15 @@ def test_watch_keeps_the_keys_in_sight_after_a_key(tree):
     assert "[l] list" in out[out.index("Your progress:"):], out[-1500:]
     assert out.rstrip().endswith("[q] quit"), out[-1500:]
     assert out.count("[h] hint") == 3, "once after the check, once after l, once after h"
+
+
+def test_memory_plot_draws_the_learners_line_on_top(tmp_path):
+    """Where the learner's readings equal the reference's, their line is still seen: drawn last, dashed, dotted."""
+    from grader.experiment import svg_plot
+
+    readings = [100.0, 108.0, 108.0, 108.0]
+    svg = svg_plot({"your code": readings, "reference": list(readings)}, "same")
+    lines = [line for line in svg.splitlines() if line.startswith("<polyline")]
+    assert len(lines) == 2 and 'stroke="#d62728"' in lines[-1], "the learner's colour is drawn last"
+    assert "stroke-dasharray" in lines[-1] and "stroke-dasharray" not in lines[0]
+    assert svg.count("<circle") == len(readings)
