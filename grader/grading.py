@@ -31,7 +31,7 @@ from pathlib import Path
 from . import KATAS, ROOT, SOLUTIONS, __version__, sandbox
 from .katas import all_katas
 from .limits import LIMITS
-from .remote import LINE_MAP
+from .remote import LINE_MAP, OWN_GROUP
 from .package import PACKAGE, AssemblyError, Ladder, as_submitted
 
 JUDGE = Path(__file__).resolve().parent / "judge.py"
@@ -505,8 +505,10 @@ class Grader:
         with os.fdopen(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as output:
             process = subprocess.Popen(
                 [sys.executable, "-I", str(JUDGE), str(private / "plan.json")],
-                stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
-                cwd=private,
+                stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, cwd=private,
+                # A group of its own, for _kill_group, but the grader's session: a new session would be a new
+                # scheduler autogroup at full weight, and `nice -n 10 nox -s grade` would not be obeyed.
+                **OWN_GROUP,
             )
             with self.lock:
                 self.running.add(process)

@@ -26,6 +26,9 @@ WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "worker.py")
 EXIT_INTROSPECTION = 86  # worker.py's hook ended the process
 EXIT_SANDBOX = 70        # the worker could not seal itself: a fault of the tool, not of the learner
 
+# A process group of its own, in the grader's session (killpg; `nice` still obeyed). Python 3.10's Popen has
+# no process_group: there the process gets a session of its own instead.
+OWN_GROUP = {"process_group": 0} if sys.version_info >= (3, 11) else {"start_new_session": True}
 
 class LearnerError(Exception):
     """The learner's code raised; carries what the worker reported, as text."""
@@ -139,7 +142,7 @@ class Zygote:
         self.process = subprocess.Popen(
             [sys.executable, "-I", WORKER, "--zygote", str(theirs.fileno()), str(os.getpid())], pass_fds=(theirs.fileno(),),
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=home,
-            env=_worker_env(home), start_new_session=True,
+            env=_worker_env(home), **OWN_GROUP,  # the judge's session: nice and the autogroup hold
         )
         theirs.close()
         self.socket = ours

@@ -601,6 +601,25 @@ def run_kata(config, channel_fd):
     serve(config, channel, (jobs.put, outcomes.get, learner_ident), allowed, kata_prefix)
     _exit(0)
 
+def leave_terminal():
+    """Give up the grader's controlling terminal (if any), staying in its session.
+
+    Learner code must not type into the instructor's shell (TIOCSTI on ``/dev/tty``);
+    ``setsid`` would also detach, but would put the worker in a scheduler group of its own.
+    """
+    import fcntl
+    import termios
+
+    try:
+        tty = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return  # no controlling terminal: nothing to give up
+    try:
+        fcntl.ioctl(tty, termios.TIOCNOTTY)
+    finally:
+        os.close(tty)
+
+
 
 def spawn(config, fds, python_roots):
     """In a fresh fork of the zygote: seal, then become the worker (never returns)."""
@@ -613,7 +632,8 @@ def spawn(config, fds, python_roots):
             os.closerange(low, fd)
             low = fd + 1
         os.closerange(low, 4096)
-        os.setsid()
+        os.setpgid(0, 0)  # not setsid: a new session is a new autogroup, which would ignore the grader's nice
+        leave_terminal()
         view = sandbox.View(kata=config["staged"], readable=python_roots, masked=tuple(config.get("masked", ())),
                             scratch_mb=LIMITS.scratch_mb, slot=config.get("slot", 0), scratch=config["scratch"])
         sandbox.enter(view, config["mode"], report_fd)
