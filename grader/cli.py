@@ -245,7 +245,7 @@ def progress(args):
 
 
 def reset(args):
-    return _learner(args).reset(args.katas)
+    return _learner(args).reset(args.katas, yes=args.yes)
 
 
 def solution(args):
@@ -450,6 +450,8 @@ def main(argv=None):
         p = commands.add_parser(name, help=text)
         p.add_argument("katas", nargs="*")
         p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
+        if name == "reset":
+            p.add_argument("--yes", "-y", action="store_true", help="reset without asking first")
         p.set_defaults(run=run)
     p = commands.add_parser("own", help="your own DeZero: the book's step programs on your package")
     p.add_argument("katas", nargs="*")

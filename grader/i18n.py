@@ -53,8 +53,13 @@ PHRASES = {
     "todo": {"en": "to do", "ko": "남음"},
     "changed": {"en": "passed, then changed", "ko": "통과 후 변경됨"},
     "next_kata": {"en": "Next kata: {id} (nox -s check -- {id})", "ko": "다음 카타: {id} (nox -s check -- {id})"},
-    "reset_done": {"en": "Restored the stub of {id}; your version is kept in {backup}",
-                   "ko": "{id}의 처음 상태를 되돌렸습니다. 여러분의 코드는 {backup}에 보관했습니다"},
+    "reset_done": {"en": "Restored the stub of {id}; your version is kept in {backup}\n"
+                         "   To bring your version back: {restore}",
+                   "ko": "{id}의 처음 상태를 되돌렸습니다. 여러분의 코드는 {backup}에 보관했습니다\n"
+                         "   여러분의 코드로 되돌리려면: {restore}"},
+    "reset_ask": {"en": "Reset {ids} to the stub as shipped? Your files are kept in .kata-backups/ first. [y/N] ",
+                  "ko": "{ids} 카타를 처음 상태로 되돌릴까요? 여러분의 파일은 먼저 .kata-backups/에 보관합니다. [y/N] "},
+    "reset_kept": {"en": "Nothing was changed.", "ko": "아무것도 바꾸지 않았습니다."},
     "solution_locked": {"en": "The reference for {id} opens once your kata passes: nox -s check -- {id}",
                         "ko": "{id}의 참고 답안은 카타를 통과한 뒤에 볼 수 있습니다: nox -s check -- {id}"},
     "started": {"en": "Ready to start at {id}: filled in {count} definition(s) of earlier katas in {files}; "

@@ -321,18 +321,30 @@ class Learner:
         self.say("\n" + (t("next_kata", self.lang, id=following.id) if following else t("every_kata_passes", self.lang)))
         return 0
 
-    def reset(self, args):
-        """Restore a kata's stub, keeping the learner's version as a backup."""
+    def reset(self, args, yes=False, stdin=None):
+        """Restore a kata's stub, keeping the learner's version as a backup laid out like katas/.
+
+        At a terminal it asks first (``--yes`` does not); it says where the backup is and
+        the one command that brings it back.
+        """
         from .stubs import stub_files
 
-        for kata in self.resolve(args):
+        katas = self.resolve(args)
+        stdin = stdin or sys.stdin
+        if katas and not yes and stdin.isatty():
+            self.out.write(t("reset_ask", self.lang, ids=", ".join(k.id for k in katas)))
+            self.out.flush()
+            if stdin.readline().strip().lower() not in ("y", "yes", "예", "네"):
+                self.say(t("reset_kept", self.lang))
+                return 1
+        for kata in katas:
             backup = self.root.parent / ".kata-backups" / f"{kata.id}-{time.strftime('%Y%m%d-%H%M%S')}"
             stubs = stub_files(kata) if self.with_reference else {}
             for relative in kata.files:
                 current = kata.directory / relative
                 if current.is_file():
-                    (backup / relative).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy2(current, backup / relative)
+                    (backup / kata.id / relative).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(current, backup / kata.id / relative)
                 if relative in stubs:
                     current.write_text(stubs[relative])
             for path, names in self.owned(kata).items():
@@ -345,7 +357,9 @@ class Learner:
                 current.write_text(_replace_definitions(current.read_text(), shipped, names, path))
             self.progress.data["passed"].pop(kata.id, None)
             self.progress.data["hints"].pop(kata.id, None)
-            self.say(t("reset_done", self.lang, id=kata.id, backup=backup.relative_to(self.root.parent)))
+            kept = backup.relative_to(self.root.parent).as_posix()
+            self.say(t("reset_done", self.lang, id=kata.id, backup=kept,
+                       restore=f"cp -R {kept}/. {self.root.name}/"))
         self.progress.save()
         return 0
 

@@ -183,3 +183,34 @@ def test_memory_plot_draws_the_learners_line_on_top(tmp_path):
     assert len(lines) == 2 and 'stroke="#d62728"' in lines[-1], "the learner's colour is drawn last"
     assert "stroke-dasharray" in lines[-1] and "stroke-dasharray" not in lines[0]
     assert svg.count("<circle") == len(readings)
+
+
+class _Terminal(io.StringIO):
+    """A terminal's stdin holding one answer."""
+
+    def isatty(self):
+        return True
+
+
+def test_reset_asks_at_a_terminal_and_says_how_to_restore(tree):
+    """reset asks first at a terminal (no: nothing changes); then it names the backup and a command that restores it."""
+    import subprocess
+
+    step14 = tree / "14_grad_accumulation" / "step14.py"
+    functions = tree / "dezero" / "functions.py"
+    for path in (step14, functions):
+        path.write_text(path.read_text() + "# mine\n")
+    me = learner(tree)
+    assert me.reset(["14_grad_accumulation"], stdin=_Terminal("n\n")) == 1
+    assert "Reset 14_grad_accumulation to the stub" in me.out.getvalue() and "Nothing was changed" in me.out.getvalue()
+    assert step14.read_text().endswith("# mine\n")
+    assert me.reset(["14_grad_accumulation", "38_reshape_transpose"], stdin=_Terminal("y\n")) == 0
+    assert not step14.read_text().endswith("# mine\n")
+    restores = re.findall(r"To bring your version back: (.+)", me.out.getvalue())
+    assert len(restores) == 2 and all(".kata-backups/" in command for command in restores), me.out.getvalue()
+    for command in restores:
+        subprocess.run(command, shell=True, cwd=tree.parent, check=True)
+    assert step14.read_text().endswith("# mine\n") and functions.read_text().endswith("# mine\n")
+    asked = learner(tree)
+    assert asked.reset(["14_grad_accumulation"], yes=True, stdin=_Terminal("")) == 0, "--yes does not ask"
+    assert "Reset 14" not in asked.out.getvalue()
