@@ -661,23 +661,27 @@ def spawn(config, fds, python_roots):
             os._exit(71)
     os._exit(0)
 
+STANDINS = ("matplotlib.pyplot", "PIL.Image")  # what the book's code imports beyond numpy
+
+
 
 def load_standins():
-    """Where matplotlib is not installed, import the grader's stand-in (grader/standins), plotting nothing.
+    """Where matplotlib or Pillow is not installed, import the grader's stand-in (grader/standins/README.md).
 
-    The book's ``dezero/datasets.py`` imports matplotlib at the top; the grading environment has
-    only numpy and pytest. Loaded here, once, before any fork: every worker inherits the modules
-    without reading the grader's folder, which its sealed file view does not show. A real
-    matplotlib, when installed, is found first and used.
+    The book's ``dezero/datasets.py`` imports matplotlib at the top, its ``transforms.py`` PIL;
+    the grading environment has only numpy and pytest. Loaded here, once, before any fork: every
+    worker inherits the modules without reading the grader's folder, which its sealed file view
+    does not show. A real package, when installed, is found first and used.
     """
     import importlib.util
 
-    if importlib.util.find_spec("matplotlib") is None:
-        sys.path.append(os.path.join(_ROOT, "grader", "standins"))  # after site-packages
-        try:
-            importlib.import_module("matplotlib.pyplot")
-        finally:
-            sys.path.pop()
+    missing = [name for name in STANDINS if importlib.util.find_spec(name.partition(".")[0]) is None]
+    sys.path.append(os.path.join(_ROOT, "grader", "standins"))  # after site-packages
+    try:
+        for name in missing:
+            importlib.import_module(name)
+    finally:
+        sys.path.pop()
 
 
 def zygote(control_fd):

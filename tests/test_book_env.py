@@ -1,12 +1,13 @@
-"""The book's code imports matplotlib; graded where only the grader's own packages are installed, it keeps full marks.
+"""The book's code imports matplotlib and PIL; graded where only the grader's own packages are installed, it keeps full marks.
 
 The book's ``dezero/datasets.py`` and its step programs begin with ``import
-matplotlib.pyplot as plt``. The grading environment has numpy, pytest,
-pytest-timeout and memory_profiler, nothing else, so the grader's worker brings a
-stand-in (``grader/standins/matplotlib``) whose plotting does nothing. Here a
-reference submission written the book's way (the import at the top, plotting
-calls in code the checks run) is graded sealed, with the real grader, in this
-environment without matplotlib: every kata that touches it keeps its points.
+matplotlib.pyplot as plt``, its ``dezero/transforms.py`` with ``from PIL import
+Image``. The grading environment has numpy, pytest, pytest-timeout and
+memory_profiler, nothing else, so the grader's worker brings stand-ins
+(``grader/standins``): plotting does nothing, PIL imports. Here a reference
+submission written the book's way (the imports at the top, plotting calls in code
+the checks run) is graded sealed, with the real grader, in this environment
+without them: every kata that touches them keeps its points.
 """
 
 import importlib.util
@@ -32,8 +33,8 @@ def book_style(kata_id, path, old, plot):
 
 @pytest.mark.timeout(900)
 def test_the_books_matplotlib_imports_keep_full_marks(tmp_path):
-    if importlib.util.find_spec("matplotlib") is not None:
-        pytest.skip("matplotlib is installed here: this test is about an environment without it (.nox/katas)")
+    if importlib.util.find_spec("matplotlib") or importlib.util.find_spec("PIL"):
+        pytest.skip("matplotlib or Pillow is installed here: this test is about an environment without (.nox/katas)")
     assert len(BOOK_PLOTS) == 4, BOOK_PLOTS
     regression = next(k for k in BOOK_PLOTS if k.startswith("42_"))
     step42 = book_style(regression, f"{regression}/step42.py", "lr = 0.1",
@@ -45,6 +46,7 @@ def test_the_books_matplotlib_imports_keep_full_marks(tmp_path):
                           "  # the book's MNIST.show draws like this")
     utils = book_style(spiral, "dezero/utils.py", "    lead = x.ndim - len(shape)",
                        "plt.plot(x).set_color('r'); plt.savefig('sum_to.png')  # a chained call, and a file")
+    datasets = "from PIL import Image  # the book's transforms.py does; no kata owns that file\n" + datasets
     root = write_submission(tmp_path / "book-style", only=BOOK_PLOTS, changes={
         f"{regression}/step42.py": step42, "dezero/datasets.py": datasets, "dezero/utils.py": utils})
 
