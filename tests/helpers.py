@@ -6,8 +6,10 @@ files, and the learner's ``dezero/`` package. Paths below are relative to it
 """
 
 import functools
+import hashlib
 from pathlib import Path
 
+from grader import ROOT
 from grader.grading import Grader
 from grader.katas import all_katas
 from grader.package import PACKAGE, Ladder
@@ -101,3 +103,31 @@ def grade(root, katas=None, name=None):
 
 def failing(result):
     return [t["test"] for t in result.tests if t.get("outcome") != "passed"]
+
+
+# What a learner owns in a checkout: the suite works in temporary copies and never changes these.
+LEARNERS_PATHS = ("katas", ".kata-progress.json", ".kata-backups", ".kata-plots", "graded")
+
+
+def checkout_state(root=ROOT):
+    """{relative path: (size, mtime in ns, sha256)} of every file a learner owns in the checkout at root.
+
+    Byte-code caches are left out: Python writes them wherever it imports from.
+    """
+    root = Path(root)
+    found = {}
+    for name in LEARNERS_PATHS:
+        top = root / name
+        files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file()) if top.is_dir() else []
+        for path in files:
+            if "__pycache__" in path.parts:
+                continue
+            info = path.stat()
+            found[path.relative_to(root).as_posix()] = (info.st_size, info.st_mtime_ns,
+                                                        hashlib.sha256(path.read_bytes()).hexdigest())
+    return found
+
+
+def checkout_changes(before, after):
+    """The paths that appeared, disappeared or changed (content or modification time) between two states."""
+    return sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
