@@ -25,7 +25,7 @@ def pytest_sessionfinish(session, exitstatus):
              *(f"  {path}" for path in changed[:20]),
              "  (if you edited these yourself while the suite ran, run it again)"]
     if reporter is not None:
-        reporter.ensure_newline()
+        reporter.write_line("")
         reporter.write_line("\n".join(lines), red=True, bold=True)
     else:
         print("\n".join(lines))

@@ -7,6 +7,7 @@ files, and the learner's ``dezero/`` package. Paths below are relative to it
 
 import functools
 import hashlib
+import shutil
 from pathlib import Path
 
 from grader import ROOT
@@ -107,6 +108,18 @@ def failing(result):
 
 # What a learner owns in a checkout: the suite works in temporary copies and never changes these.
 LEARNERS_PATHS = ("katas", ".kata-progress.json", ".kata-backups", ".kata-plots", "graded")
+
+
+def repository_copy(destination):
+    """A copy of this repository to run nox or the learner's commands in, sharing the real ``.nox`` environment.
+
+    Without git history, byte-code caches or the learner's progress, backups and plots.
+    """
+    copy = Path(destination)
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".nox", "__pycache__", ".kata-*", "graded",
+                                                              "dist"))
+    (copy / ".nox").symlink_to(ROOT / ".nox")
+    return copy
 
 
 def checkout_state(root=ROOT):

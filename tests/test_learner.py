@@ -18,7 +18,7 @@ from grader import KATAS as KATAS_DIR, ROOT, experiment
 from grader.generate import complete_reference
 from grader.learner import Learner
 from grader.package import PACKAGE
-from tests.helpers import KATAS, LADDER, mutate, reference_files, stub
+from tests.helpers import KATAS, LADDER, mutate, reference_files, repository_copy, stub
 
 KATA = "14_grad_accumulation"
 PACKAGE_KATA = "23_dezero_package"
@@ -204,19 +204,20 @@ def test_nox_check_asks_the_warm_checker_in_its_own_process(tmp_path):
 
     env = dict(os.environ, TMPDIR=str(tmp_path), DEZERO_KATAS_SERVER="1")  # a socket folder of its own
     command = [_python_with_nox(), "-m", "nox", "-s", "check", "--", KATA]
-    first = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    copy = repository_copy(tmp_path / "repo")  # nox -s check writes the progress file beside katas/
+    first = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=300)
     old_tmpdir = os.environ.get("TMPDIR")
     os.environ["TMPDIR"] = str(tmp_path)
     try:
-        path = server.socket_path(ROOT / "katas")
+        path = server.socket_path(copy / "katas")
         deadline = time.monotonic() + 30
         while not os.path.exists(path) and time.monotonic() < deadline:
             time.sleep(0.1)
-        second = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+        second = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=300)
     finally:
         try:  # a request from other code ends the server
             client = socket_module.socket(socket_module.AF_UNIX, socket_module.SOCK_STREAM)
-            client.connect(server.socket_path(ROOT / "katas"))
+            client.connect(server.socket_path(copy / "katas"))
             client.sendall(b'{"version": "end"}\n')
             client.recv(100)
             client.close()
