@@ -69,15 +69,14 @@ def test_unflushed_prints_are_shown_cut_to_size(tree):
     assert "NotImplementedError: TODO(14_grad_accumulation)" in out, "the real failure is not hidden"
 
 
+@pytest.mark.timeout(120)  # an outer bound, not a timing: the kata's own time limit stops the loop
 def test_timeout_names_the_line(tree):
     text = stub(KATA)["step14.py"] + ("\n\ndef spin():\n    while True:\n        pass\n\n\n"
                                       "class Variable(Variable):\n    def __init__(self, data):\n        spin()\n")
     write(tree, KATA, text)
-    started = time.monotonic()
     _, out = run(tree, KATA)
     assert "did not finish within" in out and "it was running:" in out
     assert 'File "step14.py", line' in out and "in spin" in out and "while True:" in out
-    assert time.monotonic() - started < 60
 
 
 def test_hints_belong_to_checks_and_are_spent_only_on_change(tree):
