@@ -1,12 +1,10 @@
-"""The grader end to end: scores, report formats, batch, cache and the Gradescope container run."""
+"""The grader end to end: scores, report formats, batch, cache and an interrupted batch (Gradescope: test_gradescope.py)."""
 
 import csv
 import json
-import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-import zipfile
 
 import pytest
 
@@ -140,42 +138,29 @@ def test_student_message_hides_expected_values():
     assert "expected 6.0, got 5.0" in reports.student_message(test)
 
 
-def test_gradescope_container_run(tmp_path):
-    """Build the autograder zip and run run_autograder in a folder shaped like Gradescope's container."""
-    subprocess.run([sys.executable, "-m", "grader", "gradescope", str(tmp_path / "dist")], cwd=ROOT, check=True,
-                   capture_output=True)
-    root = tmp_path / "autograder"
-    with zipfile.ZipFile(tmp_path / "dist" / "autograder.zip") as bundle:
-        names = bundle.namelist()
-        assert "setup.sh" in names and "run_autograder" in names
-        assert any(n.startswith("source/solutions/dezero/") for n in names), "package katas need the reference"
-        bundle.extractall(root)
-    os.chmod(root / "run_autograder", 0o755)
-    upload = root / "submission" / "katas"  # students upload their katas/ folder
-    write_submission(upload, only=[SOLVED])
-    env = dict(os.environ, AUTOGRADER_ROOT=str(root))
-    subprocess.run(["bash", str(root / "run_autograder")], env=env, check=True, timeout=600, capture_output=True)
-    data = json.loads((root / "results" / "results.json").read_text())
-    validate_results_json(data)
-    package_only = sum(k.points for k in KATAS.values() if not k.files)  # in the uploaded dezero/
-    assert data["score"] == KATAS[SOLVED].points + package_only
-    assert not (root / "source" / "katas").stat().st_mode & 0o077, "secrets closed to other users"
-
-
 def test_interrupt_then_resume(tmp_path):
-    """Ctrl-C stops the batch cleanly; the same command again finishes, reusing finished katas."""
+    """Ctrl-C stops the batch cleanly; the same command again finishes, reusing finished katas.
+
+    The signal goes once s0's results are written, while three endless loops are still to grade, one after
+    another (a check timeout each, about 10 s): the batch cannot finish first. Each loop's file differs,
+    or the cache would grade the second and third at once.
+    """
     import signal
     import time
 
-    slow = {BROKEN: {"step22.py": stub(BROKEN)["step22.py"] + "\nwhile True:\n    pass\n"}}  # 10 s each
+    def slow(i):
+        return {BROKEN: {"step22.py": stub(BROKEN)["step22.py"] + f"\nwhile True:  # slow {i}\n    pass\n"}}
+
     subs = [write_submission(tmp_path / "s0", only=[SOLVED, BROKEN])]
-    subs += [write_submission(tmp_path / f"s{i}", slow, only=[SOLVED, BROKEN]) for i in (1, 2)]
+    subs += [write_submission(tmp_path / f"s{i}", slow(i), only=[SOLVED, BROKEN]) for i in (1, 2, 3)]
     out = tmp_path / "out"
     command = [sys.executable, "-m", "grader", "grade", *map(str, subs), "--out", str(out), "--jobs", "1"]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while not (out / "submissions" / "s0" / "results.json").exists() and time.monotonic() < deadline:
+    deadline = time.monotonic() + 300
+    while not (out / "submissions" / "s0" / "results.json").exists():
+        assert process.poll() is None and time.monotonic() < deadline, "s0 was never graded"
         time.sleep(0.2)
+    assert process.poll() is None, "the batch ended before the signal"
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130 and "interrupted" in err
@@ -184,8 +169,7 @@ def test_interrupt_then_resume(tmp_path):
     assert done.returncode == 0
     package_only = sum(k.points for k in KATAS.values() if not k.files)  # in dezero/, which every s<n> has
     both = KATAS[SOLVED].points + KATAS[BROKEN].points + package_only
-    for name, expected in (("s0", both), ("s1", KATAS[SOLVED].points + package_only),
-                           ("s2", KATAS[SOLVED].points + package_only)):
+    for name, expected in (("s0", both), *((f"s{i}", KATAS[SOLVED].points + package_only) for i in (1, 2, 3))):
         assert json.loads((out / "submissions" / name / "results.json").read_text())["score"] == expected
 
 
