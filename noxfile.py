@@ -169,9 +169,10 @@ def gradescope(session):
 
 @nox.session(venv_backend="none")
 def tests(session):
-    """This repository's own test suite (CI runs it)."""
+    """This repository's own test suite (CI runs it): nox -s tests [-- tests/test_x.py -k name]."""
     prepare_env(session)
-    session.run(str(PYTHON), "-m", "pytest", "tests", *session.posargs, external=True)
+    # No path: pytest takes testpaths (pyproject.toml), so files given after -- run alone, not with the whole suite.
+    session.run(str(PYTHON), "-m", "pytest", *session.posargs, external=True)
 
 
 @nox.session(venv_backend="none")
