@@ -5,18 +5,16 @@ Exit statuses (README, "Grading a class"): 0 every submission graded, whatever t
 5 --fail-under / --require-all not met; 130 interrupted.
 """
 
-import os
 import shlex
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from grader import ROOT, cli
 from grader.grading import Grader, KataResult, SubmissionResult
-from tests.helpers import write_submission
+from tests.helpers import repository_copy, write_submission
 
 KATA = "14_grad_accumulation"
 
@@ -102,18 +100,12 @@ def test_ctrl_c_says_what_was_kept_and_how_to_resume(tmp_path, monkeypatch, caps
 
 @pytest.fixture(scope="module")
 def repo_copy(tmp_path_factory):
-    """This repository's sessions, copied, sharing the prepared environment (.nox), so nothing is installed."""
+    """nox, and this repository copied, sharing the prepared environment (.nox): nothing is installed."""
     nox = shutil.which("nox")
     command = [nox] if nox else ["python3", "-m", "nox"]
     if subprocess.run([*command, "--version"], capture_output=True).returncode:
         pytest.skip("nox is not installed for python3 (python3 -m pip install nox)")
-    copy = tmp_path_factory.mktemp("repo")
-    ignore = shutil.ignore_patterns("__pycache__", ".kata-*", "graded")
-    for name in ("grader", "katas", "solutions"):
-        shutil.copytree(ROOT / name, copy / name, ignore=ignore)
-    for name in ("noxfile.py", "pyproject.toml"):
-        shutil.copy(ROOT / name, copy / name)
-    (copy / ".nox").symlink_to(ROOT / ".nox")
+    copy = repository_copy(tmp_path_factory.mktemp("repo") / "repo")
     return copy, command
 
 

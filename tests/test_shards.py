@@ -1,0 +1,98 @@
+"""A class graded in shards and merged gives the reports one run gives, and a summary an instructor can act on."""
+
+import subprocess
+import sys
+
+import pytest
+
+from grader import ROOT, cli, reports
+from grader.grading import KataResult, SubmissionResult
+from tests.helpers import KATAS, mutate, stub, write_submission
+
+KATA = "14_grad_accumulation"
+TRAP = mutate(KATA, "x.grad = x.grad + gx", "x.grad += gx")  # the in-place += trap
+
+
+def run(*args):
+    done = subprocess.run([sys.executable, "-m", "grader", *map(str, args)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """Five submissions of one kata graded three ways: in one run, and as shards 1/2 and 2/2 merged."""
+    base = tmp_path_factory.mktemp("shards")
+    broken = {"step14.py": stub(KATA)["step14.py"].replace("import numpy as np", "import numpy as np\ndef (")}
+    subs = [write_submission(base / "alice", only=[KATA], package=False),
+            write_submission(base / "bob", {KATA: stub(KATA)}, only=[KATA], package=False),
+            write_submission(base / "carol", only=[KATA], package=False, changes=TRAP),
+            write_submission(base / "dave", only=[KATA], package=False, changes=TRAP),
+            write_submission(base / "eve", {KATA: broken}, only=[KATA], package=False)]
+    run("grade", *subs, "--out", base / "whole")
+    first = run("grade", *subs, "--shard", "1/2", "--out", base / "s1")
+    second = run("grade", *subs[2:], *subs[:2], "--shard", "2/2", "--out", base / "s2")  # in any order given
+    run("merge", base / "s1", base / "s2", "--out", base / "merged")
+    return base, first, second
+
+
+def test_shards_take_disjoint_shares_of_the_class(graded):
+    base, first, second = graded
+    ones = {p.name for p in (base / "s1" / "submissions").iterdir()}
+    twos = {p.name for p in (base / "s2" / "submissions").iterdir()}
+    assert ones == {"alice", "carol", "eve"} and twos == {"bob", "dave"}, "every 2nd by name, from the I-th"
+    assert "shard 1/2" in first.stderr and "Grading 2 submission(s)" in second.stderr
+
+
+def test_merged_shards_write_what_one_run_writes(graded):
+    base, _, _ = graded
+    for report in ("gradebook.csv", "summary.md"):
+        assert (base / "merged" / report).read_bytes() == (base / "whole" / report).read_bytes(), report
+    merged = sorted(p.name for p in (base / "merged" / "submissions").iterdir())
+    assert merged == ["alice", "bob", "carol", "dave", "eve"]
+    for name in merged:
+        assert (base / "merged" / "submissions" / name / "results.json").is_file()
+
+
+def test_the_summary_counts_misconceptions_over_attempts(graded):
+    base, _, _ = graded
+    row = next(line for line in (base / "whole" / "summary.md").read_text().splitlines()
+               if line.startswith(f"| {KATA} "))
+    assert "| 1/5 |" in row
+    named = row.split("|")[-2].split(";")[0]
+    assert "x.grad = 3" in named and named.endswith("(2)"), "the += trap, failed by both who fell in it"
+    assert "untouched stub: 1" in row and "not handed in or not importable: 1" in row
+
+
+def test_shard_option_is_checked():
+    assert cli.shard_of("2/4") == (2, 4)
+    for wrong in ("0/2", "3/2", "a/b", "2"):
+        with pytest.raises(Exception):
+            cli.shard_of(wrong)
+
+
+def _kata(outcomes, kinds=None, errors=None):
+    """A failed kata of three checks a, b, c; outcomes maps a check to failed."""
+    tests = [{"test": t, "doc": f"{t} " + "a long title with many words " * 4, "outcome": outcomes.get(t, "passed"),
+              "kind": (kinds or {}).get(t, "check"), "error": (errors or {}).get(t)} for t in "abc"]
+    failed = any(o != "passed" for o in outcomes.values())
+    return KataResult(KATA, "title", 5.0, 0.0 if failed else 5.0, "", tests)
+
+
+def test_the_check_named_separates_attempts_in_spec_order_and_whole():
+    todo = {"kind": "raised", "error": "NotImplementedError"}
+    results = [
+        _kata({"a": "failed", "b": "failed", "c": "failed"},  # a stub: every check raises the TODO
+              kinds={t: todo["kind"] for t in "abc"}, errors={t: todo["error"] for t in "abc"}),
+        _kata({"a": "failed"}, kinds={"a": "crashed"}),  # an endless loop: no misconception
+        _kata({"c": "failed"}),
+        _kata({"b": "failed", "c": "failed"}),
+        _kata({"b": "failed"}),
+    ]
+    subs = [SubmissionResult(f"s{i}", "", [r], 0) for i, r in enumerate(results)]
+    row = next(line for line in reports.summary_markdown(subs, [KATAS[KATA]]).splitlines()
+               if line.startswith(f"| {KATA} "))
+    title = reports.markdown(results[0].tests[1]["doc"])
+    assert f"{title} (2)" in row, "b and c are failed by two attempts each: b comes first in the spec"
+    assert "untouched stub: 1" in row and "crashed or did not finish: 1" in row
