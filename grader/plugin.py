@@ -10,10 +10,12 @@ import json
 import os
 import re
 import sys
+import time
 
 import pytest
 
 from .i18n import t
+from .limits import LIMITS
 from .remote import LearnerError, Worker, WorkerGone, Zygote
 from .spec import CheckFailed, Memory
 
@@ -49,6 +51,8 @@ class JudgePlugin:
         self.workers = {}
         self.spawned = 0
         self.given_up = {}  # kata id -> (why its remaining checks are not run, the kind of failure)
+        self.spent = {}     # kata id -> seconds its checks have taken (LIMITS.kata_budget)
+        self.import_noted = set()
         self.records = {}
         self.results = open(plan["results"], "a", encoding="utf-8")
 
@@ -96,6 +100,14 @@ class JudgePlugin:
                 self.emit({"refused": kata_id, "limits": worker.refused})
         return worker
 
+    def note_import(self, kata_id, worker):
+        """Record once per kata that its module raised at import, after its definitions (tolerated: the
+        book's step09.py ends with a line that raises), so that reports can say so (grading.score)."""
+        note = worker.import_note
+        if note is not None and kata_id not in self.import_noted:
+            self.import_noted.add(kata_id)
+            self.emit({"import_note": kata_id, "error": note.builtin})
+
     # -- fixtures
     @pytest.fixture
     def dz(self, request):
@@ -103,20 +115,32 @@ class JudgePlugin:
         if kata_id in self.given_up:
             why, kind = self.given_up[kata_id]
             raise WorkerGone(f"not run: {why}", kind)
-        worker = self.worker_for(kata_id)
-        request.node.kata_worker = worker
-        worker.start_test()
+        started, worker = time.monotonic(), None
+        timeout = self.katas[kata_id]["timeout"]
+        budget = LIMITS.kata_budget(timeout)
+        left = budget - self.spent.get(kata_id, 0.0)
         try:
-            module = worker.load()
-        except LearnerError as error:
-            files = ", ".join(self.katas[kata_id]["files"])
-            raise ImportFailed(t("not_imported", "en", files=files, error=error)) from None
-        except WorkerGone as error:
-            # Importing is deterministic: it would end the same way for every check.
-            self.given_up[kata_id] = (f"importing your code failed earlier ({error})", error.kind)
-            raise
-        yield module
-        if worker.timed_out:
+            worker = self.worker_for(kata_id)
+            request.node.kata_worker = worker
+            worker.start_test(left)
+            try:
+                module = worker.load()
+            except LearnerError as error:
+                files = ", ".join(self.katas[kata_id]["files"])
+                raise ImportFailed(t("not_imported", "en", files=files, error=error)) from None
+            except WorkerGone as error:
+                # Importing is deterministic: it would end the same way for every check.
+                self.given_up[kata_id] = (f"importing your code failed earlier ({error})", error.kind)
+                raise
+            self.note_import(kata_id, worker)
+            yield module
+        finally:
+            self.spent[kata_id] = self.spent.get(kata_id, 0.0) + time.monotonic() - started
+            if self.spent[kata_id] >= budget or (left < timeout and worker is not None and worker.timed_out):
+                # Checks that each wait just under their timeout must not hold the judge for every check.
+                self.given_up[kata_id] = (budget_spent(budget), "timeout")
+                request.node.budget_spent = budget
+        if kata_id not in self.given_up and worker.timed_out:
             # One endless loop is enough to fail the kata; don't spend the timeout on every check.
             self.given_up[kata_id] = (f"an earlier check ran out of time ({worker.gone})", "timeout")
 
@@ -173,6 +197,9 @@ class JudgePlugin:
             printed = worker.printed() if worker is not None else ""
             if printed:
                 record["printed"] = readable(printed)
+        budget = getattr(item, "budget_spent", None)
+        if budget and record.get("kind") == "timeout" and not record.get("message", "").startswith("the kata used"):
+            record["message"] = budget_spent(budget)  # this check was stopped by the kata's budget, not its own
         return report
 
     def pytest_runtest_logfinish(self, nodeid):
@@ -188,6 +215,10 @@ class JudgePlugin:
             self.end()
         if self.zygote is not None and self.own_zygote:
             self.zygote.close()
+
+
+def budget_spent(seconds):
+    return f"the kata used its whole time budget of {seconds:g} s; its remaining checks did not run"
 
 
 # Characters that learner text (its exception messages, what it printed) may not carry into reports:

@@ -272,8 +272,9 @@ class Worker:
         return self.output.text()
 
     # -- requests
-    def start_test(self):
-        self.deadline = time.monotonic() + self.timeout
+    def start_test(self, seconds=None):
+        """Start a check's clock: its timeout, or ``seconds`` where less is left of the kata's budget."""
+        self.deadline = time.monotonic() + (self.timeout if seconds is None else min(self.timeout, seconds))
         self.output.reset()
 
     def _give_up(self, why, kind):
@@ -318,8 +319,21 @@ class Worker:
             self._give_up(f"the worker's answer was garbled ({error})", "crashed")
 
     def rss(self):
-        """The worker's anonymous resident memory in bytes, as the kernel counts it (read from outside)."""
-        return resident_bytes(self.inner)
+        """The memory the worker holds, as the kernel counts it, read from outside: its resident anonymous
+        and shared memory, and the files in its scratch (a tmpfs keeps them in memory). None if unknown."""
+        resident, scratch = resident_bytes(self.inner), self.scratch_bytes()
+        return None if resident is None or scratch is None else resident + scratch
+
+    def scratch_bytes(self):
+        """Bytes of the files the worker wrote where it may write: its /scratch and /tmp tmpfs (namespaces
+        mode: seen through the root of its reaper, which shares its file view but, unlike the worker, may
+        be read by the judge's user), else its scratch folder. None if they cannot be read."""
+        if self.mode == "namespaces":
+            try:
+                return sum(used_bytes(os.statvfs(f"/proc/{self.pid}/root{path}")) for path in ("/scratch", "/tmp"))
+            except (OSError, TypeError):
+                return None
+        return folder_bytes(self.scratch, self.limits)
 
     def exit_status(self, timeout):
         """The worker's exit code (negative: the signal), or None if it is still running."""
@@ -400,14 +414,15 @@ def _no_refs(handle, type_name):
 def resident_bytes(pid):
     """Resident memory of ``pid`` as the kernel counts it, or None.
 
-    Linux: /proc/PID/status RssAnon (anonymous memory, not the mapped program
-    files). Elsewhere (macOS): ps's resident set size.
+    Linux: /proc/PID/status RssAnon plus RssShmem (anonymous memory, and shared memory such as
+    ``mmap.mmap(-1, n)`` or a mapped tmpfs file; not the mapped program files). Elsewhere (macOS):
+    ps's resident set size.
     """
     try:
         with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
-            for line in handle:
-                if line.startswith("RssAnon:"):
-                    return int(line.split()[1]) * 1024
+            found = [int(line.split()[1]) * 1024 for line in handle if line.startswith(("RssAnon:", "RssShmem:"))]
+        if found:
+            return sum(found)
     except (OSError, ValueError, TypeError):
         pass
     if pid and not os.path.isdir("/proc"):
@@ -417,6 +432,31 @@ def resident_bytes(pid):
         except (OSError, ValueError, IndexError, subprocess.SubprocessError):
             pass
     return None
+
+
+def used_bytes(stat):
+    """The bytes in use on a file system (a tmpfs: memory), from its ``statvfs``."""
+    return (stat.f_blocks - stat.f_bfree) * stat.f_frsize
+
+
+def folder_bytes(folder, limits=LIMITS):
+    """The bytes the files under ``folder`` occupy. Past 10,000 entries it stops and counts the worker's
+    whole memory limit instead: a folder made hard to walk must not hide what it holds."""
+    total, entries, pending = 0, 0, [folder]
+    while pending:
+        try:
+            with os.scandir(pending.pop()) as found:
+                for entry in found:
+                    entries += 1
+                    if entries > 10_000:
+                        return total + (limits.memory_mb << 20)
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(entry.path)
+                    else:
+                        total += entry.stat(follow_symlinks=False).st_blocks * 512
+        except OSError:
+            continue
+    return total
 
 
 def _encode(value):

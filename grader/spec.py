@@ -265,7 +265,8 @@ class Memory:
         return self._ask("gc", action="collect")
 
     def rss(self):
-        """The worker's anonymous resident memory in bytes, read by the judge from the kernel.
+        """The memory the worker holds in bytes, read by the judge from the kernel: resident anonymous
+        and shared memory, and the files in its scratch (``Worker.rss``).
 
         A witness the learner's code cannot fake: it is measured outside its
         interpreter. None where the platform cannot tell (no /proc).
