@@ -85,6 +85,7 @@ _gc_set_debug, _gc_get_objects, _gc_garbage, _DEBUG_SAVEALL = gc.set_debug, gc.g
 _gc_get_debug, _gc_get_threshold, _gc_get_freeze_count, _gc_get_stats = (gc.get_debug, gc.get_threshold,
                                                                          gc.get_freeze_count, gc.get_stats)
 _gc_callbacks, GC_THRESHOLD = gc.callbacks, gc.get_threshold()
+GC_FROZEN = gc.get_freeze_count()  # not 0 everywhere: Python 3.12 counts some objects of its own start-up
 _weak_ref, _ReferenceType = weakref.ref, weakref.ReferenceType
 _trace_start, _trace_stop, _trace_is_tracing = tracemalloc.start, tracemalloc.stop, tracemalloc.is_tracing
 _trace_now, _trace_reset = tracemalloc.get_traced_memory, tracemalloc.reset_peak
@@ -283,7 +284,8 @@ def serve(config, channel, learner, allowed, kata_prefix):
     def check_collector(debug=0):
         """End the process if learner code changed the collector's or tracemalloc's settings."""
         if _gc_isenabled() is not wanted["gc"] or _gc_get_debug() != debug or _gc_get_threshold() != GC_THRESHOLD \
-                or len(_gc_callbacks) or _gc_get_freeze_count() or _trace_is_tracing() is not wanted["tracing"]:
+                or len(_gc_callbacks) or _gc_get_freeze_count() != GC_FROZEN \
+                or _trace_is_tracing() is not wanted["tracing"]:
             leave("changed the garbage collector's or tracemalloc's settings (enable, disable, set_threshold, "
                   "set_debug, freeze, callbacks, start, stop)")
         if not wanted["gc"] and collections() != wanted["collections"]:
