@@ -483,7 +483,8 @@ def doctor(out=None, root=KATAS):
 
     out.write(f"DeZero Katas doctor ({platform.system()} {platform.machine()}, Python {platform.python_version()} "
               f"at {sys.executable})\n")
-    report(sys.version_info >= (3, 11), f"Python {platform.python_version()}", "install Python 3.11 or newer")
+    report((3, 10) <= sys.version_info[:2] <= (3, 13), f"Python {platform.python_version()}",
+           "use Python 3.10 to 3.13")
     for name, package in (("numpy", "numpy"), ("pytest", "pytest"), ("pytest_timeout", "pytest-timeout"),
                           ("memory_profiler", "memory_profiler")):
         try:
