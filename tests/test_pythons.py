@@ -1,0 +1,73 @@
+"""Every supported Python (3.10 to 3.13) grades, sealed: full marks for the reference, 0 for the stubs.
+
+For each version found on this machine (pyenv's or on PATH; a missing one is skipped, saying so), one
+virtual environment per test session, made as ``nox -s prepare`` makes the learners' one: from the
+dependencies in pyproject.toml, with this machine's pip settings (pip's cache makes it quick). It then
+grades a step-file kata (14) and a package kata (39) in that Python.
+"""
+
+import json
+
+import pytest
+
+from grader import ROOT, sandbox
+from grader.katas import tomllib
+from tests.helpers import KATAS, LADDER, stub, write_submission
+from tests.pythons import SUPPORTED, interpreter_or_skip, pip_env, run
+
+CHOSEN = ["14_grad_accumulation", "39_sum"]
+
+# Run by the version under test, from the repository root: grade one submission on the chosen katas.
+GRADE = """
+import json, sys
+from grader.grading import Grader
+from grader.katas import all_katas
+chosen = sys.argv[2:]
+result = Grader(katas=[k for k in all_katas() if k.id in chosen]).grade(sys.argv[1])
+print(json.dumps({k.kata_id: [k.score, k.reason] for k in result.katas}))
+"""
+
+
+@pytest.fixture(scope="session")
+def environments(tmp_path_factory):
+    """version -> the python of a venv with the project's dependencies, made on first use."""
+    made = {}
+
+    def make(version):
+        if version not in made:
+            python = interpreter_or_skip(version)
+            venv = tmp_path_factory.mktemp(f"python{version}") / "venv"
+            run([python, "-m", "venv", venv], env=pip_env())
+            project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+            dependencies = [d for d in project["dependencies"] if not d.startswith("nox")]
+            run([venv / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                 *dependencies], env=pip_env(), timeout=600)
+            made[version] = venv / "bin" / "python"
+        return made[version]
+
+    return make
+
+
+@pytest.fixture(scope="module")
+def submissions(tmp_path_factory):
+    base = tmp_path_factory.mktemp("pythons")
+    reference = write_submission(base / "reference", only=CHOSEN)
+    stubs = write_submission(base / "stubs", {k: stub(k) for k in CHOSEN if KATAS[k].files}, only=CHOSEN,
+                             package=LADDER.stub())
+    return reference, stubs
+
+
+@pytest.mark.parametrize("version", SUPPORTED)
+def test_grades_sealed_in_every_supported_python(version, environments, submissions):
+    if not sandbox.probe().sealed:
+        pytest.skip("this machine cannot seal learner code (root or user namespaces needed)")
+    python = environments(version)
+    assert run([python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"]).stdout.strip() == version
+    reference, stubs = submissions
+    for submission, full in ((reference, True), (stubs, False)):
+        graded = json.loads(run([python, "-c", GRADE, submission, *CHOSEN], cwd=ROOT, env=pip_env(),
+                                timeout=600).stdout)
+        for kata in CHOSEN:
+            score, reason = graded[kata]
+            expected = KATAS[kata].points if full else 0
+            assert score == expected, f"Python {version}, {submission.name}, {kata}: {score} ({reason})"
