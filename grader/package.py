@@ -25,13 +25,15 @@ beside the definitions come along with them (``splice``).
 """
 
 import ast
+import hashlib
 import re
 import textwrap
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import SOLUTIONS
-from .stubs import View, regions, render
+from .stubs import View, parse_python, regions, render
 
 PACKAGE = "dezero"
 FIRST_PACKAGE_STEP = 23
@@ -57,21 +59,17 @@ def package_files(solutions=SOLUTIONS):
 
 @dataclass(frozen=True)
 class Definition:
+    """Where one definition sits: plain numbers, so that a kept definition does not keep its syntax tree."""
     qualname: str
-    node: ast.AST
+    start: int      # first line (1-based), decorators included
+    end: int        # last line
+    indent: int
+    is_class: bool
 
-    @property
-    def start(self):
-        """First line (1-based), decorators included."""
-        return min([self.node.lineno] + [d.lineno for d in getattr(self.node, "decorator_list", [])])
-
-    @property
-    def end(self):
-        return self.node.end_lineno
-
-    @property
-    def indent(self):
-        return self.node.col_offset
+    @classmethod
+    def of(cls, qualname, node):
+        start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+        return cls(qualname, start, node.end_lineno, node.col_offset, isinstance(node, ast.ClassDef))
 
 
 def _names(node):
@@ -95,7 +93,7 @@ def definitions(tree):
     def visit(body, prefix):
         for node in body:
             for name in _names(node):
-                found.setdefault(prefix + name, []).append(Definition(prefix + name, node))
+                found.setdefault(prefix + name, []).append(Definition.of(prefix + name, node))
             if isinstance(node, ast.ClassDef):
                 visit(node.body, f"{prefix}{node.name}.")
 
@@ -114,7 +112,7 @@ def ownership(solutions=SOLUTIONS):
     owners = {}
     for path in package_files(solutions):
         text = (solutions / path).read_text()
-        tree = ast.parse(text, filename=path)
+        tree = parse_python(text, path)
         spans = [d for defs in definitions(tree).values() for d in defs]
         for region in regions(text, path):
             first, last = region.line + 1, region.end + 1  # 1-based marker lines
@@ -177,7 +175,7 @@ def _reindent(segment, indent):
 
 def _parse_learner(text, path):
     try:
-        return ast.parse(text, filename=path)
+        return parse_python(text, path)
     except SyntaxError as error:
         where = f"line {error.lineno}: " if error.lineno else ""
         raise AssemblyError(f"{path} does not parse ({where}{error.msg}); fix it first") from None
@@ -185,18 +183,44 @@ def _parse_learner(text, path):
         raise AssemblyError(f"{path} cannot be read as Python") from None
 
 
-def splice(reference, learner, claimed, stub, path="<module>"):
+@dataclass(frozen=True)
+class Outline:
+    """What ``splice`` needs of a module, without its syntax tree: its definitions, and for each
+    top-level statement (kind, names, first line with decorators, first line, last line)."""
+    defs: dict
+    top: tuple
+
+
+def outline(text, path="<module>"):
+    tree = _parse_learner(text, path)
+    top = []
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            kind = "import"
+        elif isinstance(node, (ast.Assign, ast.AugAssign)):
+            kind = "assign"
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            kind = "call"
+        else:
+            kind = "other"
+        start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+        top.append((kind, tuple(_names(node)), start, node.lineno, node.end_lineno))
+    return Outline(definitions(tree), tuple(top))
+
+
+def splice(reference, learner, claimed, stub, path="<module>", outlines=outline):
     """``reference`` with each claimed definition taken from ``learner``, plus the learner's additions.
 
     A claimed definition the learner lacks takes its form from ``stub`` (a TODO).
     The learner's additions: module-level imports, and definitions the reference
     has no name for, at module level or in a class whose members are claimed.
+    ``outlines(text, path)`` parses a text (``Ladder`` passes one that remembers the reference's).
     """
     ref_lines, learner_lines, stub_lines = reference.splitlines(), learner.splitlines(), stub.splitlines()
-    ref_defs = definitions(ast.parse(reference, filename=path))
-    learner_tree = _parse_learner(learner, path)
-    learner_defs = definitions(learner_tree)
-    stub_defs = definitions(ast.parse(stub, filename=path))
+    ref_defs = outlines(reference, path).defs
+    learner_outline = outlines(learner, path)
+    learner_defs = learner_outline.defs
+    stub_defs = outlines(stub, path).defs
     targets = {q for q in claimed if not any(q.startswith(other + ".") for other in claimed)}
     edits = []  # (first line, last line, replacement), 1-based, last < first means an insertion
     appended = []
@@ -214,7 +238,7 @@ def splice(reference, learner, claimed, stub, path="<module>"):
     # Members the learner added to classes whose members are claimed (a helper method, say).
     for cls in {q.rsplit(".", 1)[0] for q in targets if "." in q}:
         ref_class, learner_class = definition(ref_defs, cls), definition(learner_defs, cls)
-        if ref_class is None or learner_class is None or not isinstance(learner_class.node, ast.ClassDef):
+        if ref_class is None or learner_class is None or not learner_class.is_class:
             continue
         extra = [d for name, defs in learner_defs.items() for d in defs[-1:]
                  if name.startswith(cls + ".") and name.count(".") == cls.count(".") + 1
@@ -226,17 +250,15 @@ def splice(reference, learner, claimed, stub, path="<module>"):
             edits.append((ref_class.end + 1, ref_class.end, lines))
     # Module level: the learner's imports, and definitions the reference has no name for.
     top_names = {name for name in ref_defs if "." not in name}
-    for node in learner_tree.body:
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            appended += learner_lines[node.lineno - 1:node.end_lineno]
-        elif _names(node) and not set(_names(node)) & (top_names | targets):
-            appended += [""] + learner_lines[min([node.lineno] + [d.lineno for d in
-                                                                 getattr(node, "decorator_list", [])]) - 1:
-                                             node.end_lineno]
-        elif isinstance(node, (ast.Assign, ast.AugAssign)) and not _names(node):
-            appended += learner_lines[node.lineno - 1:node.end_lineno]  # Variable.T = property(...), say
-        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
-            appended += learner_lines[node.lineno - 1:node.end_lineno]  # setup_variable(), say
+    for kind, names, start, first, last in learner_outline.top:
+        if kind == "import":
+            appended += learner_lines[first - 1:last]
+        elif names and not set(names) & (top_names | targets):
+            appended += [""] + learner_lines[start - 1:last]
+        elif kind == "assign" and not names:
+            appended += learner_lines[first - 1:last]  # Variable.T = property(...), say
+        elif kind == "call":
+            appended += learner_lines[first - 1:last]  # setup_variable(), say
     lines = list(ref_lines)
     for first, last, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
         lines[first - 1:last] = replacement
@@ -244,15 +266,23 @@ def splice(reference, learner, claimed, stub, path="<module>"):
         lines += ["", "", "# --- added in your file beside the definitions above ---"] + appended
     text = "\n".join(lines) + "\n"
     try:
-        ast.parse(text, filename=path)
+        parse_python(text, path)
     except SyntaxError as error:
         raise AssemblyError(f"{path}: your definitions do not fit the module (line {error.lineno}: "
                             f"{error.msg}); keep each one whole, at its usual indentation") from None
     return text
 
 
+LEARNER_OUTLINES_KEPT = 128 * 1024  # a learner's file up to this size is parsed once per submission, not per kata
+
+
 class Ladder:
-    """The reference package and its ownership, read once for a set of katas."""
+    """The reference package and its ownership, read once for a set of katas.
+
+    The reference as seen from each kata is the same for every submission, so each
+    view is rendered and parsed once per process and shared by every submission
+    (a class's grading, a learner's checks).
+    """
 
     def __init__(self, katas, solutions=SOLUTIONS):
         self.solutions = Path(solutions)
@@ -260,9 +290,37 @@ class Ladder:
         self.files = package_files(self.solutions)
         self.texts = {path: (self.solutions / path).read_text() for path in self.files}
         self.owners = ownership(self.solutions)
+        self.fingerprint = hashlib.sha256(repr(sorted(self.texts.items())).encode()).hexdigest()[:16]
+        self._views = {}     # (path, kata id, solved) -> the rendered text
+        self._rendered = set()  # id() of each of those texts
+        self._outlines = {}  # (path, one of those texts) -> its Outline
+        self._lock = threading.Lock()
 
     def render(self, path, kata_id, solved):
-        return render(self.texts[path], View(kata_id, solved), path)
+        key = (path, kata_id, solved)
+        text = self._views.get(key)
+        if text is None:
+            text = render(self.texts[path], View(kata_id, solved), path)
+            with self._lock:
+                text = self._views.setdefault(key, text)  # one object per view: its hash is computed once
+                self._rendered.add(id(text))
+        return text
+
+    def _outliner(self, memo):
+        """``outline`` that remembers the reference's views for good and the learner's texts in ``memo``."""
+
+        def outlines(text, path):
+            key = (path, text)
+            found = self._outlines.get(key) or memo.get(key)
+            if found is None:
+                found = outline(text, path)
+                if id(text) in self._rendered:  # one of ours, kept as long as the ladder
+                    self._outlines[key] = found
+                elif len(text) <= LEARNER_OUTLINES_KEPT:
+                    memo[key] = found
+            return found
+
+        return outlines
 
     def stub(self):
         """The learner's package as shipped: every package kata still to do."""
@@ -284,13 +342,15 @@ class Ladder:
                 found.setdefault(path, set()).add(name)
         return found
 
-    def assemble(self, kata_id, learner_root):
+    def assemble(self, kata_id, learner_root, memo=None):
         """{path: text}: the package used to judge ``kata_id``, with its definitions from ``learner_root``.
 
         ``learner_root`` holds the learner's ``dezero/`` folder; a callable
         ``read(path) -> str`` may be passed instead (the grader's safe reader).
+        ``memo``: a dict kept for one submission, so that each of its files is parsed once.
         """
         read = learner_root if callable(learner_root) else (lambda p: (Path(learner_root) / p).read_text())
+        outlines = self._outliner({} if memo is None else memo)
         claimed = self.claimed(kata_id)
         kata = next(k for k in self.katas if k.id == kata_id)
         as_of = max(kata_id, kata.package_as_of or kata_id)
@@ -306,10 +366,10 @@ class Ladder:
             except FileNotFoundError:
                 raise AssemblyError(f"missing file {path}: this kata is written in it") from None
             if WHOLE_FILE in names:
-                _parse_learner(learner, path)
+                outlines(learner, path)  # it must parse
                 package[path] = learner
             else:
-                package[path] = splice(reference, learner, names, self.render(path, kata_id, False), path)
+                package[path] = splice(reference, learner, names, self.render(path, kata_id, False), path, outlines)
         return self._core_for_step(package, kata_id)
 
     def _core_for_step(self, package, kata_id):
@@ -339,7 +399,7 @@ class Ladder:
                     changed[path] = wanted
                 continue
             try:
-                mine = definitions(ast.parse(text, filename=path))
+                mine = definitions(parse_python(text, path))
             except SyntaxError:
                 continue  # the learner's own work in progress: leave it alone
             # As shipped, or as an earlier start filled it in: either way the text is ours, not the learner's.
@@ -375,7 +435,7 @@ def _ours(learner_defs, learner_text, versions):
     found = set()
     for version in versions:
         lines = version.splitlines()
-        theirs = definitions(ast.parse(version))
+        theirs = definitions(parse_python(version))
         for qualname in learner_defs:
             other = definition(theirs, qualname)
             if other is not None and _segment(lines, other) == _segment(mine, definition(learner_defs, qualname)):
@@ -406,8 +466,8 @@ def _fill_todo_lines(text, solution, solved_up_to, path):
 def _replace_untouched(text, untouched, wanted, path):
     """``text`` with each untouched definition replaced by its form in ``wanted``."""
     lines, wanted_lines = text.splitlines(), wanted.splitlines()
-    mine = definitions(ast.parse(text, filename=path))
-    theirs = definitions(ast.parse(wanted, filename=path))
+    mine = definitions(parse_python(text, path))
+    theirs = definitions(parse_python(wanted, path))
     targets = {q for q in untouched if not any(q.startswith(o + ".") for o in untouched)}
     edits = []
     for qualname in targets:

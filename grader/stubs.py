@@ -21,6 +21,7 @@ accident; at module or class level it is a comment (a class left empty gets a
 
 import ast
 import re
+import threading
 from dataclasses import dataclass, field
 
 from . import SOLUTIONS
@@ -32,6 +33,20 @@ END = re.compile(r"^\s*# <<<\s*$")
 
 class RegionError(Exception):
     pass
+
+
+_PARSING = threading.Lock()
+
+
+def parse_python(text, filename="<unknown>"):
+    """``ast.parse``, one thread at a time.
+
+    The grader stages submissions on a thread pool, and CPython 3.11 can raise a
+    spurious ``SystemError`` when threads build syntax trees at once
+    (python/cpython#106905). Parsing holds the GIL anyway, so the lock costs nothing.
+    """
+    with _PARSING:
+        return ast.parse(text, filename=filename)
 
 
 @dataclass
@@ -136,7 +151,7 @@ def render(text, view, name="<solution>"):
 def _settle_todos(lines, todos, name):
     """Keep a TODO's ``raise`` only inside functions; give classes emptied by a TODO a ``pass``."""
     try:
-        tree = ast.parse("\n".join(lines) + "\n", filename=name)
+        tree = parse_python("\n".join(lines) + "\n", name)
     except SyntaxError as error:
         raise RegionError(f"{name}: the rendered stub does not parse: {error}") from None
     in_function, class_bodies = set(), {}
@@ -157,7 +172,7 @@ def _settle_todos(lines, todos, name):
         elif index not in drop:
             out.append(line)
     stub = "\n".join(out) + "\n"
-    ast.parse(stub, filename=name)  # a stub must always import
+    parse_python(stub, name)  # a stub must always import
     return stub
 
 
