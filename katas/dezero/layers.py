@@ -39,7 +39,11 @@ class Layer:
         raise NotImplementedError("TODO(44_layers): register the names of attributes that hold a Parameter, then set the attribute")
 
     def __delattr__(self, name):
-        self._params.pop(name, None)
+        # _params may be the book's set() or a dict used as an ordered set: forget the name in either.
+        if isinstance(self._params, set):
+            self._params.discard(name)
+        else:
+            self._params.pop(name, None)
         super().__delattr__(name)
 
     def __call__(self, *inputs):
