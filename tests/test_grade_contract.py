@@ -43,6 +43,9 @@ def test_what_is_not_a_submission_is_refused_with_one_line(tmp_path, capsys):
     assert "not a folder" in _refused(tmp_path, tmp_path / "notes.txt", capsys)
     (tmp_path / "empty" / "src").mkdir(parents=True)
     assert "not a submission" in _refused(tmp_path, tmp_path / "empty", capsys)
+    write_submission(tmp_path / "class" / "alice", only=[KATA], package=False)
+    (tmp_path / "class" / "dotdot").mkdir()
+    assert "not a submission" in _refused(tmp_path, tmp_path / "class" / "dotdot" / "..", capsys)  # the class
 
 
 def test_symbolic_links_are_refused(tmp_path, capsys):
