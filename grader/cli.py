@@ -168,12 +168,16 @@ def class_reports(graded, not_graded, katas, out, args, sealed=True):
     if step_summary:  # GitHub Actions shows it on the run's page
         with open(step_summary, "a", encoding="utf-8") as handle:
             handle.write(summary)
-    if len(graded) <= 6:
+    if 0 < len(graded) <= 6:
         print(reports.table(graded, katas))
         for sub in graded:
+            absent = [k for k in sub.katas if not k.passed and not k.tests]  # nothing handed in to judge
             for kata in sub.katas:
-                if not kata.passed:
+                if not kata.passed and kata.tests:
                     print(f"  {sub.name} / {kata.kata_id}: {reports.printable(kata.reason)}")
+            if absent:
+                print(f"  {sub.name}: {len(absent)} kata(s) not judged, e.g. {absent[0].kata_id}: "
+                      f"{reports.printable(absent[0].reason)}")
     else:
         for sub in graded:
             print(f"{sub.name:30} {sub.score:g}/{sub.max_score:g}")
