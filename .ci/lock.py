@@ -29,8 +29,8 @@ except ImportError:
 ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "grader" / "templates" / "requirements.lock"
 PYTHONS = ("3.10", "3.11", "3.12", "3.13")  # keep in step with setup.sh and pyproject's requires-python
-PLATFORM = "manylinux2014_x86_64"  # Gradescope's images: Ubuntu on x86_64 (manylinux2014 wheels and newer)
-PLATFORMS = (PLATFORM, "manylinux_2_28_x86_64", "manylinux_2_34_x86_64", "linux_x86_64")
+# Gradescope's images: Ubuntu 22.04 or 24.04 on x86_64 (glibc 2.35 or newer takes all of these)
+PLATFORMS = ("manylinux2014_x86_64", "manylinux_2_28_x86_64", "manylinux_2_34_x86_64", "linux_x86_64")
 
 
 def runtime_dependencies():
@@ -39,7 +39,7 @@ def runtime_dependencies():
 
 
 def interpreter(version):
-    """That Python, from PATH or pyenv: pip evaluates markers (python_version < "3.11") with the Python it runs on."""
+    """That Python, from pyenv or PATH: pip evaluates markers (python_version < "3.11") with the Python it runs on."""
     pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
     found = next((str(p) for p in sorted(pyenv.glob(f"{version}.*/bin/python{version}"), reverse=True)),
                  None) or shutil.which(f"python{version}")  # pyenv first: its shims answer for versions not enabled
