@@ -91,9 +91,9 @@ def test_flatten_params_names_every_parameter_by_its_path(dz):
 
 
 def test_saved_file_has_the_flattened_names(dz):
-    """save_weights writes an .npz whose keys are the flattened names and whose arrays are the parameters (float32 kept).
+    """save_weights writes an .npz that np.load reads back: the flattened names as keys, the parameters (float32 kept).
 
-    ko: save_weights는 키가 평탄화된 이름이고 배열이 매개변수인 .npz를 씁니다(float32 유지).
+    ko: save_weights가 쓴 .npz를 np.load로 다시 읽으면 평탄화된 이름이 키이고 배열은 매개변수입니다(float32 유지).
 
     Hint: np.savez_compressed(path, **array_dict) with array_dict = {flattened name: param.data}.
 
