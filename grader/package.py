@@ -26,6 +26,8 @@ beside the definitions come along with them (``splice``).
 
 import ast
 import hashlib
+import json
+import os
 import re
 import textwrap
 import threading
@@ -273,6 +275,11 @@ def splice(reference, learner, claimed, stub, path="<module>", outlines=outline)
     return text
 
 
+def cache_folder():
+    """The grader's own cache (``~/.cache/dezero-katas``): the result cache's key, the rendered reference."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dezero-katas"
+
+
 LEARNER_OUTLINES_KEPT = 128 * 1024  # a learner's file up to this size is parsed once per submission, not per kata
 
 
@@ -281,7 +288,8 @@ class Ladder:
 
     The reference as seen from each kata is the same for every submission, so each
     view is rendered and parsed once per process and shared by every submission
-    (a class's grading, a learner's checks).
+    (a class's grading, a learner's checks); the rendered views are also kept on
+    disk (``views_file``), keyed by the solutions and the code that renders them.
     """
 
     def __init__(self, katas, solutions=SOLUTIONS):
@@ -291,20 +299,64 @@ class Ladder:
         self.texts = {path: (self.solutions / path).read_text() for path in self.files}
         self.owners = ownership(self.solutions)
         self.fingerprint = hashlib.sha256(repr(sorted(self.texts.items())).encode()).hexdigest()[:16]
-        self._views = {}     # (path, kata id, solved) -> the rendered text
+        self._regions = {path: regions(text, path) for path, text in self.texts.items()}
+        self._views = {}     # (path, what each region shows) -> the rendered text
         self._rendered = set()  # id() of each of those texts
         self._outlines = {}  # (path, one of those texts) -> its Outline
         self._lock = threading.Lock()
+        self._all_rendered = False
+        self._filling = threading.Lock()
 
     def render(self, path, kata_id, solved):
-        key = (path, kata_id, solved)
+        """The file as seen from one kata; rendered once for all the katas that see it the same way."""
+        view = View(kata_id, solved)
+        places = (view.position(region) for region in self._regions[path])
+        # Each region shows its code (an earlier kata's, or this one's solved), its earlier form or a TODO.
+        key = (path, tuple("code" if place < 0 or (place == 0 and solved) else "later" if place > 0 else "todo"
+                           for place in places))
         text = self._views.get(key)
+        if text is None and not self._all_rendered:
+            self._render_all()
+            text = self._views.get(key)
         if text is None:
-            text = render(self.texts[path], View(kata_id, solved), path)
-            with self._lock:
-                text = self._views.setdefault(key, text)  # one object per view: its hash is computed once
-                self._rendered.add(id(text))
+            text = self._keep(key, render(self.texts[path], view, path))
         return text
+
+    def _keep(self, key, text):
+        with self._lock:
+            text = self._views.setdefault(key, text)  # one object per view: its hash is computed once
+            self._rendered.add(id(text))
+        return text
+
+    def _render_all(self):
+        """Every file as seen from every kata: from the file on disk, else rendered (about a second) and saved."""
+        with self._filling:
+            if self._all_rendered:
+                return
+            saved = _load_private(self.views_file())
+            if isinstance(saved, list) and all(isinstance(entry, list) and len(entry) == 3 for entry in saved):
+                for path, shows, text in saved:
+                    self._keep((path, tuple(shows)), text)
+            else:
+                self._all_rendered = True  # from here on, render() renders the one view it is asked for
+                for path in self.files:
+                    for kata_id in [None] + [k.id for k in self.katas]:
+                        for solved in (True, False):
+                            self.render(path, kata_id, solved)
+                target = self.views_file()
+                for old in target.parent.glob("reference-views-*.json"):  # an earlier grader's or solutions'
+                    try:
+                        old.unlink()
+                    except OSError:
+                        pass
+                _save_private(target, [[path, list(shows), text] for (path, shows), text in self._views.items()])
+            self._all_rendered = True
+
+    def views_file(self):
+        digest = hashlib.sha256(self.fingerprint.encode())
+        for module in ("package.py", "stubs.py"):
+            digest.update((Path(__file__).parent / module).read_bytes())
+        return cache_folder() / f"reference-views-{digest.hexdigest()[:16]}.json"
 
     def _outliner(self, memo):
         """``outline`` that remembers the reference's views for good and the learner's texts in ``memo``."""
@@ -411,6 +463,35 @@ class Ladder:
             if merged != text:
                 changed[path] = merged
         return changed
+
+
+def _load_private(path):
+    """JSON from a file of this user's that no one else may read or write; None otherwise."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    with os.fdopen(fd, encoding="utf-8") as handle:
+        info = os.fstat(handle.fileno())
+        if info.st_uid != os.geteuid() or info.st_mode & 0o077:
+            return None
+        try:
+            return json.load(handle)
+        except ValueError:
+            return None
+
+
+def _save_private(path, data):
+    """Write JSON readable by this user only (the reference holds every kata's answer); no place: no file."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+        os.replace(partial, path)
+    except OSError:
+        pass
 
 
 def core_for_step(package, step):
