@@ -192,3 +192,17 @@ def test_memory_witness_sees_hidden_memory(way, hiding_results):
         counted = float(re.search(r"counts (\d+) MiB more", verdict["message"]).group(1))
         if way.startswith("shared") or check.endswith("come_back"):  # the deep graphs need more than the 64 MiB scratch
             assert counted * (1 << 20) > kept * 0.6, (way, check, verdict["message"])
+
+
+def test_folder_bytes_counts_a_scratch_folder(tmp_path):
+    """Outside namespaces (uid mode) the witness walks the worker's scratch folder: files count, and a
+    folder made too big to walk counts as the whole memory limit."""
+    from grader.limits import LIMITS
+    from grader.remote import folder_bytes
+
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    (tmp_path / "deep" / "er" / "kept.npy").write_bytes(b"\1" * (4 << 20))
+    assert 4 << 20 <= folder_bytes(tmp_path) < 5 << 20
+    for index in range(10_001):
+        (tmp_path / f"{index}").touch()
+    assert folder_bytes(tmp_path) >= LIMITS.memory_mb << 20

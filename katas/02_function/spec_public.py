@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import Ref, define, expect_array, fail, remote, same
+from grader.spec import Ref, define, expect_array, fail, remote, same, same_value
 
 PROBE = '''
 class Probe(dz.Function):
@@ -64,7 +64,7 @@ def test_forward_receives_the_data(dz):
     (Probe,) = define(dz, PROBE, "Probe")
     f = Probe()
     f(dz.Variable(np.array([1.0, 2.0])))
-    if f.seen != "ndarray":
+    if not same_value(f.seen, "ndarray"):
         fail(f"forward received a {f.seen}, expected the ndarray the input Variable holds (input.data)")
 
 

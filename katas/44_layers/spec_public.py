@@ -3,7 +3,7 @@
 import numpy as np
 
 from grader.spec import (MIB, Ref, as_array, define, describe, expect_array, expect_value, fail, remote,
-                         rss_growth, same)
+                         rss_growth, same, same_value)
 
 HELPERS = '''
 import dezero.functions as F
@@ -115,7 +115,7 @@ def test_params_are_the_parameters(dz):
     """
     layer = helpers(dz, "Holder")()
     names, count = helpers(dz, "registered")(layer)
-    if list(names) != ["p1", "p2"] or count != 2:
+    if not same_value((list(names), count), (["p1", "p2"], 2)):
         fail(f"params() yields {count} values, the attributes {list(names)}; expected the 2 Parameters p1 and p2 "
              "(not the Variable v, the number k or the array a)")
     expect_value(remote("isinstance", layer.p1, dz.Variable), True, "isinstance(Parameter(...), Variable)")
