@@ -48,7 +48,7 @@ PHRASES = {
     "tool_fault": {"en": "This is a problem of the tool, not of your code, and it cost you nothing: {why}",
                    "ko": "여러분의 코드가 아니라 도구의 문제이며, 아무것도 잃지 않았습니다: {why}"},
     "progress_title": {"en": "Your progress: {done} of {total} katas done", "ko": "진행 상황: 카타 {total}개 중 {done}개 완료"},
-    "stage": {"en": "Stage {number}: {title}", "ko": "{number}단계: {title}"},
+    "stage": {"en": "Stage {number}: {title}", "ko": "제{number}고지: {title}"},  # as the Korean edition names them
     "done": {"en": "done", "ko": "완료"},
     "todo": {"en": "to do", "ko": "남음"},
     "changed": {"en": "passed, then changed", "ko": "통과 후 변경됨"},

@@ -55,7 +55,7 @@ def test_sin_at_pi_over_4(dz):
 def test_sin_on_a_matrix(dz):
     """sin on a (2, 3) array: values, and gradients cos(x) times the upstream gradient.
 
-    ko: (2, 3) 배열에서 sin: 값, 그리고 cos(x)에 위에서 온 기울기를 곱한 기울기.
+    ko: (2, 3) 배열에서 sin: 값, 그리고 cos(x)에 상류 기울기를 곱한 기울기.
 
     Hint: backward receives gy and returns gy * np.cos(x) with x = self.inputs[0].data, not sin, not -cos.
 

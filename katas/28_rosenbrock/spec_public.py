@@ -71,7 +71,7 @@ def test_values_and_gradients_on_arrays(dz):
 def test_descent_reaches_the_minimum(dz):
     """The book's descent, lr = 0.001 from (0, 2): 10,000 steps end near (1, 1) at (0.99450, 0.98901).
 
-    ko: 책의 경사 하강법, (0, 2)에서 lr = 0.001로 10,000단계를 가면 (1, 1) 근처의 (0.99450, 0.98901)에서 끝납니다.
+    ko: 책의 경사하강법, (0, 2)에서 lr = 0.001로 10,000번 반복하면 (1, 1) 근처의 (0.99450, 0.98901)에서 끝납니다.
     """
     (descend,) = define(dz, DESCENT, "descend")
     path = descend(0.0, 2.0, 0.001, 10000)
