@@ -1,13 +1,52 @@
-"""The whole suite's guard: it never changes what a learner owns in this checkout.
+"""The whole suite: time budgets for the fixtures that grade, and a guard for the learner's checkout.
 
-Tests work in temporary copies (``tmp_path``, a copy of the repository); a test
-that checks, resets or grades the real ``katas/``, or writes the real
-``.kata-progress.json``, would overwrite a learner's work or progress. The files
-are recorded when the session starts and compared when it ends; any change fails
-the run, naming the paths.
+Budgets. pytest-timeout counts a module fixture's setup against the first test that
+uses it, under that test's limit (pyproject's 300 s). The fixtures below grade whole
+submissions, batches or rounds of them; on a busy 2-core machine they need more, and
+when one timed out every test that used it errored. So each test that uses one gets
+that fixture's budget on top of its own limit.
+
+Guard. Tests work in temporary copies (``tmp_path``, ``helpers.repository_copy``); a
+test that checks, resets or grades the real ``katas/``, or writes the real
+``.kata-progress.json``, would overwrite a learner's work or progress. The files are
+recorded when the session starts and compared when it ends; any change fails the
+run, naming the paths.
 """
 
+import pytest
+
 from tests.helpers import checkout_changes, checkout_state
+
+# Module fixtures that grade, by name: the seconds each may take on a 2-core machine busy with other
+# work. Measured 2026-12-06 with a load average of 7-13 on 2 cores (about five runnable processes per
+# core), then about doubled; the measurement is in the comment.
+GRADING_FIXTURES_S = {
+    "mutant_results": 700,    # test_mutants: every round of mutants (352 s)
+    "own_step_grades": 300,   # test_katas: each package kata with the package as of its step (120 s)
+    "variant_results": 150,   # test_mutants: every round of faithful variants (59 s)
+    "reference_grades": 150,  # test_katas: one whole submission, 57 katas (44 s)
+    "stub_grades": 150,       # test_katas: the shipped stubs, 57 katas (39 s)
+    "batch": 600,             # test_grader (56 s); test_redteam: its grading run alone may take 600 s
+    "timed": 60,              # test_redteam: the time and resource attacks, 2 s limits (11 s)
+}
+
+
+def _limit(item):
+    """The timeout pytest-timeout would give the item: its marker, else --timeout, else the ini's."""
+    marker = item.get_closest_marker("timeout")
+    if marker is not None:
+        return float(marker.args[0] if marker.args else marker.kwargs.get("timeout") or 0)
+    given = item.config.getoption("timeout", None)
+    return float(given if given is not None else item.config.getini("timeout") or 0)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        extra = sum(GRADING_FIXTURES_S.get(name, 0) for name in getattr(item, "fixturenames", ()))
+        limit = _limit(item)
+        if extra and limit > 0:  # 0: timeouts switched off, leave them so
+            item.add_marker(pytest.mark.timeout(limit + extra), append=False)
+
 
 _BEFORE = {}
 
