@@ -30,6 +30,7 @@ from pathlib import Path
 
 from . import KATAS, ROOT, SOLUTIONS, __version__, sandbox
 from .katas import all_katas
+from .hiding import hide_reference
 from .limits import LIMITS
 from .remote import LINE_MAP, OWN_GROUP
 from .package import PACKAGE, AssemblyError, Ladder, as_submitted
@@ -180,8 +181,11 @@ def stage(kata, submission, destination, ladder=None):
             raise StageError(str(error)) from None
         for path, text in assembled.items():
             _write_readable(Path(destination) / path, text.encode())
-        _write_readable(Path(destination) / LINE_MAP, json.dumps(line_maps(assembled, read)).encode())
+        maps = line_maps(assembled, read)
+        _write_readable(Path(destination) / LINE_MAP, json.dumps(maps).encode())
     precompile(destination)
+    if kata.uses_package:
+        hide_reference(destination, assembled, maps, read, kata.files)
 
 
 _MAPS = {}  # (sha of the staged text, sha of the learner's text) -> matching blocks

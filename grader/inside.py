@@ -24,11 +24,15 @@ def run_job(job):
 
 
 def describe(error):
-    """An exception as plain text: its type, the builtin it derives from, message and learner frames."""
+    """An exception as plain text: its type, the builtin it derives from, message and learner frames.
+
+    The builtin is found by identity (a learner class may claim ``__module__ = "builtins"``); the judge
+    checks the name again, since learner code can change this function too.
+    """
     kind = type(error)
     builtin = "Exception"
     for base in MRO(kind):
-        if MODULE_OF(base) == "builtins" and issubclass(base, BaseException):
+        if MODULE_OF(base) == "builtins" and BUILTINS.get(QUALNAME(base)) is base:
             builtin = QUALNAME(base)
             break
     try:
@@ -116,10 +120,11 @@ def enter(manager):
     return type(manager).__enter__(manager)
 
 
-def exit(manager, kind, message):
+def exit(manager, kind):
+    """Leave a ``with`` block; an exception from the judge arrives as a bare instance of a builtin class."""
     if kind is None:
         return type(manager).__exit__(manager, None, None, None)
-    return type(manager).__exit__(manager, kind, kind(message), None)
+    return type(manager).__exit__(manager, kind, kind(), None)
 
 
 def with_raising(manager):
@@ -141,9 +146,9 @@ def deref(obj, reference_type):
 
 
 def define(module, source, names, np):
-    """Run a spec's helper source (say, a Function subclass) with the learner's module as ``dz``."""
+    """Run a check's helper source (say, a Function subclass) with the learner's module as ``dz``."""
     namespace = {"dz": module, "np": np}
-    exec(compile(source, "<spec helper>", "exec"), namespace)
+    exec(compile(source, "<check helper>", "exec"), namespace)
     return [namespace[name] for name in names]
 
 

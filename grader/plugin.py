@@ -194,6 +194,8 @@ class JudgePlugin:
             if note is not None:
                 record["message"] += ("\n(Note: the top level of your file raised, after its definitions; the "
                                       f"checks used what it had defined. {readable(str(note))[:2000]})")
+            if worker is not None:  # a message may quote what learner code returned: no reference line in it
+                record["message"] = worker.hide(record["message"])
             printed = worker.printed() if worker is not None else ""
             if printed:
                 record["printed"] = readable(printed)

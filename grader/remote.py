@@ -19,6 +19,7 @@ import time
 import weakref
 
 from . import protocol
+from .hiding import hidden_lines, scrub
 from .i18n import t
 from .limits import LIMITS
 
@@ -33,12 +34,13 @@ OWN_GROUP = {"process_group": 0} if sys.version_info >= (3, 11) else {"start_new
 class LearnerError(Exception):
     """The learner's code raised; carries what the worker reported, as text."""
 
-    def __init__(self, info, source=None):
+    def __init__(self, info, source=None, hide=None):
+        hide = hide or (lambda text: text)
         self.type_name = str(info.get("type", "Exception"))[:100]
-        self.builtin = str(info.get("builtin", "Exception"))[:100]
-        self.message = str(info.get("message", ""))[:4000]
+        self.builtin = builtin_exception(info.get("builtin"))
+        self.message = hide(str(info.get("message", ""))[:4000])
         frames = info.get("frames") if isinstance(info.get("frames"), list) else []
-        self.learner_traceback = format_frames(frames, source)
+        self.learner_traceback = hide(format_frames(frames, source))
         text = t("raised", "en", type=self.type_name, message=self.message)
         if self.learner_traceback:
             text += "\n" + self.learner_traceback
@@ -49,6 +51,36 @@ class LearnerError(Exception):
 
         base = getattr(builtins, self.builtin, None)
         return isinstance(base, type) and issubclass(base, kind)
+
+
+OWN_CLASS = "an exception of your own class"
+
+
+def builtin_exception(name):
+    """``name`` if the builtins module has an exception class of that name, else ``OWN_CLASS``.
+
+    The worker says which builtin a learner exception derives from, but learner code can claim any
+    name (a class with ``__module__ = "builtins"``, or a rewritten report): a hidden check shows this
+    name to students, so only the names of real builtin exceptions pass, decided here.
+    """
+    import builtins
+
+    found = getattr(builtins, name, None) if isinstance(name, str) and name.isidentifier() else None
+    return name if isinstance(found, type) and issubclass(found, BaseException) else OWN_CLASS
+
+
+def exception_for_worker(error):
+    """What a spec's exception tells a learner ``__exit__``: its nearest builtin class only, never its text.
+
+    A failing check's message holds its expected value; a learner context manager receives the
+    exception that left its ``with`` block, so it gets a bare instance of that builtin class instead.
+    """
+    import builtins
+
+    if error is None:
+        return None
+    kind = next((base for base in type(error).__mro__ if getattr(builtins, base.__name__, None) is base), Exception)
+    return {"type": kind.__name__}
 
 
 class WorkerGone(Exception):
@@ -220,6 +252,7 @@ class Worker:
         self.pending_drops = []
         self.refs = weakref.WeakValueDictionary()
         self.source = source_reader(staged)
+        self.secret = hidden_lines(staged)
         self.import_note = None
         self.scratch = tempfile.mkdtemp(prefix="kata-scratch-", dir=scratch_root)
         config = {"staged": os.path.realpath(staged), "module": module, "seed": seed, "mode": mode,
@@ -268,8 +301,12 @@ class Worker:
                 return
 
     def printed(self):
-        """What learner code printed during the current check, cut to a readable size."""
-        return self.output.text()
+        """What learner code printed during the current check, cut to a readable size, reference lines hidden."""
+        return self.hide(self.output.text())
+
+    def hide(self, text):
+        """Learner-made text with every line that holds hidden reference code replaced (hiding.scrub)."""
+        return scrub(text, self.secret)
 
     # -- requests
     def start_test(self, seconds=None):
@@ -312,7 +349,7 @@ class Worker:
                 error = protocol.decode(reply.get("error"), _no_refs, 0, self.limits)
             except protocol.ProtocolError:
                 error = {}
-            raise LearnerError(error if type(error) is dict else {}, self.source)
+            raise LearnerError(error if type(error) is dict else {}, self.source, self.hide)
         try:
             return protocol.decode(reply.get("value"), self._ref, 0, self.limits)
         except protocol.ProtocolError as error:
@@ -384,7 +421,7 @@ class Worker:
     def load(self):
         """The learner's module, freshly imported; ``import_note`` says when its top level raised."""
         module, note = self.request({"op": "load"})
-        self.import_note = LearnerError(note, self.source) if isinstance(note, dict) else None
+        self.import_note = LearnerError(note, self.source, self.hide) if isinstance(note, dict) else None
         return module
 
     def kill(self):
@@ -515,8 +552,7 @@ class Ref:
         return ask(self._worker, "enter", obj=self)
 
     def __exit__(self, kind, value, tb):
-        error = None if kind is None else {"type": kind.__name__, "message": str(value)}
-        self._worker.request({"op": "exit", "obj": _encode(self), "error": error})
+        self._worker.request({"op": "exit", "obj": _encode(self), "error": exception_for_worker(value)})
         return False
 
     __add__, __radd__ = _binary("add"), _binary("add", True)

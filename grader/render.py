@@ -12,9 +12,15 @@ Two audiences read a failure:
 from pathlib import Path
 
 from .i18n import localize, t
+from .remote import builtin_exception
 
 HIDDEN = "after_due_date"
 GRADER_WORDED = {"crashed", "missing", "timeout", "introspection", "tool"}  # messages written by the grader alone
+# For a hidden check, these kinds show a fixed phrase: their messages carry what learner code chose (the
+# frames a timeout names, an exit status, a signal), a channel out of a check it should not see.
+HIDDEN_PHRASES = {"timeout": "your code did not finish in time",
+                  "crashed": "the process running your code ended before the check finished",
+                  "introspection": "your code reached into the interpreter's internals"}
 MAX_MESSAGE_LINES = 30
 
 
@@ -39,10 +45,12 @@ def student_message(test):
             message += "\n--- your code printed ---\n" + test["printed"]
         return message
     kind = test.get("kind")
+    if kind in HIDDEN_PHRASES:
+        return f"this hidden check failed: {HIDDEN_PHRASES[kind]}"
     if kind in GRADER_WORDED:
         return f"this hidden check failed: {message}"
     if kind == "raised":
-        return f"this hidden check failed: your code raised {test.get('error') or 'an exception'}"
+        return f"this hidden check failed: your code raised {builtin_exception(test.get('error'))}"
     if kind == "import":
         return "this hidden check failed: your code could not be imported (see the visible checks)"
     return "this hidden check failed"
