@@ -18,8 +18,8 @@ HIDDEN = "after_due_date"
 GRADER_WORDED = {"crashed", "missing", "timeout", "introspection", "tool"}  # messages written by the grader alone
 # For a hidden check, these kinds show a fixed phrase: their messages carry what learner code chose (the
 # frames a timeout names, an exit status, a signal), a channel out of a check it should not see.
-HIDDEN_PHRASES = {"timeout": "your code did not finish in time",
-                  "crashed": "the process running your code ended before the check finished",
+HIDDEN_PHRASES = {"timeout": "your code did not finish within the time limit",
+                  "crashed": "your code did not finish: the process running it ended or was stopped",
                   "introspection": "your code reached into the interpreter's internals"}
 MAX_MESSAGE_LINES = 30
 
