@@ -154,7 +154,7 @@ def test_a_failing_check_on_the_cold_path_ends_with_one_line(tmp_path):
     assert ran.returncode != 0 and "First failing check:" in ran.stdout, ran.stderr
     nox_lines = [line for line in ran.stderr.splitlines() if line.startswith("nox >")]
     assert "failed with exit code" not in ran.stderr and "Traceback" not in ran.stderr, ran.stderr
-    assert nox_lines[-1].endswith("not every check passes yet."), ran.stderr
+    assert "not every check passes yet" in nox_lines[-1], ran.stderr
 
 
 def test_watch_keeps_the_keys_in_sight_after_a_key(tree):
