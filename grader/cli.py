@@ -420,12 +420,21 @@ def gradescope_run(args):
     except SealUnavailable as error:
         print(f"gradescope: {error}")
         return 3
-    result = grader.grade(resolve_submission(args.submission, grader.katas), name="submission")
-    ours = [k for k in result.katas if "not your code's fault" in k.reason]  # grading.judge_failure
-    if ours:
-        print(f"gradescope: the grader failed on {len(ours)} kata(s), e.g. {ours[0].kata_id}: {ours[0].reason}")
-        return 5
     target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        submission = resolve_submission(args.submission, grader.katas)
+    except ValueError as error:  # not shaped like katas/ (cli.NotASubmission): the student's upload, a score of 0
+        target.write_text(json.dumps({"score": 0, "output": f"Your upload cannot be graded: {error}. "
+                                                            "Upload your katas/ folder (or the folders inside it)."}))
+        print(f"gradescope: not a submission: {error}")
+        return 0
+    result = grader.grade(submission, name="submission")
+    # The grader's own faults: a judge that failed (grading.judge_failure), a worker it could not start or seal.
+    ours = [(k.kata_id, k.reason) for k in result.katas if "not your code's fault" in k.reason]
+    ours += [(k.kata_id, t.get("message", "")) for k in result.katas for t in k.tests if t.get("kind") == "tool"]
+    if ours:
+        print(f"gradescope: the grader failed on {len(ours)} kata(s) or check(s), e.g. {ours[0][0]}: {ours[0][1]}")
+        return 5
     target.write_text(json.dumps(reports.gradescope(result), indent=2))
     print(f"{result.score:g}/{result.max_score:g}")
     return 0

@@ -131,3 +131,34 @@ def test_lock_matches_pyproject():
         assert (marker == "") == (wanted.marker is None), f"{name}: the lock's marker {marker!r} and pyproject's differ"
     assert all(hashes for _, _, hashes in entries.values())
     assert entries["tomli"][1] == 'python_version < "3.11"'
+
+
+@pytest.mark.parametrize("fault", ["judge", "tool"])
+def test_a_fault_of_the_grader_gives_no_score(fault, tmp_path, monkeypatch, capsys):
+    """A judge that failed, or a worker the grader could not start: no results.json, a non-zero status."""
+    import argparse
+
+    from grader import cli, grading
+    from grader.grading import KataResult, SubmissionResult, judge_failure
+
+    class FailingGrader:
+        katas = list(KATAS.values())
+
+        def __init__(self, **_):
+            pass
+
+        def grade(self, submission, name=None):
+            if fault == "judge":
+                kata = KataResult(SOLVED, "", 5.0, reason=judge_failure(1, tmp_path / "no-log"))
+            else:
+                kata = KataResult(SOLVED, "", 5.0, reason="1 of 8 checks failed", tests=[
+                    {"kind": "tool", "message": "the grader could not start a process for your code"}])
+            return SubmissionResult(name, str(submission), [kata], 0)
+
+    monkeypatch.setattr(grading, "Grader", FailingGrader)
+    results = tmp_path / "results.json"
+    (tmp_path / "katas" / SOLVED).mkdir(parents=True)
+    args = argparse.Namespace(submission=str(tmp_path / "katas"), results=str(results), seed=0, unsealed=False)
+    assert cli.gradescope_run(args) == 5
+    assert not results.exists()
+    assert "the grader failed" in capsys.readouterr().out
