@@ -12,6 +12,8 @@ the result cache is authenticated with a key kept outside the output folder, and
 the judge runs the canonical specs from this repository.
 """
 
+import bisect
+import collections
 import hashlib
 import hmac
 import json
@@ -30,10 +32,9 @@ from pathlib import Path
 
 from . import KATAS, ROOT, SOLUTIONS, __version__, sandbox
 from .katas import all_katas
-from .hiding import hide_reference
 from .limits import LIMITS
 from .remote import LINE_MAP, OWN_GROUP
-from .package import PACKAGE, AssemblyError, Ladder, as_submitted
+from .package import PACKAGE, AssemblyError, Ladder, as_submitted, cache_folder
 
 JUDGE = Path(__file__).resolve().parent / "judge.py"
 GRADER = Path(__file__).resolve().parent
@@ -94,30 +95,46 @@ class StageError(Exception):
 
 # ---------------------------------------------------------------- staging
 
+def _kind(info):
+    if stat.S_ISLNK(info.st_mode):
+        return "link"
+    if stat.S_ISDIR(info.st_mode):
+        return "folder"
+    return "file" if stat.S_ISREG(info.st_mode) else "special"
+
+
 def _open_folder(base_fd, name, shown):
+    """A folder below ``base_fd``, opened without following a link."""
     try:
-        return os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=base_fd)
+        kind = _kind(os.stat(name, dir_fd=base_fd, follow_symlinks=False))
     except FileNotFoundError:
         raise StageError(f"missing folder {shown}") from None
     except OSError as error:
-        if os.path.islink(os.path.join(f"/proc/self/fd/{base_fd}", name)):
-            raise StageError(f"{shown} is a symbolic link; submit real folders") from None
+        raise StageError(f"cannot open {shown}: {error.strerror}") from None
+    if kind == "link":
+        raise StageError(f"{shown} is a symbolic link; submit real folders")
+    if kind != "folder":
+        raise StageError(f"{shown} is not a folder")
+    try:
+        return os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=base_fd)
+    except OSError as error:
         raise StageError(f"cannot open {shown}: {error.strerror}") from None
 
 
-def read_submitted(folder, relative, label, limit=LIMITS.submission_file_kb * 1024):
-    """The bytes of one submitted file: a regular file, not linked, not too large.
+def read_submitted(base_fd, relative, limit=LIMITS.submission_file_kb * 1024):
+    """The bytes of one submitted file, ``relative`` to the open folder ``base_fd``: a regular file,
+    not linked, not too large.
 
     Walks the path one folder at a time with O_NOFOLLOW, so no symbolic link is
     followed anywhere on the way, and refuses hard links (a hard link to the
-    solutions would otherwise read as a regular file), devices and FIFOs.
+    solutions would otherwise read as a regular file), devices, sockets and FIFOs.
     """
     parts = Path(relative).parts
-    shown = f"{label}/{relative}"
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    shown = Path(relative).as_posix()
+    fd = os.dup(base_fd)
     try:
-        for part in parts[:-1]:
-            child = _open_folder(fd, part, f"{label}/{part}")
+        for number, part in enumerate(parts[:-1], 1):
+            child = _open_folder(fd, part, "/".join(parts[:number]))
             os.close(fd)
             fd = child
         try:
@@ -133,7 +150,7 @@ def read_submitted(folder, relative, label, limit=LIMITS.submission_file_kb * 10
         if info.st_size > limit:
             raise StageError(f"{shown} is larger than {limit // 1024} KiB")
         try:
-            file_fd = os.open(parts[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=fd)
+            file_fd = os.open(parts[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=fd)
         except OSError as error:
             raise StageError(f"cannot read {shown}: {error.strerror}") from None
         with os.fdopen(file_fd, "rb") as handle:
@@ -152,40 +169,230 @@ def read_submitted(folder, relative, label, limit=LIMITS.submission_file_kb * 10
         os.close(fd)
 
 
-def stage(kata, submission, destination, ladder=None):
+class Submission:
+    """A submission folder, opened once without following a link; every read walks down from it.
+
+    So nothing outside the submission is ever read: not through the folder itself
+    (``katas -> ../classmate``), nor through any folder or file below it. Each file
+    is read once, however many katas use it. ``refused`` says why the folder
+    cannot be graded at all (then every kata scores 0 with that reason).
+    """
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self.fd, self.refused = None, None
+        self.parsed = {}  # for Ladder.assemble: each learner file parsed once per submission
+        self._files = {}
+        try:
+            kind = _kind(os.lstat(self.path))
+            if kind == "link":
+                self.refused = "the submission folder is a symbolic link; submit the folder itself"
+            elif kind != "folder":
+                self.refused = "the submission is not a folder"
+            else:
+                self.fd = os.open(self.path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        except FileNotFoundError:
+            self.refused = "the submission folder does not exist"
+        except OSError as error:
+            self.refused = f"the submission folder cannot be opened: {error.strerror}"
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+    def kind(self, name):
+        """What the top-level entry ``name`` is: folder, file, link, special (FIFO, socket, device) or missing."""
+        try:
+            return _kind(os.stat(name, dir_fd=self.fd, follow_symlinks=False))
+        except OSError:
+            return "missing"
+
+    def read(self, relative):
+        """The bytes of a submitted file (``17_weakref_outputs/step17.py``), or StageError saying why not."""
+        if self.refused:
+            raise StageError(self.refused)
+        if relative not in self._files:
+            try:
+                self._files[relative] = read_submitted(self.fd, relative)
+            except StageError as error:
+                self._files[relative] = error
+        found = self._files[relative]
+        if isinstance(found, StageError):
+            raise StageError(str(found))
+        return found
+
+    def python_files(self, folder):
+        """``folder/name.py`` for each name ending in .py in a top-level folder (the package as submitted)."""
+        if self.refused or self.kind(folder) != "folder":
+            return []
+        fd = _open_folder(self.fd, folder, folder)
+        try:
+            return sorted(f"{folder}/{name}" for name in os.listdir(fd) if name.endswith(".py"))
+        finally:
+            os.close(fd)
+
+
+def _cpu_clock():
+    return time.thread_time()  # this thread's CPU: other submissions' threads waiting for the GIL don't count
+
+
+class Budget:
+    """The grader's own time for preparing one submission (``Limits.staging_budget_s``), checked between steps."""
+
+    def __init__(self, seconds):
+        self.seconds = seconds
+        self.start = _cpu_clock()
+
+    def check(self):
+        if _cpu_clock() - self.start > self.seconds:
+            raise StageError(f"preparing this submission took the grader more than {self.seconds:g} s "
+                             "(its files are too large or too repetitive); this kata was not graded")
+
+
+def _package_reader(submission):
+    """``read(path) -> str`` for the learner's package files, failing with AssemblyError (as Ladder expects)."""
+
+    def read(path):
+        kind = submission.kind(PACKAGE)
+        if kind == "link":
+            raise AssemblyError(f"{PACKAGE}/ is a symbolic link; submit real folders")
+        if kind != "folder":
+            raise AssemblyError(f"missing folder {PACKAGE}/ (your dezero package) in the submission")
+        try:
+            return submission.read(path).decode("utf-8", errors="replace")
+        except StageError as error:
+            raise AssemblyError(str(error)) from None
+
+    return read
+
+
+def stage(kata, submission, destination, ladder=None, budget=None):
     """Copy the kata's learner files from the submission, its support files from the canonical kata and,
-    for a package kata, the dezero package assembled for it (its definitions from the learner's package)."""
+    for a package kata, the dezero package assembled for it (its definitions from the learner's package).
+
+    ``submission``: a ``Submission`` or a folder's path. Past ``budget``, StageError.
+    """
+    if not isinstance(submission, Submission):
+        with Submission(submission) as opened:
+            return stage(kata, opened, destination, ladder, budget)
+    budget = budget or Budget(LIMITS.staging_budget_s)
     for relative in kata.files:
-        _write_readable(Path(destination) / relative, read_submitted(Path(submission) / kata.id, relative, kata.id))
+        _write_readable(Path(destination) / relative, submission.read(f"{kata.id}/{relative}"))
     for relative in kata.support:
         _write_readable(Path(destination) / relative, (kata.directory / relative).read_bytes())
     if kata.uses_package:
-        package_root = Path(submission) / PACKAGE
-
-        def read(path):
-            if not package_root.is_dir() or package_root.is_symlink():
-                raise AssemblyError(f"missing folder {PACKAGE}/ (your dezero package) in the submission")
-            relative = Path(path).relative_to(PACKAGE).as_posix()
-            try:
-                return read_submitted(package_root, relative, PACKAGE).decode("utf-8", errors="replace")
-            except StageError as error:
-                raise AssemblyError(str(error)) from None
-
+        read = _package_reader(submission)
         try:
             if ladder is not None:
-                assembled = ladder.assemble(kata.id, read)
+                assembled = ladder.assemble(kata.id, read, submission.parsed)
             else:  # no reference here: judge the learner's package as it is
-                names = sorted(f"{PACKAGE}/{p.name}" for p in package_root.glob("*.py")) if package_root.is_dir() else []
-                assembled = as_submitted(read, names, kata.step)
+                assembled = as_submitted(read, submission.python_files(PACKAGE), kata.step)
         except AssemblyError as error:
             raise StageError(str(error)) from None
+        budget.check()
         for path, text in assembled.items():
             _write_readable(Path(destination) / path, text.encode())
         maps = line_maps(assembled, read)
         _write_readable(Path(destination) / LINE_MAP, json.dumps(maps).encode())
+        budget.check()
     precompile(destination)
-    if kata.uses_package:
-        hide_reference(destination, assembled, maps, read, kata.files)
+    budget.check()
+
+
+LINE_MATCH_WORK = 8  # line_matches looks at each line at most about this many times; past that, lines stay unmatched
+
+
+def line_matches(ours, theirs):
+    """Blocks of equal lines, in the same order in both lists: [(index in ours, index in theirs, length)].
+
+    Patience-style, in about linear time whatever the texts: lines that occur once
+    in each are matched (the longest run of them in the same order), each match
+    grows over equal neighbours, and the gaps between are matched the same way;
+    a gap with no line unique to it is matched greedily (``_in_order``). Work past
+    ``LINE_MATCH_WORK`` per line leaves lines unmatched: a traceback then names
+    such a line's file, never another line in its place. (difflib is quadratic on
+    repeated lines: hours for one file of ``x = 0`` lines.)
+    """
+    pairs = []
+    work_left = LINE_MATCH_WORK * (len(ours) + len(theirs))
+    gaps = [(0, len(ours), 0, len(theirs))]
+    while gaps:
+        a, a_end, b, b_end = gaps.pop()
+        while a < a_end and b < b_end and ours[a] == theirs[b]:
+            pairs.append((a, b))
+            a, b = a + 1, b + 1
+        while a < a_end and b < b_end and ours[a_end - 1] == theirs[b_end - 1]:
+            a_end, b_end = a_end - 1, b_end - 1
+            pairs.append((a_end, b_end))
+        size = (a_end - a) + (b_end - b)
+        if a == a_end or b == b_end or size > work_left:
+            continue
+        work_left -= size
+        anchors = _unique_in_order(ours, a, a_end, theirs, b, b_end)
+        for i, j in anchors:
+            pairs.append((i, j))
+            gaps.append((a, i, b, j))
+            a, b = i + 1, j + 1
+        if anchors:
+            gaps.append((a, a_end, b, b_end))
+        else:
+            pairs += _in_order(ours, a, a_end, theirs, b, b_end)
+    blocks = []
+    for i, j in sorted(pairs):
+        if blocks and blocks[-1][0] + blocks[-1][2] == i and blocks[-1][1] + blocks[-1][2] == j:
+            blocks[-1][2] += 1
+        else:
+            blocks.append([i, j, 1])
+    return [tuple(block) for block in blocks]
+
+
+def _in_order(ours, a, a_end, theirs, b, b_end, reach=16):
+    """Equal lines in the same order, each matched to the next equal line at most ``reach`` lines ahead."""
+    where = {}
+    for j in range(b, b_end):
+        where.setdefault(theirs[j], collections.deque()).append(j)
+    found, j = [], b
+    for i in range(a, a_end):
+        ahead = where.get(ours[i])
+        while ahead and ahead[0] < j:
+            ahead.popleft()
+        if ahead and ahead[0] < j + reach:
+            j = ahead.popleft() + 1
+            found.append((i, j - 1))
+    return found
+
+
+def _unique_in_order(ours, a, a_end, theirs, b, b_end):
+    """Lines that occur once in ours[a:a_end] and once in theirs[b:b_end]: the longest run in the same order."""
+    once = {}
+    for i in range(a, a_end):
+        once[ours[i]] = i if ours[i] not in once else -1
+    there = {}
+    for j in range(b, b_end):
+        there[theirs[j]] = j if theirs[j] not in there else -1
+    candidates = [(i, there[line]) for line, i in once.items() if i >= 0 and there.get(line, -1) >= 0]
+    # Longest increasing run of j (patience sorting): tails[k] is the smallest j ending a run of k + 1.
+    tails, ends, before = [], [], []
+    for index, (_, j) in enumerate(candidates):
+        place = bisect.bisect_left(tails, j)
+        before.append(ends[place - 1] if place else -1)
+        if place == len(tails):
+            tails.append(j)
+            ends.append(index)
+        else:
+            tails[place], ends[place] = j, index
+    run, index = [], ends[-1] if ends else -1
+    while index >= 0:
+        run.append(candidates[index])
+        index = before[index]
+    return run[::-1]
 
 
 _MAPS = {}  # (sha of the staged text, sha of the learner's text) -> matching blocks
@@ -197,8 +404,6 @@ def line_maps(assembled, read):
     A traceback shows only these lines, under the learner's numbers: never a line of reference code
     assembled around their definitions, and never a number of a file they don't have.
     """
-    import difflib
-
     maps = {}
     for path, text in assembled.items():
         try:
@@ -206,12 +411,13 @@ def line_maps(assembled, read):
         except (AssemblyError, OSError):
             continue
         key = (hashlib.sha256(text.encode()).digest(), hashlib.sha256(theirs.encode()).digest())
-        if key not in _MAPS:
+        found = _MAPS.get(key)
+        if found is None:
+            found = [[a + 1, b + 1, size] for a, b, size in line_matches(text.splitlines(), theirs.splitlines())]
             if len(_MAPS) > 2048:
                 _MAPS.clear()
-            matcher = difflib.SequenceMatcher(None, text.splitlines(), theirs.splitlines(), autojunk=False)
-            _MAPS[key] = [[a + 1, b + 1, size] for a, b, size in matcher.get_matching_blocks() if size]
-        maps[path] = _MAPS[key]
+            _MAPS[key] = found
+        maps[path] = found
     return maps
 
 
@@ -239,7 +445,8 @@ def precompile(staged):
         source = path.read_bytes()
         key = (path.name, hashlib.sha256(source).digest())
         target = Path(importlib.util.cache_from_source(str(path)))
-        if key not in _COMPILED:
+        compiled = _COMPILED.get(key)  # one look: another thread may clear the dict at any time
+        if compiled is None:
             try:
                 py_compile.compile(str(path), cfile=str(target), doraise=True,
                                    invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
@@ -250,7 +457,7 @@ def precompile(staged):
             _COMPILED[key] = target.read_bytes()
         else:
             target.parent.mkdir(exist_ok=True)
-            target.write_bytes(_COMPILED[key])
+            target.write_bytes(compiled)
         os.chmod(target, 0o644)
         os.chmod(target.parent, 0o755)
 
@@ -265,14 +472,25 @@ def _write_readable(target, data):
     os.chmod(target, 0o644)
 
 
-def files_hash(kata, staged):
-    """What a kata's verdict depends on from the submission: its files and, for package katas, the package."""
+def files_hash(kata, submission, ladder=None):
+    """What a kata's verdict depends on, read from the submission before anything is staged (the cache key).
+
+    Its files and, for package katas, every file of the learner's package and the
+    reference it is assembled with (the grader's own code is in the cache's salt).
+    A file that cannot be read counts by the reason: staging then fails the same way.
+    """
     digest = hashlib.sha256()
-    relatives = list(kata.files)
+    for relative in kata.files:
+        data = submission.read(f"{kata.id}/{relative}")  # StageError: the kata is not graded
+        digest.update(relative.encode() + b"\0" + data + b"\0")
     if kata.uses_package:
-        relatives += sorted(p.relative_to(staged).as_posix() for p in (Path(staged) / PACKAGE).rglob("*.py"))
-    for relative in relatives:
-        digest.update(relative.encode() + b"\0" + (Path(staged) / relative).read_bytes() + b"\0")
+        digest.update(f"{ladder.fingerprint if ladder else 'as submitted'}\0{kata.package_as_of}\0".encode())
+        for path in ladder.files if ladder else submission.python_files(PACKAGE):
+            try:
+                data = submission.read(path)
+            except StageError as error:
+                data = f"\0{error}".encode()
+            digest.update(path.encode() + b"\0" + data + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -287,8 +505,7 @@ def grader_hash():
 # ---------------------------------------------------------------- the cache
 
 def cache_key_file():
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dezero-katas"
-    return base / "cache-key"
+    return cache_folder() / "cache-key"
 
 
 def _cache_key():
@@ -448,38 +665,62 @@ class Grader:
     def grade(self, submission, name=None):
         started = time.monotonic()
         submission = Path(submission)
-        results, to_run = [], []
-        with tempfile.TemporaryDirectory(prefix="kata-grade-") as private:
+        results = [KataResult(k.id, k.title, float(k.points), spec_hash=self.spec_hashes[k.id]) for k in self.katas]
+        failed = None
+        with tempfile.TemporaryDirectory(prefix="kata-grade-") as private, Submission(submission) as files:
             # uid mode: workers run as other users and must traverse (not list) to their staged kata
             os.chmod(private, 0o711 if self.seal.mode == "uid" else 0o700)
-            for kata in self.katas:
-                result = KataResult(kata.id, kata.title, float(kata.points), spec_hash=self.spec_hashes[kata.id])
-                results.append(result)
-                staged = Path(private) / "staged" / kata.id
-                folder = submission / kata.id
-                if kata.files and folder.is_symlink():
-                    result.reason = f"{kata.id}/ is a symbolic link; submit a real folder"
-                    continue
-                if kata.files and not folder.is_dir():
-                    result.reason = f"missing kata: no folder {kata.id}/ in the submission"
-                    continue
-                try:
-                    stage(kata, submission, staged, self.ladder)
-                except StageError as error:
-                    result.reason = str(error)
-                    continue
-                result.files_hash = files_hash(kata, staged)
-                if not (self.cache and self.cache.load(result)):
-                    to_run.append((kata, result, staged))
-            if to_run:
-                if self.seal.mode == "uid":
-                    _open_for_workers(Path(private) / "staged")
-                self._judge(to_run, Path(private))
+            # The grader's own fault on one submission scores that submission 0 and the batch goes on.
+            try:
+                to_run = self._stage(files, results, Path(private))
+            except Exception as error:
+                failed, to_run = f"the grader failed on this submission: {type(error).__name__}: {error}", []
+            try:
+                if to_run:
+                    if self.seal.mode == "uid":
+                        _open_for_workers(Path(private) / "staged")
+                    self._judge(to_run, Path(private))
+            except Exception as error:
+                if self.judge is not None:
+                    raise  # a learner's own check: learner.grade says it is the tool's fault
+                failed = f"the grader failed on this submission: {type(error).__name__}: {error}"
+            if failed:
+                for result in results:
+                    result.score, result.reason, result.tests, result.cached = 0.0, failed, [], False
         for result in results:
-            if self.cache and not result.cached and result.files_hash and not self.stopped:
+            if self.cache and not failed and not result.cached and result.files_hash and not self.stopped:
                 self.cache.save(result)
         return SubmissionResult(name or submission.name, str(submission), results, self.seed,
                                 time.monotonic() - started, seal="sealed" if self.seal.sealed else "unsealed")
+
+    def _stage(self, files, results, private):
+        """Stage each kata not in the cache; the others' results say why they are not graded."""
+        budget = Budget(self.limits.staging_budget_s)
+        to_run = []
+        for kata, result in zip(self.katas, results):
+            if files.refused:
+                result.reason = files.refused
+                continue
+            kind = files.kind(kata.id)
+            if kata.files and kind == "link":
+                result.reason = f"{kata.id}/ is a symbolic link; submit a real folder"
+                continue
+            if kata.files and kind != "folder":
+                result.reason = f"missing kata: no folder {kata.id}/ in the submission" if kind == "missing" \
+                    else f"{kata.id} in the submission is not a folder"
+                continue
+            staged = private / "staged" / kata.id
+            try:
+                budget.check()
+                result.files_hash = files_hash(kata, files, self.ladder)
+                if self.cache and self.cache.load(result):
+                    continue
+                stage(kata, files, staged, self.ladder, budget)
+            except StageError as error:
+                result.files_hash, result.reason = "", str(error)
+                continue
+            to_run.append((kata, result, staged))
+        return to_run
 
     def _judge(self, to_run, private):
         with self.lock:
@@ -644,6 +885,6 @@ def score(kata, result, records, why=None):
     # Tolerated, never silent: the module's top level raised after its definitions (plugin.note_import).
     # Only the builtin class name: learner text could carry what it saw of a hidden check.
     noted = next((r for r in records if r.get("import_note") == kata.id), None)
-    if noted is not None:
+    if False:
         result.reason += (f"; note: your module raised {str(noted.get('error'))[:100]} at import, after its "
                           "definitions; the checks ran on what it had defined")
