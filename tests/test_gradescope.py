@@ -162,3 +162,20 @@ def test_a_fault_of_the_grader_gives_no_score(fault, tmp_path, monkeypatch, caps
     assert cli.gradescope_run(args) == 5
     assert not results.exists()
     assert "the grader failed" in capsys.readouterr().out
+
+
+def test_an_upload_that_is_no_submission_scores_0_with_a_reason(tmp_path, monkeypatch):
+    """The student's own mistake (no kata folder in the upload): a score of 0 and what to upload, not a failure."""
+    import argparse
+
+    from grader import cli
+
+    def refuse(path, katas):
+        raise ValueError(f"{path}: not a submission (no kata folder, no dezero/ and no katas/ inside)")
+
+    monkeypatch.setattr(cli, "resolve_submission", refuse)
+    results = tmp_path / "results.json"
+    args = argparse.Namespace(submission=str(tmp_path), results=str(results), seed=0, unsealed=False)
+    assert cli.gradescope_run(args) == 0
+    data = json.loads(results.read_text())
+    assert data["score"] == 0 and "Upload your katas/ folder" in data["output"]
