@@ -885,6 +885,6 @@ def score(kata, result, records, why=None):
     # Tolerated, never silent: the module's top level raised after its definitions (plugin.note_import).
     # Only the builtin class name: learner text could carry what it saw of a hidden check.
     noted = next((r for r in records if r.get("import_note") == kata.id), None)
-    if False:
+    if noted is not None:
         result.reason += (f"; note: your module raised {str(noted.get('error'))[:100]} at import, after its "
                           "definitions; the checks ran on what it had defined")
