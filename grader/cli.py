@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import KATAS, ROOT, reports
 from .katas import KataNotFound, all_katas, find
+from .limits import LIMITS
 
 
 class NotASubmission(ValueError):
@@ -41,6 +42,71 @@ def resolve_submission(path, katas):
     if not (path / "dezero").is_dir() and not any((path / k.id).is_dir() for k in katas):
         raise NotASubmission(f"{shown}: not a submission (no kata folder, no dezero/ and no katas/ inside)")
     return path
+
+
+def _read_plain(root, relative, limit=LIMITS.submission_file_kb * 1024):
+    """A submitted file's bytes, walked down from root without following a link; None unless a regular file."""
+    parts = relative.split("/")
+    try:
+        folder = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return None
+    try:
+        for part in parts[:-1]:
+            inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=folder)
+            os.close(folder)
+            folder = inner
+        if not stat.S_ISREG(os.stat(parts[-1], dir_fd=folder, follow_symlinks=False).st_mode):
+            return None  # a link, a FIFO, a device: never opened
+        handle = os.open(parts[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
+        with os.fdopen(handle, "rb") as file:
+            info = os.fstat(file.fileno())  # what was opened, in case it was swapped since
+            return file.read(limit + 1) if stat.S_ISREG(info.st_mode) and info.st_size <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(folder)
+
+
+def untouched_katas(submission, katas, ladder):
+    """The katas a submission left as shipped: a stub's failures say nothing about a misconception.
+
+    A step-file kata: its files are the shipped stub's. A package kata: every definition it writes is
+    the stub's text (the learner may have written other katas' definitions in the same files).
+    Without the reference (a learners' copy), package katas are left to the summary's other signs.
+    """
+    stub = ladder.stub() if ladder else None
+    found = []
+    for kata in katas:
+        if kata.files:
+            same = all(_read_plain(submission, f"{kata.id}/{name}") == (kata.directory / name).read_bytes()
+                       for name in kata.files)
+        elif stub is not None:
+            same = all(_as_shipped(_read_plain(submission, path), stub[path], names, path)
+                       for path, names in ladder.claimed(kata.id).items())
+        else:
+            continue
+        if same:
+            found.append(kata.id)
+    return found
+
+
+def _as_shipped(data, shipped, names, path):
+    """Whether each definition in ``names`` is in the submitted file as in the shipped one (or in neither)."""
+    from .package import _ours, definition, definitions
+    from .stubs import parse_python
+
+    if data is None:
+        return False
+    text = data.decode("utf-8", "replace")
+    if text == shipped:
+        return True
+    try:
+        mine, theirs = definitions(parse_python(text, path)), definitions(parse_python(shipped, path))
+    except (SyntaxError, ValueError):
+        return False
+    same = _ours(mine, text, [shipped])
+    return all(name in same or definition(mine, name) is definition(theirs, name) is None for name in names)
 
 
 def unique_names(paths):
@@ -132,11 +198,13 @@ def grade(args):
     results, not_graded = {}, {}
     executor = ThreadPoolExecutor(max_workers=args.jobs or os.cpu_count() or 1)
     try:
+        paths = dict(chosen)
         futures = {executor.submit(grader.grade, path, name): name for name, path in chosen}
         for future in as_completed(futures):
             name = futures[future]
             try:
                 result = future.result()
+                result.untouched = _untouched(paths[name], katas, grader)
                 reports.write_submission(result, out)
                 results[name] = result
             except Exception as error:  # one submission never takes the batch down
@@ -156,6 +224,13 @@ def grade(args):
         return INTERRUPTED
     executor.shutdown()
     return class_reports(list(results.values()), not_graded, katas, out, args, sealed=grader.seal.sealed)
+
+
+def _untouched(path, katas, grader):
+    try:
+        return untouched_katas(path, katas, grader.ladder)
+    except Exception:  # only the summary's split between stubs and attempts depends on it
+        return []
 
 
 def class_reports(graded, not_graded, katas, out, args, sealed=True):
@@ -189,11 +264,12 @@ def class_reports(graded, not_graded, katas, out, args, sealed=True):
         print(f"{len(not_graded)} submission(s) could not be graded (listed in summary.md): "
               + ", ".join(not_graded), file=sys.stderr)
         return NOT_GRADED
-    gate = max(sub.max_score for sub in graded) if args.require_all and graded else args.fail_under
-    below = [sub for sub in graded if gate is not None and sub.score < gate]
+    below = [sub for sub in graded if (args.require_all and sub.score < sub.max_score)
+             or (args.fail_under is not None and sub.score < args.fail_under)]
     if below:
-        print(f"{len(below)} submission(s) scored under {gate:g} points: "
-              + ", ".join(f"{sub.name} ({sub.score:g})" for sub in below), file=sys.stderr)
+        gate = "every kata" if args.require_all else f"{args.fail_under:g} points"
+        print(f"{len(below)} submission(s) below the gate ({gate}): "
+              + ", ".join(f"{sub.name} ({sub.score:g}/{sub.max_score:g})" for sub in below), file=sys.stderr)
         return BELOW_GATE
     return GRADED
 

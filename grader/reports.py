@@ -88,6 +88,7 @@ def gradescope(submission):
         "visibility": "visible", "stdout_visibility": "hidden",
         "extra_data": {
             "submission": printable(submission.name),
+            "untouched": list(getattr(submission, "untouched", [])),  # katas left as shipped (the summary)
             "grader_version": __version__, "seed": submission.seed, "seal": submission.seal,
             "flagged": [k.kata_id for k in submission.katas if k.flagged],
             "refused_limits": {k.kata_id: k.refused_limits for k in submission.katas if k.refused_limits},
@@ -152,8 +153,10 @@ def read_submission(folder):
     katas = [KataResult(**{key: value for key, value in k.items() if key in known})
              for k in json.loads((folder / "verdicts.json").read_text(encoding="utf-8"))]
     extra = results["extra_data"]
-    return SubmissionResult(extra.get("submission", folder.name), str(folder), katas, extra["seed"],
-                            results.get("execution_time", 0.0), seal=extra["seal"])
+    found = SubmissionResult(extra.get("submission", folder.name), str(folder), katas, extra["seed"],
+                             results.get("execution_time", 0.0), seal=extra["seal"])
+    found.untouched = extra.get("untouched", [])
+    return found
 
 
 def write_gradebook(submissions, katas, path, not_graded=()):
@@ -201,10 +204,11 @@ def summary_markdown(submissions, katas, not_graded=None):
               "|---|---|---|---|---|"]
     for kata in katas:
         results = [next((k for k in s.katas if k.kata_id == kata.id), None) for s in submissions]
+        untouched = [kata.id in getattr(s, "untouched", ()) for s in submissions]
         solved = sum(bool(r and r.passed) for r in results)
         share = solved / len(results) if results else 0.0
         lines.append(f"| {kata.id} | {kata.points} | {solved}/{len(results)} | `{_bar(solved, len(results), 20)}` "
-                     f"{share:.0%} | {_common_failure(results)} |")
+                     f"{share:.0%} | {_common_failure(results, untouched)} |")
     totals = [s.score for s in submissions]
     top = sum(k.points for k in katas)
     lines += ["", "## Total scores", "", "```"]
@@ -222,19 +226,22 @@ def summary_markdown(submissions, katas, not_graded=None):
 STOPPED = ("crashed", "timeout", "tool", "skipped", "introspection")  # the run ended, not the reasoning
 
 
-def _attempt(result):
-    """How an unsolved kata failed: "absent", "untouched", "stopped", or "attempted" (a misconception)."""
+def _attempt(result, as_shipped=False):
+    """How an unsolved kata failed: "absent", "untouched", "stopped", or "attempted" (a misconception).
+
+    ``as_shipped``: the submission's files for this kata are the stub's (``cli.untouched_katas``).
+    """
     failed = [t for t in result.tests if t.get("outcome") != "passed"]
     if not result.tests or all(t.get("kind") in ("missing", "import") for t in failed):
         return "absent"
-    if all(t.get("kind") == "raised" and t.get("error") == "NotImplementedError" for t in failed):
+    if as_shipped or all(t.get("kind") == "raised" and t.get("error") == "NotImplementedError" for t in failed):
         return "untouched"  # every failure is a TODO still raising: the stub as shipped
     if any(t.get("kind") in STOPPED for t in failed):
         return "stopped"
     return "attempted"
 
 
-def _common_failure(results):
+def _common_failure(results, untouched):
     """The check that separates those who solved a kata from those who tried and did not.
 
     Counted over attempts only: the check (in the spec's order, the first on a tie) that the most
@@ -242,13 +249,13 @@ def _common_failure(results):
     and runs that crashed or did not finish say nothing about a misconception: they get their own counts.
     """
     kinds, counts, docs = {}, {}, {}
-    for result in results:
+    for result, as_shipped in zip(results, untouched):
         if result is None:
             kinds["absent"] = kinds.get("absent", 0) + 1
             continue
         if result.passed:
             continue
-        kind = _attempt(result)
+        kind = _attempt(result, as_shipped)
         kinds[kind] = kinds.get(kind, 0) + 1
         for test in result.tests:  # in the spec's order
             check = str(test.get("test")).split("[", 1)[0]

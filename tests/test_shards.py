@@ -1,5 +1,6 @@
 """A class graded in shards and merged gives the reports one run gives, and a summary an instructor can act on."""
 
+import os
 import subprocess
 import sys
 
@@ -96,3 +97,16 @@ def test_the_check_named_separates_attempts_in_spec_order_and_whole():
     title = reports.markdown(results[0].tests[1]["doc"])
     assert f"{title} (2)" in row, "b and c are failed by two attempts each: b comes first in the spec"
     assert "untouched stub: 1" in row and "crashed or did not finish: 1" in row
+
+
+def test_katas_left_as_shipped_are_told_apart_from_attempts(tmp_path):
+    """Files equal to the stub (a package kata: its definitions as shipped, whatever else changed)."""
+    from tests.helpers import LADDER
+
+    solved_38 = {path: LADDER.render(path, "38_reshape_transpose", True) for path in LADDER.files}
+    sub = write_submission(tmp_path / "s", {KATA: stub(KATA), "17_weakref_outputs": stub("17_weakref_outputs")},
+                           only=[KATA, "17_weakref_outputs", "16_generations"], package=solved_38)
+    (sub / "17_weakref_outputs" / "step17.py").unlink()
+    os.mkfifo(sub / "17_weakref_outputs" / "step17.py")  # never opened: a FIFO would block a read
+    chosen = [KATAS[k] for k in (KATA, "16_generations", "17_weakref_outputs", "38_reshape_transpose", "39_sum")]
+    assert cli.untouched_katas(sub, chosen, LADDER) == [KATA, "39_sum"]
