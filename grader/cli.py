@@ -113,7 +113,7 @@ def unique_names(paths):
     """One report name per submission: its folder's name made printable, with -2, -3... until no other has it."""
     names, used = [], set()
     for path in paths:
-        base = reports.printable(Path(path).resolve().name or "submission")[:100]
+        base = reports.fit(reports.printable(Path(path).resolve().name or "submission"), 200)
         name, number = base, 1
         while name in used:
             number += 1

@@ -121,7 +121,12 @@ def submission_folder(out_dir, name):
 
     The folder's name is the name's printable form, cut to fit any file system (the caller keeps names unique).
     """
-    return Path(out_dir) / "submissions" / printable(name)[:120]
+    return Path(out_dir) / "submissions" / fit(printable(name), 250)
+
+
+def fit(text, size):
+    """Text cut to at most ``size`` bytes of UTF-8, between characters (a file name holds 255 bytes)."""
+    return text.encode()[:size].decode("utf-8", "ignore")
 
 
 def write_submission(submission, out_dir):

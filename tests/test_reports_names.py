@@ -135,3 +135,11 @@ def test_reports_that_cannot_be_written_are_recorded_and_the_batch_goes_on(tmp_p
     assert code == cli.NOT_GRADED  # bob raised in grading, alice in writing: both recorded
     assert (tmp_path / "out" / "gradebook.csv").is_file() and (tmp_path / "out" / "summary.md").is_file()
     assert "surrogates" in (tmp_path / "out" / "submissions" / "alice" / reports.NOT_GRADED).read_text()
+
+
+def test_a_long_name_still_makes_a_folder(tmp_path):
+    """A name of 253 bytes escapes to 256, more than a file name holds: the folder's name is cut between characters."""
+    (name,) = cli.unique_names([tmp_path / ("\x01" + "김" * 84)])
+    folder = reports.submission_folder(tmp_path, name)
+    folder.mkdir(parents=True)
+    assert len(folder.name.encode()) <= 255 and folder.name.startswith("\\x01김")
