@@ -4,7 +4,7 @@ To judge package kata K on its own definitions, the staged ``dezero`` package ho
 definitions and the reference for everything else (``package.Ladder.assemble``), and learner code can
 open every staged file. So each staged package file keeps as text only the lines the learner's own file
 has (the line map, ``grading.line_maps``); every other line is blank, and the module runs from a ``.pyc``
-compiled here, from the whole assembled text without its docstrings, that Python loads without comparing
+compiled here from the whole assembled text, its functions' docstrings removed, that Python loads without comparing
 it with the text (an unchecked hash-based pyc). Line numbers do not move, so tracebacks still point at the
 learner's own lines, and ``inspect.getsource`` or ``linecache`` on reference code find blank lines.
 
@@ -16,12 +16,14 @@ Not hidden: the bytecode itself, which learner code can disassemble (``dis``) in
 reference it would have to rewrite by hand.
 """
 
-import ast
+import dis
 import hashlib
 import importlib.util
+import inspect
 import json
 import marshal
 import os
+import types
 from pathlib import Path
 
 from .package import AssemblyError
@@ -29,17 +31,6 @@ from .package import AssemblyError
 HIDDEN_LINE = "[reference line hidden]"
 MIN_LINE = 12  # shorter lines ("return y", "else:") are everybody's code, not an answer
 _PYC = {}  # (path, sha256 of the assembled text) -> .pyc bytes: the reference parts recur in every staging
-
-
-def without_docstrings(tree):
-    """The syntax tree with every module, class and function docstring removed (a body left empty gets ``pass``)."""
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
-                    and isinstance(first.value.value, str):
-                node.body = node.body[1:] or [ast.copy_location(ast.Pass(), first)]
-    return tree
 
 
 def hidden_lines_file(staged):
@@ -92,21 +83,56 @@ def _own_texts(staged, assembled, read, files):
 
 
 def _write_bytecode(target, path, text):
-    """Write the unchecked .pyc of ``text`` (docstrings stripped) where Python looks for ``target``'s."""
+    """Write the unchecked .pyc of ``text`` (functions' docstrings stripped) where Python looks for ``target``'s."""
     key = (path, hashlib.sha256(text.encode()).digest())
+    cache = Path(importlib.util.cache_from_source(str(target)))
     if key not in _PYC:
-        try:
-            code = compile(without_docstrings(ast.parse(text)), path, "exec", dont_inherit=True)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return
+        source_hash = importlib.util.source_hash(text.encode())
+        code = _precompiled(cache, source_hash)
+        if code is None:
+            try:
+                code = compile(text, path, "exec", dont_inherit=True)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                return
         flags = (1).to_bytes(4, "little")  # hash-based, source not checked: PEP 552
         if len(_PYC) > 4096:
             _PYC.clear()
-        _PYC[key] = importlib.util.MAGIC_NUMBER + flags + importlib.util.source_hash(text.encode()) + marshal.dumps(code)
-    cache = Path(importlib.util.cache_from_source(str(target)))
+        _PYC[key] = importlib.util.MAGIC_NUMBER + flags + source_hash + marshal.dumps(without_docstrings(code))
     cache.parent.mkdir(exist_ok=True)
     os.chmod(cache.parent, 0o755)
     _replace(cache, _PYC[key])
+
+
+def _precompiled(cache, source_hash):
+    """The code in the hash-checked .pyc that staging's precompile wrote for this very text, if any."""
+    try:
+        data = cache.read_bytes()
+    except OSError:
+        return None
+    if data[:4] != importlib.util.MAGIC_NUMBER or data[8:16] != source_hash:
+        return None
+    try:
+        return marshal.loads(data[16:])
+    except (ValueError, EOFError, TypeError):
+        return None
+
+
+_USES_FIRST_CONSTANT = {dis.opmap[name] for name in ("LOAD_CONST", "RETURN_CONST") if name in dis.opmap}
+
+
+def without_docstrings(code):
+    """``code`` with every function's docstring gone, nested functions and classes included.
+
+    A function's first constant is its docstring (or None); it is dropped unless the function's own
+    code also loads that constant (the same string used as a value).
+    """
+    consts = tuple(without_docstrings(c) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    raw = code.co_code
+    if code.co_flags & inspect.CO_OPTIMIZED and not code.co_name.startswith("<") and consts \
+            and isinstance(consts[0], str) \
+            and not any(raw[i] in _USES_FIRST_CONSTANT and raw[i + 1] == 0 for i in range(0, len(raw), 2)):
+        consts = (None,) + consts[1:]
+    return code.replace(co_consts=consts)
 
 
 def _replace(target, data):

@@ -60,10 +60,14 @@ def define(module, source, *names):
     """
     import ast
 
-    from .hiding import without_docstrings
-
-    code = ast.unparse(without_docstrings(ast.parse(source)))
-    return ask(module._worker, "define", module=module, source=code, names=list(names))
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body \
+                and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                and isinstance(body[0].value.value, str):
+            node.body = body[1:] or [ast.Pass()]
+    return ask(module._worker, "define", module=module, source=ast.unparse(tree), names=list(names))
 
 
 def expect_array(got, expected, what, rtol=1e-6, atol=1e-8):
