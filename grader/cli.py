@@ -76,14 +76,17 @@ def untouched_katas(submission, katas, ladder):
     Without the reference (a learners' copy), package katas are left to the summary's other signs.
     """
     stub = ladder.stub() if ladder else None
+    files = {}  # package file -> the names it holds as shipped (each file read and parsed once)
     found = []
     for kata in katas:
         if kata.files:
             same = all(_read_plain(submission, f"{kata.id}/{name}") == (kata.directory / name).read_bytes()
                        for name in kata.files)
         elif stub is not None:
-            same = all(_as_shipped(_read_plain(submission, path), stub[path], names, path)
-                       for path, names in ladder.claimed(kata.id).items())
+            for path in ladder.claimed(kata.id):
+                if path not in files:
+                    files[path] = _as_shipped(_read_plain(submission, path), stub[path], path)
+            same = all(files[path](names) for path, names in ladder.claimed(kata.id).items())
         else:
             continue
         if same:
@@ -91,22 +94,21 @@ def untouched_katas(submission, katas, ladder):
     return found
 
 
-def _as_shipped(data, shipped, names, path):
-    """Whether each definition in ``names`` is in the submitted file as in the shipped one (or in neither)."""
+def _as_shipped(data, shipped, path):
+    """A test of names: is each definition in the submitted file as in the shipped one (or in neither)?"""
     from .package import _ours, definition, definitions
     from .stubs import parse_python
 
-    if data is None:
-        return False
-    text = data.decode("utf-8", "replace")
-    if text == shipped:
-        return True
+    text = data.decode("utf-8", "replace") if data is not None else None
+    if text is None or text == shipped:
+        return lambda names: text is not None
     try:
         mine, theirs = definitions(parse_python(text, path)), definitions(parse_python(shipped, path))
     except (SyntaxError, ValueError):
-        return False
+        return lambda names: False
     same = _ours(mine, text, [shipped])
-    return all(name in same or definition(mine, name) is definition(theirs, name) is None for name in names)
+    return lambda names: all(name in same or definition(mine, name) is definition(theirs, name) is None
+                             for name in names)
 
 
 def unique_names(paths):
