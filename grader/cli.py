@@ -297,6 +297,11 @@ def merge(args):
                 not_graded[sub.name] = (sub / reports.NOT_GRADED).read_text(encoding="utf-8").strip()
             else:
                 graded.append(reports.read_submission(sub))
+    seeds = {sub.seed for sub in graded}
+    if len(seeds) > 1:
+        print(f"merge: the shards were graded with different seeds ({', '.join(map(str, sorted(seeds)))}); "
+              "grade them again with the same --seed", file=sys.stderr)
+        return USAGE
     for name, folder in seen.items():
         shutil.copytree(folder / name, out / "submissions" / name, dirs_exist_ok=True)
     return class_reports(graded, not_graded, katas, out, args, sealed=all(s.seal == "sealed" for s in graded))

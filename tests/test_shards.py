@@ -110,3 +110,21 @@ def test_katas_left_as_shipped_are_told_apart_from_attempts(tmp_path):
     os.mkfifo(sub / "17_weakref_outputs" / "step17.py")  # never opened: a FIFO would block a read
     chosen = [KATAS[k] for k in (KATA, "16_generations", "17_weakref_outputs", "38_reshape_transpose", "39_sum")]
     assert cli.untouched_katas(sub, chosen, LADDER) == [KATA, "39_sum"]
+
+
+def test_merge_keeps_what_could_not_be_graded_and_refuses_mixed_seeds(tmp_path, capsys):
+    def shard(folder, name, seed=0):
+        kata = KataResult(KATA, "title", 5.0, 5.0, "", [{"test": "t", "doc": "d", "outcome": "passed"}])
+        reports.write_submission(SubmissionResult(name, name, [kata], seed), tmp_path / folder)
+
+    shard("s1", "alice")
+    reports.write_not_graded("bob", "could not be graded: RuntimeError: a bug", tmp_path / "s2")
+    assert cli.main(["merge", str(tmp_path / "s1"), str(tmp_path / "s2"), "--out", str(tmp_path / "m")]) == \
+        cli.NOT_GRADED
+    gradebook = (tmp_path / "m" / "gradebook.csv").read_text().splitlines()
+    assert gradebook[1].startswith("alice,5,") and gradebook[2].startswith("bob,,")
+    assert "bob (could not be graded: RuntimeError: a bug)" in (tmp_path / "m" / "summary.md").read_text()
+    shard("s3", "carol", seed=1)
+    assert cli.main(["merge", str(tmp_path / "s1"), str(tmp_path / "s3"), "--out", str(tmp_path / "m2")]) == cli.USAGE
+    assert "different seeds" in capsys.readouterr().err
+    assert cli.main(["merge", str(tmp_path / "s1"), str(tmp_path / "s1"), "--out", str(tmp_path / "m3")]) == cli.USAGE
