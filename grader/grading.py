@@ -32,6 +32,7 @@ from pathlib import Path
 
 from . import KATAS, ROOT, SOLUTIONS, __version__, sandbox
 from .katas import all_katas
+from .hiding import hide_reference
 from .limits import LIMITS
 from .remote import LINE_MAP, OWN_GROUP
 from .package import PACKAGE, AssemblyError, Ladder, as_submitted, cache_folder
@@ -303,6 +304,8 @@ def stage(kata, submission, destination, ladder=None, budget=None):
         _write_readable(Path(destination) / LINE_MAP, json.dumps(maps).encode())
         budget.check()
     precompile(destination)
+    if kata.uses_package:
+        hide_reference(destination, assembled, maps, read, kata.files)
     budget.check()
 
 
