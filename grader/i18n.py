@@ -51,6 +51,9 @@ PHRASES = {
     "stage": {"en": "Stage {number}: {title}", "ko": "제{number}고지: {title}"},  # as the Korean edition names them
     "done": {"en": "done", "ko": "완료"},
     "todo": {"en": "to do", "ko": "남음"},
+    "given": {"en": "given", "ko": "주어짐"},
+    "progress_given": {"en": "You started at {id}: the {count} katas before it are given, not counted as yours.",
+                       "ko": "{id}부터 시작했습니다: 그 앞의 카타 {count}개는 주어진 것으로, 여러분의 완료에 세지 않습니다."},
     "changed": {"en": "passed, then changed", "ko": "통과 후 변경됨"},
     "next_kata": {"en": "Next kata: {id} (nox -s check -- {id})", "ko": "다음 카타: {id} (nox -s check -- {id})"},
     "reset_done": {"en": "Restored the stub of {id}; your version is kept in {backup}\n"

@@ -74,6 +74,7 @@ class Learner:
         self.root = Path(root)
         self.katas = all_katas(self.root)
         self.progress = Progress(progress or self.root.parent / ".kata-progress.json")
+        self.start_at = read_start(self.root, self.katas)
         self.out = out or sys.stdout
         self.lang = lang or language()
         self.invoked_from = Path(invoked_from) if invoked_from else None
@@ -113,8 +114,13 @@ class Learner:
     def solved(self, kata):
         return self.progress.data["passed"].get(kata.id) == self.code_hash(kata)
 
+    def given(self, kata):
+        """Before the kata the learner started at (``start``, or a release made ``--start-at``): not theirs to do."""
+        return self.start_at is not None and kata.id < self.start_at
+
     def first_unsolved(self, after=None):
-        return next((k for k in self.katas if (after is None or k.id > after) and not self.solved(k)), None)
+        return next((k for k in self.katas if (after is None or k.id > after) and not self.solved(k)
+                     and not self.given(k)), None)
 
     # -- choosing katas
     def resolve(self, args):
@@ -303,7 +309,10 @@ class Learner:
     # -- place and pace
     def show_progress(self):
         done = [k for k in self.katas if self.solved(k)]
+        given = [k for k in self.katas if self.given(k) and k not in done]
         self.say(t("progress_title", self.lang, done=len(done), total=len(self.katas)))
+        if given:
+            self.say(t("progress_given", self.lang, count=len(given), id=self.start_at))
         for number, (first, last, titles) in enumerate(STAGES, 1):
             stage = [k for k in self.katas if first <= k.step <= last]
             if not stage:
@@ -312,6 +321,8 @@ class Learner:
             for kata in stage:
                 if kata in done:
                     mark, state = "[x]", t("done", self.lang)
+                elif kata in given:
+                    mark, state = "[=]", t("given", self.lang)
                 elif kata.id in self.progress.data["passed"]:
                     mark, state = "[~]", t("changed", self.lang)
                 else:
@@ -395,7 +406,10 @@ class Learner:
         if self.ladder is None:
             self.say(t("no_reference_to_start", self.lang))
             return 2
-        for kata in self.resolve(args):
+        katas = self.resolve(args)
+        if katas:
+            write_start(self.root, katas[-1].id)
+        for kata in katas:
             changes = self.ladder.start(kata.id, self.root)
             if not changes:
                 self.say(t("nothing_to_start", self.lang, id=kata.id))
@@ -410,6 +424,27 @@ class Learner:
                        files=", ".join(f"katas/{p}" for p in sorted(changes))))
             self.say(t("next", self.lang, id=kata.id))
         return 0
+
+
+# ---------------------------------------------------------------- the start point
+
+START_FILE = ".kata-start"  # beside katas/; git-ignored in the repository, shipped in a --start-at release
+
+
+def read_start(root, katas):
+    """The kata id the learner started at, or None: the katas before it count as given, not as to do."""
+    try:
+        wanted = (Path(root).parent / START_FILE).read_text().strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return wanted if any(k.id == wanted for k in katas) else None
+
+
+def write_start(root, kata_id):
+    try:
+        (Path(root).parent / START_FILE).write_text(kata_id + "\n")
+    except OSError:
+        pass  # a read-only checkout: the ladder starts at kata 01 as before
 
 
 # ---------------------------------------------------------------- helpers

@@ -40,6 +40,13 @@ def build_release(out, start_at=None):
 
         for path, text in Ladder(all_katas()).start(start_at, out / "katas").items():
             (out / "katas" / path).write_text(text)
+        # The ladder starts there (grader/learner.py: read_start); the learners clone this copy, so it is tracked here.
+        from .learner import START_FILE
+
+        (out / START_FILE).write_text(start_at + "\n")
+        ignore = out / ".gitignore"
+        ignore.write_text("".join(line for line in ignore.read_text().splitlines(keepends=True)
+                                  if line.strip() != f"/{START_FILE}"))
     for kata in all_katas():
         target = out / "katas" / kata.id
         for relative in ("kata.toml", "README.md", "README.ko.md", "spec_public.py", *kata.files, *kata.support):

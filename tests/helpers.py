@@ -107,7 +107,7 @@ def failing(result):
 
 
 # What a learner owns in a checkout: the suite works in temporary copies and never changes these.
-LEARNERS_PATHS = ("katas", ".kata-progress.json", ".kata-backups", ".kata-plots", "graded")
+LEARNERS_PATHS = ("katas", ".kata-progress.json", ".kata-start", ".kata-backups", ".kata-plots", "graded")
 
 
 def repository_copy(destination):
