@@ -73,25 +73,38 @@ def untouched_katas(submission, katas, ladder):
 
     A step-file kata: its files are the shipped stub's. A package kata: every definition it writes is
     the stub's text (the learner may have written other katas' definitions in the same files).
-    Without the reference (a learners' copy), package katas are left to the summary's other signs.
+    The stubs are rendered from the reference: without it (a learners' copy, whose own katas/ is the
+    submission) none is found, and the summary goes by the failures alone.
     """
-    stub = ladder.stub() if ladder else None
+    if ladder is None:
+        return []
+    stub = ladder.stub()
     files = {}  # package file -> the names it holds as shipped (each file read and parsed once)
     found = []
     for kata in katas:
         if kata.files:
-            same = all(_read_plain(submission, f"{kata.id}/{name}") == (kata.directory / name).read_bytes()
-                       for name in kata.files)
-        elif stub is not None:
+            same = all(_read_plain(submission, f"{kata.id}/{name}") == text
+                       for name, text in _shipped_files(kata).items())
+        else:
             for path in ladder.claimed(kata.id):
                 if path not in files:
                     files[path] = _as_shipped(_read_plain(submission, path), stub[path], path)
             same = all(files[path](names) for path, names in ladder.claimed(kata.id).items())
-        else:
-            continue
         if same:
             found.append(kata.id)
     return found
+
+
+_SHIPPED = {}
+
+
+def _shipped_files(kata):
+    """A step-file kata's learner files as shipped, as bytes (rendered once per run)."""
+    from .stubs import stub_files
+
+    if kata.id not in _SHIPPED:
+        _SHIPPED[kata.id] = {path: text.encode() for path, text in stub_files(kata).items() if path in kata.files}
+    return _SHIPPED[kata.id]
 
 
 def _as_shipped(data, shipped, path):

@@ -110,6 +110,7 @@ def test_katas_left_as_shipped_are_told_apart_from_attempts(tmp_path):
     os.mkfifo(sub / "17_weakref_outputs" / "step17.py")  # never opened: a FIFO would block a read
     chosen = [KATAS[k] for k in (KATA, "16_generations", "17_weakref_outputs", "38_reshape_transpose", "39_sum")]
     assert cli.untouched_katas(sub, chosen, LADDER) == [KATA, "39_sum"]
+    assert cli.untouched_katas(sub, chosen, None) == [], "no reference, no stub to compare with (a learners' copy)"
 
 
 def test_merge_keeps_what_could_not_be_graded_and_refuses_mixed_seeds(tmp_path, capsys):
