@@ -219,7 +219,7 @@ def grade(args):
             name = futures[future]
             try:
                 result = future.result()
-                result.untouched = _untouched(paths[name], katas, grader)
+                _mark_untouched(result, paths[name], katas, grader)
                 reports.write_submission(result, out)
                 results[name] = result
             except Exception as error:  # one submission never takes the batch down
@@ -241,11 +241,12 @@ def grade(args):
     return class_reports(list(results.values()), not_graded, katas, out, args, sealed=grader.seal.sealed)
 
 
-def _untouched(path, katas, grader):
+def _mark_untouched(result, path, katas, grader):
+    """Record on the result which katas were left as shipped (results.json keeps it for merge)."""
     try:
-        return untouched_katas(path, katas, grader.ladder)
+        result.untouched = untouched_katas(path, katas, grader.ladder)
     except Exception:  # only the summary's split between stubs and attempts depends on it
-        return []
+        pass
 
 
 def class_reports(graded, not_graded, katas, out, args, sealed=True):
