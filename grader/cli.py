@@ -295,6 +295,9 @@ def merge(args):
     katas = all_katas()
     here = _here(args)
     out = here / args.out
+    if any(out.resolve() == (here / o).resolve() for o in args.outputs):
+        print("merge: --out must be a new folder, not one of the shards'", file=sys.stderr)
+        return USAGE
     graded, not_graded, seen = [], {}, {}
     for folder in (here / o / "submissions" for o in args.outputs):
         if not folder.is_dir():
@@ -309,8 +312,11 @@ def merge(args):
             seen[sub.name] = folder
             if (sub / reports.NOT_GRADED).is_file():
                 not_graded[sub.name] = (sub / reports.NOT_GRADED).read_text(encoding="utf-8").strip()
-            else:
+                continue
+            try:
                 graded.append(reports.read_submission(sub))
+            except (OSError, ValueError, KeyError, TypeError) as error:  # a shard stopped while writing it
+                not_graded[sub.name] = f"its reports are incomplete ({type(error).__name__}); grade it again"
     seeds = {sub.seed for sub in graded}
     if len(seeds) > 1:
         print(f"merge: the shards were graded with different seeds ({', '.join(map(str, sorted(seeds)))}); "

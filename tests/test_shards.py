@@ -129,3 +129,8 @@ def test_merge_keeps_what_could_not_be_graded_and_refuses_mixed_seeds(tmp_path, 
     assert cli.main(["merge", str(tmp_path / "s1"), str(tmp_path / "s3"), "--out", str(tmp_path / "m2")]) == cli.USAGE
     assert "different seeds" in capsys.readouterr().err
     assert cli.main(["merge", str(tmp_path / "s1"), str(tmp_path / "s1"), "--out", str(tmp_path / "m3")]) == cli.USAGE
+    assert cli.main(["merge", str(tmp_path / "s1"), str(tmp_path / "s2"), "--out", str(tmp_path / "s1")]) == cli.USAGE
+    (tmp_path / "s4" / "submissions" / "dave").mkdir(parents=True)  # a shard stopped before writing dave's reports
+    assert cli.main(["merge", str(tmp_path / "s1"), str(tmp_path / "s4"), "--out", str(tmp_path / "m4")]) == \
+        cli.NOT_GRADED
+    assert "dave (its reports are incomplete" in (tmp_path / "m4" / "summary.md").read_text()
