@@ -188,7 +188,11 @@ def operations(ours, theirs):
 
 @pytest.mark.parametrize("shape", ["repeated", "repeated with unique lines between", "interleaved"])
 def test_line_matching_costs_linear_work(shape):
-    """Doubling the lines doubles the work (difflib's grows with their square on repeated lines)."""
+    """Four times the lines, four times the work: hashes and comparisons of lines, counted.
+
+    (difflib's quadratic work on repeated lines is on integers, which this does not count; the staging
+    test below is the end-to-end guard.)
+    """
 
     def texts(n):
         if shape == "repeated":
@@ -273,8 +277,9 @@ def test_a_submission_over_its_staging_budget_scores_zero_and_the_batch_goes_on(
 
 # ---------------------------------------------------------------- the thread pool
 
-def test_staging_on_a_thread_pool_gives_what_staging_alone_gives(tmp_path):
+def test_staging_on_a_thread_pool_gives_what_staging_alone_gives(tmp_path, monkeypatch):
     """Staging shares parsing and rendering between threads (python/cpython#106905: ast.parse in threads)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # no views on disk: rendered here
     kata_ids = [k for k in sorted(KATAS) if KATAS[k].uses_package][:12]
     root = submission(tmp_path / "s", kata_ids)
 
@@ -339,3 +344,28 @@ def test_the_rendered_reference_is_kept_on_disk_for_this_user_only(tmp_path, mon
     os.chmod(saved, 0o644)  # readable by others: not ours to trust (nor to keep the answers in)
     with pytest.raises(AssertionError, match="rendered again"):
         Ladder(KATAS.values()).reference()
+
+
+def test_assembly_never_parses_in_two_threads_at_once(tmp_path, monkeypatch):
+    """python/cpython#106905 cannot be made to happen on demand; what prevents it can be watched."""
+    import ast
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    real_parse, inside, most = ast.parse, [0], [0]
+
+    def watched_parse(*args, **kwargs):
+        inside[0] += 1
+        most[0] = max(most[0], inside[0])
+        time.sleep(0.001)  # lets another thread run, as a collection inside the parser can
+        try:
+            return real_parse(*args, **kwargs)
+        finally:
+            inside[0] -= 1
+
+    monkeypatch.setattr(ast, "parse", watched_parse)
+    fresh = Ladder(KATAS.values())
+    reference = fresh.reference()
+    kata_ids = [k for k in sorted(KATAS) if KATAS[k].uses_package][:8]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda kata_id: fresh.assemble(kata_id, reference.__getitem__, {}), kata_ids * 2))
+    assert most[0] == 1
