@@ -143,7 +143,7 @@ def read_submitted(base_fd, relative, limit=LIMITS.submission_file_kb * 1024):
         except FileNotFoundError:
             raise StageError(f"missing file {shown}") from None
         if stat.S_ISLNK(info.st_mode):
-            raise StageError(f"{shown} is a symbolic link; submit the file itself")
+            raise StageError(f"{shown} is a symbolic link; links are not followed: put the file itself there")
         if not stat.S_ISREG(info.st_mode):
             raise StageError(f"{shown} is not a regular file")
         if info.st_nlink > 1:
@@ -677,7 +677,7 @@ class Grader:
             try:
                 to_run = self._stage(files, results, Path(private))
             except Exception as error:
-                failed, to_run = f"the grader failed on this submission: {type(error).__name__}: {error}", []
+                failed, to_run = grader_fault(error), []
             try:
                 if to_run:
                     if self.seal.mode == "uid":
@@ -686,7 +686,7 @@ class Grader:
             except Exception as error:
                 if self.judge is not None:
                     raise  # a learner's own check: learner.grade says it is the tool's fault
-                failed = f"the grader failed on this submission: {type(error).__name__}: {error}"
+                failed = grader_fault(error)
             if failed:
                 for result in results:
                     result.score, result.reason, result.tests, result.cached = 0.0, failed, [], False
@@ -783,6 +783,11 @@ class Grader:
         with self.lock:
             for process in list(self.running):
                 _kill_group(process)
+
+
+def grader_fault(error):
+    """The reason given for every kata of a submission the grader itself failed on (gradescope-run: not a score)."""
+    return f"the grader failed on this submission: {type(error).__name__}: {error}; this is not your code's fault"
 
 
 def seal_advice(seal):

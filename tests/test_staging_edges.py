@@ -322,6 +322,7 @@ def test_an_unexpected_fault_on_one_submission_scores_it_zero_and_the_batch_goes
     assert good_result.score == KATAS[SINGLE].points
     assert bad_result.score == 0
     assert bad_result.katas[0].reason.startswith("the grader failed on this submission: SystemError")
+    assert "not your code's fault" in bad_result.katas[0].reason, "gradescope-run reports it, never as a score"
 
 
 # ---------------------------------------------------------------- the reference, rendered once per grader version
