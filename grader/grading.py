@@ -33,6 +33,7 @@ from pathlib import Path
 from . import KATAS, ROOT, SOLUTIONS, __version__, sandbox
 from .katas import all_katas
 from .hiding import hide_reference
+from .i18n import t
 from .limits import LIMITS
 from .remote import LINE_MAP, OWN_GROUP
 from .package import PACKAGE, AssemblyError, Ladder, as_submitted, cache_folder
@@ -57,6 +58,7 @@ class KataResult:
     files_hash: str = ""
     cached: bool = False
     refused_limits: list = field(default_factory=list)
+    note: str = ""  # tolerated but said: the module raised at import after its definitions
 
     @property
     def passed(self):
@@ -69,7 +71,7 @@ class KataResult:
 
     def to_json(self):
         return {k: getattr(self, k) for k in ("kata_id", "title", "max_score", "score", "reason", "tests",
-                                              "spec_hash", "files_hash", "refused_limits")}
+                                              "spec_hash", "files_hash", "refused_limits", "note")}
 
 
 @dataclass
@@ -563,6 +565,7 @@ class Cache:
             return False
         result.score, result.reason, result.tests = entry["score"], entry["reason"], entry["tests"]
         result.refused_limits = entry.get("refused_limits", [])
+        result.note = str(entry.get("note", ""))
         result.cached = True
         return True
 
@@ -894,5 +897,5 @@ def score(kata, result, records, why=None):
     # Only the builtin class name: learner text could carry what it saw of a hidden check.
     noted = next((r for r in records if r.get("import_note") == kata.id), None)
     if noted is not None:
-        result.reason += (f"; note: your module raised {str(noted.get('error'))[:100]} at import, after its "
-                          "definitions; the checks ran on what it had defined")
+        result.note = t("import_note", "en", error=str(noted.get("error"))[:100])
+        result.reason += f"; note: {result.note}"

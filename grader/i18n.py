@@ -87,6 +87,12 @@ PHRASES = {
     "raised": {"en": "your code raised {type}: {message}", "ko": "여러분의 코드에서 {type} 예외가 발생했습니다: {message}"},
     "not_imported": {"en": "your code could not be imported ({files}): {error}",
                      "ko": "여러분의 코드를 import할 수 없습니다 ({files}): {error}"},
+    "kata_budget": {"en": "the kata used its whole time budget of {seconds:g} s; its remaining checks did not run",
+                    "ko": "이 카타에 주어진 시간 {seconds:g}초를 모두 썼습니다. 남은 검사는 실행하지 않았습니다"},
+    "import_note": {"en": "your module raised {error} at import, after its definitions; the checks ran on what "
+                          "it had defined",
+                    "ko": "여러분의 모듈이 정의를 마친 뒤 import 도중 {error} 예외를 일으켰습니다. 검사는 그때까지 "
+                          "정의된 것으로 실행했습니다"},
     "unsealed_note": {"en": "(checked without the sandbox: {why})", "ko": "(샌드박스 없이 검사했습니다: {why})"},
 }
 
@@ -105,7 +111,8 @@ def language():
 
 # Fixed phrases the judge writes into a failure message, in English (reports keep them so); a learner reading
 # in another language gets them translated by localize(). Outer phrases first: one can hold another.
-MESSAGE_PHRASES = ("not_imported", "timeout", "running_at", "raised", "repeated_call", "repeated_calls")
+MESSAGE_PHRASES = ("import_note", "not_imported", "kata_budget", "timeout", "running_at", "raised", "repeated_call",
+                   "repeated_calls")
 
 
 def _plain(template):

@@ -96,6 +96,8 @@ def learner_view(kata, result, owned=None, lang=None):
         lines.append(f"  {'FAIL' if failing else 'PASS'}  {in_language(test, 'doc', lang)}{count}"
                      f"{t('hidden', lang) if is_hidden(test) else ''}")
     failed = first_failure(result)
+    if getattr(result, "note", ""):
+        lines += ["", "  " + localize(result.note, lang)]
     if result.passed:
         lines += ["", t("all_pass", lang, count=len(checks), points=f"{result.max_score:g}")]
     elif failed:

@@ -114,6 +114,12 @@ def test_a_module_that_raises_after_its_definitions_keeps_its_marks_and_says_so(
     assert said in json.loads((folder / "verdicts.json").read_text())[0]["reason"]
     assert said in json.loads((folder / "results.json").read_text())["tests"][0]["output"]
     assert "the end of the file" not in (folder / "results.json").read_text()  # the class name only
+    # The learner's terminal says it too, in their language, on a kata that passes.
+    from grader.render import learner_view
+    from tests.helpers import KATAS
+
+    assert "정의를 마친 뒤 import 도중 RecursionError" in learner_view(KATAS["09_wrappers"], result, lang="ko")
+    assert said in learner_view(KATAS["09_wrappers"], result, lang="en")
 
 
 # ---------------------------------------------------------------- the memory witness sees hidden memory
