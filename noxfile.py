@@ -113,6 +113,7 @@ solution = learner_command("solution", "Learners: the reference and a diff with 
 start = learner_command("start", "Learners: start at a kata (fills in earlier katas still as shipped): nox -s start -- 44")
 progress = learner_command("progress", "Learners: the ladder by stage, what is done and the next kata.")
 own = learner_command("own", "Learners: your own DeZero: the book's step programs on your package, against the reference.")
+debug = learner_command("debug", "Learners: a kata's public checks in one ordinary process, where breakpoint() and print work.")
 
 
 @nox.session(venv_backend="none")

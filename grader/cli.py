@@ -363,6 +363,17 @@ def start(args):
     return _learner(args).start(args.katas)
 
 
+def debug(args):
+    """A kata's public checks in one ordinary process, where breakpoint(), pdb and print work (grader/debug.py)."""
+    from .debug import run
+
+    learner = _learner(args)
+    katas = learner.resolve(args.katas) or [learner.first_unsolved()]
+    if katas == [None]:
+        katas = learner.katas[-1:]
+    return run(learner.root, katas, pdb=args.pdb)
+
+
 def own(args):
     """Your own DeZero: the book's step programs on your package, against the reference."""
     from .generate import complete_reference
@@ -570,6 +581,11 @@ def build_parser():
         if name == "reset":
             p.add_argument("--yes", "-y", action="store_true", help="reset without asking first")
         p.set_defaults(run=run)
+    p = commands.add_parser("debug", help="a kata's public checks in one ordinary process: breakpoint() and print work")
+    p.add_argument("katas", nargs="*")
+    p.add_argument("--pdb", action="store_true", help="stop in the debugger where a check fails")
+    p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
+    p.set_defaults(run=debug)
     p = commands.add_parser("own", help="your own DeZero: the book's step programs on your package")
     p.add_argument("katas", nargs="*")
     p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)

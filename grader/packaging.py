@@ -35,6 +35,7 @@ def build_release(out, start_at=None):
     _copy_grader(out)
     shutil.copytree(KATAS / PACKAGE, out / "katas" / PACKAGE, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(KATAS / LADDER_FILE, out / "katas" / LADDER_FILE)
+    shutil.copy2(KATAS / "conftest.py", out / "katas" / "conftest.py")  # plain pytest on a spec: debug mode
     if start_at:
         from .package import Ladder
 

@@ -14,7 +14,8 @@ import pytest
 
 from grader import ROOT, packaging
 from grader.learner import START_FILE, Learner
-from tests.helpers import repository_copy
+from grader.stubs import reference_files
+from tests.helpers import KATAS, repository_copy
 
 PYTHON = ROOT / ".nox" / "katas" / "bin" / "python"
 
@@ -84,3 +85,59 @@ def test_b_nox_from_a_kata_folder_checks_that_kata(copy):
                          env=NO_SERVER, capture_output=True, text=True, timeout=300)
     assert "== 14_grad_accumulation:" in run.stdout, run.stdout + run.stderr
     assert "not every check passes yet" in run.stderr  # the stub, checked: the session's one line, not a crash
+
+
+# ---------------------------------------------------------------- C. debugging in one ordinary process
+
+def with_reference(copy, kata_id, before=None, insert=""):
+    """The copy's kata files: the reference, with ``insert`` (indented like it) put before the line ``before``."""
+    for relative, text in reference_files(KATAS[kata_id]).items():
+        if before:
+            assert text.count(before) == 1, before
+            indent = before[:len(before) - len(before.lstrip())]
+            text = text.replace(before, "".join(indent + line + "\n" for line in insert.splitlines()) + before)
+        (copy / "katas" / kata_id / relative).write_text(text)
+
+
+def grader_in(copy, *argv, stdin=None):
+    return subprocess.run([str(PYTHON), "-m", "grader", *argv], cwd=copy, env=NO_SERVER, input=stdin,
+                          capture_output=True, text=True, timeout=300)
+
+
+GRAD_LINE = "                    x.grad = x.grad + gx\n"  # in the reference's Variable.backward at step 14
+
+
+def test_c_debug_shows_what_the_code_prints(copy):
+    with_reference(copy, "14_grad_accumulation", GRAD_LINE, 'print("adding", gx, "to", x.grad)')
+    run = grader_in(copy, "debug", "14")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "adding 1.0 to 1.0" in run.stdout  # printed by the learner's code, though every check passes
+    assert "PASS  y = x + x: the two paths add up, x.grad = 2." in run.stdout  # the check's own title
+
+
+def test_c_breakpoint_stops_and_continues_under_debug(copy):
+    with_reference(copy, "14_grad_accumulation", GRAD_LINE, "breakpoint()")
+    run = grader_in(copy, "debug", "14", stdin="p x.grad\n" + "c\n" * 40)
+    assert "(Pdb)" in run.stdout and "step14.py" in run.stdout, run.stdout + run.stderr
+    assert "array(1.)" in run.stdout  # the debugger answered in the learner's frame
+    assert run.returncode == 0 and "4 passed" in run.stdout, run.stdout[-3000:]
+
+
+def test_c_plain_pytest_runs_a_spec_on_the_learners_code(copy):
+    with_reference(copy, "17_weakref_outputs")
+    run = subprocess.run([str(PYTHON), "-m", "pytest", "katas/17_weakref_outputs/spec_public.py", "-q"], cwd=copy,
+                         env=NO_SERVER, capture_output=True, text=True, timeout=300)
+    assert "fixture 'dz' not found" not in run.stdout
+    assert run.returncode == 0 and "4 passed" in run.stdout, run.stdout[-3000:]  # mem checks too, in-process
+
+
+def test_c_graded_checks_never_load_the_debug_conftest(copy):
+    with_reference(copy, "14_grad_accumulation")
+    conftest = copy / "katas" / "conftest.py"
+    kept = conftest.read_text()
+    conftest.write_text("raise SystemExit('the judge loaded katas/conftest.py')\n")
+    try:
+        run = grader_in(copy, "check", "14")
+    finally:
+        conftest.write_text(kept)
+    assert run.returncode == 0 and "conftest" not in run.stdout + run.stderr, run.stdout[-3000:] + run.stderr
