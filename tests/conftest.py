@@ -26,7 +26,7 @@ GRADING_FIXTURES_S = {
     "variant_results": 150,   # test_mutants: every round of faithful variants (59 s)
     "reference_grades": 150,  # test_katas: one whole submission, 57 katas (44 s)
     "stub_grades": 150,       # test_katas: the shipped stubs, 57 katas (39 s)
-    "batch": 600,             # test_grader (56 s); test_redteam: its grading run alone may take 600 s
+    "batch": 600,             # test_grader (56 s), test_redteam (108 s; its grading run may take 600 s)
     "timed": 60,              # test_redteam: the time and resource attacks, 2 s limits (11 s)
 }
 
