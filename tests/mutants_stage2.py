@@ -115,6 +115,8 @@ MUTANTS = [
     ("19_variable_properties", "replace('\\n', '\\n' + ' ' * 9)", "replace('\\n', ' ' * 9)",
      "replaces each newline by the spaces"),
     ("19_variable_properties", "        self.name = name\n", "        self.name = None\n", "forgets the name"),
+    ("19_variable_properties", "        return self.data.ndim\n", "        return len(self.data)\n",
+     "ndim as the length of the first axis (right for a 2x3 matrix only)"),
     ("20_mul_operators", "return gy * x1, gy * x0", "return gy * x0, gy * x1", "swapped gradients"),
     ("20_mul_operators", "Variable.__mul__ = mul", "Variable.__mul__ = Mul", "the class instead of the function"),
     ("20_mul_operators", "return gy * x1, gy * x0", "return x1, x0", "Mul.backward forgets gy"),

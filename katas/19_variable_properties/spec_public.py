@@ -32,6 +32,22 @@ def test_shape_ndim_size_dtype(dz):
     expect_value(remote("str", x.dtype), "int64", "str(x.dtype)")
 
 
+def test_ndim_counts_axes(dz):
+    """ndim is the number of axes: 2 for a 3x2 matrix, 3 for a 2x3x4 array (whose len is 2).
+
+    ko: ndim은 축의 개수입니다: 3x2 행렬이면 2, 2x3x4 배열이면 3입니다(그 len은 2입니다).
+
+    Hint: ndim is self.data.ndim, the number of axes; len(self.data) is the length of the first axis,
+    which only matches ndim by chance (a 2x3 matrix).
+
+    Hint (ko): ndim은 축의 개수인 self.data.ndim입니다. len(self.data)는 첫 번째 축의 길이로, 우연히(2x3 행렬처럼) ndim과 같을 때만
+    맞습니다.
+    """
+    expect_value(dz.Variable(np.zeros((3, 2))).ndim, 2, "ndim of a 3x2 Variable")
+    expect_value(dz.Variable(np.zeros((2, 3, 4))).ndim, 3, "ndim of a 2x3x4 Variable")
+    expect_value(dz.Variable(np.array(1.0)).ndim, 0, "ndim of a 0-d Variable")
+
+
 def test_len(dz):
     """len(x) is the length of the first axis: 2 for a 2x3 matrix; len of a 0-d Variable is an error.
 
