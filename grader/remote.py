@@ -26,10 +26,11 @@ from .limits import LIMITS
 WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "worker.py")
 EXIT_INTROSPECTION = 86  # worker.py's hook ended the process
 EXIT_SANDBOX = 70        # the worker could not seal itself: a fault of the tool, not of the learner
+# A process group of its own, in the grader's session (killpg; `nice` still obeyed: a session of its own
+# would be a scheduler autogroup of its own, at full weight). Python 3.10's Popen has no process_group:
+# there the child calls setpgrp before exec (one C call, no Python code that could wait on a lock).
+OWN_GROUP = {"process_group": 0} if sys.version_info >= (3, 11) else {"preexec_fn": os.setpgrp}
 
-# A process group of its own, in the grader's session (killpg; `nice` still obeyed). Python 3.10's Popen has
-# no process_group: there the process gets a session of its own instead.
-OWN_GROUP = {"process_group": 0} if sys.version_info >= (3, 11) else {"start_new_session": True}
 
 class LearnerError(Exception):
     """The learner's code raised; carries what the worker reported, as text."""
