@@ -602,6 +602,7 @@ def run_kata(config, channel_fd):
     serve(config, channel, (jobs.put, outcomes.get, learner_ident), allowed, kata_prefix)
     _exit(0)
 
+
 def leave_terminal():
     """Give up the grader's controlling terminal (if any), staying in its session.
 
@@ -619,7 +620,6 @@ def leave_terminal():
         fcntl.ioctl(tty, termios.TIOCNOTTY)
     finally:
         os.close(tty)
-
 
 
 def spawn(config, fds, python_roots):
@@ -662,8 +662,8 @@ def spawn(config, fds, python_roots):
             os._exit(71)
     os._exit(0)
 
-STANDINS = ("matplotlib.pyplot", "PIL.Image")  # what the book's code imports beyond numpy
 
+STANDINS = ("matplotlib.pyplot", "PIL.Image")  # what the book's code imports beyond numpy
 
 
 def load_standins():

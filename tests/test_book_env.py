@@ -56,3 +56,32 @@ def test_the_books_matplotlib_imports_keep_full_marks(tmp_path):
     lost = {k: results[k].reason for k in BOOK_PLOTS if results[k].score != results[k].max_score}
     assert lost == {}
     assert not (root / "48_spiral" / "sum_to.png").exists()
+
+
+LOAD = """
+import runpy, sys
+sys.path.insert(0, sys.argv[1])  # a folder that may hold a "real" matplotlib
+runpy.run_path(sys.argv[2], run_name="worker")["load_standins"]()  # as the zygote does
+import matplotlib.pyplot, PIL.Image
+print(getattr(matplotlib, "STAND_IN", False), getattr(PIL, "STAND_IN", False))
+"""
+
+
+def test_an_installed_matplotlib_wins_over_the_stand_in(tmp_path):
+    import subprocess
+    import sys
+
+    from grader import ROOT
+
+    def load(folder):
+        done = subprocess.run([sys.executable, "-I", "-c", LOAD, str(folder), str(ROOT / "grader" / "worker.py")],
+                              cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()
+
+    real = tmp_path / "site"
+    (real / "matplotlib").mkdir(parents=True)
+    (real / "matplotlib" / "__init__.py").write_text("")
+    (real / "matplotlib" / "pyplot.py").write_text("")
+    assert load(real) == ["False", "True"]  # the installed one for matplotlib; no Pillow here: the stand-in
+    assert load(tmp_path / "empty") == ["True", "True"]
