@@ -115,6 +115,28 @@ progress = learner_command("progress", "Learners: the ladder by stage, what is d
 own = learner_command("own", "Learners: your own DeZero: the book's step programs on your package, against the reference.")
 debug = learner_command("debug", "Learners: a kata's public checks in one ordinary process, where breakpoint() and print work.")
 
+PLOTS = PROJECT["project"]["optional-dependencies"]["plots"]  # matplotlib: for nox -s run only, never for grading
+PLOTS_MARKER = ENV / f".installed-plots-{hashlib.sha256(repr(PLOTS).encode()).hexdigest()[:12]}"
+
+
+def prepare_plots(session):
+    """Install the extra "plots" into the shared environment once; offline, say so and go on without it
+    (the book's programs then run on the grader's matplotlib stand-in, which draws nothing)."""
+    prepare_env(session)
+    if PLOTS_MARKER.is_file():
+        return
+    session.run_install(str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                        "--retries", "0", *PLOTS, external=True, success_codes=[0, 1])
+    if subprocess.call([str(PYTHON), "-c", "import matplotlib"], stderr=subprocess.DEVNULL) == 0:
+        PLOTS_MARKER.write_text("\n".join(PLOTS) + "\n")
+
+
+@nox.session(name="run", venv_backend="none")
+def run_program(session):
+    """Learners: a kata's book program on your code, plots saved as PNG in .kata-plots/: nox -s run -- 48"""
+    prepare_plots(session)
+    grader(session, "run", *session.posargs, "--from", str(session.invoked_from))
+
 
 @nox.session(venv_backend="none")
 def experiment(session):
@@ -134,6 +156,7 @@ def doctor(session):
 def prepare(session):
     """Everyone: make the one environment every session uses (then everything works offline)."""
     prepare_env(session)
+    prepare_plots(session)  # so that nox -s run draws offline too
     session.log(f"Ready: {ENV}. Every session now works offline.")
 
 

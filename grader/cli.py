@@ -374,6 +374,20 @@ def debug(args):
     return run(learner.root, katas, pdb=args.pdb)
 
 
+def run_program(args):
+    """The kata's book program on the learner's code, plots saved under .kata-plots/ (grader/runner.py)."""
+    from .runner import run
+
+    learner = _learner(args)
+    katas = learner.resolve(args.katas) or [learner.first_unsolved()]
+    if katas == [None]:
+        katas = learner.katas[-1:]
+    code = 0
+    for kata in katas:
+        code = max(code, run(learner, kata, cwd=args.invoked_from))
+    return code
+
+
 def own(args):
     """Your own DeZero: the book's step programs on your package, against the reference."""
     from .generate import complete_reference
@@ -586,6 +600,10 @@ def build_parser():
     p.add_argument("--pdb", action="store_true", help="stop in the debugger where a check fails")
     p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
     p.set_defaults(run=debug)
+    p = commands.add_parser("run", help="a kata's book program on your code; plots saved under .kata-plots/")
+    p.add_argument("katas", nargs="*")
+    p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
+    p.set_defaults(run=run_program)
     p = commands.add_parser("own", help="your own DeZero: the book's step programs on your package")
     p.add_argument("katas", nargs="*")
     p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)

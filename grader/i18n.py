@@ -52,6 +52,14 @@ PHRASES = {
     "done": {"en": "done", "ko": "완료"},
     "todo": {"en": "to do", "ko": "남음"},
     "given": {"en": "given", "ko": "주어짐"},
+    "run_program": {"en": "Running {program} on your katas/ (plots go to .kata-plots/):",
+                    "ko": "{program}을(를) 여러분의 katas/로 실행합니다 (그래프는 .kata-plots/에 저장):"},
+    "run_no_program": {"en": "{id} has no book program to run.", "ko": "{id}에는 실행할 책의 프로그램이 없습니다."},
+    "run_no_matplotlib": {
+        "en": "matplotlib is not installed here: the program runs, but its plots are not drawn "
+              "(nox -s run installs it when it can; or: pip install matplotlib).",
+        "ko": "matplotlib이 설치되어 있지 않아 프로그램은 실행되지만 그래프는 그리지 않습니다 "
+              "(nox -s run이 가능하면 설치합니다. 또는: pip install matplotlib)."},
     "progress_given": {"en": "You started at {id}: the {count} katas before it are given, not counted as yours.",
                        "ko": "{id}부터 시작했습니다: 그 앞의 카타 {count}개는 주어진 것으로, 여러분의 완료에 세지 않습니다."},
     "changed": {"en": "passed, then changed", "ko": "통과 후 변경됨"},

@@ -4,6 +4,7 @@ folder, debugging runs in one ordinary process, and the book's programs run on t
 Everything works in temporary copies of the repository (``helpers.repository_copy``), never the real checkout.
 """
 
+import importlib.util
 import io
 import os
 import shutil
@@ -15,7 +16,7 @@ import pytest
 from grader import ROOT, packaging
 from grader.learner import START_FILE, Learner
 from grader.stubs import reference_files
-from tests.helpers import KATAS, repository_copy
+from tests.helpers import KATAS, repository_copy, write_submission
 
 PYTHON = ROOT / ".nox" / "katas" / "bin" / "python"
 
@@ -141,3 +142,82 @@ def test_c_graded_checks_never_load_the_debug_conftest(copy):
     finally:
         conftest.write_text(kept)
     assert run.returncode == 0 and "conftest" not in run.stdout + run.stderr, run.stdout[-3000:] + run.stderr
+
+
+# ---------------------------------------------------------------- D. the book's programs on the learner's package
+
+FAKE_PYPLOT = '''"""Just enough of matplotlib.pyplot for the runner: figures that "save" a few bytes."""
+figures = []
+
+
+class Figure:
+    def savefig(self, path):
+        open(path, "wb").write(b"figure")
+
+
+def figure(number=None):
+    if number is None:
+        figures.append(Figure())
+        return figures[-1]
+    return figures[number - 1]
+
+
+def get_fignums():
+    return list(range(1, len(figures) + 1))
+
+
+def close(which=None):
+    figures.clear()
+
+
+def contourf(*args, **kwargs):
+    figures or figure()
+
+
+scatter = contourf
+
+
+def show():
+    raise AssertionError("the runner replaces show()")
+'''
+
+
+@pytest.fixture(scope="module")
+def solved(tmp_path_factory):
+    """A copy whose katas are the reference, its package saying when it is imported."""
+    copy = repository_copy(tmp_path_factory.mktemp("solved") / "repo")
+    write_submission(copy / "katas")
+    init = copy / "katas" / "dezero" / "__init__.py"
+    init.write_text(init.read_text() + "\nprint('the learner package is imported')\n")
+    return copy
+
+
+def test_d_run_saves_each_figure_and_says_where(solved, tmp_path):
+    fake = tmp_path / "fake" / "matplotlib"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    (fake / "pyplot.py").write_text(FAKE_PYPLOT)
+    env = {**NO_SERVER, "PYTHONPATH": str(fake.parent)}
+    run = subprocess.run([str(PYTHON), "-m", "grader", "run", "48"], cwd=solved, env=env, capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert "the learner package is imported" in run.stdout and "epoch 300, loss" in run.stdout
+    plot = solved / ".kata-plots" / "48_spiral-1.png"
+    assert f"[plot saved: {plot}]" in run.stdout and plot.read_bytes() == b"figure"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("matplotlib") is not None, reason="matplotlib is installed here")
+def test_d_run_without_matplotlib_runs_the_program_and_says_nothing_was_drawn(solved):
+    run = subprocess.run([str(PYTHON), "-m", "grader", "run", "48"], cwd=solved, env=NO_SERVER,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert "matplotlib is not installed here" in run.stdout and "epoch 300, loss" in run.stdout
+    assert not list((solved / ".kata-plots").glob("48_spiral-*.png"))  # the stand-in draws nothing
+
+
+@pytest.mark.skipif(importlib.util.find_spec("matplotlib") is None, reason="matplotlib is not installed here")
+def test_d_run_with_matplotlib_writes_a_png(solved):
+    run = subprocess.run([str(PYTHON), "-m", "grader", "run", "48"], cwd=solved, env=NO_SERVER,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert (solved / ".kata-plots" / "48_spiral-1.png").read_bytes().startswith(b"\x89PNG")
