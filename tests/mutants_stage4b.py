@@ -58,6 +58,20 @@ MUTANTS = [
     ("46_optimizers", "        self.target = target\n        return self\n", "        self.target = target\n",
      "setup() does not return the optimizer"),
     ("46_optimizers", "def __init__(self, lr=0.01):", "def __init__(self, lr=0.1):", "SGD's default lr is 0.1"),
+    ("46_optimizers", ("def __init__(self, lr=0.01, momentum=0.9):", "        self.vs = _ZerosPerParam()\n", MOMENTUM_UPDATE),
+     ("def __init__(self, lr=0.01, momentum=0.9, vs={}):", "        self.vs = vs\n",
+      "        v_key = id(param)\n"
+      "        if v_key not in self.vs:\n"
+      "            xp = cuda.get_array_module(param.data)\n"
+      "            self.vs[v_key] = xp.zeros_like(param.data)\n"
+      "        v = self.vs[v_key]\n"
+      "        v *= self.momentum\n"
+      "        v -= self.lr * param.grad.data\n"
+      "        param.data += v\n"),
+     "MomentumSGD: the velocities in a mutable default argument, shared by every MomentumSGD"),
+    ("46_optimizers", "    def __init__(self):\n        self.target = None\n        self.hooks = []\n",
+     "    def __init__(self, hooks=[]):\n        self.target = None\n        self.hooks = hooks\n",
+     "Optimizer: the hooks in a mutable default argument, shared by every optimizer"),
     # 47: get_item, softmax, softmax_cross_entropy, softmax1d
     ("47_softmax", "y = xp.exp(x - x.max(axis=self.axis, keepdims=True))", "y = xp.exp(x)",
      "softmax without subtracting the max: overflows on large scores"),

@@ -284,6 +284,41 @@ def test_momentum_keeps_one_velocity_per_parameter(dz):
         expect_array(b.data, wanted_b[step], f"the second parameter after update {step + 1}")
 
 
+def test_a_new_optimizer_starts_fresh(dz):
+    """A second optimizer, made after a first one was used, has no velocity and no hooks of the first.
+
+    ko: 첫 번째 옵티마이저를 쓴 뒤에 만든 두 번째 옵티마이저는 첫 번째의 속도도 훅도 물려받지 않습니다.
+
+    Hint: each optimizer makes its own list of hooks and its own dict of velocities in __init__
+    (self.hooks = [], self.vs = {}). A list or dict written as a default argument (vs={}) or in the
+    class body is made once and shared by every optimizer.
+
+    Hint (ko): 각 옵티마이저는 __init__에서 자기만의 훅 리스트와 속도 딕셔너리를 만듭니다(self.hooks = [], self.vs = {}). 기본 인수(vs={})나
+    클래스 본문에 쓴 리스트나 딕셔너리는 한 번만 만들어져 모든 옵티마이저가 함께 씁니다.
+    """
+    optimizers = _optimizers(dz)
+    Holder, parameter, set_grad, count_params, hook_calls = _helpers(
+        dz, "Holder", "parameter", "set_grad", "count_params", "hook_calls")
+    W = parameter([[1.0, -2.0], [0.5, 3.0]])
+    first = optimizers.MomentumSGD(lr=0.1, momentum=0.9)
+    first.setup(Holder(W))
+    first.add_hook(count_params)
+    for grad in ([[1.0, 2.0], [-1.0, 0.5]], [[0.5, 0.5], [2.0, -1.0]]):
+        set_grad(W, grad)
+        _update(first, "the first MomentumSGD")
+    calls = len(hook_calls())
+    start, grad = np.array(W.data), np.array([[2.0, -1.0], [1.0, 1.0]])
+    second = optimizers.MomentumSGD(lr=0.1, momentum=0.9)
+    second.setup(Holder(W))
+    set_grad(W, grad)
+    _update(second, "a second MomentumSGD on the same parameter")
+    expect_array(W.data, start - 0.1 * grad,
+                 "W.data after the first update of a new MomentumSGD (its velocity starts at zero: W - lr * grad)")
+    if len(hook_calls()) != calls:
+        fail("a new MomentumSGD ran a hook added to another optimizer: each optimizer needs a list of hooks "
+             "of its own")
+
+
 def test_float32_stays_float32(dz):
     """float32 parameters stay float32 under SGD and MomentumSGD.
 
