@@ -195,6 +195,10 @@ MUTANTS = [
      "        self.b = Parameter(np.zeros(out_size, dtype=dtype), name='b')\n\n    def _init_W(self, xp=np):\n"
      "        self.W.data = _randn_scaled(xp, (self.in_size, self.out_size)", "nobias ignored"),
 
+    ("44_layers", ("class Layer:\n", "        super().__setattr__('_params', {})\n"),
+     ("class Layer:\n    _params = {}\n", "        pass\n"),
+     "Layer's _params in the class body: one collection of names shared by every layer"),
+
     # 45: Model and MLP
     ("45_models", ("            value = self.__dict__[name]\n            if isinstance(value, Parameter):\n"
                    "                yield value\n            else:  # a sublayer\n                yield from value.params()\n"),

@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from grader.remote import LearnerError
 from grader.spec import (MIB, Ref, as_array, define, describe, expect_array, expect_value, fail, remote,
                          rss_growth, same, same_value)
 
@@ -83,6 +84,13 @@ def deep_forward(layers, rows):
     for layer in layers:
         h = F.sigmoid(layer(h))
     return float(h.data[0, 0])
+
+
+def used_linear(out_size, in_size):
+    """A new L.Linear(out_size), called once on 2 rows of in_size columns."""
+    layer = L.Linear(out_size)
+    layer(np.ones((2, in_size), dtype=np.float32))
+    return layer
 '''
 
 # What the book prints for step 44 at iterations 0 and 1000.
@@ -231,6 +239,32 @@ def test_linear_draws_W_at_the_first_call(dz):
              f"got {describe(before)}")
     expect_array(np.asarray(first), book_weights(3, 4, 3), "W after the first call, with np.random.seed(3)", rtol=1e-6)
     expect_value(tuple(y_shape), (2, 3), "the output's shape for 2 rows")
+
+
+def test_a_second_layer_starts_fresh(dz):
+    """Layers made after others were used have only their own parameters, and a new L.Linear draws its own W.
+
+    ko: 다른 계층을 쓴 뒤에 만든 계층은 자기 매개변수만 갖고, 새 L.Linear는 자기 W를 뽑습니다.
+
+    Hint: each layer needs its own collection of names, made in __init__ (self._params = set()).
+    A set or dict written in the class body (_params = set()) or as a default argument is one
+    object shared by every layer, so params() of one layer looks for the attributes of another.
+
+    Hint (ko): 계층마다 __init__에서 만든 자기만의 이름 모음이 있어야 합니다(self._params = set()). 클래스 본문(_params = set())이나
+    기본 인수에 쓴 집합이나 딕셔너리는 모든 계층이 함께 쓰는 객체 하나여서, 한 계층의 params()가 다른 계층의 속성을 찾게 됩니다.
+    """
+    Holder, registered, used_linear = helpers(dz, "Holder", "registered", "used_linear")
+    holder = Holder()
+    holder(dz.Variable(np.array([1.0, -1.0])))
+    used_linear(3, 4)
+    second = used_linear(3, 5)
+    for layer, wanted, what in ((second, ["W", "b"], "a second L.Linear(3)"), (holder, ["p1", "p2"], "the first layer")):
+        try:
+            names, count = registered(layer)
+        except LearnerError as error:
+            fail(f"params() of {what}, after other layers were made, raised {error.type_name}: {error.message}")
+        expect_value((list(names), count), (wanted, 2), f"(the attributes params() of {what} yields, how many)")
+    expect_value(tuple(second.W.shape), (5, 3), "W.shape of a second L.Linear(3) called on 5 columns")
 
 
 def test_linear_keeps_W(dz):
