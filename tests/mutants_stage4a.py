@@ -217,6 +217,18 @@ MUTANTS = [
      "MLP applies the activation after the last layer too"),
     ("45_models", "            x = self.activation(layer(x))\n        return last(x)",
      "            x = F.sigmoid(layer(x))\n        return last(x)", "MLP ignores its activation argument"),
+    ("45_models", ("    def __init__(self, fc_output_sizes, activation=F.sigmoid):\n        super().__init__()\n"
+                   "        self.activation = activation\n"
+                   "        self.layers = [L.Linear(out_size) for out_size in fc_output_sizes]\n"
+                   "        for i, layer in enumerate(self.layers):\n            setattr(self, 'l{}'.format(i), layer)\n"),
+     ("    def __init__(self, fc_output_sizes, activation=F.sigmoid, layers=[]):\n        super().__init__()\n"
+      "        self.activation = activation\n        self.layers = layers\n"
+      "        for i, out_size in enumerate(fc_output_sizes):\n            layer = L.Linear(out_size)\n"
+      "            setattr(self, 'l' + str(i), layer)\n            self.layers.append(layer)\n"),
+     "MLP's layers in a mutable default argument, shared by every MLP"),
+    ("45_models", ("class Layer:\n", "        super().__setattr__('_params', {})\n"),
+     ("class Layer:\n    _params = {}\n", "        pass\n"),
+     "Layer's _params in the class body: one collection of names shared by every layer"),
     ("45_models", "        y = self.forward(*inputs)\n        return utils.plot_dot_graph(y, verbose=True, to_file=to_file)",
      "        y = self.forward(inputs)\n        return utils.plot_dot_graph(y, verbose=True, to_file=to_file)",
      "Model.plot passes the inputs to forward as one tuple"),

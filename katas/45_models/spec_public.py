@@ -115,6 +115,12 @@ def mlp_output(sizes, activation, x):
     return y.data, [(layer.W.data, layer.b.data) for layer in model.layers]
 
 
+def second_mlp_output(x):
+    """mlp_output of a new MLP((4, 2)), made after an MLP((10, 1)) was built and used."""
+    MLP((10, 1))(x)
+    return mlp_output((4, 2), F.sigmoid, x)
+
+
 def graph_text(to_file):
     model = TwoLayerNet(5, 1)
     model.plot(np.ones((2, 1)), to_file=to_file)
@@ -237,6 +243,25 @@ def test_mlp_forward(dz):
         (W0, b0), (W1, b1) = weights
         expected = numpy_activation(x @ W0 + b0) @ W1 + b1
         expect_array(np.asarray(y), expected, f"MLP((4, 2), activation={name})(x)", rtol=1e-5)
+
+
+def test_a_second_mlp_starts_fresh(dz):
+    """An MLP made after another one was used has only its own two layers, and computes with them.
+
+    ko: 다른 MLP를 쓴 뒤에 만든 MLP는 자기 계층 두 개만 갖고, 그것으로 계산합니다.
+
+    Hint: make the list of layers in __init__ (self.layers = []); a list written as a default
+    argument (layers=[]) or in the class body is one list shared by every MLP, which keeps the
+    layers of all of them.
+
+    Hint (ko): 계층 리스트는 __init__에서 만드세요(self.layers = []). 기본 인수(layers=[])나 클래스 본문에 쓴 리스트는 모든 MLP가 함께
+    쓰는 리스트 하나여서 모든 MLP의 계층을 다 담게 됩니다.
+    """
+    x = np.array([[0.5, -1.0, 2.0], [1.0, 0.0, -0.5]])
+    y, weights = helpers(dz, "second_mlp_output")(x)
+    expect_value(len(weights), 2, "len(model.layers) of a second MLP((4, 2))")
+    (W0, b0), (W1, b1) = weights
+    expect_array(np.asarray(y), sigmoid(x @ W0 + b0) @ W1 + b1, "a second MLP((4, 2))(x)", rtol=1e-5)
 
 
 def test_mlp_trains_like_the_book(dz):
