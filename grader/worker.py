@@ -663,26 +663,31 @@ def spawn(config, fds, python_roots):
     os._exit(0)
 
 
-STANDINS = ("matplotlib.pyplot", "PIL.Image")  # what the book's code imports beyond numpy
+# What the book's code imports beyond numpy. Plots are never part of a grade, so a worker always plots with
+# the stand-in: a real matplotlib would build its font cache afresh in every worker's empty scratch HOME.
+# Pillow is used where it is installed (its images are real data), else the stand-in imports.
+ALWAYS_STANDIN = ("matplotlib.pyplot",)
+STANDIN_IF_MISSING = ("PIL.Image",)
 
 
 def load_standins():
-    """Where matplotlib or Pillow is not installed, import the grader's stand-in (grader/standins/README.md).
+    """Import the grader's stand-ins (grader/standins/README.md) into the zygote, once, before any fork.
 
-    The book's ``dezero/datasets.py`` imports matplotlib at the top, its ``transforms.py`` PIL;
-    the grading environment has only numpy and pytest. Loaded here, once, before any fork: every
-    worker inherits the modules without reading the grader's folder, which its sealed file view
-    does not show. A real package, when installed, is found first and used.
+    The book's ``dezero/datasets.py`` imports matplotlib at the top, its ``transforms.py`` PIL; the
+    grading environment has only numpy and pytest. Loaded here, every worker inherits the modules
+    without reading the grader's folder, which its sealed file view does not show.
     """
     import importlib.util
 
-    missing = [name for name in STANDINS if importlib.util.find_spec(name.partition(".")[0]) is None]
-    sys.path.append(os.path.join(_ROOT, "grader", "standins"))  # after site-packages
-    try:
-        for name in missing:
-            importlib.import_module(name)
-    finally:
-        sys.path.pop()
+    folder = os.path.join(_ROOT, "grader", "standins")
+    missing = [name for name in STANDIN_IF_MISSING if importlib.util.find_spec(name.partition(".")[0]) is None]
+    for names, position in ((ALWAYS_STANDIN, 0), (missing, len(sys.path))):
+        sys.path.insert(position, folder)  # first: always the stand-in; last: only where nothing is installed
+        try:
+            for name in names:
+                importlib.import_module(name)
+        finally:
+            sys.path.remove(folder)
 
 
 def zygote(control_fd):

@@ -10,7 +10,6 @@ the checks run) is graded sealed, with the real grader, in this environment
 without them: every kata that touches them keeps its points.
 """
 
-import importlib.util
 
 import pytest
 
@@ -33,8 +32,6 @@ def book_style(kata_id, path, old, plot):
 
 @pytest.mark.timeout(900)
 def test_the_books_matplotlib_imports_keep_full_marks(tmp_path):
-    if importlib.util.find_spec("matplotlib") or importlib.util.find_spec("PIL"):
-        pytest.skip("matplotlib or Pillow is installed here: this test is about an environment without (.nox/katas)")
     assert len(BOOK_PLOTS) == 4, BOOK_PLOTS
     regression = next(k for k in BOOK_PLOTS if k.startswith("42_"))
     step42 = book_style(regression, f"{regression}/step42.py", "lr = 0.1",
@@ -67,7 +64,8 @@ print(getattr(matplotlib, "STAND_IN", False), getattr(PIL, "STAND_IN", False))
 """
 
 
-def test_an_installed_matplotlib_wins_over_the_stand_in(tmp_path):
+def test_workers_plot_with_the_stand_in_and_use_an_installed_pillow(tmp_path):
+    """Plots are never graded: the stand-in even where matplotlib is installed. Pillow: the real one if there."""
     import subprocess
     import sys
 
@@ -80,8 +78,9 @@ def test_an_installed_matplotlib_wins_over_the_stand_in(tmp_path):
         return done.stdout.split()
 
     real = tmp_path / "site"
-    (real / "matplotlib").mkdir(parents=True)
-    (real / "matplotlib" / "__init__.py").write_text("")
-    (real / "matplotlib" / "pyplot.py").write_text("")
-    assert load(real) == ["False", "True"]  # the installed one for matplotlib; no Pillow here: the stand-in
-    assert load(tmp_path / "empty") == ["True", "True"]
+    for package, module in (("matplotlib", "pyplot"), ("PIL", "Image")):
+        (real / package).mkdir(parents=True)
+        (real / package / "__init__.py").write_text("")
+        (real / package / f"{module}.py").write_text("")
+    assert load(real) == ["True", "False"]  # the stand-in for matplotlib, the installed Pillow
+    assert load(tmp_path / "empty")[0] == "True"
