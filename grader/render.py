@@ -12,7 +12,6 @@ Two audiences read a failure:
 from pathlib import Path
 
 from .i18n import localize, t
-from .remote import builtin_exception
 
 HIDDEN = "after_due_date"
 GRADER_WORDED = {"crashed", "missing", "timeout", "introspection", "tool"}  # messages written by the grader alone
@@ -50,6 +49,8 @@ def student_message(test):
     if kind in GRADER_WORDED:
         return f"this hidden check failed: {message}"
     if kind == "raised":
+        from .remote import builtin_exception  # here, not at the top: remote needs numpy, and the
+        # learner's commands must be able to say that numpy is missing (cli.main)
         return f"this hidden check failed: your code raised {builtin_exception(test.get('error'))}"
     if kind == "import":
         return "this hidden check failed: your code could not be imported (see the visible checks)"
