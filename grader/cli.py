@@ -613,7 +613,7 @@ def build_parser():
     p.set_defaults(run=progress)
     p = commands.add_parser("doctor", help="check Python, packages, the sandbox and Graphviz; say what to fix")
     p.set_defaults(run=doctor)
-    p = commands.add_parser("serve", help=argparse.SUPPRESS)
+    p = commands.add_parser("serve", help="(internal) the warm checker that check, hint and progress talk to")
     p.add_argument("--root", default=str(KATAS))
     p.set_defaults(run=lambda args: __import__("grader.server", fromlist=["serve"]).serve(Path(args.root)))
     p = commands.add_parser("grade", help="grade submission folders shaped like katas/ (default: katas/)")

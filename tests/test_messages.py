@@ -214,3 +214,16 @@ def test_reset_asks_at_a_terminal_and_says_how_to_restore(tree):
     asked = learner(tree)
     assert asked.reset(["14_grad_accumulation"], yes=True, stdin=_Terminal("")) == 0, "--yes does not ask"
     assert "Reset 14" not in asked.out.getvalue()
+
+
+def test_help_lists_every_command_in_words():
+    """python -m grader --help: no argparse placeholder (==SUPPRESS==) where a command's help should be."""
+    import subprocess
+    import sys
+
+    from grader import ROOT
+
+    done = subprocess.run([sys.executable, "-m", "grader", "--help"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "SUPPRESS" not in done.stdout and "serve" in done.stdout, done.stdout
