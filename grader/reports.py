@@ -200,16 +200,14 @@ def summary_markdown(submissions, katas, not_graded=None):
     if unsealed:
         lines += ["**Graded UNSEALED** (learner code ran as the grader's user; scores are not proof against "
                   f"tampering): {', '.join(unsealed)}", ""]
-    flagged = [f"{markdown(s.name)} ({', '.join(k.kata_id for k in s.katas if k.flagged)})"
-               for s in submissions if any(k.flagged for k in s.katas)]
+    flagged = [f"{markdown(name)} ({', '.join(ids)})" for name, ids in flagged_katas(submissions)]
     if flagged:
         lines += ["**Flagged for a look**: code that reached into the interpreter's internals "
                   f"(frames, the collector's object lists, tracing, ctypes): {', '.join(flagged)}", ""]
     lines += ["| kata | points | solved | share | the check most attempts fail (submissions); the others |",
               "|---|---|---|---|---|"]
     for kata in katas:
-        results = [next((k for k in s.katas if k.kata_id == kata.id), None) for s in submissions]
-        untouched = [kata.id in getattr(s, "untouched", ()) for s in submissions]
+        results, untouched = kata_results(submissions, kata)
         solved = sum(bool(r and r.passed) for r in results)
         share = solved / len(results) if results else 0.0
         lines.append(f"| {kata.id} | {kata.points} | {solved}/{len(results)} | `{_bar(solved, len(results), 20)}` "
@@ -217,15 +215,31 @@ def summary_markdown(submissions, katas, not_graded=None):
     totals = [s.score for s in submissions]
     top = sum(k.points for k in katas)
     lines += ["", "## Total scores", "", "```"]
-    bins = 10
-    for b in range(bins):
-        low, high = top * b / bins, top * (b + 1) / bins
-        count = sum(low <= t < high or (b == bins - 1 and t == top) for t in totals)
+    for low, high, count in score_bins(totals, top):
         lines.append(f"{low:5.0f}-{high:<5.0f} | {'#' * count} {count}")
     lines += ["```", ""]
     if totals:
         lines.append(f"Mean {sum(totals) / len(totals):.1f} of {top}.")
     return "\n".join(lines) + "\n"
+
+
+def flagged_katas(submissions):
+    """(name, [kata ids]) of each submission whose code reached into the interpreter's internals."""
+    return [(s.name, [k.kata_id for k in s.katas if k.flagged]) for s in submissions
+            if any(k.flagged for k in s.katas)]
+
+
+def kata_results(submissions, kata):
+    """Each submission's result for one kata (None: not in its results), and whether it was left as shipped."""
+    results = [next((k for k in s.katas if k.kata_id == kata.id), None) for s in submissions]
+    return results, [kata.id in getattr(s, "untouched", ()) for s in submissions]
+
+
+def score_bins(totals, top, bins=10):
+    """The total scores' histogram: (low, high, count) for ``bins`` equal ranges; a full score counts in the last."""
+    edges = [(top * b / bins, top * (b + 1) / bins) for b in range(bins)]
+    return [(low, high, sum(low <= t < high or (b == bins - 1 and t == top) for t in totals))
+            for b, (low, high) in enumerate(edges)]
 
 
 STOPPED = ("crashed", "timeout", "tool", "skipped", "introspection")  # the run ended, not the reasoning
@@ -247,11 +261,26 @@ def _attempt(result, as_shipped=False):
 
 
 def _common_failure(results, untouched):
+    """The separating check and the other counts, as one Markdown cell of the summary."""
+    doc, count, kinds = separating_check(results, untouched)
+    parts = [f"{markdown(doc)} ({count})"] if doc is not None else []
+    for kind, words in NOT_ATTEMPTED:
+        if kinds.get(kind):
+            parts.append(f"{words}: {kinds[kind]}")
+    return "; ".join(parts) or "-"
+
+
+NOT_ATTEMPTED = (("untouched", "untouched stub"), ("stopped", "crashed or did not finish"),
+                 ("absent", "not handed in or not importable"))  # counted apart from misconceptions
+
+
+def separating_check(results, untouched):
     """The check that separates those who solved a kata from those who tried and did not.
 
     Counted over attempts only: the check (in the spec's order, the first on a tie) that the most
     submissions which tried and failed fail, each counted once. Katas not handed in, untouched stubs
     and runs that crashed or did not finish say nothing about a misconception: they get their own counts.
+    Returns (the check's title or None, how many attempts fail it, {kind: count} of the unsolved).
     """
     kinds, counts, docs = {}, {}, {}
     for result, as_shipped in zip(results, untouched):
@@ -268,15 +297,10 @@ def _common_failure(results, untouched):
             counts.setdefault(check, set())
             if kind == "attempted" and test.get("outcome") != "passed":
                 counts[check].add(id(result))
-    parts = []
     best = max(counts, key=lambda check: len(counts[check]), default=None)  # max keeps the first on a tie
-    if best is not None and counts[best]:
-        parts.append(f"{markdown(docs[best])} ({len(counts[best])})")
-    for kind, words in (("untouched", "untouched stub"), ("stopped", "crashed or did not finish"),
-                        ("absent", "not handed in or not importable")):
-        if kinds.get(kind):
-            parts.append(f"{words}: {kinds[kind]}")
-    return "; ".join(parts) or "-"
+    if best is None or not counts[best]:
+        return None, 0, kinds
+    return docs[best], len(counts[best]), kinds
 
 
 def table(submissions, katas):
