@@ -78,6 +78,14 @@ MUTANTS = [
      "no pooling after block 5"),
     ("58_vgg16", "kernel_size=3, stride=1, pad=1", "kernel_size=3, stride=1, pad=0", "convolutions without padding"),
     ("58_vgg16", "            self.load_weights(weights_path)\n", "            pass\n", "pretrained never loads the file"),
+    ("58_vgg16", "        x = F.dropout(F.relu(self.fc7(x)))\n", "        x = F.dropout(self.fc7(x))\n", "no ReLU after fc7"),
+    ("58_vgg16", "                x = F.relu(getattr(self, 'conv{}_{}'.format(block, i))(x))\n",
+     "                x = getattr(self, 'conv{}_{}'.format(block, i))(x)\n", "no ReLU after the convolutions"),
+    ("58_vgg16", "                x = F.relu(getattr(self, 'conv{}_{}'.format(block, i))(x))\n",
+     "                x = getattr(self, 'conv{}_{}'.format(block, i))(x)\n"
+     "                if i < depth:\n                    x = F.relu(x)\n",
+     "no ReLU after the last convolution of each block (pooling follows it)"),
+    ("58_vgg16", "        x = self.fc8(x)\n", "        x = F.relu(self.fc8(x))\n", "a ReLU after fc8 too"),
     ("58_vgg16", "bgr = np.asarray(image, dtype=dtype)[:, :, ::-1]", "bgr = np.asarray(image, dtype=dtype)",
      "preprocess keeps RGB order"),
     # 59: RNN, unchain_backward

@@ -55,6 +55,27 @@ def set_zero_weights(model, convs, height, width):
     model.fc8.W.data = np.zeros((4096, 1000), np.float32)
 
 
+def set_path_weights(model, convs, paths, biases):
+    """Weights that pass input channel 0 along `paths` channels, one each, with a 1 on every diagonal.
+
+    Each conv's W has a 1 at the centre of its 3x3 kernel from channel j to channel j (from channel 0 at
+    conv1_1), each fc's W a 1 at [j, j], for j < paths; every other weight is 0. biases: name -> b.data.
+    """
+    in_channels = 3
+    for name, out_channels in convs.items():
+        W = np.zeros((out_channels, in_channels, 3, 3), np.float32)
+        for j in range(paths):
+            W[j, j if in_channels > 3 else 0, 1, 1] = 1
+        getattr(model, name).W.data = W
+        in_channels = out_channels
+    for name, shape in (('fc6', (512, 4096)), ('fc7', (4096, 4096)), ('fc8', (4096, 1000))):
+        W = np.zeros(shape, np.float32)
+        W[np.arange(paths), np.arange(paths)] = 1
+        getattr(model, name).W.data = W
+    for name, b in biases.items():
+        getattr(model, name).b.data = b
+
+
 class FakeImage:
     """What preprocess uses of a Pillow image: convert, resize and the array interface.
 
@@ -103,10 +124,9 @@ def loaded(model):
 
 
 def helpers(dz):
-    return dict(zip(["describe_layers", "flat_names", "set_zero_weights", "FakeImage", "write_weights",
-                     "remove_weights", "loaded"],
-                    define(dz, HELPERS, "describe_layers", "flat_names", "set_zero_weights", "FakeImage",
-                           "write_weights", "remove_weights", "loaded")))
+    names = ["describe_layers", "flat_names", "set_zero_weights", "set_path_weights", "FakeImage", "write_weights",
+             "remove_weights", "loaded"]
+    return dict(zip(names, define(dz, HELPERS, *names)))
 
 
 def fake_pixels(width, height):
@@ -163,6 +183,59 @@ def test_forward_shapes(dz):
         data = y.data
         expect_value(data.shape, (shape[0], 1000), f"the output shape for images {shape}")
         expect_value(str(data.dtype), "float32", f"the output dtype for float32 images {shape}")
+
+
+def path_biases(paths):
+    """Biases that make each path test one ReLU: path i < 13 goes negative at conv i, 13 and 14 at fc6 and fc7.
+
+    The bias after the tested layer lifts the value back above 0, so a missing ReLU (which leaves it
+    negative) changes the output; path 15 ends negative at fc8, where no ReLU belongs.
+    """
+    layers = [*CONVS, *FCS]
+    biases = {name: np.zeros(size, np.float32) for name, size in zip(layers, [*CONVS.values(), *FCS.values()])}
+    for i in range(paths - 1):
+        biases[layers[i]][i] = -3.0
+        biases[layers[i + 1]][i] = 4.0
+    biases["fc8"][paths - 1] = -3.0
+    return biases
+
+
+def vgg16_paths(levels, biases, paths):
+    """NumPy: each path is one number (its channel of a constant image), through every bias, ReLU after each but fc8."""
+    h = np.repeat(np.asarray(levels, dtype=np.float64)[:, None], paths, axis=1)
+    for name in [*CONVS, *FCS]:
+        h = h + biases[name][:paths]
+        if name != "fc8":
+            h = np.maximum(h, 0)
+    return h
+
+
+def test_forward_values(dz):
+    """VGG16's output against NumPy, with weights that test every ReLU: after each conv, fc6 and fc7, none after fc8.
+
+    ko: 모든 ReLU를 시험하는 가중치로 VGG16의 출력을 NumPy와 비교합니다: 각 합성곱, fc6, fc7 뒤에는 ReLU가 있고 fc8 뒤에는 없습니다.
+
+    Hint: each weight passes one channel straight on (a 1 at the centre of the kernel) and the biases push
+    output i below 0 at one layer only: conv1_1 ... conv5_3 for i = 0 ... 12, fc6 for 13, fc7 for 14.
+    Less than 4 at position i means that layer has no ReLU after it (F.relu after every conv, fc6 and
+    fc7); 0 at position 15, where a negative number is expected, means a ReLU after fc8.
+
+    Hint (ko): 각 가중치는 채널 하나를 그대로 넘기고(커널 가운데의 1), 편향은 출력 i를 한 계층에서만 0 아래로 내립니다: i = 0 ... 12는
+    conv1_1 ... conv5_3, 13은 fc6, 14는 fc7입니다. i번째 자리가 4보다 작으면 그 계층 뒤에 ReLU가 없는 것이고(모든 합성곱, fc6, fc7 뒤에
+    F.relu), 음수가 나와야 할 15번째 자리가 0이면 fc8 뒤에 ReLU를 둔 것입니다.
+    """
+    h = helpers(dz)
+    paths, levels = 16, [1.0, 0.5]
+    biases = path_biases(paths)
+    model = dz.models.VGG16()
+    h["set_path_weights"](model, CONVS, paths, biases)
+    x = np.random.default_rng(58).random((2, 3, 32, 32)).astype(np.float32)
+    x[:, 0] = np.array(levels, np.float32)[:, None, None]
+    with dz.test_mode():
+        y = np.asarray(model(x).data)
+    expected = np.zeros((2, 1000))
+    expected[:, :paths] = vgg16_paths(levels, biases, paths)
+    expect_array(y, expected, "VGG16's output for constant images (channel 0 at 1.0 and 0.5)", rtol=1e-5)
 
 
 def test_preprocess(dz):
