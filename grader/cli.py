@@ -10,7 +10,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from . import KATAS, ROOT, reports
+from . import KATAS, ROOT, class_report, reports
 from .katas import KataNotFound, all_katas, find
 from .limits import LIMITS
 
@@ -250,11 +250,15 @@ def _mark_untouched(result, path, katas, grader):
 
 
 def class_reports(graded, not_graded, katas, out, args, sealed=True):
-    """gradebook.csv and summary.md, a look at the results, and the exit status (grade and merge)."""
+    """gradebook.csv, summary.md and class-report.html, a look at the results, and the exit status (grade, merge)."""
     graded = sorted(graded, key=lambda s: s.name)
     reports.write_gradebook(graded, katas, out / "gradebook.csv", not_graded)
     summary = reports.summary_markdown(graded, katas, not_graded)
     (out / "summary.md").write_text(summary, encoding="utf-8")
+    try:
+        pictures = class_report.write(graded, katas, out, not_graded)
+    except Exception as error:  # the page is for looking; the scores and the exit status stand without it
+        pictures = f"The class report could not be written: {type(error).__name__}: {reports.printable(error)}"
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if step_summary:  # GitHub Actions shows it on the run's page
         with open(step_summary, "a", encoding="utf-8") as handle:
@@ -274,7 +278,8 @@ def class_reports(graded, not_graded, katas, out, args, sealed=True):
             print(f"{sub.name:30} {sub.score:g}/{sub.max_score:g}")
     shown = reports.printable(out)
     print(f"\nWrote {shown}/submissions/<name>/results.json (Gradescope), junit.xml, verdicts.json "
-          f"(instructor only), {shown}/gradebook.csv and {shown}/summary.md"
+          f"(instructor only), {shown}/gradebook.csv, {shown}/summary.md and {shown}/{class_report.REPORT}. "
+          + pictures
           + ("" if sealed else "\nGraded UNSEALED: the reports say so."))
     if not_graded:
         print(f"{len(not_graded)} submission(s) could not be graded (listed in summary.md): "
