@@ -489,7 +489,8 @@ def files_hash(kata, submission, ladder=None):
         data = submission.read(f"{kata.id}/{relative}")  # StageError: the kata is not graded
         digest.update(relative.encode() + b"\0" + data + b"\0")
     if kata.uses_package:
-        digest.update(f"{ladder.fingerprint if ladder else 'as submitted'}\0{kata.package_as_of}\0".encode())
+        reference = ladder.fingerprint if ladder else "as submitted"
+        digest.update(f"{reference}\0{kata.step}\0{kata.package_as_of}\0".encode())  # what assembly depends on
         for path in ladder.files if ladder else submission.python_files(PACKAGE):
             try:
                 data = submission.read(path)
