@@ -701,7 +701,7 @@ class Grader:
                                 time.monotonic() - started, seal="sealed" if self.seal.sealed else "unsealed")
 
     def _stage(self, files, results, private):
-        """Stage each kata not in the cache; the others' results say why they are not graded."""
+        """Stage each kata the cache does not answer; a kata that cannot be staged gets the reason why."""
         budget = Budget(self.limits.staging_budget_s)
         to_run = []
         for kata, result in zip(self.katas, results):
