@@ -142,3 +142,32 @@ def test_sgd_loop_keeps_memory_flat(dz, mem):
         late = mem.count(dz.Variable, dz.Function)
     if late != early:
         fail(f"live (Variables, Functions) grew from {tuple(early)} to {tuple(late)} over 50 SGD updates")
+
+
+def test_new_optimizers_start_fresh(dz):
+    """Three MomentumSGDs in turn on one (3,) parameter, and an SGD after an SGD with a hook: each starts fresh.
+
+    ko: (3,) 매개변수 하나에 MomentumSGD 세 개를 차례로, 훅을 단 SGD 다음에 SGD 하나: 모두 새로 시작합니다.
+    """
+    optimizers = public._optimizers(dz)
+    Holder, parameter, set_grad, count_params, hook_calls = public._helpers(
+        dz, "Holder", "parameter", "set_grad", "count_params", "hook_calls")
+    rng = np.random.default_rng(461)
+    W = parameter(rng.standard_normal(3))
+    for turn in range(3):
+        optimizer = optimizers.MomentumSGD(lr=0.05, momentum=0.5)
+        optimizer.setup(Holder(W))
+        start, grad = np.array(W.data), rng.standard_normal(3)
+        set_grad(W, grad)
+        public._update(optimizer, f"MomentumSGD number {turn + 1}")
+        expect_array(W.data, start - 0.05 * grad, f"W after the first update of MomentumSGD number {turn + 1}")
+        set_grad(W, grad)
+        public._update(optimizer, f"MomentumSGD number {turn + 1}, again")
+    first = optimizers.SGD(0.1)
+    first.add_hook(count_params)
+    second = optimizers.SGD(0.1)
+    second.setup(Holder(W))
+    set_grad(W, rng.standard_normal(3))
+    public._update(second, "an SGD made after an SGD with a hook")
+    if hook_calls():
+        fail("an SGD ran a hook added to another SGD")
