@@ -82,3 +82,18 @@ def test_linear_float64_dtype(dz):
     layer = make()
     layer(np.ones((2, 4)))
     expect_value(str(layer.W.data.dtype), "float64", "the dtype of W with dtype=np.float64")
+
+
+def test_layers_in_turn_start_fresh(dz):
+    """Many(3), Many(5), then L.Linear(2) on 6 columns and L.Linear(4) on 3: each yields only its own parameters.
+
+    ko: Many(3), Many(5), 그다음 6열에 L.Linear(2), 3열에 L.Linear(4): 각각 자기 매개변수만 내놓습니다.
+    """
+    Many, registered, lazy_weights = define(dz, HELPERS, "Many", "registered", "lazy_weights")
+    small, large = Many(3), Many(5)
+    lazy_weights(12, 2, 6, 2)
+    W, _, in_size = lazy_weights(13, 2, 3, 4)
+    expect_value(tuple(np.shape(W)), (3, 4), "W.shape of a second L.Linear(4) called on 3 columns")
+    expect_value(in_size, 3, "in_size of the second L.Linear")
+    expect_value(registered(small), ([f"w{i}" for i in range(3)], 3), "(params() attributes of Many(3), how many)")
+    expect_value(registered(large), ([f"w{i}" for i in range(5)], 5), "(params() attributes of Many(5), how many)")
