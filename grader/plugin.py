@@ -53,14 +53,13 @@ class JudgePlugin:
         self.given_up = {}  # kata id -> (why its remaining checks are not run, the kind of failure)
         self.spent = {}     # kata id -> seconds its checks have taken (LIMITS.kata_budget)
         self.import_noted = set()
-        self.checks = {}    # kata id -> checks begun (for the tally of round trips)
         self.records = {}
         self.results = open(plan["results"], "a", encoding="utf-8")
 
     def end(self):
         """Close the plan's workers and mark its verdicts complete."""
-        for kata_id, worker in self.workers.items():
-            self.retire(kata_id, worker)
+        for worker in self.workers.values():
+            worker.close()
         self.workers.clear()
         self.emit({"done": True})
         self.results.close()
@@ -117,7 +116,6 @@ class JudgePlugin:
             why, kind = self.given_up[kata_id]
             raise WorkerGone(f"not run: {why}", kind)
         started, worker = time.monotonic(), None
-        self.checks[kata_id] = self.checks.get(kata_id, 0) + 1
         timeout = self.katas[kata_id]["timeout"]
         budget = LIMITS.kata_budget(timeout)
         left = budget - self.spent.get(kata_id, 0.0)
