@@ -2,13 +2,15 @@
 
 import numpy as np
 
-from grader.spec import define, expect_array, expect_value
+from grader.spec import define, expect_array, expect_value, public_spec
 
 from grader.spec import LearnerError, fail  # noqa: F401
 
 CONVS = {"conv1_1": 64, "conv1_2": 64, "conv2_1": 128, "conv2_2": 128, "conv3_1": 256, "conv3_2": 256,
          "conv3_3": 256, "conv4_1": 512, "conv4_2": 512, "conv4_3": 512, "conv5_1": 512, "conv5_2": 512,
          "conv5_3": 512}
+
+public = public_spec(__file__)  # the public checks' helpers, one copy
 
 HELPERS = '''
 def set_weights(model, convs, height, width, value):
@@ -76,3 +78,21 @@ class Grey:
     got = dz.models.VGG16.preprocess(Grey())
     expect_value(got.shape, (3, 224, 224), "the shape")
     expect_array(got[:, 0, 0], 128 - np.array([103.939, 116.779, 123.68]), "one pixel", rtol=1e-6)
+
+
+def test_forward_values_other_images(dz):
+    """VGG16's output against NumPy on three (3, 64, 32) constant images: every ReLU shows, none after fc8.
+
+    ko: 상수 이미지 세 장(3, 64, 32)에서 VGG16의 출력을 NumPy와 비교합니다: 모든 ReLU가 드러나고 fc8 뒤에는 없습니다.
+    """
+    paths, levels = 16, [2.0, 0.25, 1.5]
+    biases = public.path_biases(paths)
+    model = dz.models.VGG16()
+    public.helpers(dz)["set_path_weights"](model, CONVS, paths, biases, 2)
+    x = np.random.default_rng(581).random((3, 3, 64, 32)).astype(np.float32)
+    x[:, 0] = np.array(levels, np.float32)[:, None, None]
+    with dz.test_mode():
+        y = np.asarray(model(x).data)
+    expected = np.zeros((3, 1000))
+    expected[:, :paths] = public.vgg16_paths(levels, biases, paths)
+    expect_array(y, expected, "VGG16's output for three constant images", rtol=1e-5)

@@ -55,11 +55,12 @@ def set_zero_weights(model, convs, height, width):
     model.fc8.W.data = np.zeros((4096, 1000), np.float32)
 
 
-def set_path_weights(model, convs, paths, biases):
+def set_path_weights(model, convs, paths, biases, cells=1):
     """Weights that pass input channel 0 along `paths` channels, one each, with a 1 on every diagonal.
 
     Each conv's W has a 1 at the centre of its 3x3 kernel from channel j to channel j (from channel 0 at
-    conv1_1), each fc's W a 1 at [j, j], for j < paths; every other weight is 0. biases: name -> b.data.
+    conv1_1), each fc's W a 1 at [j, j], for j < paths (fc6 at [j * cells, j], the first of channel j's
+    cells after the last pooling); every other weight is 0. biases: name -> b.data.
     """
     in_channels = 3
     for name, out_channels in convs.items():
@@ -68,9 +69,9 @@ def set_path_weights(model, convs, paths, biases):
             W[j, j if in_channels > 3 else 0, 1, 1] = 1
         getattr(model, name).W.data = W
         in_channels = out_channels
-    for name, shape in (('fc6', (512, 4096)), ('fc7', (4096, 4096)), ('fc8', (4096, 1000))):
+    for name, shape, step in (('fc6', (512 * cells, 4096), cells), ('fc7', (4096, 4096), 1), ('fc8', (4096, 1000), 1)):
         W = np.zeros(shape, np.float32)
-        W[np.arange(paths), np.arange(paths)] = 1
+        W[np.arange(paths) * step, np.arange(paths)] = 1
         getattr(model, name).W.data = W
     for name, b in biases.items():
         getattr(model, name).b.data = b
