@@ -72,3 +72,15 @@ def test_deeper_mlp_learns(dz):
     last = mlp_fit(3, 250)
     if not last < 0.25:
         fail(f"the loss after 250 iterations is {last:.4f}, expected below 0.25")
+
+
+def test_mlps_in_turn_start_fresh(dz):
+    """MLP((4, 3)), MLP((5, 2, 1)) and MLP((2,)), made and used in turn: each has only its own layers.
+
+    ko: 차례로 만들고 쓴 MLP((4, 3)), MLP((5, 2, 1)), MLP((2,)): 각각 자기 계층만 갖습니다.
+    """
+    (mlp_count,) = define(dz, HELPERS, "mlp_count")
+    expect_value(mlp_count((4, 3)), (4, [(2, 4), (4, 3)]), "(parameters, W shapes) of MLP((4, 3)), made first")
+    expect_value(mlp_count((5, 2, 1)), (6, [(2, 5), (5, 2), (2, 1)]),
+                 "(parameters, W shapes) of MLP((5, 2, 1)), made second")
+    expect_value(mlp_count((2,)), (2, [(2, 2)]), "(parameters, W shapes) of MLP((2,)), made third")
