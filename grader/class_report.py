@@ -39,6 +39,7 @@ class Chart:
     rows: list
     limit: float
     unit: str
+    label: str  # what a row is, for the head of the numbers' table
 
 
 def charts(submissions, katas):
@@ -49,7 +50,7 @@ def charts(submissions, katas):
     histogram = Chart("scores", "Total scores", f"How many of the {len(totals)} submissions scored in each range "
                       f"of points (out of {top}).", [(f"{low:.0f}–{high:.0f}", count, str(count))
                                                      for low, high, count in bins],
-                      max([count for _, _, count in bins] + [1]), "submissions")
+                      max([count for _, _, count in bins] + [1]), "submissions", "points")
     rows = []
     for kata in katas:
         results, _ = kata_results(submissions, kata)
@@ -57,7 +58,7 @@ def charts(submissions, katas):
         share = solved / len(results) if results else 0.0
         rows.append((kata.id, share, f"{solved}/{len(results)} ({share:.0%})"))
     solve_rate = Chart("solved", "Solve rate per kata", "The share of the class that solved each kata, "
-                       "in the ladder's order.", rows, 1.0, "share of the class")
+                       "in the ladder's order.", rows, 1.0, "share of the class", "kata")
     return [histogram, solve_rate]
 
 
@@ -97,7 +98,7 @@ def figure(chart):
             f'{esc(chart.title)}</h2>\n<figure>\n{svg(chart)}\n<figcaption>{esc(chart.caption)} '
             f'For slides: <code>{esc(png_name(chart))}</code>.</figcaption>\n</figure>\n'
             f'<details><summary>{esc(chart.title)}: the numbers</summary>\n<table><thead><tr><th scope="col">'
-            f'</th><th scope="col">{esc(chart.unit)}</th></tr></thead><tbody>{rows}</tbody></table></details>'
+            f'{esc(chart.label)}</th><th scope="col">{esc(chart.unit)}</th></tr></thead><tbody>{rows}</tbody></table></details>'
             f'</section>')
 
 
