@@ -7,8 +7,8 @@ own setup_variable(), as dezero/__init__.py will from step 33 on.
 
 import numpy as np
 
-from grader.spec import (MIB, Ref, define, describe, expect_array, expect_gradients, expect_none, fail, remote,
-                         rss_growth)
+from grader.spec import (MIB, Ref, define, describe, expect_array, expect_gradients, expect_none, expect_value, fail,
+                         remote, rss_growth)
 
 CORE = '''
 def full_core():
@@ -26,6 +26,23 @@ def chain(core, size, depth):
     for _ in range(depth):
         y = y * x
     return x, y
+'''
+
+
+# An identity Function of the new core that counts its backward calls.
+COUNTED = '''
+def counted(core):
+    class Counted(core.Function):
+        calls = 0
+
+        def forward(self, x):
+            return x
+
+        def backward(self, gy):
+            type(self).calls += 1
+            return gy
+
+    return Counted
 '''
 
 
@@ -64,6 +81,29 @@ def test_gradients_are_variables(dz):
     y.backward(retain_grad=True)
     expect_array(expect_variable(core, y.grad, "y.grad"), 1.0, "y.grad.data")
     expect_array(expect_variable(core, x.grad, "x.grad"), 24.0, "x.grad.data")
+
+
+def test_each_function_once_after_all_its_uses(dz):
+    """y = (a ** 2) ** 2 + a with a from one Function at x = 1.1: its backward runs once, after both paths (1 + 4x^3).
+
+    ko: x = 1.1에서 a를 만든 함수 하나로 y = (a ** 2) ** 2 + a: 그 함수의 역전파는 두 경로가 모두 끝난 뒤 한 번만 실행됩니다(1 + 4x^3).
+
+    Hint: take the functions by generation, the latest first (keep funcs sorted by generation and pop
+    the last), and queue each function once (a seen set). Without the sort, the function that made a
+    runs as soon as the short path reaches it, before the long path has added its part to a.grad.
+
+    Hint (ko): 함수는 세대 순으로, 가장 최근 세대부터 꺼내고(funcs를 세대로 정렬해 두고 마지막 것을 pop), 각 함수는 한 번만 넣으세요(seen
+    집합). 정렬하지 않으면 a를 만든 함수가 짧은 경로가 닿자마자, 긴 경로가 a.grad에 자기 몫을 더하기 전에 실행됩니다.
+    """
+    core = full_core(dz)
+    (counted,) = define(dz, COUNTED, "counted")
+    Counted = counted(core)
+    x = core.Variable(np.array(1.1))
+    a = Counted()(x)
+    y = (a ** 2) ** 2 + a
+    y.backward()
+    expect_value(Counted.calls, 1, "the number of backward calls of the Function that made a")
+    expect_array(expect_variable(core, x.grad, "x.grad"), 1 + 4 * 1.1 ** 3, "x.grad.data")
 
 
 def test_mul_div_pow_gradients_on_matrices(dz):
