@@ -12,15 +12,66 @@ is what learner code computed anyway.
 
 
 def run_job(job):
-    """One job: free what the judge let go of, run ``fn``, and say what happened (as plain data on failure)."""
-    trash, fn, args, kwargs = job
+    """One job: free what the judge let go of, run ``fn``, and say what happened (as plain data on failure).
+
+    With the outcome go two things that save the judge a round trip each: whether a name the module
+    bound at import to a class, function or module is bound to something else now (the judge then
+    stops answering ``dz.NAME`` from its copy), and the small attributes the spec is likely to read
+    next (``peek``) of the result and of the objects the judge watches.
+    """
+    trash, fn, args, kwargs, (names, watched) = job
     job = None
     trash.clear()  # what the judge let go of dies here, on this thread
     trash = None
     try:
-        return (True, fn(*args, **kwargs))
+        outcome = (True, fn(*args, **kwargs))
     except BaseException as error:  # learner code may raise anything, SystemExit too
-        return (False, describe(error))
+        outcome = (False, describe(error))
+    try:
+        seen = [peek(outcome[1], names)] + [peek(obj, names) for obj in watched] if outcome[0] else []
+    except BaseException:  # noqa: BLE001 - learner code ran (a __dict__ property); the judge asks instead
+        seen = []
+    return outcome + (rebound(), seen)
+
+
+import numpy as _np  # noqa: E402  (the worker imported it before any learner code)
+
+PLAIN = (bool, int, float, _np.ndarray, _np.bool_, _np.int32, _np.int64, _np.float32, _np.float64)
+BOUND = {}  # "names": {name: object} the module bound at import (told to the judge), "space": its namespace
+
+
+def rebound():
+    """Whether the module's namespace binds any name the judge was told about to another object now."""
+    space, names = BOUND.get("space"), BOUND.get("names", {})
+    try:
+        for name in names:
+            if space.get(name) is not names[name]:
+                return True
+    except BaseException:  # noqa: BLE001 - learner code replaced the namespace: the judge asks instead
+        return True
+    return False
+
+
+def peek(obj, names):
+    """``obj``'s own attributes ``names`` (protocol.PEEK) that are plain values (None, numbers, arrays), read from its
+    ``__dict__`` only where ``getattr`` would return exactly that: its class defines no such name (no
+    property, slot or class attribute) and keeps the default attribute lookup. Anything else: not here."""
+    kind = type(obj)
+    if kind.__getattribute__ is not object.__getattribute__:
+        return {}
+    try:
+        own = object.__getattribute__(obj, "__dict__")
+    except AttributeError:
+        return {}
+    if type(own) is not dict:
+        return {}
+    found = {}
+    for name in names:
+        if name in own and not any(name in vars(base) for base in MRO(kind)):
+            value = own[name]
+            if value is None or type(value) in PLAIN:
+                found[name] = value
+    return found
 
 
 def describe(error):
@@ -80,17 +131,32 @@ def load(name, seed, modules, import_module, invalidate_caches, seeders):
     for seeder in seeders:
         seeder(seed)
     before = set(modules)
+    BOUND.clear()
     try:
-        return import_module(name), None
+        module, note = import_module(name), None
     except (SyntaxError, ImportError):
         raise
     except Exception as error:
         # The module ran its definitions, then its own demonstration code raised (the book's step09.py
         # ends with Variable(1.0), which raises TypeError on purpose): check what it defined, and say so.
-        partial = partial_module(name, import_module, modules, before)
-        if partial is None:
+        module = partial_module(name, import_module, modules, before)
+        if module is None:
             raise
-        return partial, describe(error)
+        note = describe(error)
+    return module, note, definitions(module, type(modules["sys"]))
+
+
+def definitions(module, module_type):
+    """The module's names bound to classes, functions and modules: the judge answers ``dz.Variable``
+    from this, until ``rebound`` says a name now means something else."""
+    space = vars(module)
+    names = {}
+    for name in list(space)[:500]:
+        value = space[name]
+        if type(name) is str and type(value) in (type, module_type, type(load), type(len)):
+            names[name] = value
+    BOUND.update(space=space, names=names)
+    return names
 
 
 def partial_module(name, import_module, modules, before):

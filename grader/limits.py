@@ -32,6 +32,7 @@ class Limits:
     message_bytes: int = 16 * MIB    # one reply; an array of 1M float64 fits with room
     message_items: int = 200_000     # containers and commas in one reply: bounds the judge's memory
     message_depth: int = 16          # nesting of lists, tuples and dicts
+    peek_bytes: int = 4096           # an array sent with a reply before the spec asks (protocol.PEEK): small ones
 
     # -- the judge (trusted, runs the specs) and the grading run
     judge_memory_mb: int = 4096      # RLIMIT_AS of the judge: pytest, numpy and decoded replies

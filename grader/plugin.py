@@ -16,7 +16,7 @@ import pytest
 
 from .i18n import t
 from .limits import LIMITS
-from .remote import LearnerError, Worker, WorkerGone, Zygote
+from .remote import LearnerError, LoadFailed, Worker, WorkerGone, Zygote
 from .spec import CheckFailed, Memory
 
 
@@ -53,13 +53,14 @@ class JudgePlugin:
         self.given_up = {}  # kata id -> (why its remaining checks are not run, the kind of failure)
         self.spent = {}     # kata id -> seconds its checks have taken (LIMITS.kata_budget)
         self.import_noted = set()
+        self.checks = {}    # kata id -> checks begun (for the tally of round trips)
         self.records = {}
         self.results = open(plan["results"], "a", encoding="utf-8")
 
     def end(self):
         """Close the plan's workers and mark its verdicts complete."""
-        for worker in self.workers.values():
-            worker.close()
+        for kata_id, worker in self.workers.items():
+            self.retire(kata_id, worker)
         self.workers.clear()
         self.emit({"done": True})
         self.results.close()
@@ -75,11 +76,11 @@ class JudgePlugin:
 
     def worker_for(self, kata_id):
         for other in [k for k in self.workers if k != kata_id]:
-            self.workers.pop(other).close()
+            self.retire(other, self.workers.pop(other))
         worker = self.workers.get(kata_id)
         if worker is None or worker.gone:
             if worker is not None:
-                worker.close()
+                self.retire(kata_id, worker)
             kata = self.katas[kata_id]
             self.spawned += 1
             try:
@@ -100,6 +101,37 @@ class JudgePlugin:
                 self.emit({"refused": kata_id, "limits": worker.refused})
         return worker
 
+    def retire(self, kata_id, worker):
+        """Close a kata's worker; with ``DEZERO_KATAS_TALLY=FILE``, append its round trips by request to FILE
+        (one JSON line per worker: how the benchmark and tests/test_round_trips.py count the traffic)."""
+        worker.close()
+        tally_file = os.environ.get("DEZERO_KATAS_TALLY")
+        if tally_file and worker.tally is not None:
+            with open(tally_file, "a", encoding="utf-8") as handle:
+                handle.write(json.dumps({"kata": kata_id, "checks": self.checks.get(kata_id, 0),
+                                         "round_trips": worker.tally}) + "\n")
+
+    def finish_import(self, kata_id, worker):
+        """After a check: how its import went (importing now if the check made no request at all)."""
+        try:
+            worker.finish_load()
+        except (LearnerError, WorkerGone):
+            pass  # kept in worker.load_error
+        error = worker.load_error
+        if isinstance(error, WorkerGone):
+            # Importing is deterministic: it would end the same way for every check.
+            self.given_up[kata_id] = (f"importing your code failed earlier ({error})", error.kind)
+        if error is not None:
+            raise self.import_failure(kata_id, error)
+        self.note_import(kata_id, worker)
+
+    def import_failure(self, kata_id, error):
+        """What fails a check whose import failed, whatever the spec did with the exception it saw."""
+        if isinstance(error, LoadFailed):
+            files = ", ".join(self.katas[kata_id]["files"])
+            return ImportFailed(t("not_imported", "en", files=files, error=error))
+        return error
+
     def note_import(self, kata_id, worker):
         """Record once per kata that its module raised at import, after its definitions (tolerated: the
         book's step09.py ends with a line that raises), so that reports can say so (grading.score)."""
@@ -116,6 +148,7 @@ class JudgePlugin:
             why, kind = self.given_up[kata_id]
             raise WorkerGone(f"not run: {why}", kind)
         started, worker = time.monotonic(), None
+        self.checks[kata_id] = self.checks.get(kata_id, 0) + 1
         timeout = self.katas[kata_id]["timeout"]
         budget = LIMITS.kata_budget(timeout)
         left = budget - self.spent.get(kata_id, 0.0)
@@ -123,17 +156,8 @@ class JudgePlugin:
             worker = self.worker_for(kata_id)
             request.node.kata_worker = worker
             worker.start_test(left)
-            try:
-                module = worker.load()
-            except LearnerError as error:
-                files = ", ".join(self.katas[kata_id]["files"])
-                raise ImportFailed(t("not_imported", "en", files=files, error=error)) from None
-            except WorkerGone as error:
-                # Importing is deterministic: it would end the same way for every check.
-                self.given_up[kata_id] = (f"importing your code failed earlier ({error})", error.kind)
-                raise
-            self.note_import(kata_id, worker)
-            yield module
+            yield worker.load()  # imported with the check's first request (remote.Worker)
+            self.finish_import(kata_id, worker)
         finally:
             self.spent[kata_id] = self.spent.get(kata_id, 0.0) + time.monotonic() - started
             if self.spent[kata_id] >= budget or (left < timeout and worker is not None and worker.timed_out):
@@ -167,6 +191,13 @@ class JudgePlugin:
         """Our own report: pytest's would format a full traceback of the spec (half a second a check),
         and none of it is shown; the verdict record says what the learner needs."""
         excinfo = call.excinfo
+        worker = getattr(item, "kata_worker", None)
+        load_error = getattr(worker, "load_error", None)
+        if call.when == "call" and load_error is not None:  # the spec may have caught it: the check fails
+            try:
+                raise self.import_failure(self.owner(item)[0], load_error)
+            except (ImportFailed, WorkerGone):
+                excinfo = pytest.ExceptionInfo.from_current()
         if excinfo is None:
             outcome, longrepr = "passed", None
         elif excinfo.errisinstance(pytest.skip.Exception):

@@ -84,6 +84,14 @@ def exception_for_worker(error):
     return {"type": kind.__name__}
 
 
+class LoadFailed(LearnerError):
+    """Importing the learner's module raised (SyntaxError, ImportError, or an error before any definition).
+
+    Raised by the check's first request, which carries the import; the plugin fails that check as
+    "could not be imported" whatever the spec did with the exception (``Worker.load_error``).
+    """
+
+
 class WorkerGone(Exception):
     """The worker process ended, hung or broke the protocol; the kata scores 0."""
 
@@ -240,7 +248,23 @@ class Output:
 
 
 class Worker:
-    """One sealed process running one kata's learner code."""
+    """One sealed process running one kata's learner code.
+
+    Round trips are the cost of a check (each is two context switches and a wait on a loaded machine), so
+    the learner's module is imported with the check's first request (``load``), ``dz.NAME`` for a class,
+    function or module is answered from what the import reported (``names``, until the worker says a name
+    ``moved``), and small ``.data`` and ``.grad`` values come with the reply that made their object, or
+    with any reply for objects whose ``.data`` or ``.grad`` the spec read before (``seen``, ``watch``):
+    each is what asking would have answered, since nothing runs in the worker between two requests.
+    """
+
+    tally = None          # op -> round trips, when counted (the plugin's DEZERO_KATAS_TALLY)
+    pending_load = False  # the next request carries the check's import
+    load_error = None     # the import's failure in this check (LoadFailed, or WorkerGone while importing)
+    names = None          # name -> encoded handle: the module's classes, functions and modules
+    name_handles = frozenset()  # their handles
+    seen = {}             # handle -> {name: encoded plain value}, valid until the next request
+    watch = ()            # handles whose .data or .grad the spec read: peeked with every reply
 
     def __init__(self, staged, module, scratch_root=None, seed=0, timeout=10.0, memory_mb=None, zygote=None,
                  mode="none", masked=(), slot=0, limits=LIMITS):
@@ -255,6 +279,7 @@ class Worker:
         self.source = source_reader(staged)
         self.secret = hidden_lines(staged)
         self.import_note = None
+        self.tally = {}  # op -> round trips to the worker (plugin.py writes it out under DEZERO_KATAS_TALLY)
         self.scratch = tempfile.mkdtemp(prefix="kata-scratch-", dir=scratch_root)
         config = {"staged": os.path.realpath(staged), "module": module, "seed": seed, "mode": mode,
                   "masked": list(masked), "slot": slot, "scratch": self.scratch, "timeout": timeout,
@@ -324,20 +349,23 @@ class Worker:
     def request(self, message):
         if self.gone:
             raise WorkerGone(self.gone, self.gone_kind)
+        if self.tally is not None:
+            op = "hello" if message is None else str(message.get("op"))
+            self.tally[op] = self.tally.get(op, 0) + 1
+        loading = message is not None and (self.pending_load or message.get("op") == "load")
+        self.imported = False
         try:
-            if message is not None:
-                message["drop"], self.pending_drops = self.pending_drops, []
-                if self.deadline is not None:
-                    message["budget"] = max(0.0, self.deadline - time.monotonic())
-                protocol.send(self.channel, message)
-            reply = protocol.receive(self.channel, self.deadline, self.limits)
-        except protocol.TimedOut:
-            self.timed_out = True
-            self._give_up(t("timeout", "en", seconds=self.timeout), "timeout")
-        except (protocol.ProtocolError, OSError) as error:
-            self._give_up(self._why_gone(error), self.gone_kind)
-        if type(reply) is not dict or type(reply.get("ok")) is not bool:
-            self._give_up("the worker answered with something that is not a reply", "crashed")
+            return self._answer(self._exchange(message, loading), loading)
+        except WorkerGone as error:
+            if loading and not self.imported:  # importing ended the worker: so it would in every check
+                self.load_error = error
+            raise
+
+    def _answer(self, reply, loading):
+        if loading:
+            self._loaded(reply)
+        if reply.get("moved") is True:
+            self.forget_names()
         if not reply["ok"]:
             timeout = reply.get("timeout")
             if isinstance(timeout, dict):
@@ -355,6 +383,80 @@ class Worker:
             return protocol.decode(reply.get("value"), self._ref, 0, self.limits)
         except protocol.ProtocolError as error:
             self._give_up(f"the worker's answer was garbled ({error})", "crashed")
+
+    def _exchange(self, message, loading):
+        """Send ``message`` (None: only read the worker's hello) and read its reply, a dict with ``ok``."""
+        self.seen = {}
+        try:
+            if message is not None:
+                message["drop"], self.pending_drops = self.pending_drops, []
+                message["watch"] = list(self.watch)
+                if loading:
+                    message["load"], self.pending_load = True, False
+                if self.deadline is not None:
+                    message["budget"] = max(0.0, self.deadline - time.monotonic())
+                protocol.send(self.channel, message)
+            reply = protocol.receive(self.channel, self.deadline, self.limits)
+        except protocol.TimedOut:
+            self.timed_out = True
+            self._give_up(t("timeout", "en", seconds=self.timeout), "timeout")
+        except (protocol.ProtocolError, OSError) as error:
+            self._give_up(self._why_gone(error), self.gone_kind)
+        if type(reply) is not dict or type(reply.get("ok")) is not bool:
+            self._give_up("the worker answered with something that is not a reply", "crashed")
+        if type(reply.get("seen")) is list:
+            for entry in reply["seen"][:16]:
+                if type(entry) is list and len(entry) == 2 and type(entry[0]) is int and type(entry[1]) is dict:
+                    self.seen[entry[0]] = entry[1]
+        return reply
+
+    def _loaded(self, reply):
+        """The import that rode on this request: its failure, its note, the module's names."""
+        if reply.get("load") is True and not reply["ok"]:
+            try:
+                error = protocol.decode(reply.get("error"), _no_refs, 0, self.limits)
+            except protocol.ProtocolError:
+                error = {}
+            self.load_error = LoadFailed(error if type(error) is dict else {}, self.source, self.hide)
+            raise self.load_error
+        loaded = reply.get("loaded")
+        if reply.get("timeout") is not None or type(loaded) is not dict:
+            return  # a timeout: request() gives up below
+        try:
+            note = protocol.decode(loaded.get("note"), _no_refs, 0, self.limits)
+        except protocol.ProtocolError:
+            note = None
+        self.imported = True
+        self.import_note = LearnerError(note, self.source, self.hide) if type(note) is dict else None
+        names = loaded.get("names")
+        names = names["__dict__"] if type(names) is dict and type(names.get("__dict__")) is dict else {}
+        self.names = {name: entry for name, entry in names.items()
+                      if type(entry) is dict and type(entry.get("__ref__")) is int and entry["__ref__"]}
+        self.name_handles = {entry["__ref__"] for entry in self.names.values()}
+
+    def forget_names(self):
+        """A name the module bound at import means something else now: ask again, and let the worker drop
+        the handles of the names that no stand-in uses."""
+        self.names = None
+        self.pending_drops.extend(handle for handle in self.name_handles if handle not in self.refs)
+        self.name_handles = frozenset()
+
+    def known(self, ref, name):
+        """``ref.name`` as the last reply already told it, or ``_UNKNOWN``: asking would answer the same."""
+        if ref._handle == 0 and self.names and name in self.names:
+            return protocol.decode(self.names[name], self._ref, 0, self.limits)
+        encoded = self.seen.get(ref._handle, {}).get(name, _UNKNOWN)
+        if encoded is _UNKNOWN:
+            return _UNKNOWN
+        try:
+            return protocol.decode(encoded, _refuse_handle, 0, self.limits)
+        except protocol.ProtocolError:
+            return _UNKNOWN
+
+    def watching(self, ref):
+        """The spec read ``ref.data`` or ``ref.grad``: peek at them with the next replies (the last 8 such)."""
+        if ref._handle not in self.watch:
+            self.watch = (*self.watch, ref._handle)[-8:]
 
     def rss(self):
         """The memory the worker holds, as the kernel counts it, read from outside: its resident anonymous
@@ -417,13 +519,24 @@ class Worker:
         return ref
 
     def _forget(self, handle):
-        self.pending_drops.append(handle)
+        # Never dropped: 0, the module of the latest import, and the handles of its names (known()), which
+        # stay valid until the next import; sys.modules holds them anyway.
+        if handle and handle not in self.name_handles:
+            self.pending_drops.append(handle)
+        if handle in self.watch:
+            self.watch = tuple(h for h in self.watch if h != handle)
 
     def load(self):
-        """The learner's module, freshly imported; ``import_note`` says when its top level raised."""
-        module, note = self.request({"op": "load"})
-        self.import_note = LearnerError(note, self.source, self.hide) if isinstance(note, dict) else None
-        return module
+        """The learner's module as a stand-in (handle 0), imported afresh with the check's first request;
+        ``import_note`` says, after that request, when its top level raised after its definitions."""
+        self.pending_load, self.load_error, self.import_note, self.names = True, None, None, None
+        self.name_handles = frozenset()
+        return self._ref(0, "module")
+
+    def finish_load(self):
+        """Import now if the check made no request at all (its import must still be judged)."""
+        if self.pending_load and not self.gone:
+            self.request({"op": "load"})
 
     def kill(self):
         for pid in {self.inner, self.pid} - {None}:
@@ -447,6 +560,13 @@ class Worker:
 
 def _no_refs(handle, type_name):
     return f"<{type_name}>"
+
+
+def _refuse_handle(handle, type_name):
+    raise protocol.ProtocolError("a peeked value must be plain")
+
+
+_UNKNOWN = object()
 
 
 def resident_bytes(pid):
@@ -535,7 +655,14 @@ class Ref:
     def __getattr__(self, name):
         if name.startswith("__") and name.endswith("__"):
             raise AttributeError(name)  # keep numpy/pytest introspection local
-        return ask(self._worker, "getattr", obj=self, name=name)
+        worker = self._worker
+        found = worker.known(self, name)
+        if found is not _UNKNOWN:
+            return found
+        value = ask(worker, "getattr", obj=self, name=name)
+        if name in protocol.PEEK:
+            worker.watching(self)
+        return value
 
     def __setattr__(self, name, value):
         ask(self._worker, "setattr", obj=self, name=name, value=value)

@@ -99,6 +99,7 @@ _MRO = type.__dict__["__mro__"].__get__
 _SLICE, _LABEL = str.__getitem__, slice(0, 100)
 _SUBCLASSES, _FLAGS, _HEAPTYPE = type.__subclasses__, type.__dict__["__flags__"].__get__, 1 << 9
 _gc_get_referrers = gc.get_referrers
+_NDARRAY, SCALAR_IDS, PEEK, PEEK_NAMES = np.ndarray, protocol._SCALARS, protocol.PEEK, frozenset(protocol.PEEK)
 
 
 def type_label(kind):
@@ -239,6 +240,7 @@ def serve(config, channel, learner, allowed, kata_prefix):
     trash = []                             # objects let go of, freed on the learner thread
     counter = [0]
     stuck = [False]                        # a learner job ran past its deadline and may still be running
+    moved = [False]                        # a name the module bound at import may mean something else now
     wanted = {"gc": True, "tracing": False, "collections": 0}  # the collector as the judge set it
     pending = bytearray()
     margin = LIMITS.stack_dump_margin_s
@@ -294,12 +296,13 @@ def serve(config, channel, learner, allowed, kata_prefix):
     def collector_settled():
         wanted["collections"] = collections()
 
-    def on_learner_thread(fn, args=(), kwargs=None, budget=None):
-        """Run ``fn`` on the learner thread; (ok, value), or a timeout reply naming the running line."""
+    def on_learner_thread(fn, args=(), kwargs=None, budget=None, watched=()):
+        """Run ``fn`` on the learner thread; (ok, value, rebound, seen) (inside.run_job), or a timeout reply
+        naming the running line."""
         nonlocal trash
         if stuck[0]:
             return None, {"ok": False, "timeout": {"frames": []}}
-        job, trash = (trash, fn, args, kwargs or {}), []
+        job, trash = (trash, fn, args, kwargs or {}, (PEEK, watched)), []
         jobs_put(job)
         job = None
         seconds = max(0.05, budget - margin) if budget is not None else 3600.0
@@ -309,9 +312,11 @@ def serve(config, channel, learner, allowed, kata_prefix):
             stuck[0] = True
             return None, {"ok": False, "timeout": {"frames": learner_stack()}}
         check_collector()
-        if type(outcome) is not tuple or len(outcome) != 2 or type(outcome[0]) is not bool:
+        if type(outcome) is not tuple or len(outcome) != 4 or type(outcome[0]) is not bool \
+                or type(outcome[2]) is not bool or type(outcome[3]) is not list:
             return None, failure("RuntimeError", "the learner thread answered garbage")
         trash.append(outcome)
+        moved[0] = moved[0] or outcome[2]
         return outcome, None
 
     def learner_stack():
@@ -334,6 +339,9 @@ def serve(config, channel, learner, allowed, kata_prefix):
             if was:
                 _gc_enable()
         return found[::-1][-12:]
+
+    def refuse(obj):
+        raise TypeError("not plain")
 
     def free_trash(budget):
         if trash:
@@ -510,27 +518,90 @@ def serve(config, channel, learner, allowed, kata_prefix):
                                       [str(n) for n in request.get("names", [])], np)
         raise LookupError(f"unknown request {op!r}")
 
-    def handle(request):
-        drop(request.get("drop", ()))
-        budget = request.get("budget")
-        budget = float(budget) if type(budget) in (int, float) else None
-        op = request["op"]
+    def load(budget):
+        """Import the learner's module afresh: the first request of each check carries ``"load": true``.
+
+        The module gets handle 0; the reply's ``loaded`` says what its top level raised after its
+        definitions (``note``) and which of its names are classes, functions or modules (``names``).
+        """
+        outcome, timeout_reply = on_learner_thread(*learner_job({"op": "load"}), budget=budget)
+        if timeout_reply:
+            return None, timeout_reply
+        if outcome[0] is not True:
+            return None, {"ok": False, "load": True, "error": protocol.encode(outcome[1], lambda obj: "<object>")}
+        module, note, names = outcome[1]
+        objects[0], handles[id(module)] = module, 0
+        moved[0] = False
+        return {"note": protocol.encode(note, lambda obj: "<object>"), "names": protocol.encode(names, to_ref)}, None
+
+    def small_plain(value):
+        """What a peek may carry: None, a number, or an array of at most LIMITS.peek_bytes (types by identity)."""
+        kind = type(value)
+        if value is None or kind is bool or kind is int or kind is float or id(kind) in SCALAR_IDS:
+            return True
+        return kind is _NDARRAY and value.nbytes <= LIMITS.peek_bytes
+
+    def peeked(handle_list, seen):
+        """[[handle, {name: value}]] of the peeks (inside.peek) that are small plain values."""
+        found = []
+        for handle, entry in zip(handle_list, seen):
+            if handle is None or type(entry) is not dict:
+                continue
+            kept = {}
+            for name, value in list(entry.items()):
+                if type(name) is str and name in PEEK_NAMES and small_plain(value):
+                    try:
+                        kept[name] = protocol.encode(value, refuse)
+                    except (TypeError, protocol.ProtocolError):
+                        pass
+            if kept:
+                found.append([handle, kept])
+        return found
+
+    def answer(request, op, budget):
         if op in main_thread_ops:
             timeout_reply = free_trash(budget)
             if timeout_reply:
                 return timeout_reply
             value = main_thread_ops[op](request)
             collector_settled()
+            moved[0] = moved[0] or op in ("gc", "census")  # a collection ran finalizers, on this thread
             return {"ok": True, "value": protocol.encode(value, to_ref)}
+        watch = [handle for handle in request.get("watch", ())[:8] if type(handle) is int and handle in objects]
         job = learner_job(request)
-        outcome, timeout_reply = on_learner_thread(*job, budget=budget)
+        outcome, timeout_reply = on_learner_thread(*job, budget=budget, watched=[objects[h] for h in watch])
         job = None
         if timeout_reply:
             return timeout_reply
-        ok, value = outcome
-        if ok is True:
-            return {"ok": True, "value": protocol.encode(value, to_ref)}
-        return {"ok": False, "error": protocol.encode(value, lambda obj: "<object>")}
+        ok, value, _, seen = outcome
+        if ok is not True:
+            return {"ok": False, "error": protocol.encode(value, lambda obj: "<object>")}
+        reply = {"ok": True, "value": protocol.encode(value, to_ref)}
+        result = reply["value"]
+        result = result["__ref__"] if type(result) is dict and "__ref__" in result else None
+        found = peeked([result] + watch, seen)
+        if found:
+            reply["seen"] = found
+        return reply
+
+    def handle(request):
+        """One request: the check's import first when it carries ``load``; ``moved`` when a name the
+        module bound at import may mean something else now (the judge then stops answering from ``names``)."""
+        drop(request.get("drop", ()))
+        budget = request.get("budget")
+        budget = float(budget) if type(budget) in (int, float) else None
+        op = request["op"]
+        loaded = None
+        if op == "load" or request.get("load") is True:
+            loaded, failed = load(budget)
+            if failed:
+                return failed
+        reply = {"ok": True, "value": None} if op == "load" else answer(request, op, budget)
+        if loaded is not None:
+            reply["loaded"] = loaded
+        if moved[0]:
+            reply["moved"], moved[0] = True, False
+        return reply
 
     def next_request():
         while True:
