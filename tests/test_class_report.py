@@ -115,6 +115,23 @@ def test_names_and_check_titles_are_shown_as_text():
     assert '<img src="y">' not in page and "<b>bob" not in page and outside_references(page) == []
 
 
+def test_pngs_without_matplotlib_are_bars_and_the_page_says_how_to_label_them(tmp_path, monkeypatch):
+    monkeypatch.setattr(class_report, "has_matplotlib", lambda: False)
+    katas = [k for k in all_katas() if k.id == KATA]
+    note = class_report.write([_result("a"), _result("b")], katas, tmp_path)
+    assert "nox -s prepare" in note and "nox -s prepare" in (tmp_path / class_report.REPORT).read_text()
+    width, height, pixels = decode_png((tmp_path / "class-report-scores.png").read_bytes())
+    assert pixels.count(bytes.fromhex(class_report.BAR[1:])) > 100, "the bar of the two zero scores"
+
+
+def test_pngs_with_matplotlib_are_drawn_by_it(tmp_path):
+    pytest.importorskip("matplotlib", reason="matplotlib is the optional extra 'plots' (nox -s prepare)")
+    katas = [k for k in all_katas() if k.id == KATA]
+    note = class_report.write([_result("a"), _result("b")], katas, tmp_path)
+    assert "nox -s prepare" not in note
+    assert (tmp_path / "class-report-solved.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
 # ---------------------------------------------------------------- helpers
 
 def outside_references(page):
