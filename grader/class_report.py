@@ -266,8 +266,8 @@ def write(submissions, katas, out, not_graded=None):
     labelled = has_matplotlib()
     for chart in charts(sorted(submissions, key=lambda s: printable(s.name)), katas):
         (write_png_matplotlib if labelled else write_png_bars)(chart, out / png_name(chart))
-    note = ("Each chart is also a PNG beside this page (class-report-*.png)." if labelled else
-            "Each chart is also a PNG beside this page (class-report-*.png), bars only: for labelled ones, "
+    note = ("Each chart is also a PNG beside the report (class-report-*.png)." if labelled else
+            "Each chart is also a PNG beside the report (class-report-*.png), bars only: for labelled ones, "
             "run nox -s prepare (it installs matplotlib) and grade or merge again.")
     (out / REPORT).write_text(page(submissions, katas, not_graded, esc(note)), encoding="utf-8")
     return note

@@ -278,7 +278,7 @@ def class_reports(graded, not_graded, katas, out, args, sealed=True):
             print(f"{sub.name:30} {sub.score:g}/{sub.max_score:g}")
     shown = reports.printable(out)
     print(f"\nWrote {shown}/submissions/<name>/results.json (Gradescope), junit.xml, verdicts.json "
-          f"(instructor only), {shown}/gradebook.csv, {shown}/summary.md and {shown}/{class_report.REPORT}. "
+          f"(instructor only), {shown}/gradebook.csv, {shown}/summary.md and {shown}/{class_report.REPORT}.\n"
           + pictures
           + ("" if sealed else "\nGraded UNSEALED: the reports say so."))
     if not_graded:
