@@ -28,6 +28,7 @@ GRADING_FIXTURES_S = {
     "stub_grades": 150,       # test_katas: the shipped stubs, 57 katas (39 s)
     "batch": 600,             # test_grader (56 s), test_redteam (108 s; its grading run may take 600 s)
     "timed": 60,              # test_redteam: the time and resource attacks, 2 s limits (11 s)
+    "graded_class": 60,       # test_class_report: six submissions of one kata (5-10 s)
 }
 
 
