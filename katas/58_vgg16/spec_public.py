@@ -211,6 +211,14 @@ def vgg16_paths(levels, biases, paths):
     return h
 
 
+def expect_paths(y, expected, images):
+    """Output i against NumPy, one path at a time, so that a failure names the layer it tests."""
+    tested = [f"the ReLU after {name}" for name in [*CONVS, "fc6", "fc7"]] + ["no ReLU after fc8"]
+    for i, what in enumerate(tested):
+        expect_array(y[:, i], expected[:, i], f"VGG16's output {i} for {images}, which tests {what}", rtol=1e-5)
+    expect_array(y[:, len(tested):], np.zeros((len(y), 1000 - len(tested))), f"the outputs after the first {len(tested)}")
+
+
 def test_forward_values(dz):
     """VGG16's output against NumPy, with weights that test every ReLU: after each conv, fc6 and fc7, none after fc8.
 
@@ -234,9 +242,7 @@ def test_forward_values(dz):
     x[:, 0] = np.array(levels, np.float32)[:, None, None]
     with dz.test_mode():
         y = np.asarray(model(x).data)
-    expected = np.zeros((2, 1000))
-    expected[:, :paths] = vgg16_paths(levels, biases, paths)
-    expect_array(y, expected, "VGG16's output for constant images (channel 0 at 1.0 and 0.5)", rtol=1e-5)
+    expect_paths(y, vgg16_paths(levels, biases, paths), "constant images (channel 0 at 1.0 and 0.5)")
 
 
 def test_preprocess(dz):
