@@ -19,7 +19,7 @@ def run_job(job):
     stops answering ``dz.NAME`` from its copy), and the small attributes the spec is likely to read
     next (``peek``) of the result and of the objects the judge watches.
     """
-    trash, fn, args, kwargs, (names, watched) = job
+    trash, fn, args, kwargs, (names, methods, watched) = job
     job = None
     trash.clear()  # what the judge let go of dies here, on this thread
     trash = None
@@ -28,7 +28,7 @@ def run_job(job):
     except BaseException as error:  # learner code may raise anything, SystemExit too
         outcome = (False, describe(error))
     try:
-        seen = [peek(outcome[1], names)] + [peek(obj, names) for obj in watched] if outcome[0] else []
+        seen = peek_all([outcome[1], *watched], names, methods) if outcome[0] else []
     except BaseException:  # noqa: BLE001 - learner code ran (a __dict__ property); the judge asks instead
         seen = []
     return outcome + (rebound(), seen)
@@ -37,6 +37,7 @@ def run_job(job):
 import numpy as _np  # noqa: E402  (the worker imported it before any learner code)
 
 PLAIN = (bool, int, float, _np.ndarray, _np.bool_, _np.int32, _np.int64, _np.float32, _np.float64)
+FUNCTION = type(run_job)
 BOUND = {}  # "names": {name: object} the module bound at import (told to the judge), "space": its namespace
 
 
@@ -52,26 +53,50 @@ def rebound():
     return False
 
 
-def peek(obj, names):
-    """``obj``'s own attributes ``names`` (protocol.PEEK) that are plain values (None, numbers, arrays), read from its
-    ``__dict__`` only where ``getattr`` would return exactly that: its class defines no such name (no
-    property, slot or class attribute) and keeps the default attribute lookup. Anything else: not here."""
+def peek_all(objects, names, methods):
+    """[(obj, attributes, methods)] for each of ``objects`` (see ``peek``), and one level further for an
+    attribute that is an object itself (``x.grad`` a Variable, whose ``.data`` the spec reads next)."""
+    found = []
+    for obj in objects:
+        attributes, functions = peek(obj, names, methods)
+        found.append((obj, attributes, functions))
+        for value in attributes.values():
+            if not (value is None or type(value) in PLAIN):
+                found.append((value, *peek(value, names, methods)))
+    return found
+
+
+def peek(obj, names, methods):
+    """What ``getattr(obj, name)`` gives, where finding out runs no code of the learner's.
+
+    Only with the default attribute lookup: for each of ``names``, the value in ``obj``'s own
+    ``__dict__`` when no class in its MRO defines that name (no property, slot or class attribute);
+    for each of ``methods``, the plain function a class defines under that name when ``obj``'s own
+    ``__dict__`` does not hide it (``getattr`` would then bind exactly it). Anything else: not here.
+    """
     kind = type(obj)
     if kind.__getattribute__ is not object.__getattribute__:
-        return {}
+        return {}, {}
     try:
         own = object.__getattribute__(obj, "__dict__")
     except AttributeError:
-        return {}
+        own = {}
     if type(own) is not dict:
-        return {}
-    found = {}
+        return {}, {}
+    attributes, functions = {}, {}
+    mro = MRO(kind)
     for name in names:
-        if name in own and not any(name in vars(base) for base in MRO(kind)):
-            value = own[name]
-            if value is None or type(value) in PLAIN:
-                found[name] = value
-    return found
+        if name in own and not any(name in vars(base) for base in mro):
+            attributes[name] = own[name]
+    for name in methods:
+        if name not in own:
+            for base in mro:
+                if name in vars(base):
+                    value = vars(base)[name]
+                    if type(value) is FUNCTION:
+                        functions[name] = value
+                    break
+    return attributes, functions
 
 
 def describe(error):

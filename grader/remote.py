@@ -263,8 +263,11 @@ class Worker:
     load_error = None     # the import's failure in this check (LoadFailed, or WorkerGone while importing)
     names = None          # name -> encoded handle: the module's classes, functions and modules
     name_handles = frozenset()  # their handles
-    seen = {}             # handle -> {name: encoded plain value}, valid until the next request
-    watch = ()            # handles whose .data or .grad the spec read: peeked with every reply
+    seen = {}             # handle -> ({name: encoded value}, {method name: encoded function}), until the next request
+    fresh = ()            # handles the last reply made for ``seen``: the worker keeps those we keep a stand-in of
+    watch = ()            # handles whose .data, .grad or a method the spec asked for: peeked with every reply
+    method_names = frozenset()  # names of methods the spec called: peeked as their classes' functions
+    methods_sent = 0
 
     def __init__(self, staged, module, scratch_root=None, seed=0, timeout=10.0, memory_mb=None, zygote=None,
                  mode="none", masked=(), slot=0, limits=LIMITS):
@@ -386,11 +389,14 @@ class Worker:
 
     def _exchange(self, message, loading):
         """Send ``message`` (None: only read the worker's hello) and read its reply, a dict with ``ok``."""
-        self.seen = {}
+        self.seen, fresh, self.fresh = {}, self.fresh, ()
         try:
             if message is not None:
                 message["drop"], self.pending_drops = self.pending_drops, []
-                message["watch"] = list(self.watch)
+                message["watch"] = [handle for handle in self.watch if handle in self.refs]
+                message["keep"] = [handle for handle in fresh if handle in self.refs]
+                if len(self.method_names) != self.methods_sent:
+                    message["methods"], self.methods_sent = sorted(self.method_names), len(self.method_names)
                 if loading:
                     message["load"], self.pending_load = True, False
                 if self.deadline is not None:
@@ -404,10 +410,14 @@ class Worker:
             self._give_up(self._why_gone(error), self.gone_kind)
         if type(reply) is not dict or type(reply.get("ok")) is not bool:
             self._give_up("the worker answered with something that is not a reply", "crashed")
-        if type(reply.get("seen")) is list:
-            for entry in reply["seen"][:16]:
-                if type(entry) is list and len(entry) == 2 and type(entry[0]) is int and type(entry[1]) is dict:
-                    self.seen[entry[0]] = entry[1]
+        if type(reply.get("seen")) is list and type(reply.get("fresh")) is list:
+            for entry in reply["seen"][:32]:
+                if type(entry) is list and len(entry) == 3 and type(entry[0]) is int \
+                        and type(entry[1]) is dict and type(entry[2]) is dict:
+                    self.seen[entry[0]] = (entry[1], entry[2])
+                    if entry[1]:  # an object with .data or .grad: the spec reads them after later calls too
+                        self.watch = (*(h for h in self.watch if h != entry[0]), entry[0])[-8:]
+            self.fresh = tuple(handle for handle in reply["fresh"][:64] if type(handle) is int)
         return reply
 
     def _loaded(self, reply):
@@ -445,16 +455,24 @@ class Worker:
         """``ref.name`` as the last reply already told it, or ``_UNKNOWN``: asking would answer the same."""
         if ref._handle == 0 and self.names and name in self.names:
             return protocol.decode(self.names[name], self._ref, 0, self.limits)
-        encoded = self.seen.get(ref._handle, {}).get(name, _UNKNOWN)
-        if encoded is _UNKNOWN:
-            return _UNKNOWN
+        attributes, functions = self.seen.get(ref._handle, ({}, {}))
         try:
-            return protocol.decode(encoded, _refuse_handle, 0, self.limits)
+            if name in attributes:
+                return protocol.decode(attributes[name], self._ref, 0, self.limits)
+            if name in functions:
+                function = protocol.decode(functions[name], self._ref, 0, self.limits)
+                return Method(ref, name, function) if isinstance(function, Ref) else _UNKNOWN
         except protocol.ProtocolError:
-            return _UNKNOWN
+            pass
+        return _UNKNOWN
 
-    def watching(self, ref):
-        """The spec read ``ref.data`` or ``ref.grad``: peek at them with the next replies (the last 8 such)."""
+    def watching(self, ref, name, value):
+        """The spec asked for ``ref.name``: after ``.data``, ``.grad`` or a method, peek at ``ref`` with the
+        next replies (the last 8 such objects), and at that method of every object the replies name."""
+        if isinstance(value, Ref) and value._type == "method" and len(self.method_names) < 32:
+            self.method_names = self.method_names | {name}
+        elif name not in protocol.PEEK:
+            return
         if ref._handle not in self.watch:
             self.watch = (*self.watch, ref._handle)[-8:]
 
@@ -562,10 +580,6 @@ def _no_refs(handle, type_name):
     return f"<{type_name}>"
 
 
-def _refuse_handle(handle, type_name):
-    raise protocol.ProtocolError("a peeked value must be plain")
-
-
 _UNKNOWN = object()
 
 
@@ -660,8 +674,7 @@ class Ref:
         if found is not _UNKNOWN:
             return found
         value = ask(worker, "getattr", obj=self, name=name)
-        if name in protocol.PEEK:
-            worker.watching(self)
+        worker.watching(self, name, value)
         return value
 
     def __setattr__(self, name, value):
@@ -696,6 +709,28 @@ class Ref:
 
     def __pos__(self):
         return ask(self._worker, "operator", name="pos", args=[self])
+
+
+class Method(Ref):
+    """``obj.name`` where the last reply said that ``getattr`` would bind the plain function ``function`` of
+    obj's class: calling it calls ``function(obj, ...)``, exactly what the bound method does, in one round
+    trip instead of two. Any other use asks for the bound method itself first."""
+
+    __slots__ = ("_self", "_name", "_function", "_bound")
+
+    def __init__(self, owner, name, function):
+        for slot, value in (("_worker", owner._worker), ("_type", "method"), ("_self", owner), ("_name", name),
+                            ("_function", function), ("_bound", None)):
+            object.__setattr__(self, slot, value)
+
+    @property
+    def _handle(self):
+        if self._bound is None:
+            object.__setattr__(self, "_bound", ask(self._worker, "getattr", obj=self._self, name=self._name))
+        return self._bound._handle
+
+    def __call__(self, *args, **kwargs):
+        return ask(self._worker, "call", fn=self._function, args=[self._self, *args], kwargs=dict(kwargs))
 
 
 def remote(name, *args):

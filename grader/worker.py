@@ -50,6 +50,7 @@ import io
 import operator
 import os
 import random
+import select
 import signal
 import socket
 import sys
@@ -100,6 +101,7 @@ _SLICE, _LABEL = str.__getitem__, slice(0, 100)
 _SUBCLASSES, _FLAGS, _HEAPTYPE = type.__subclasses__, type.__dict__["__flags__"].__get__, 1 << 9
 _gc_get_referrers = gc.get_referrers
 _NDARRAY, SCALAR_IDS, PEEK, PEEK_NAMES = np.ndarray, protocol._SCALARS, protocol.PEEK, frozenset(protocol.PEEK)
+_FUNCTION, _SKIP = type(lambda: None), object()
 
 
 def type_label(kind):
@@ -241,6 +243,8 @@ def serve(config, channel, learner, allowed, kata_prefix):
     counter = [0]
     stuck = [False]                        # a learner job ran past its deadline and may still be running
     moved = [False]                        # a name the module bound at import may mean something else now
+    fresh = []                             # handles the last reply made for peeks (released unless kept)
+    wanted_methods = [frozenset()]         # method names the judge has called: peeked as functions
     wanted = {"gc": True, "tracing": False, "collections": 0}  # the collector as the judge set it
     pending = bytearray()
     margin = LIMITS.stack_dump_margin_s
@@ -302,7 +306,7 @@ def serve(config, channel, learner, allowed, kata_prefix):
         nonlocal trash
         if stuck[0]:
             return None, {"ok": False, "timeout": {"frames": []}}
-        job, trash = (trash, fn, args, kwargs or {}, (PEEK, watched)), []
+        job, trash = (trash, fn, args, kwargs or {}, (PEEK, wanted_methods[0], watched)), []
         jobs_put(job)
         job = None
         seconds = max(0.05, budget - margin) if budget is not None else 3600.0
@@ -339,9 +343,6 @@ def serve(config, channel, learner, allowed, kata_prefix):
             if was:
                 _gc_enable()
         return found[::-1][-12:]
-
-    def refuse(obj):
-        raise TypeError("not plain")
 
     def free_trash(budget):
         if trash:
@@ -534,29 +535,44 @@ def serve(config, channel, learner, allowed, kata_prefix):
         moved[0] = False
         return {"note": protocol.encode(note, lambda obj: "<object>"), "names": protocol.encode(names, to_ref)}, None
 
-    def small_plain(value):
-        """What a peek may carry: None, a number, or an array of at most LIMITS.peek_bytes (types by identity)."""
+    def peek_value(value):
+        """A peeked attribute as ``getattr`` would answer it: a number, None, an array of at most
+        LIMITS.peek_bytes, or a handle for an object; _SKIP for anything else (types by identity)."""
         kind = type(value)
         if value is None or kind is bool or kind is int or kind is float or id(kind) in SCALAR_IDS:
-            return True
-        return kind is _NDARRAY and value.nbytes <= LIMITS.peek_bytes
+            return protocol.encode(value, to_ref)
+        if kind is _NDARRAY:
+            return protocol.encode(value, to_ref) if value.nbytes <= LIMITS.peek_bytes else _SKIP
+        if kind is str or kind is list or kind is tuple or kind is dict:
+            return _SKIP
+        return to_ref(value)
 
-    def peeked(handle_list, seen):
-        """[[handle, {name: value}]] of the peeks (inside.peek) that are small plain values."""
-        found = []
-        for handle, entry in zip(handle_list, seen):
-            if handle is None or type(entry) is not dict:
+    def peeked(seen):
+        """[[handle, {name: value}, {name: function}]] from inside.peek_all, checked here; the handles made
+        for them are ``fresh``: let go of at the next request unless the judge keeps their stand-ins."""
+        found, first = [], counter[0] + 1
+        for entry in seen[:32]:
+            if type(entry) is not tuple or len(entry) != 3 or type(entry[1]) is not dict or type(entry[2]) is not dict:
                 continue
-            kept = {}
-            for name, value in list(entry.items()):
-                if type(name) is str and name in PEEK_NAMES and small_plain(value):
-                    try:
-                        kept[name] = protocol.encode(value, refuse)
-                    except (TypeError, protocol.ProtocolError):
-                        pass
-            if kept:
-                found.append([handle, kept])
+            attributes, functions = {}, {}
+            for name, value in list(entry[1].items()):
+                if type(name) is str and name in PEEK_NAMES:
+                    encoded = peek_value(value)
+                    if encoded is not _SKIP:
+                        attributes[name] = encoded
+            for name, value in list(entry[2].items()):
+                if type(name) is str and name in wanted_methods[0] and type(value) is _FUNCTION:
+                    functions[name] = to_ref(value)
+            if attributes or functions:
+                found.append([to_ref(entry[0])["__ref__"], attributes, functions])
+        fresh[:] = range(first, counter[0] + 1)
         return found
+
+    def release(keep):
+        """Let go of the handles the last reply made for peeks, but those the judge keeps a stand-in of."""
+        kept = {handle for handle in keep if type(handle) is int}
+        drop([handle for handle in fresh if handle not in kept])
+        fresh[:] = []
 
     def answer(request, op, budget):
         if op in main_thread_ops:
@@ -577,17 +593,18 @@ def serve(config, channel, learner, allowed, kata_prefix):
         if ok is not True:
             return {"ok": False, "error": protocol.encode(value, lambda obj: "<object>")}
         reply = {"ok": True, "value": protocol.encode(value, to_ref)}
-        result = reply["value"]
-        result = result["__ref__"] if type(result) is dict and "__ref__" in result else None
-        found = peeked([result] + watch, seen)
+        found = peeked(seen)
         if found:
-            reply["seen"] = found
+            reply["seen"], reply["fresh"] = found, list(fresh)
         return reply
 
     def handle(request):
         """One request: the check's import first when it carries ``load``; ``moved`` when a name the
         module bound at import may mean something else now (the judge then stops answering from ``names``)."""
         drop(request.get("drop", ()))
+        release(request.get("keep", ()))
+        if "methods" in request:
+            wanted_methods[0] = frozenset(str(name) for name in request["methods"][:32])
         budget = request.get("budget")
         budget = float(budget) if type(budget) in (int, float) else None
         op = request["op"]
@@ -798,17 +815,34 @@ def zygote(control_fd):
 
 
 def wait_for(pid, timeout):
+    """The exit code of the child ``pid`` if it ends within ``timeout`` seconds, else None.
+
+    A blocking wait with a deadline on a pidfd (readable once the process has ended), so a worker that
+    was just killed is reaped at once, with no polling; where there is no pidfd (macOS), a poll.
+    """
+    try:
+        fd = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        fd = None
     deadline = time.monotonic() + timeout
-    while True:
-        try:
-            done, status = os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            return None
-        if done:
-            return os.waitstatus_to_exitcode(status)
-        if time.monotonic() > deadline:
-            return None
-        time.sleep(0.01)
+    try:
+        while True:
+            try:
+                done, status = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                return None
+            left = deadline - time.monotonic()
+            if done:
+                return os.waitstatus_to_exitcode(status)
+            if left <= 0:
+                return None
+            if fd is None:
+                time.sleep(min(0.01, left))
+            else:
+                select.select([fd], [], [], left)
+    finally:
+        if fd is not None:
+            os.close(fd)
 
 
 def main():
