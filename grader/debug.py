@@ -96,7 +96,7 @@ class LocalWorker(remote.Worker):
         self.limits, self.timeout, self.mode = LIMITS, WEEK, "none"
         self.gone, self.gone_kind, self.timed_out = None, "crashed", False
         self.pending_drops, self.refs, self.import_note = [], weakref.WeakValueDictionary(), None
-        self.secret, self.refused, self.inner = (), [], os.getpid()
+        self.secret, self.refused, self.inner, self.pid = (), [], None, None
         self.deadline = None
         root = os.path.realpath(katas_root)
         self.source = _source_lines(root)
@@ -123,9 +123,9 @@ class LocalWorker(remote.Worker):
         self._jobs = jobs
         config = {"module": kata.module, "seed": seed, "__inside__": inside}
         channel = (lambda: theirs.recv(1 << 20), theirs.sendall)
-        self._serve = threading.Thread(target=worker.serve, name="requests", daemon=True,
-                                       args=(config, channel, (jobs.put, outcomes.get, learner.ident), [0],
-                                             root + os.sep))
+        self._serve = threading.Thread(target=_serve_then_hang_up, name="requests", daemon=True,
+                                       args=(worker.serve, theirs, config, channel,
+                                             (jobs.put, outcomes.get, learner.ident), [0], root + os.sep))
         self._serve.start()
 
     def load(self):
@@ -146,6 +146,12 @@ class LocalWorker(remote.Worker):
     def rss(self):
         return remote.resident_bytes(os.getpid())
 
+    def kill(self):
+        """Nothing to kill: learner code runs in this very process."""
+
+    def exit_status(self, timeout):
+        return None
+
     def close(self):
         try:
             os.close(self.channel)  # the request loop sees the end of the stream and returns
@@ -156,6 +162,17 @@ class LocalWorker(remote.Worker):
         self._theirs.close()
         if self.finder in sys.meta_path:
             sys.meta_path.remove(self.finder)
+
+
+def _serve_then_hang_up(serve, theirs, *args):
+    """The request loop; should it ever stop, hang up, so that a waiting check fails instead of waiting forever."""
+    try:
+        serve(*args)
+    finally:
+        try:
+            theirs.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass  # closed already: the judge's side hung up first
 
 
 def _return_big_blocks_to_the_kernel():
