@@ -6,6 +6,13 @@ public check; a variant must keep full marks. See tests/test_mutants.py.
 
 MUTANTS = [
     # 53: save and load
+    ("53_save_load", ("    def _flatten_params(self, params_dict, parent_key=''):",
+                      "                value._flatten_params(params_dict, prefix + name)\n\n",
+                      "        params_dict = {}\n        self._flatten_params(params_dict)\n        for key, param in"),
+     ("    def _flatten_params(self, params_dict={}, parent_key=''):",
+      "                value._flatten_params(params_dict, prefix + name)\n        return params_dict\n\n",
+      "        params_dict = self._flatten_params()\n        for key, param in"),
+     "_flatten_params fills a mutable default dict, which save_weights uses: every model's names pile up"),
     ("53_save_load", "params_dict[prefix + name] = value", "params_dict[name] = value",
      "save_weights with unflattened names (W, b without the path)"),
     ("53_save_load", "prefix = parent_key + '/' if parent_key else ''", "prefix = parent_key + '.' if parent_key else ''",

@@ -95,3 +95,23 @@ def drop(source, target, name):
             fail(f"load_weights raised {error.type_name} without naming the missing parameter")
         return
     fail("load_weights accepted a file without one of the model's parameters")
+
+def test_models_saved_in_turn(dz):
+    """Deep(), then a Linear-only model, then Deep() again, saved in turn: each file holds its own names only.
+
+    ko: Deep(), Linear 하나뿐인 모델, 다시 Deep()을 차례로 저장하면 각 파일에는 자기 이름만 있습니다.
+    """
+    Deep, read_npz = define(dz, HELPERS, "Deep", "read_npz")
+    first = Deep()
+    first(X)
+    first.save_weights("first.npz")
+    single = dz.Model()
+    single.only = dz.layers.Linear(2)
+    single.only(X)
+    single.save_weights("single.npz")
+    expect_value(sorted(read_npz("single.npz")), ["only/W", "only/b"], "the keys of the second file")
+    again = Deep()
+    again(X)
+    again.save_weights("again.npz")
+    expect_value(sorted(read_npz("again.npz")), sorted(["a/b/l0/W", "a/b/l0/b", "a/b/l1/W", "a/b/l1/b", "out/W", "out/b"]),
+                 "the keys of the third file")

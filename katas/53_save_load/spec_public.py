@@ -113,6 +113,27 @@ def test_saved_file_has_the_flattened_names(dz):
         expect_array(saved[key], array, f"the file's {key!r}")
 
 
+def test_a_second_model_saves_only_its_own_parameters(dz):
+    """After a model with other names was saved, an MLP's file holds the MLP's flattened names and no others.
+
+    ko: 이름이 다른 모델을 저장한 뒤에 저장한 MLP의 파일에는 그 MLP의 평탄화된 이름만 있습니다.
+
+    Hint: make a new empty dict in save_weights for every save (params_dict = {}) and pass it to
+    _flatten_params. A dict written as a default argument (params_dict={}) is made once and keeps the
+    names of every model flattened before.
+
+    Hint (ko): 저장할 때마다 save_weights에서 빈 딕셔너리를 새로 만들어(params_dict = {}) _flatten_params에 넘기세요. 기본
+    인수(params_dict={})로 쓴 딕셔너리는 한 번만 만들어져, 앞서 평탄화한 모든 모델의 이름을 간직합니다.
+    """
+    Net, _, read_npz, arrays_of, make_mlp = helpers(dz)
+    net = Net()
+    net(X)
+    net.save_weights("first.npz")
+    mlp = make_mlp((5, 3), X)
+    mlp.save_weights("second.npz")
+    expect_names(list(read_npz("second.npz")), list(arrays_of(mlp)), "the keys of the MLP's file, saved second")
+
+
 def test_round_trip_restores_the_outputs(dz):
     """A fresh MLP that loads the file gives the same outputs as the model that saved it.
 
