@@ -31,6 +31,9 @@ REFERENCE_PLOT_START = """    dot_graph = get_dot_graph(output, verbose)
 """
 
 MUTANTS = [
+    ("26_dot_graph", ("def get_dot_graph(output, verbose=True):", "    funcs = []\n    seen = set()\n"),
+     ("def get_dot_graph(output, verbose=True, seen=set()):", "    funcs = []\n"),
+     "the set of seen functions as a mutable default argument: a second drawing skips what the first drew"),
     ("26_dot_graph", "        if f not in seen:\n            seen.add(f)\n            funcs.append(f)",
      "        funcs.append(f)", "get_dot_graph without a seen set: shared functions drawn twice"),
     ("26_dot_graph", "text += '{} -> {}\\n'.format(id(f), id(y()))", "text += '{} -> {}\\n'.format(id(f), id(y))",

@@ -216,6 +216,29 @@ def test_each_function_once(dz):
     check_dot(utils.get_dot_graph(y, verbose=False), graph_of(dz, y), False, "get_dot_graph(y, verbose=False)")
 
 
+def test_drawing_again_gives_the_whole_graph(dz):
+    """Drawing a graph, then the same graph again and a graph that shares it: every drawing has all its nodes.
+
+    ko: 그래프를 그리고, 같은 그래프를 다시, 그리고 그것을 포함하는 그래프를 그려도 매번 모든 노드가 나옵니다.
+
+    Hint: make funcs and the set of seen functions inside get_dot_graph, new for every call. A set
+    written as a default argument (seen=set()) is made once: the next drawing skips every function an
+    earlier one drew.
+
+    Hint (ko): funcs와 이미 본 함수의 집합은 get_dot_graph 안에서 호출할 때마다 새로 만드세요. 기본 인수(seen=set())로 쓴 집합은 한
+    번만 만들어져서, 다음 그림은 앞서 그린 함수를 모두 건너뜁니다.
+    """
+    utils = import_module(dz, "dezero.utils")
+    _, _, y = small_graph(dz)
+    check_dot(utils.get_dot_graph(y, verbose=False), graph_of(dz, y), False,
+              "the first get_dot_graph(y, verbose=False)")
+    check_dot(utils.get_dot_graph(y, verbose=False), graph_of(dz, y), False, "get_dot_graph(y, verbose=False) again")
+    z = y * y
+    z.name = "z"
+    check_dot(utils.get_dot_graph(z, verbose=False), graph_of(dz, z), False,
+              "get_dot_graph(z, verbose=False) of z = y * y, after drawing y")
+
+
 def test_plot_writes_the_dot_file(dz):
     """plot_dot_graph writes the DOT text to ~/.dezero/tmp_graph.dot, and returns when Graphviz cannot draw.
 
