@@ -126,7 +126,7 @@ def prepare_plots(session):
     if PLOTS_MARKER.is_file():
         return
     session.run_install(str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                        "--retries", "0", *PLOTS, external=True, success_codes=[0, 1])
+                        "--retries", "0", "--timeout", "15", *PLOTS, external=True, success_codes=[0, 1])
     if subprocess.call([str(PYTHON), "-c", "import matplotlib"], stderr=subprocess.DEVNULL) == 0:
         PLOTS_MARKER.write_text("\n".join(PLOTS) + "\n")
 
