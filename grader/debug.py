@@ -97,7 +97,7 @@ class LocalWorker(remote.Worker):
         self.gone, self.gone_kind, self.timed_out = None, "crashed", False
         self.pending_drops, self.refs, self.import_note = [], weakref.WeakValueDictionary(), None
         self.secret, self.refused, self.inner, self.pid = (), [], None, None
-        self.deadline = None
+        self.deadline, self.tally = None, {}
         root = os.path.realpath(katas_root)
         self.source = _source_lines(root)
         self.finder = _PackageFinder(root, kata.step if kata.uses_package else None)
