@@ -340,7 +340,8 @@ def test_no_file_left_outside_the_output_folder(batch):
 
 def test_outputs_and_cache_are_the_graders(batch):
     out = batch["out"]
-    assert sorted(p.name for p in out.iterdir()) == [".cache", "gradebook.csv", "submissions", "summary.md"]
+    assert sorted(p.name for p in out.iterdir()) == [".cache", "class-report-scores.png", "class-report-solved.png",
+                                                      "class-report.html", "gradebook.csv", "submissions", "summary.md"]
     for entry in (out / ".cache").iterdir():
         saved = json.loads(entry.read_text())
         assert set(saved) == {"body", "hmac"}, entry
