@@ -512,7 +512,8 @@ class Worker:
         if code == EXIT_INTROSPECTION:
             self.gone_kind = "introspection"
             return ("your code reached into the interpreter's internals (frames of the grader, the collector's "
-                    "object lists or settings, tracing or ctypes); no kata needs that, so the check stops here")
+                    "object lists or settings, tracing or ctypes); no kata needs that, so the check stops here. "
+                    "To use breakpoint() or pdb on your code, run the checks in debug mode: nox -s debug -- KATA")
         if code == EXIT_SANDBOX:
             self.gone_kind = "tool"
             return "the grader could not seal the process for your code (run: nox -s doctor)"
