@@ -191,15 +191,29 @@ def grade(args):
     out = here / (args.out or "graded")
     given = sorted((here / p for p in args.submissions), key=lambda p: (p.resolve().name, str(p))) or [KATAS]
     names = unique_names(given) if args.submissions else ["katas"]
-    try:
-        chosen = sorted(zip(names, (resolve_submission(p, katas) for p in given)))
-    except NotASubmission as error:
-        print(f"nox -s grade: {error}. Nothing was graded (give only submission folders, e.g. subs/*/).",
+    entries, missing = [], []
+    for name, path in zip(names, given):
+        try:
+            entries.append((name, resolve_submission(path, katas), None))
+        except NotASubmission as error:
+            if os.path.lexists(path):
+                entries.append((name, None, str(error)))  # one student's link or empty repository: listed
+            else:
+                missing.append(str(error))  # a typo in the command
+    if missing:
+        print(f"nox -s grade: {missing[0]}. Nothing was graded (give only submission folders, e.g. subs/*/).",
               file=sys.stderr)
         return USAGE
+    entries.sort(key=lambda entry: entry[0])
     if args.shard:
         index, count = args.shard
-        chosen = chosen[index - 1::count]  # by name, so every machine takes the same share
+        entries = entries[index - 1::count]  # by name, so every machine takes the same share
+    chosen = [(name, path) for name, path, error in entries if error is None]
+    refused = {name: f"refused: {error}" for name, _, error in entries if error is not None}
+    if refused and not chosen:
+        for error in refused.values():
+            print(f"nox -s grade: {error}. Nothing was graded.", file=sys.stderr)
+        return USAGE
     try:
         grader = Grader(katas=katas, cache_dir=None if args.no_cache else out / ".cache", seed=args.seed,
                         unsealed=args.unsealed)
@@ -210,7 +224,13 @@ def grade(args):
     shard = f" (shard {args.shard[0]}/{args.shard[1]})" if args.shard else ""
     print(f"Grading {len(chosen)} submission(s){shard}, {grader.seal.describe()}.", file=sys.stderr)
     progress = Progress(len(chosen))
-    results, not_graded = {}, {}
+    results, not_graded = {}, dict(refused)
+    for name, why in refused.items():
+        print(f"{name}: {reports.printable(why)}", file=sys.stderr)
+        try:
+            reports.write_not_graded(name, why, out)
+        except Exception:
+            pass  # the gradebook and summary still name it
     executor = ThreadPoolExecutor(max_workers=args.jobs or os.cpu_count() or 1)
     try:
         paths = dict(chosen)
@@ -283,8 +303,9 @@ def class_reports(graded, not_graded, katas, out, args, sealed=True):
           + ("" if sealed else "\nGraded UNSEALED: the reports say so."))
     if not_graded:
         print(f"{len(not_graded)} submission(s) could not be graded (listed in summary.md): "
-              + ", ".join(not_graded), file=sys.stderr)
-        return NOT_GRADED
+              + ", ".join(reports.printable(name) for name in not_graded), file=sys.stderr)
+        refused = any(why.startswith("refused: ") for why in not_graded.values())
+        return USAGE if refused else NOT_GRADED
     below = [sub for sub in graded if (args.require_all and sub.score < sub.max_score)
              or (args.fail_under is not None and sub.score < args.fail_under)]
     if below:

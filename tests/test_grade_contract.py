@@ -125,3 +125,17 @@ def test_nox_reads_paths_and_out_from_where_it_was_run(tmp_path, repo_copy):
                              cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert missing.returncode != 0 and "bob: no such file or folder" in missing.stdout + missing.stderr
     assert not (tmp_path / "g2").exists() and not (copy / "g2").exists()
+
+
+def test_one_refused_path_in_a_class_is_listed_and_the_others_graded(tmp_path):
+    """A student's repository whose katas/ is a link is refused with its reason; the class is still graded."""
+    real = write_submission(tmp_path / "class" / "alice", only=[KATA], package=False)
+    (tmp_path / "class" / "bob").mkdir()
+    (tmp_path / "class" / "bob" / "katas").symlink_to(real)
+    done = grade(tmp_path / "class" / "alice", tmp_path / "class" / "bob", "--out", tmp_path / "out")
+    assert done.returncode == cli.USAGE, done.stderr
+    assert "bob" in done.stderr and "katas/ is a symbolic link" in done.stderr
+    assert (tmp_path / "out" / "submissions" / "alice" / "results.json").is_file()
+    gradebook = (tmp_path / "out" / "gradebook.csv").read_text()
+    assert "alice" in gradebook and "bob" in gradebook
+    assert "katas/ is a symbolic link" in (tmp_path / "out" / "summary.md").read_text()
