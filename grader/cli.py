@@ -125,10 +125,10 @@ def _as_shipped(data, shipped, path):
 
 
 def unique_names(paths):
-    """One report name per submission: its folder's name made printable, with -2, -3... until no other has it."""
+    """One report name per submission: its folder's own name (links not followed), printable, -2, -3... if taken."""
     names, used = [], set()
     for path in paths:
-        base = reports.fit(reports.printable(Path(path).resolve().name or "submission"), 200)
+        base = reports.fit(reports.printable(Path(os.path.abspath(path)).name or "submission"), 200)
         name, number = base, 1
         while name in used:
             number += 1
@@ -189,7 +189,7 @@ def grade(args):
     katas = all_katas()
     here = _here(args)
     out = here / (args.out or "graded")
-    given = sorted((here / p for p in args.submissions), key=lambda p: (p.resolve().name, str(p))) or [KATAS]
+    given = sorted((here / p for p in args.submissions), key=lambda p: (Path(os.path.abspath(p)).name, str(p))) or [KATAS]
     names = unique_names(given) if args.submissions else ["katas"]
     entries, missing = [], []
     for name, path in zip(names, given):
