@@ -38,17 +38,17 @@ import numpy as _np  # noqa: E402  (the worker imported it before any learner co
 
 PLAIN = (bool, int, float, _np.ndarray, _np.bool_, _np.int32, _np.int64, _np.float32, _np.float64)
 FUNCTION = type(run_job)
-BOUND = {}  # "names": {name: object} the module bound at import (told to the judge), "space": its namespace
+BOUND = {}  # "spaces": [(a module's namespace, {name: object} it bound at import, as the judge was told)]
 
 
 def rebound():
-    """Whether the module's namespace binds any name the judge was told about to another object now."""
-    space, names = BOUND.get("space"), BOUND.get("names", {})
+    """Whether a namespace binds any name the judge was told about (``definitions``) to another object now."""
     try:
-        for name in names:
-            if space.get(name) is not names[name]:
-                return True
-    except BaseException:  # noqa: BLE001 - learner code replaced the namespace: the judge asks instead
+        for space, names in BOUND.get("spaces", ()):
+            for name in names:
+                if space.get(name) is not names[name]:
+                    return True
+    except BaseException:  # noqa: BLE001 - learner code replaced a namespace: the judge asks instead
         return True
     return False
 
@@ -172,15 +172,25 @@ def load(name, seed, modules, import_module, invalidate_caches, seeders):
 
 
 def definitions(module, module_type):
-    """The module's names bound to classes, functions and modules: the judge answers ``dz.Variable``
-    from this, until ``rebound`` says a name now means something else."""
+    """{"": the module's names bound to classes, functions and modules, and the same for each of its
+    submodules (a package's ``functions``) by its name there}: the judge answers ``dz.Variable`` and
+    ``dz.functions.sum`` from this, until ``rebound`` says a name now means something else."""
+    found = {"": bindings(module, module_type)}
+    prefix = module.__name__ + "."
+    for name, value in list(found[""].items()):
+        if type(value) is module_type and str(getattr(value, "__name__", "")).startswith(prefix):
+            found[name] = bindings(value, module_type)
+    return found
+
+
+def bindings(module, module_type):
     space = vars(module)
     names = {}
     for name in list(space)[:500]:
         value = space[name]
         if type(name) is str and type(value) in (type, module_type, type(load), type(len)):
             names[name] = value
-    BOUND.update(space=space, names=names)
+    BOUND.setdefault("spaces", []).append((space, names))
     return names
 
 

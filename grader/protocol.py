@@ -52,9 +52,9 @@ _SCALARS = frozenset(id(t) for t in (np.bool_, np.int8, np.int16, np.int32, np.i
                                       np.uint32, np.uint64, np.float16, np.float32, np.float64, np.complex64,
                                       np.complex128))
 
-# Attributes a spec reads right after the call that made an object (``y.data``, ``x.grad``): when they are
-# small plain values the worker sends them with its reply (``seen``), saving a round trip each.
-PEEK = ("data", "grad")
+# Attributes a spec reads right after a call (``y.data``, ``x.grad``, ``y.creator``): the worker sends them
+# with its reply (``seen``) when reading them runs no learner code, saving a round trip each.
+PEEK = ("data", "grad", "creator")
 
 
 class ProtocolError(Exception):

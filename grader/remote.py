@@ -261,7 +261,7 @@ class Worker:
     tally = None          # op -> round trips, when counted (the plugin's DEZERO_KATAS_TALLY)
     pending_load = False  # the next request carries the check's import
     load_error = None     # the import's failure in this check (LoadFailed, or WorkerGone while importing)
-    names = None          # name -> encoded handle: the module's classes, functions and modules
+    names = None          # module handle (0, or a submodule's) -> {name: encoded handle} of its definitions
     name_handles = frozenset()  # their handles
     seen = {}             # handle -> ({name: encoded value}, {method name: encoded function}), until the next request
     fresh = ()            # handles the last reply made for ``seen``: the worker keeps those we keep a stand-in of
@@ -438,11 +438,12 @@ class Worker:
             note = None
         self.imported = True
         self.import_note = LearnerError(note, self.source, self.hide) if type(note) is dict else None
-        names = loaded.get("names")
-        names = names["__dict__"] if type(names) is dict and type(names.get("__dict__")) is dict else {}
-        self.names = {name: entry for name, entry in names.items()
-                      if type(entry) is dict and type(entry.get("__ref__")) is int and entry["__ref__"]}
-        self.name_handles = {entry["__ref__"] for entry in self.names.values()}
+        modules = _plain_dict(loaded.get("names"))
+        top = self.names = {0: _handles(_plain_dict(modules.get("")))}
+        for name, entries in modules.items():
+            if name and name in top[0]:
+                top[top[0][name]["__ref__"]] = _handles(_plain_dict(entries))
+        self.name_handles = {entry["__ref__"] for table in top.values() for entry in table.values()}
 
     def forget_names(self):
         """A name the module bound at import means something else now: ask again, and let the worker drop
@@ -453,8 +454,9 @@ class Worker:
 
     def known(self, ref, name):
         """``ref.name`` as the last reply already told it, or ``_UNKNOWN``: asking would answer the same."""
-        if ref._handle == 0 and self.names and name in self.names:
-            return protocol.decode(self.names[name], self._ref, 0, self.limits)
+        table = self.names.get(ref._handle) if self.names else None
+        if table and name in table:
+            return protocol.decode(table[name], self._ref, 0, self.limits)
         attributes, functions = self.seen.get(ref._handle, ({}, {}))
         try:
             if name in attributes:
@@ -582,6 +584,17 @@ def _no_refs(handle, type_name):
 
 
 _UNKNOWN = object()
+
+
+def _plain_dict(value):
+    """The items of an encoded str-keyed dict; {} for anything else."""
+    return value["__dict__"] if type(value) is dict and type(value.get("__dict__")) is dict else {}
+
+
+def _handles(entries):
+    """The entries of ``entries`` that are handles (never 0: that is the module itself)."""
+    return {name: entry for name, entry in entries.items()
+            if type(entry) is dict and type(entry.get("__ref__")) is int and entry["__ref__"]}
 
 
 def resident_bytes(pid):
