@@ -204,7 +204,9 @@ def tests(session):
         session.run_install(str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                             "--retries", "0", *TEST_TOOLS, external=True, success_codes=[0, 1])
     # No path: pytest takes testpaths (pyproject.toml), so files given after -- run alone, not with the whole suite.
-    session.run(str(PYTHON), "-m", "pytest", *session.posargs, external=True)
+    # Tests that run nox use the interpreter running this session (tests/helpers.py nox_command).
+    session.run(str(PYTHON), "-m", "pytest", *session.posargs, external=True,
+                env={"DEZERO_KATAS_NOX_PYTHON": sys.executable})
 
 
 @nox.session(venv_backend="none")

@@ -144,3 +144,23 @@ def checkout_state(root=ROOT):
 def checkout_changes(before, after):
     """The paths that appeared, disappeared or changed (content or modification time) between two states."""
     return sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
+
+
+def nox_command():
+    """How to run nox here: the interpreter running ``nox -s tests`` (DEZERO_KATAS_NOX_PYTHON, set by the
+    session), else a ``nox`` on PATH, else ``python3 -m nox``. Skips where there is none, except under CI,
+    where a test that needs nox must run (CI makes its own nox, .ci/run)."""
+    import os
+    import subprocess
+
+    import pytest
+
+    candidates = [[os.environ["DEZERO_KATAS_NOX_PYTHON"], "-m", "nox"]] if os.environ.get("DEZERO_KATAS_NOX_PYTHON") else []
+    candidates += [[shutil.which("nox")]] if shutil.which("nox") else []
+    candidates += [["python3", "-m", "nox"]]
+    for command in candidates:
+        if subprocess.run([*command, "--version"], capture_output=True).returncode == 0:
+            return command
+    if os.environ.get("CI"):
+        pytest.fail("no nox found under CI: nox -s tests sets DEZERO_KATAS_NOX_PYTHON")
+    pytest.skip("nox is not installed (python3 -m pip install nox)")

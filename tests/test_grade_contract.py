@@ -14,7 +14,7 @@ import pytest
 
 from grader import ROOT, cli
 from grader.grading import Grader, KataResult, SubmissionResult
-from tests.helpers import repository_copy, write_submission
+from tests.helpers import nox_command, repository_copy, write_submission
 
 KATA = "14_grad_accumulation"
 
@@ -104,10 +104,7 @@ def test_ctrl_c_says_what_was_kept_and_how_to_resume(tmp_path, monkeypatch, caps
 @pytest.fixture(scope="module")
 def repo_copy(tmp_path_factory):
     """nox, and this repository copied, sharing the prepared environment (.nox): nothing is installed."""
-    nox = shutil.which("nox")
-    command = [nox] if nox else ["python3", "-m", "nox"]
-    if subprocess.run([*command, "--version"], capture_output=True).returncode:
-        pytest.skip("nox is not installed for python3 (python3 -m pip install nox)")
+    command = nox_command()
     copy = repository_copy(tmp_path_factory.mktemp("repo") / "repo")
     return copy, command
 

@@ -18,7 +18,7 @@ from grader import KATAS as KATAS_DIR, ROOT, experiment
 from grader.generate import complete_reference
 from grader.learner import Learner
 from grader.package import PACKAGE
-from tests.helpers import KATAS, LADDER, mutate, reference_files, repository_copy, stub
+from tests.helpers import KATAS, LADDER, mutate, nox_command, reference_files, repository_copy, stub
 
 KATA = "14_grad_accumulation"
 PACKAGE_KATA = "23_dezero_package"
@@ -186,14 +186,7 @@ def test_a_warm_judge_keeps_its_pytest_session_between_saves(tree):
         warm.close()
 
 
-def _python_with_nox():
-    for python in (shutil.which("python3"), sys.executable):
-        if python and subprocess.run([python, "-c", "import nox"], capture_output=True).returncode == 0:
-            return python
-    return None
 
-
-@pytest.mark.skipif(_python_with_nox() is None, reason="nox is not installed")
 def test_nox_check_asks_the_warm_checker_in_its_own_process(tmp_path):
     """The first nox -s check starts a warm checker; the next is answered by it from nox's own process
     (no second interpreter), with the same output and exit code."""
@@ -202,7 +195,7 @@ def test_nox_check_asks_the_warm_checker_in_its_own_process(tmp_path):
     from grader import server
 
     env = dict(os.environ, TMPDIR=str(tmp_path), DEZERO_KATAS_SERVER="1")  # a socket folder of its own
-    command = [_python_with_nox(), "-m", "nox", "-s", "check", "--", KATA]
+    command = [*nox_command(), "-s", "check", "--", KATA]
     copy = repository_copy(tmp_path / "repo")  # nox -s check writes the progress file beside katas/
     first = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=300)
     old_tmpdir = os.environ.get("TMPDIR")

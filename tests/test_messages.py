@@ -13,6 +13,7 @@ import pytest
 
 from grader import KATAS as KATAS_DIR
 from grader.learner import Learner
+from tests.helpers import nox_command
 
 HINT = {"en": re.compile(r"Hint (\d+)/(\d+)"), "ko": re.compile(r"힌트 (\d+)/(\d+)")}
 LAST = {"en": "That was the last hint", "ko": "마지막 힌트였습니다"}
@@ -105,16 +106,7 @@ def test_a_parametrized_check_is_one_line_with_its_count(tree, lang):
     assert sum(line.startswith("  FAIL") for line in out.splitlines()) == len(KATAS["55_conv_outsize"].checks())
 
 
-def _python_with_nox():
-    import subprocess
 
-    for python in (shutil.which("python3"), sys.executable):
-        if python and subprocess.run([python, "-c", "import nox"], capture_output=True).returncode == 0:
-            return python
-    return None
-
-
-@pytest.mark.skipif(_python_with_nox() is None, reason="nox is not installed")
 def test_nox_does_not_say_uv_binary_not_found(tmp_path):
     """Our sessions make no environment, so a machine without uv hears nothing about uv.
 
@@ -131,13 +123,12 @@ def test_nox_does_not_say_uv_binary_not_found(tmp_path):
     path = os.pathsep.join([str(tmp_path), "/usr/bin", "/bin"])
     if shutil.which("uv", path=path):
         pytest.skip("uv is installed on this machine")
-    ran = subprocess.run([_python_with_nox(), "-m", "nox", "-f", str(tmp_path / "noxfile.py"), "-s", "hello"],
+    ran = subprocess.run([*nox_command(), "-f", str(tmp_path / "noxfile.py"), "-s", "hello"],
                          cwd=tmp_path, env=dict(os.environ, PATH=path), capture_output=True, text=True, timeout=120)
     assert ran.returncode == 0 and "hello" in ran.stderr, ran.stderr
     assert "uv" not in ran.stderr, ran.stderr
 
 
-@pytest.mark.skipif(_python_with_nox() is None, reason="nox is not installed")
 def test_a_failing_check_on_the_cold_path_ends_with_one_line(tmp_path):
     """nox -s check with no warm checker: the result, then one line saying the checks do not all pass yet;
     not nox's "Command ... failed" and "Session check failed", which read like a crash."""
@@ -149,7 +140,7 @@ def test_a_failing_check_on_the_cold_path_ends_with_one_line(tmp_path):
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".nox", "__pycache__", ".kata-*"))
     (copy / ".nox").symlink_to(ROOT / ".nox")  # the shared environment, used as it is
     env = dict(os.environ, DEZERO_KATAS_SERVER="0", DEZERO_KATAS_LANG="en")
-    ran = subprocess.run([_python_with_nox(), "-m", "nox", "-s", "check", "--", "14_grad_accumulation"],
+    ran = subprocess.run([*nox_command(), "-s", "check", "--", "14_grad_accumulation"],
                          cwd=copy, env=env, capture_output=True, text=True, timeout=300)
     assert ran.returncode != 0 and "First failing check:" in ran.stdout, ran.stderr
     nox_lines = [line for line in ran.stderr.splitlines() if line.startswith("nox >")]

@@ -16,7 +16,7 @@ import pytest
 from grader import ROOT, packaging
 from grader.learner import START_FILE, Learner
 from grader.stubs import reference_files
-from tests.helpers import KATAS, repository_copy, write_submission
+from tests.helpers import KATAS, nox_command, repository_copy, write_submission
 
 PYTHON = ROOT / ".nox" / "katas" / "bin" / "python"
 
@@ -69,14 +69,6 @@ def test_a_start_records_where_the_learner_starts(copy):
 # ---------------------------------------------------------------- B. commands from a kata folder
 
 NO_SERVER = {**os.environ, "DEZERO_KATAS_SERVER": "0", "DEZERO_KATAS_LANG": "en"}  # leave no warm checker behind
-
-
-def nox_command():
-    nox = shutil.which("nox")
-    command = [nox] if nox else ["python3", "-m", "nox"]
-    if subprocess.run([*command, "--version"], capture_output=True).returncode:
-        pytest.skip("nox is not installed for python3 (python3 -m pip install nox)")
-    return command
 
 
 def test_b_nox_from_a_kata_folder_checks_that_kata(copy):
