@@ -4,6 +4,16 @@ Each entry: (kata id, old text, new text, what it is). A mutant must lose its ka
 public check; a variant must keep full marks. See tests/test_mutants.py.
 """
 
+# The book's MomentumSGD.update_one: velocities in a dict keyed by id(param), made on first use.
+BOOK_MOMENTUM_UPDATE = ("        v_key = id(param)\n"
+                        "        if v_key not in self.vs:\n"
+                        "            xp = cuda.get_array_module(param.data)\n"
+                        "            self.vs[v_key] = xp.zeros_like(param.data)\n"
+                        "        v = self.vs[v_key]\n"
+                        "        v *= self.momentum\n"
+                        "        v -= self.lr * param.grad.data\n"
+                        "        param.data += v\n")
+
 MOMENTUM_UPDATE = """        v = self.vs[param]
         v *= self.momentum
         v -= self.lr * param.grad.data
@@ -60,14 +70,7 @@ MUTANTS = [
     ("46_optimizers", "def __init__(self, lr=0.01):", "def __init__(self, lr=0.1):", "SGD's default lr is 0.1"),
     ("46_optimizers", ("def __init__(self, lr=0.01, momentum=0.9):", "        self.vs = _ZerosPerParam()\n", MOMENTUM_UPDATE),
      ("def __init__(self, lr=0.01, momentum=0.9, vs={}):", "        self.vs = vs\n",
-      "        v_key = id(param)\n"
-      "        if v_key not in self.vs:\n"
-      "            xp = cuda.get_array_module(param.data)\n"
-      "            self.vs[v_key] = xp.zeros_like(param.data)\n"
-      "        v = self.vs[v_key]\n"
-      "        v *= self.momentum\n"
-      "        v -= self.lr * param.grad.data\n"
-      "        param.data += v\n"),
+      BOOK_MOMENTUM_UPDATE),
      "MomentumSGD: the velocities in a mutable default argument, shared by every MomentumSGD"),
     ("46_optimizers", "    def __init__(self):\n        self.target = None\n        self.hooks = []\n",
      "    def __init__(self, hooks=[]):\n        self.target = None\n        self.hooks = hooks\n",
@@ -203,14 +206,7 @@ VARIANTS = [
     # 46: the book's MomentumSGD (a dict keyed by id(param)), and the same rule with the opposite sign of v
     ("46_optimizers", ("        self.vs = _ZerosPerParam()\n", MOMENTUM_UPDATE),
      ("        self.vs = {}\n",
-      "        v_key = id(param)\n"
-      "        if v_key not in self.vs:\n"
-      "            xp = cuda.get_array_module(param.data)\n"
-      "            self.vs[v_key] = xp.zeros_like(param.data)\n"
-      "        v = self.vs[v_key]\n"
-      "        v *= self.momentum\n"
-      "        v -= self.lr * param.grad.data\n"
-      "        param.data += v\n"),
+      BOOK_MOMENTUM_UPDATE),
      "the book's MomentumSGD: velocities in a dict keyed by id(param)"),
     ("46_optimizers", MOMENTUM_UPDATE,
      "        v = self.vs[param]\n"
