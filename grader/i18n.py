@@ -101,6 +101,7 @@ PHRASES = {
                           "it had defined",
                     "ko": "여러분의 모듈이 정의를 마친 뒤 import 도중 {error} 예외를 일으켰습니다. 검사는 그때까지 "
                           "정의된 것으로 실행했습니다"},
+    "expected_got": {"en": "expected {expected}, got {got}", "ko": "기댓값은 {expected}, 실제 값은 {got}"},
     "unsealed_note": {"en": "(checked without the sandbox: {why})", "ko": "(샌드박스 없이 검사했습니다: {why})"},
 }
 
@@ -120,7 +121,7 @@ def language():
 # Fixed phrases the judge writes into a failure message, in English (reports keep them so); a learner reading
 # in another language gets them translated by localize(). Outer phrases first: one can hold another.
 MESSAGE_PHRASES = ("import_note", "not_imported", "kata_budget", "timeout", "running_at", "raised", "repeated_call",
-                   "repeated_calls")
+                   "repeated_calls", "expected_got")
 
 
 def _plain(template):

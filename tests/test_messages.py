@@ -218,3 +218,26 @@ def test_help_lists_every_command_in_words():
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert "SUPPRESS" not in done.stdout and "serve" in done.stdout, done.stdout
+
+
+def test_every_phrase_speaks_both_languages_with_the_same_placeholders():
+    """Each fixed phrase has English and Korean, naming the same values: no English line in Korean mode."""
+    import string
+
+    from grader.i18n import LANGUAGES, PHRASES
+
+    def names(text):
+        return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name)
+
+    for key, texts in PHRASES.items():
+        assert set(texts) == set(LANGUAGES), key
+        assert names(texts["ko"]) == names(texts["en"]), key
+
+
+def test_expected_against_got_reads_in_korean():
+    """The actionable line of a failure: its words in Korean, its values exactly as they were."""
+    from grader.i18n import localize
+
+    line = "x.grad: expected array(3., dtype=float64), got array(4., dtype=float64)"
+    assert localize(line, "ko") == "x.grad: 기댓값은 array(3., dtype=float64), 실제 값은 array(4., dtype=float64)"
+    assert localize(line, "en") == line
