@@ -51,15 +51,22 @@ def test_utils_sum_to(dz):
 def test_broadcast_to_and_sum_to(dz):
     """F.broadcast_to and F.sum_to: values and gradients; each one's backward is the other.
 
-    ko: F.broadcast_to와 F.sum_to: 값과 기울기. 각각의 역전파는 서로입니다.
+    ko: F.broadcast_to와 F.sum_to: 값과 기울기. 한쪽의 역전파가 곧 다른 쪽의 순전파입니다.
 
-    Hint: BroadcastTo.backward returns sum_to(gy, self.x_shape), SumTo.backward returns
-    broadcast_to(gy, self.x_shape): back to the input's shape, not to self.shape.
+    Hint: F.broadcast_to and F.sum_to go through the Functions BroadcastTo and SumTo, so that their
+    results have a creator; each one's backward goes back to the input's shape (self.x_shape).
 
-    Hint (ko): BroadcastTo.backward는 sum_to(gy, self.x_shape)를, SumTo.backward는 broadcast_to(gy, self.x_shape)를
-    돌려줍니다. self.shape가 아니라 입력의 모양으로 돌아갑니다.
+    Hint (ko): F.broadcast_to와 F.sum_to는 Function인 BroadcastTo와 SumTo를 거쳐야 결과에 창조자가 생깁니다. 각각의
+    역전파는 입력의 모양(self.x_shape)으로 돌아갑니다.
     """
     F = dz.functions
+    for name, shape, target, needed in (
+            ("broadcast_to", (3,), (2, 3), "BroadcastTo(shape)(x), not kata 39's provisional np.broadcast_to copy"),
+            ("sum_to", (2, 3), (3,), "SumTo(shape)(x)")):
+        y = getattr(F, name)(dz.Variable(numbers(*shape)), target)
+        if isinstance(y, Ref) and y.creator is None:
+            fail(f"F.{name}(x, {target}) for x of shape {shape} gave a Variable with no creator, so no gradient "
+                 f"reaches x: it must return {needed}")
     for shape, target in (((3,), (2, 3)), ((2, 1), (2, 3)), ((4, 1), (2, 4, 3))):
         expect_gradients(dz, lambda x: F.broadcast_to(x, target), lambda a: np.broadcast_to(a, target),
                          [numbers(*shape)], f"F.broadcast_to(x, {target}) for x of shape {shape}")
