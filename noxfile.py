@@ -114,6 +114,7 @@ start = learner_command("start", "Learners: start at a kata (fills in earlier ka
 progress = learner_command("progress", "Learners: the ladder by stage, what is done and the next kata.")
 own = learner_command("own", "Learners: your own DeZero: the book's step programs on your package, against the reference.")
 debug = learner_command("debug", "Learners: a kata's public checks in one ordinary process, where breakpoint() and print work.")
+predict = learner_command("predict", "Learners: a realistic mistake in a kata you passed: predict which checks fail, then see: nox -s predict -- 40")
 
 PLOTS = PROJECT["project"]["optional-dependencies"]["plots"]  # matplotlib: for nox -s run only, never for grading
 PLOTS_MARKER = ENV / f".installed-plots-{hashlib.sha256(repr(PLOTS).encode()).hexdigest()[:12]}"

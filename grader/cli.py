@@ -389,6 +389,13 @@ def start(args):
     return _learner(args).start(args.katas)
 
 
+def predict(args):
+    """A realistic mistake in a kata's reference: predict which checks fail, then see (grader/predict.py)."""
+    from .predict import predict as run
+
+    return run(_learner(args), args.katas, answer=args.answer, mutant=args.mutant)
+
+
 def debug(args):
     """A kata's public checks in one ordinary process, where breakpoint(), pdb and print work (grader/debug.py)."""
     from .debug import run
@@ -621,6 +628,12 @@ def build_parser():
         if name == "reset":
             p.add_argument("--yes", "-y", action="store_true", help="reset without asking first")
         p.set_defaults(run=run)
+    p = commands.add_parser("predict", help="a realistic mistake in a kata you passed: predict which checks fail")
+    p.add_argument("katas", nargs="*")
+    p.add_argument("--answer", default=None, help="the check numbers you predict fail, e.g. 1,3 (no prompt)")
+    p.add_argument("--mutant", type=int, default=None, help="which of the kata's mistakes (default: the next one)")
+    p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
+    p.set_defaults(run=predict)
     p = commands.add_parser("debug", help="a kata's public checks in one ordinary process: breakpoint() and print work")
     p.add_argument("katas", nargs="*")
     p.add_argument("--pdb", action="store_true", help="stop in the debugger where a check fails")

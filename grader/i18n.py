@@ -103,6 +103,42 @@ PHRASES = {
                           "정의된 것으로 실행했습니다"},
     "expected_got": {"en": "expected {expected}, got {got}", "ko": "기댓값은 {expected}, 실제 값은 {got}"},
     "unsealed_note": {"en": "(checked without the sandbox: {why})", "ko": "(샌드박스 없이 검사했습니다: {why})"},
+    # nox -s predict (grader/predict.py)
+    "predict_unavailable": {"en": "Predictions need the full repository (its catalogue of mistakes and the reference); "
+                                  "this copy ships neither.",
+                            "ko": "예측 카타에는 전체 저장소(실수 목록과 참고 답안)가 필요합니다. 이 사본에는 둘 다 없습니다."},
+    "predict_which": {"en": "Which kata? nox -s predict -- 40", "ko": "어느 카타인가요? nox -s predict -- 40"},
+    "predict_none": {"en": "{id} has no mistakes to predict in the catalogue.",
+                     "ko": "{id}에는 예측할 실수가 목록에 없습니다."},
+    "predict_locked": {"en": "The mistakes of {id} show its reference code: they open once your kata passes "
+                             "(nox -s check -- {id}).",
+                       "ko": "{id}의 실수는 참고 답안의 코드를 보여 주므로 카타를 통과한 뒤에 열립니다 "
+                             "(nox -s check -- {id})."},
+    "predict_no_mutant": {"en": "{id} has no mistake {number}: choose 1 to {total}.",
+                          "ko": "{id}에는 {number}번 실수가 없습니다: 1부터 {total}까지 고르세요."},
+    "predict_header": {"en": "== Predict: {id}: {title}, mistake {number} of {total} ==\n"
+                             "Someone changed the reference like this:",
+                       "ko": "== 예측: {id}: {title}, 실수 {total}개 중 {number}번 ==\n"
+                             "누군가 참고 답안을 이렇게 바꾸었습니다:"},
+    "predict_checks": {"en": "The kata's public checks:", "ko": "이 카타의 공개 검사:"},
+    "predict_ask": {"en": "Which checks fail? Their numbers (e.g. 1,3; nothing: none): ",
+                    "ko": "어떤 검사가 실패할까요? 번호를 쓰세요 (예: 1,3; 없으면 빈칸): "},
+    "predict_why": {"en": "Why, in one line (not scored; Enter to skip): ",
+                    "ko": "이유를 한 줄로 쓰세요 (점수에 들어가지 않으며 Enter로 건너뜁니다): "},
+    "predict_bad_answer": {"en": "Give check numbers from 1 to {count}, separated by commas.",
+                           "ko": "1부터 {count}까지의 검사 번호를 쉼표로 구분해 쓰세요."},
+    "predict_needs_answer": {"en": "No terminal to ask at: give your prediction, e.g. nox -s predict -- {id} --answer 1,3",
+                             "ko": "물어볼 터미널이 없습니다. 예측을 함께 주세요. 예: nox -s predict -- {id} --answer 1,3"},
+    "predict_real": {"en": "What really happens, as nox -s check would show it:",
+                     "ko": "실제 결과 (nox -s check가 보여 주는 그대로):"},
+    "predict_mistake": {"en": "The mistake: {what}", "ko": "실수: {what}"},
+    "predict_failing": {"en": "Checks that really fail: {numbers}", "ko": "실제로 실패한 검사: {numbers}"},
+    "predict_score": {"en": "You predicted {hit} of the {failing} failing checks; {wrong} check(s) you named pass.",
+                      "ko": "실패한 검사 {failing}개 중 {hit}개를 맞혔습니다. 여러분이 고른 검사 중 {wrong}개는 통과합니다."},
+    "predict_progress": {"en": "Predictions: {made} of {total} mistakes predicted (nox -s predict -- KATA, "
+                               "once the kata passes; never graded)",
+                         "ko": "예측: 실수 {total}개 중 {made}개를 예측했습니다 (카타를 통과한 뒤 "
+                               "nox -s predict -- KATA; 점수에는 들어가지 않습니다)"},
 }
 
 

@@ -330,6 +330,12 @@ class Learner:
                 self.say(f"  {mark} {kata.id:28} {kata.title_in(self.lang)}  ({state})")
         following = self.first_unsolved()
         self.say("\n" + (t("next_kata", self.lang, id=following.id) if following else t("every_kata_passes", self.lang)))
+        if self.with_reference:  # prediction katas need the catalogue of mistakes: the full repository only
+            from .predict import count
+
+            made, total = count(self)
+            if total:
+                self.say(t("predict_progress", self.lang, made=made, total=total))
         return 0
 
     def reset(self, args, yes=False, stdin=None):
