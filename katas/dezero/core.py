@@ -11,7 +11,9 @@ float32) but a NumPy scalar or 0-d array is not (``float32_array *
 np.array(2.0)`` is float64). So the operators never turn a scalar operand into
 a float64 array: they make it an array of the dtype NumPy would give the
 operation with a Python number, ``np.result_type(x, 2.0)``. An int Variable
-plus 2.5 still gives float64, as it would in NumPy.
+plus 2.5 still gives float64, as it would in NumPy. (The book's operators write
+``x1 = as_array(x1)``, a float64 array for a Python float, so its float32 models
+compute partly in float64 under NumPy 2; both ways pass every kata.)
 """
 
 import contextlib

@@ -105,7 +105,8 @@ class Variable:
         def add_func(f):
             if f not in seen:
                 seen.add(f)
-                insort(funcs, f, key=_by_generation)
+                insort(funcs, f, key=_by_generation)  # the book appends, then sorts the list by
+                # generation; insort puts f in its place at once: the same order, less work
 
         add_func(self.creator)
         while funcs:
