@@ -54,8 +54,8 @@ def test_each_variable_has_its_own_data(dz):
     Hint: if the second Variable's data shows up in the first one, the data is stored on the class
     (Variable.data = data), which all Variables share. Store it on the instance: self.data = data.
 
-    Hint (ko): 두 번째 Variable의 데이터가 첫 번째에 나타난다면 데이터를 클래스에(Variable.data = data) 저장한 것이고, 모든 Variable이 그것을 공유합니다.
-    인스턴스에 저장하세요: self.data = data.
+    Hint (ko): 두 번째 Variable의 데이터가 첫 번째에서도 보인다면 데이터를 클래스에 저장한 것이고(Variable.data = data), 그러면 모든 Variable이 같은 값을 함께
+    씁니다. self.data = data처럼 인스턴스에 저장하세요.
     """
     a = dz.Variable(np.array(1.0))
     b = dz.Variable(np.array([5.0, 6.0]))

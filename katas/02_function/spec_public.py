@@ -71,13 +71,13 @@ def test_forward_receives_the_data(dz):
 def test_call_runs_each_functions_own_forward(dz):
     """Any Function subclass works through __call__: a Double gives 2x.
 
-    ko: 어떤 Function 하위 클래스든 __call__로 동작합니다: Double은 2x를 냅니다.
+    ko: Function의 하위 클래스는 모두 __call__로 동작합니다. Double은 2x를 냅니다.
 
     Hint: __call__ belongs to the base class Function and must call self.forward, so that every
     subclass brings its own computation; it must not compute a square itself.
 
-    Hint (ko): __call__은 기반 클래스 Function에 속하며 self.forward를 호출해야 합니다. 그래야 하위 클래스마다 자기 계산을 가져옵니다. __call__이 직접
-    제곱을 계산하면 안 됩니다.
+    Hint (ko): __call__은 부모 클래스 Function에 있으며 self.forward를 호출해야 합니다. 그래야 하위 클래스마다 자기 계산을 수행합니다. __call__에서 직접 제곱을
+    계산하면 안 됩니다.
     """
     (Double,) = define(dz, DOUBLE, "Double")
     y = Double()(dz.Variable(np.array([1.0, 2.0, 3.0])))

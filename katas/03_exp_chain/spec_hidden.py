@@ -8,7 +8,7 @@ from grader.spec import expect_array
 def test_exp_of_a_matrix(dz):
     """Exp of a 3x2 matrix, negative values included.
 
-    ko: 음수를 포함한 3x2 행렬의 Exp.
+    ko: 음수가 섞인 3x2 행렬의 Exp.
     """
     data = np.random.default_rng(3).standard_normal((3, 2)) * 3
     expect_array(dz.Exp()(dz.Variable(data)).data, np.exp(data), "Exp()(3x2 matrix).data")
@@ -26,7 +26,7 @@ def test_exp_of_zero_and_a_negative(dz):
 def test_one_instance_used_twice_in_a_chain(dz):
     """The same Square instance can appear twice in a chain: square(exp(square(x))).
 
-    ko: 같은 Square 인스턴스가 연쇄에 두 번 나올 수 있습니다: square(exp(square(x))).
+    ko: square(exp(square(x)))처럼 같은 Square 인스턴스를 한 연쇄에 두 번 써도 됩니다.
     """
     square, exp = dz.Square(), dz.Exp()
     data = np.array([[0.3, -0.7]])

@@ -23,11 +23,11 @@ def test_exp_of_one(dz):
 def test_exp_element_by_element(dz):
     """Exp works on every element of an array: exp([0, 1, -1, 2]).
 
-    ko: Exp는 배열의 모든 원소에 작용합니다: exp([0, 1, -1, 2]).
+    ko: Exp는 exp([0, 1, -1, 2])처럼 배열의 모든 원소에 적용됩니다.
 
     Hint: math.exp takes one number; numpy's np.exp works on whole arrays.
 
-    Hint (ko): math.exp는 숫자 하나만 받습니다. 넘파이의 np.exp는 배열 전체에 작용합니다.
+    Hint (ko): math.exp는 숫자 하나만 받습니다. 넘파이의 np.exp는 배열 전체에 적용됩니다.
     """
     data = np.array([0.0, 1.0, -1.0, 2.0])
     y = dz.Exp()(dz.Variable(data))
@@ -54,7 +54,7 @@ def test_the_books_chain(dz):
 def test_a_longer_chain(dz):
     """Five functions in a row, Exp and Square taking turns, on an array.
 
-    ko: 배열에 Exp와 Square를 번갈아 다섯 함수를 연달아 적용합니다.
+    ko: 배열에 Exp와 Square를 번갈아 가며 함수 다섯 개를 연달아 적용합니다.
     """
     data = np.array([0.1, -0.3, 0.2])
     v, expected = dz.Variable(data), data

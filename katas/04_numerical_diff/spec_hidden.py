@@ -34,7 +34,7 @@ def _close(got, expected, what):
 def test_element_by_element_on_a_vector(dz):
     """On a vector, numerical_diff of an element-wise function gives each element's derivative.
 
-    ko: 벡터에서 원소별 함수의 numerical_diff는 원소마다 그 미분을 냅니다.
+    ko: 원소별 함수를 벡터에 적용하면 numerical_diff는 원소마다 미분값을 냅니다.
     """
     data = np.array([-1.5, 0.25, 2.0])
     got = dz.numerical_diff(dz.Exp(), dz.Variable(data))
@@ -67,7 +67,7 @@ def test_another_composite(dz):
 def test_eps_given_by_keyword_and_by_position(dz):
     """eps=1e-3 by keyword and 1e-5 by position: a cube at 0 gives eps ** 2.
 
-    ko: 키워드로 준 eps=1e-3과 위치로 준 1e-5: 0에서 세제곱은 eps ** 2를 냅니다.
+    ko: eps는 키워드(eps=1e-3)로도, 위치(1e-5)로도 넘길 수 있습니다. 0에서 세제곱의 결과는 eps ** 2입니다.
     """
     (Cube,) = define(dz, OTHERS, "Cube")
     _close(dz.numerical_diff(Cube(), dz.Variable(np.array(0.0)), eps=1e-3), central(lambda v: v ** 3, 0.0, 1e-3),

@@ -80,11 +80,11 @@ def _diff(dz, f, x, what, g):
 def test_derivative_of_square_at_two(dz):
     """numerical_diff(Square(), Variable(np.array(2.0))) is 4.000000000004, as the book prints.
 
-    ko: 책이 출력하듯 numerical_diff(Square(), Variable(np.array(2.0)))는 4.000000000004입니다.
+    ko: 책의 출력과 같이 numerical_diff(Square(), Variable(np.array(2.0)))는 4.000000000004입니다.
 
     Hint: 4.0001 is a forward difference; 8 divides by eps instead of 2 * eps.
 
-    Hint (ko): 4.0001은 전진 차분입니다. 8은 2 * eps 대신 eps로 나눈 결과입니다.
+    Hint (ko): 4.0001이 나왔다면 전진 차분을 쓴 것이고, 8이 나왔다면 2 * eps가 아니라 eps로 나눈 것입니다.
     """
     _diff(dz, dz.Square(), 2.0, "numerical_diff(Square(), Variable(np.array(2.0)))", np.square)
 
@@ -97,8 +97,8 @@ def test_the_books_f(dz):
     Hint: f chains Square, Exp and Square, in that order: C(B(A(x))). The book's number differs from
     the exact derivative 3.29744254... in the eighth digit, by the central difference's error with eps = 1e-4.
 
-    Hint (ko): f는 Square, Exp, Square를 이 순서로 연결합니다: C(B(A(x))). 책의 숫자는 정확한 미분값 3.29744254...와 여덟째 자리에서 다른데, eps
-    = 1e-4인 중앙 차분의 오차 때문입니다.
+    Hint (ko): f는 Square, Exp, Square를 이 순서로 연결한 C(B(A(x)))입니다. 책의 값이 정확한 미분값 3.29744254...와 여덟째 자리에서 다른 것은 eps =
+    1e-4인 중앙 차분의 오차 때문입니다.
     """
     y = dz.f(dz.Variable(np.array(0.5)))
     if not isinstance(y, Ref):
@@ -110,7 +110,7 @@ def test_the_books_f(dz):
 def test_any_function(dz):
     """numerical_diff works for any function: a Cube at x = 2 and exp(sin(x)) at x = 0.7.
 
-    ko: numerical_diff는 어떤 함수에도 동작합니다: x = 2에서 Cube, x = 0.7에서 exp(sin(x)).
+    ko: numerical_diff는 x = 2에서의 Cube, x = 0.7에서의 exp(sin(x)) 등 어떤 함수에도 쓸 수 있습니다.
 
     Hint: numerical_diff calls the f it is given at x - eps and x + eps; it knows nothing about Square.
 
@@ -124,11 +124,11 @@ def test_any_function(dz):
 def test_eps_defaults_to_1e_4(dz):
     """eps defaults to 1e-4 and a given eps is used: for a cube at 0 the central difference is exactly eps ** 2.
 
-    ko: eps의 기본값은 1e-4이고 주어진 eps는 그대로 쓰입니다: 0에서 세제곱의 중앙 차분은 정확히 eps ** 2입니다.
+    ko: eps의 기본값은 1e-4이고, eps를 넘기면 그 값을 씁니다. 0에서 세제곱의 중앙 차분은 정확히 eps ** 2입니다.
 
     Hint: def numerical_diff(f, x, eps=1e-4). The result for x ** 3 at 0 is eps ** 2, which shows the eps used.
 
-    Hint (ko): def numerical_diff(f, x, eps=1e-4). 0에서 x ** 3의 결과는 eps ** 2이므로, 어떤 eps를 썼는지 보여 줍니다.
+    Hint (ko): def numerical_diff(f, x, eps=1e-4)로 정의하세요. 0에서 x ** 3의 결과는 eps ** 2이므로 어떤 eps를 썼는지 드러납니다.
     """
     (Cube,) = define(dz, OTHERS, "Cube")
     got = dz.numerical_diff(Cube(), dz.Variable(np.array(0.0)))

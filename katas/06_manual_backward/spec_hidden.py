@@ -8,7 +8,7 @@ from grader.spec import expect_array, expect_none, fail, same
 def test_square_backward_on_a_vector(dz):
     """Square.backward on a vector with a random gradient: 2 * x * gy element by element.
 
-    ko: 무작위 기울기를 받는 벡터에서 Square.backward: 원소별로 2 * x * gy.
+    ko: 벡터와 무작위 기울기로 호출한 Square.backward는 원소별로 2 * x * gy입니다.
     """
     rng = np.random.default_rng(6)
     data, gy = rng.standard_normal(4), rng.standard_normal(4)
@@ -20,7 +20,7 @@ def test_square_backward_on_a_vector(dz):
 def test_exp_backward_on_a_matrix(dz):
     """Exp.backward on a 2x3 matrix with a random gradient: exp(x) * gy.
 
-    ko: 무작위 기울기를 받는 2x3 행렬에서 Exp.backward: exp(x) * gy.
+    ko: 2x3 행렬과 무작위 기울기로 호출한 Exp.backward는 exp(x) * gy입니다.
     """
     rng = np.random.default_rng(7)
     data, gy = rng.standard_normal((2, 3)), rng.standard_normal((2, 3))
@@ -32,7 +32,7 @@ def test_exp_backward_on_a_matrix(dz):
 def test_a_longer_chain_by_hand(dz):
     """exp(square(exp(x))) at x = -0.4 on a vector, backward by hand.
 
-    ko: 벡터의 x = -0.4에서 exp(square(exp(x)))를 손으로 역전파합니다.
+    ko: -0.4가 든 벡터 x에서 exp(square(exp(x)))를 손으로 역전파합니다.
     """
     data = np.array([-0.4, 0.3])
     A, B, C = dz.Exp(), dz.Square(), dz.Exp()
@@ -50,7 +50,7 @@ def test_a_longer_chain_by_hand(dz):
 def test_grad_is_none_for_each_new_variable(dz):
     """Every new Variable starts with grad None, outputs of functions included.
 
-    ko: 함수의 출력을 포함해 모든 새 Variable은 grad가 None인 상태로 시작합니다.
+    ko: 새 Variable은 함수의 출력까지 모두 grad가 None인 채로 시작합니다.
     """
     x = dz.Variable(np.ones(3))
     y = dz.Square()(x)

@@ -8,7 +8,7 @@ from grader.spec import Ref, expect_array, expect_none, fail, same
 def test_new_variable_has_no_grad(dz):
     """A new Variable's grad is None: no gradient until backward gives one.
 
-    ko: 새 Variable의 grad는 None입니다: backward가 주기 전까지 기울기는 없습니다.
+    ko: 새 Variable의 grad는 None입니다. 기울기는 backward가 채워 줍니다.
     """
     x = dz.Variable(np.array(1.0))
     expect_none(x.grad, "Variable(np.array(1.0)).grad", " (a gradient is set by backward, never at creation)")
@@ -39,7 +39,7 @@ def test_square_backward(dz):
     Hint: 6 means gy was left out (backward multiplies the derivative by the gradient that comes in);
     4 means x was left out.
 
-    Hint (ko): 6이면 gy를 빠뜨린 것이고(backward는 미분에 들어오는 기울기를 곱합니다), 4이면 x를 빠뜨린 것입니다.
+    Hint (ko): 6이 나왔다면 gy를 빠뜨린 것이고(backward는 미분값에 들어온 기울기를 곱합니다), 4가 나왔다면 x를 빠뜨린 것입니다.
     """
     f = dz.Square()
     f(dz.Variable(np.array(3.0)))

@@ -22,7 +22,7 @@ def _books_chain(dz):
 def test_new_variable_has_no_creator(dz):
     """A new Variable's creator is None: nobody made it.
 
-    ko: 새 Variable의 creator는 None입니다: 아무도 만들지 않았습니다.
+    ko: 새 Variable의 creator는 None입니다. 만든 함수가 없으니까요.
     """
     expect_none(dz.Variable(np.array(1.0)).creator, "Variable(np.array(1.0)).creator")
 
@@ -57,12 +57,12 @@ def test_a_function_links_its_input_and_output(dz):
 def test_backward_runs_the_whole_chain(dz):
     """y.grad = 1 and y.backward() fill b.grad, a.grad and x.grad = 3.2974425414002564.
 
-    ko: y.grad = 1과 y.backward()로 b.grad, a.grad, 그리고 x.grad = 3.2974425414002564가 채워집니다.
+    ko: y.grad = 1로 두고 y.backward()를 부르면 b.grad, a.grad와 x.grad = 3.2974425414002564가 채워집니다.
 
     Hint: if only b.grad is set, backward stopped after one function: call x.backward() on the
     creator's input, so that it goes on by itself.
 
-    Hint (ko): b.grad만 설정되었다면 backward가 함수 하나를 거친 뒤 멈춘 것입니다. 창조자의 입력에 대해 x.backward()를 호출해서 스스로 계속 이어지게 하세요.
+    Hint (ko): b.grad만 채워졌다면 backward가 함수 하나만 거치고 멈춘 것입니다. 창조자의 입력 x에서 x.backward()를 호출해 역전파가 스스로 이어지게 하세요.
     """
     x, a, b, y = _books_chain(dz)
     y.grad = np.array(1.0)
@@ -91,7 +91,7 @@ def test_backward_starts_from_its_own_grad(dz):
 def test_backward_stops_at_a_variable_without_creator(dz):
     """backward on a Variable that no function made does nothing, and raises nothing.
 
-    ko: 어떤 함수도 만들지 않은 Variable에서 backward를 부르면 아무것도 하지 않고 오류도 내지 않습니다.
+    ko: 함수가 만들지 않은 Variable에서는 backward를 불러도 아무 일도 일어나지 않고 오류도 나지 않습니다.
 
     Hint: the recursion ends where creator is None: check for it before using the creator.
 
