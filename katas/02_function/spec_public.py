@@ -29,12 +29,16 @@ def test_square_of_ten(dz):
 
     ko: Square()(Variable(np.array(10)))은 100을 담은 Variable입니다.
 
-    Hint: a result of 8 comes from x ^ 2, which is exclusive or in Python; the power is x ** 2.
+    Hint: Square.forward computes the power x ** 2 of a plain ndarray, and Function.__call__ hands back
+    that result inside a new Variable.
 
-    Hint (ko): 결과가 8이면 x ^ 2에서 온 것인데, 파이썬에서 ^는 배타적 논리합입니다. 거듭제곱은 x ** 2입니다.
+    Hint (ko): Square.forward는 평범한 ndarray의 거듭제곱 x ** 2를 계산하고, Function.__call__은 그 결과를 새 Variable에 담아 돌려줍니다.
     """
     y = dz.Square()(dz.Variable(np.array(10)))
     _is_variable(y, "Square()(x)")
+    if same_value(np.asarray(y.data), np.array(8)):
+        fail("Square()(Variable(np.array(10))).data is 8, which is 10 ^ 2: ^ is exclusive or in Python; "
+             "the power is x ** 2")
     expect_array(y.data, 100, "Square()(Variable(np.array(10))).data")
 
 
@@ -42,6 +46,10 @@ def test_output_is_a_new_variable(dz):
     """The output is a new Variable; the input keeps its data.
 
     ko: 출력은 새 Variable이고, 입력은 자기 데이터를 그대로 유지합니다.
+
+    Hint: __call__ reads the input's data and leaves the input alone; the result goes into a Variable of its own.
+
+    Hint (ko): __call__은 입력의 데이터를 읽기만 하고 입력은 그대로 둡니다. 결과는 그 결과만의 새 Variable에 담습니다.
     """
     x = dz.Variable(np.array([1.0, 2.0, 3.0]))
     y = dz.Square()(x)

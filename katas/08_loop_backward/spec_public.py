@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, expect_array
+from grader.spec import define, describe, expect_array, fail
 
 CHAIN = '''
 class Scale(dz.Function):
@@ -38,16 +38,19 @@ def test_the_books_chain(dz):
 
     ko: y.grad = 1과 y.backward()로 b.grad, a.grad, 그리고 x.grad = 3.2974425414002564가 채워집니다.
 
-    Hint: each function gets the gradient of its own output (f.output.grad), not y.grad: a wrong a.grad
-    with a right b.grad usually means self.grad was passed at every step.
+    Hint: backward walks the chain from y.creator: each function gets its own output's gradient
+    (f.output.grad), and the loop goes on with the creator of that function's input until it is None.
 
-    Hint (ko): 각 함수는 y.grad가 아니라 자기 출력의 기울기(f.output.grad)를 받습니다. b.grad는 맞는데 a.grad가 틀렸다면 대개 모든 단계에서 self.grad를
-    넘긴 것입니다.
+    Hint (ko): backward는 y.creator에서 시작해 사슬을 따라갑니다. 각 함수는 자기 출력의 기울기(f.output.grad)를 받고, 반복문은 그 함수
+    입력의 창조자로 넘어가 창조자가 None이면 멈춥니다.
     """
     x, a, b, y = _books_chain(dz)
     y.grad = np.array(1.0)
     y.backward()
     expect_array(b.grad, 2 * np.exp(0.25), "b.grad")
+    if isinstance(a.grad, (np.ndarray, np.generic)) and np.allclose(a.grad, np.exp(0.25)):  # Exp.backward(y.grad)
+        fail(f"a.grad is {describe(a.grad)}, what Exp.backward gives for y.grad: each function must get its "
+             "own output's gradient (f.output.grad), not self.grad")
     expect_array(a.grad, 2 * np.exp(0.5), "a.grad")
     expect_array(x.grad, 2 * np.exp(0.5), "x.grad")
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, expect_array, fail, remote, same
+from grader.spec import LearnerError, define, expect_array, fail, remote, same
 
 SPLIT = '''
 class Split(dz.Function):
@@ -18,17 +18,33 @@ class Sum3(dz.Function):
 '''
 
 
+def _add_two_and_three(dz):
+    """add(2.0, 3.0); the TypeErrors of three known mistakes in __call__ are named, each with its fix."""
+    try:
+        return dz.add(dz.Variable(np.array(2.0)), dz.Variable(np.array(3.0)))
+    except LearnerError as error:
+        if error.is_a(TypeError) and "numpy.float64" in error.message:
+            fail(f"{error}\n2.0 + 3.0 on 0-d arrays gives an np.float64, which Variable refuses: "
+                 "make forward's results ndarrays first, Variable(as_array(y))")
+        if error.is_a(TypeError) and "missing 1 required positional argument" in error.message:
+            fail(f"{error}\nforward(x0, x1) got fewer arguments than there are inputs: unpack the list, "
+                 "self.forward(*xs)")
+        if error.is_a(TypeError) and "'Variable' and 'Variable'" in error.message:
+            fail(f"{error}\nforward got the Variables themselves: hand it their data, xs = [x.data for x in inputs]")
+        raise
+
+
 def test_add_returns_one_variable(dz):
     """add(x0, x1) returns a single Variable (not a list) holding x0 + x1.
 
     ko: add(x0, x1)은 (리스트가 아니라) x0 + x1을 담은 Variable 하나를 돌려줍니다.
 
-    Hint: a list of one Variable means __call__ returned the list of outputs even for one output;
-    return outputs[0] when there is only one.
+    Hint: __call__ makes an ndarray of each of forward's results (as_array) before putting it in a
+    Variable, and hands back outputs[0] when there is one output.
 
-    Hint (ko): Variable 하나짜리 리스트가 나왔다면 출력이 하나일 때도 __call__이 출력 리스트를 돌려준 것입니다. 출력이 하나뿐이면 outputs[0]을 돌려주세요.
+    Hint (ko): __call__은 forward의 결과를 하나씩 ndarray로 만든(as_array) 다음 Variable에 담고, 출력이 하나면 outputs[0]을 돌려줍니다.
     """
-    y = dz.add(dz.Variable(np.array(2.0)), dz.Variable(np.array(3.0)))
+    y = _add_two_and_three(dz)
     if isinstance(y, (list, tuple)):
         fail(f"add returned a {type(y).__name__} of {len(y)}; a function with one output returns the Variable itself")
     if remote("type_name", y) != "Variable":
@@ -41,10 +57,9 @@ def test_outputs_are_ndarrays(dz):
 
     ko: 넘파이의 결과가 스칼라여도 출력은 ndarray를 담습니다(as_array).
 
-    Hint: 2.0 + 3.0 on 0-d arrays gives np.float64, not an ndarray; wrap every result with
-    Variable(as_array(y)).
+    Hint: numpy gives a scalar (np.float64), not an ndarray, for 2.0 + 3.0 on 0-d arrays.
 
-    Hint (ko): 0차원 배열의 2.0 + 3.0은 ndarray가 아니라 np.float64입니다. 모든 결과를 Variable(as_array(y))로 감싸세요.
+    Hint (ko): 넘파이는 0차원 배열의 2.0 + 3.0에 ndarray가 아니라 스칼라(np.float64)를 돌려줍니다.
     """
     y = dz.add(dz.Variable(np.array(2.0)), dz.Variable(np.array(3.0)))
     data = y.data

@@ -16,6 +16,12 @@ def test_backprop_enabled_by_default(dz):
     """Config.enable_backprop starts True, and graphs are built.
 
     ko: Config.enable_backprop은 True로 시작하고, 그래프가 만들어집니다.
+
+    Hint: with Config.enable_backprop True, its default, Function.__call__ links every output to its
+    creator (set_creator), so that backward finds the graph.
+
+    Hint (ko): Config.enable_backprop이 기본값 True이면 Function.__call__은 모든 출력을 창조자와 연결(set_creator)해서
+    backward가 그래프를 찾을 수 있게 합니다.
     """
     expect_value(dz.Config.enable_backprop, True, "Config.enable_backprop")
     x = dz.Variable(np.array(2.0))
@@ -29,13 +35,17 @@ def test_no_grad_builds_no_graph(dz):
 
     ko: no_grad() 안에서 출력에는 창조자가 없고, 블록이 끝나면 역전파가 다시 켜집니다.
 
-    Hint: Function.__call__ should call set_creator (and keep inputs and outputs) only
-    when Config.enable_backprop is True.
+    Hint: no_grad() hands back what using_config makes, for `with` to switch the flag off and on again;
+    Function.__call__ calls set_creator (and keeps inputs and outputs) only when Config.enable_backprop is True.
 
-    Hint (ko): Function.__call__은 Config.enable_backprop이 True일 때만 set_creator를 호출(하고 입력과 출력을 유지)해야 합니다.
+    Hint (ko): no_grad()는 using_config가 만든 것을 돌려주어 `with`가 플래그를 껐다가 다시 켜게 합니다. Function.__call__은
+    Config.enable_backprop이 True일 때만 set_creator를 호출(하고 입력과 출력을 유지)합니다.
     """
     x = dz.Variable(np.array(2.0))
-    with dz.no_grad():
+    manager = dz.no_grad()
+    if manager is None:
+        fail("no_grad() returned None, nothing for `with` to use: return using_config('enable_backprop', False)")
+    with manager:
         y = dz.square(x)
         expect_value(dz.Config.enable_backprop, False, "Config.enable_backprop inside no_grad()")
     expect_none(y.creator, "y.creator", " (made inside no_grad())")
