@@ -112,6 +112,7 @@ reset = learner_command("reset", "Learners: restore a kata's stub (your version 
 solution = learner_command("solution", "Learners: the reference and a diff with your code, once the kata passes.")
 start = learner_command("start", "Learners: start at a kata (fills in earlier katas still as shipped): nox -s start -- 44")
 progress = learner_command("progress", "Learners: the ladder by stage, what is done and the next kata.")
+learning = learner_command("learning", "Learners: your own learning data, opt-in: nox -s learning -- on|off|show|delete")
 own = learner_command("own", "Learners: your own DeZero: the book's step programs on your package, against the reference.")
 debug = learner_command("debug", "Learners: a kata's public checks in one ordinary process, where breakpoint() and print work.")
 predict = learner_command("predict", "Learners: a realistic mistake in a kata you passed: predict which checks fail, then see: nox -s predict -- 40")

@@ -240,6 +240,7 @@ def grade(args):
             try:
                 result = future.result()
                 _mark_untouched(result, paths[name], katas, grader)
+                _attach_learning(result, paths[name], katas)
                 reports.write_submission(result, out)
                 results[name] = result
             except Exception as error:  # one submission never takes the batch down
@@ -259,6 +260,19 @@ def grade(args):
         return INTERRUPTED
     executor.shutdown()
     return class_reports(list(results.values()), not_graded, katas, out, args, sealed=grader.seal.sealed)
+
+
+def _attach_learning(result, path, katas):
+    """Put the submission's learning data, if it carries any, on its kata results: read as untrusted
+    data (no links, size-limited, every value checked in learning.for_result), for the class report only."""
+    from . import learning
+
+    try:
+        table = learning.parse_submitted(_read_plain(path, learning.FILE, limit=learning.MAX_BYTES))
+        for kata, kata_result in zip(katas, result.katas):
+            kata_result.learning = learning.for_result(table, kata, kata_result)
+    except Exception:  # only the learning table depends on it, never a score
+        pass
 
 
 def _mark_untouched(result, path, katas, grader):
@@ -383,6 +397,13 @@ def reset(args):
 
 def solution(args):
     return _learner(args).solution(args.katas)
+
+
+def learning(args):
+    """``nox -s learning -- on|off|show|delete``: the learner's own, opt-in learning data (grader/learning.py)."""
+    from .learning import command
+
+    return command(_learner(args), args.action)
 
 
 def start(args):
@@ -647,6 +668,10 @@ def build_parser():
     p.add_argument("katas", nargs="*")
     p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
     p.set_defaults(run=own)
+    p = commands.add_parser("learning", help="your learning data, opt-in and off by default: on, off, show, delete")
+    p.add_argument("action", nargs="?", default="show", choices=("on", "off", "show", "delete"))
+    p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
+    p.set_defaults(run=learning)
     p = commands.add_parser("progress", help="the ladder by stage: done, to do, and the next kata")
     p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
     p.set_defaults(run=progress)

@@ -59,6 +59,7 @@ class KataResult:
     cached: bool = False
     refused_limits: list = field(default_factory=list)
     note: str = ""  # tolerated but said: the module raised at import after its definitions
+    learning: dict = None  # the submission's learning data for this kata, checked (grader/learning.py); never scored
 
     @property
     def passed(self):
@@ -71,7 +72,7 @@ class KataResult:
 
     def to_json(self):
         return {k: getattr(self, k) for k in ("kata_id", "title", "max_score", "score", "reason", "tests",
-                                              "spec_hash", "files_hash", "refused_limits", "note")}
+                                              "spec_hash", "files_hash", "refused_limits", "note", "learning")}
 
 
 @dataclass

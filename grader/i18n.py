@@ -64,6 +64,26 @@ PHRASES = {
                        "ko": "{id}부터 시작했습니다: 그 앞의 카타 {count}개는 주어진 것으로, 여러분의 완료에 세지 않습니다."},
     "changed": {"en": "passed, then changed", "ko": "통과 후 변경됨"},
     "next_kata": {"en": "Next kata: {id} (nox -s check -- {id})", "ko": "다음 카타: {id} (nox -s check -- {id})"},
+    # learning data (grader/learning.py): opt-in, the learner's own
+    "learning_title": {"en": "Your learning data ({state}; nox -s learning -- on|off|show|delete):",
+                       "ko": "여러분의 학습 기록 ({state}; nox -s learning -- on|off|show|delete):"},
+    "learning_on": {"en": "recording", "ko": "기록 중"},
+    "learning_off": {"en": "not recording", "ko": "기록하지 않음"},
+    "learning_attempts": {"en": "attempts", "ko": "시도"},
+    "learning_minutes": {"en": "minutes to pass", "ko": "통과까지 걸린 분"},
+    "learning_hints": {"en": "hints", "ko": "힌트"},
+    "learning_not_yet": {"en": "not passed yet", "ko": "아직 통과 전"},
+    "learning_png": {"en": "  As a picture: {path}", "ko": "  그림으로: {path}"},
+    "learning_now_on": {"en": "Learning data is on: each check is recorded in {path} (only on this machine; "
+                              "off: nox -s learning -- off).",
+                        "ko": "학습 기록을 켰습니다: 검사할 때마다 {path}에 기록합니다 (이 컴퓨터에만; "
+                              "끄기: nox -s learning -- off)."},
+    "learning_now_off": {"en": "Learning data is off: nothing is recorded (on: nox -s learning -- on; "
+                               "remove {path}: nox -s learning -- delete).",
+                         "ko": "학습 기록이 꺼져 있습니다: 아무것도 기록하지 않습니다 (켜기: nox -s learning -- on; "
+                               "{path} 지우기: nox -s learning -- delete)."},
+    "learning_deleted": {"en": "Deleted {path}: no learning data is left.", "ko": "{path}을(를) 지웠습니다: 남은 학습 기록이 없습니다."},
+    "learning_none": {"en": "There is no {path}: nothing to delete.", "ko": "{path}이(가) 없습니다: 지울 것이 없습니다."},
     "reset_done": {"en": "Restored the stub of {id}; your version is kept in {backup}\n"
                          "   To bring your version back: {restore}",
                    "ko": "{id}의 처음 상태를 되돌렸습니다. 여러분의 코드는 {backup}에 보관했습니다\n"

@@ -26,6 +26,7 @@ from . import KATAS, ROOT, SOLUTIONS
 from .generate import LADDER_FILE
 from .i18n import language, t
 from .katas import KataNotFound, all_katas
+from .learning import Learning, picture
 from .package import PACKAGE, Ladder, definition, definitions
 from .render import first_failure, learner_view
 
@@ -81,6 +82,7 @@ class Learner:
         self.with_reference = (SOLUTIONS / PACKAGE).is_dir() and self.root.resolve() != SOLUTIONS.resolve()
         self.judge = judge or Learner.default_judge  # a WarmJudge: pytest and a zygote kept ready (watch, server)
         self._ladder = None
+        self.learning = Learning(self.root)  # opt-in, off by default: grader/learning.py
 
     # -- what the learner writes
     @property
@@ -237,6 +239,7 @@ class Learner:
             self.say(t("tool_fault", self.lang, why=fault))
             return 2
         self.out.write(learner_view(kata, result, self.owned(kata), self.lang))
+        self.learning.checked(kata.id, self.code_hash(kata), result)
         if result.passed:
             self.progress.data["passed"][kata.id] = self.code_hash(kata)
             following = self.first_unsolved(after=kata.id)
@@ -278,6 +281,7 @@ class Learner:
         if unseen and (asked or changed or state.get("check") != check):
             index, chosen = unseen[0]
             state["seen"].append(index)
+            self.learning.hint_read(kata.id)
             repeat = False
         elif state.get("last") is not None and any(i == state["last"] for i, _ in sequence) and not asked:
             index, chosen = next((i, h) for i, h in sequence if i == state["last"])
@@ -330,6 +334,9 @@ class Learner:
                 self.say(f"  {mark} {kata.id:28} {kata.title_in(self.lang)}  ({state})")
         following = self.first_unsolved()
         self.say("\n" + (t("next_kata", self.lang, id=following.id) if following else t("every_kata_passes", self.lang)))
+        chart = picture(self.learning, self.katas, self.lang, self.root.parent / ".kata-plots")
+        if chart:
+            self.say(chart)
         if self.with_reference:  # prediction katas need the catalogue of mistakes: the full repository only
             from .predict import count
 
