@@ -17,7 +17,7 @@ class Sin(dz.Function):
 def test_vector_chain_with_a_random_gradient(dz):
     """square(exp(x)) on a vector with a random y.grad.
 
-    ko: 무작위 y.grad를 준 벡터에서 square(exp(x)).
+    ko: 벡터에서 y.grad를 무작위로 준 square(exp(x)).
     """
     rng = np.random.default_rng(8)
     data, gy = rng.standard_normal(5) * 0.5, rng.standard_normal(5)
@@ -68,7 +68,7 @@ def test_backward_from_the_middle(dz):
 def test_matrix_chain(dz):
     """exp(square(x)) on a 2x2 matrix with a random gradient.
 
-    ko: 무작위 기울기를 준 2x2 행렬에서 exp(square(x)).
+    ko: 2x2 행렬에서 기울기를 무작위로 준 exp(square(x)).
     """
     rng = np.random.default_rng(9)
     data, gy = rng.standard_normal((2, 2)) * 0.5, rng.standard_normal((2, 2))

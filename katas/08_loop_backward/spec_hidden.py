@@ -25,7 +25,7 @@ def chain(n, start):
 def test_a_chain_of_20000_functions(dz):
     """backward through 20,000 functions on a 2x2 matrix, an Exp in the middle.
 
-    ko: 가운데에 Exp가 있는 함수 20,000개를 2x2 행렬로 역전파합니다.
+    ko: 2x2 행렬에서 가운데에 Exp가 낀 함수 20,000개를 거쳐 역전파합니다.
     """
     (chain,) = define(dz, CHAIN, "chain")
     start = np.array([[0.1, -0.2], [0.3, 0.0]])
@@ -57,7 +57,7 @@ def test_backward_from_the_middle(dz):
 def test_exp_chain_on_a_matrix(dz):
     """square(square(exp(x))) on a 2x3 matrix with a random gradient.
 
-    ko: 무작위 기울기를 준 2x3 행렬에서 square(square(exp(x))).
+    ko: 2x3 행렬에서 기울기를 무작위로 준 square(square(exp(x))).
     """
     rng = np.random.default_rng(11)
     data, gy = rng.standard_normal((2, 3)) * 0.3, rng.standard_normal((2, 3))

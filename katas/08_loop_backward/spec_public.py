@@ -36,7 +36,7 @@ def _books_chain(dz):
 def test_the_books_chain(dz):
     """y.grad = 1 and y.backward() fill b.grad, a.grad and x.grad = 3.2974425414002564.
 
-    ko: y.grad = 1과 y.backward()로 b.grad, a.grad, 그리고 x.grad = 3.2974425414002564가 채워집니다.
+    ko: y.grad = 1로 두고 y.backward()를 부르면 b.grad, a.grad와 x.grad = 3.2974425414002564가 채워집니다.
 
     Hint: backward walks the chain from y.creator: each function gets its own output's gradient
     (f.output.grad), and the loop goes on with the creator of that function's input until it is None.
@@ -58,7 +58,7 @@ def test_the_books_chain(dz):
 def test_starts_from_y_grad(dz):
     """With y.grad = [2, -1] on a vector, every gradient follows from it.
 
-    ko: 벡터에서 y.grad = [2, -1]이면 모든 기울기가 그로부터 나옵니다.
+    ko: 벡터에서 y.grad = [2, -1]로 두면 모든 기울기가 이 값에서 출발합니다.
     """
     data, gy = np.array([0.5, -0.3]), np.array([2.0, -1.0])
     x = dz.Variable(data)
@@ -71,13 +71,13 @@ def test_starts_from_y_grad(dz):
 def test_a_chain_of_5000_functions(dz):
     """backward through 5,000 functions: far deeper than Python's recursion limit (about 1,000 calls).
 
-    ko: 함수 5,000개를 거치는 역전파: 파이썬의 재귀 한도(약 1,000번 호출)보다 훨씬 깊습니다.
+    ko: 함수 5,000개를 거쳐 역전파합니다. 파이썬의 재귀 한도(약 1,000번 호출)보다 훨씬 깊습니다.
 
     Hint: a RecursionError means backward still calls itself once per function. Keep a list of the
     functions still to visit: funcs = [self.creator]; while funcs: f = funcs.pop() ...
 
-    Hint (ko): RecursionError는 backward가 여전히 함수마다 자신을 한 번씩 호출한다는 뜻입니다. 아직 방문할 함수의 리스트를 두세요: funcs =
-    [self.creator]; while funcs: f = funcs.pop() ...
+    Hint (ko): RecursionError가 났다면 backward가 아직도 함수마다 자기 자신을 한 번씩 호출하고 있는 것입니다. funcs = [self.creator]; while
+    funcs: f = funcs.pop() ...처럼 아직 처리하지 않은 함수를 리스트에 담아 두세요.
     """
     (chain,) = define(dz, CHAIN, "chain")
     x, y = chain(5000)

@@ -8,7 +8,7 @@ from grader.spec import expect_array, fail, raises, same
 def test_default_grad_on_a_matrix(dz):
     """exp(square(x)) on a 2x3 float32 matrix, backward without a grad.
 
-    ko: 2x3 float32 행렬에서 exp(square(x)), grad 없이 backward.
+    ko: 2x3 float32 행렬에서 exp(square(x))를 grad 없이 역전파합니다.
     """
     data = (np.random.default_rng(12).standard_normal((2, 3)) * 0.5).astype(np.float32)
     x = dz.Variable(data)
@@ -23,7 +23,7 @@ def test_default_grad_on_a_matrix(dz):
 def test_int_and_float32_scalars_through_a_chain(dz):
     """exp(square(x)) on 0-d float32 keeps 0-d float32 arrays all along.
 
-    ko: 0차원 float32에서 exp(square(x))는 내내 0차원 float32 배열을 유지합니다.
+    ko: 0차원 float32에서 exp(square(x))를 계산하면 처음부터 끝까지 0차원 float32 배열입니다.
     """
     x = dz.Variable(np.array(0.5, dtype=np.float32))
     y = dz.exp(dz.square(x))
@@ -37,7 +37,7 @@ def test_int_and_float32_scalars_through_a_chain(dz):
 def test_more_refusals(dz):
     """An int, a tuple and a string are refused with TypeError; an int array is accepted.
 
-    ko: int, 튜플, 문자열은 TypeError로 거부되고, int 배열은 받아들여집니다.
+    ko: int, 튜플, 문자열은 TypeError로 거부하고 int 배열은 받아들입니다.
     """
     for value, what in [(3, "Variable(3)"), ((1.0, 2.0), "Variable((1.0, 2.0))"), ("1.0", "Variable('1.0')")]:
         with raises(TypeError, what):

@@ -40,7 +40,7 @@ def test_square_and_exp_functions(dz):
 def test_backward_without_setting_grad(dz):
     """y = square(exp(square(x))); y.backward() with no y.grad set gives x.grad = 3.2974425414002564 at 0.5.
 
-    ko: y = square(exp(square(x)))에서 y.grad를 설정하지 않고 y.backward()를 하면 0.5에서 x.grad = 3.2974425414002564입니다.
+    ko: y = square(exp(square(x)))에서 y.grad를 정하지 않고 y.backward()를 불러도 x = 0.5에서 x.grad = 3.2974425414002564입니다.
     """
     x = dz.Variable(np.array(0.5))
     y = dz.square(dz.exp(dz.square(x)))
@@ -51,7 +51,7 @@ def test_backward_without_setting_grad(dz):
 def test_default_grad_is_ones_like_the_data(dz):
     """Without a grad, backward starts from np.ones_like(y.data): same shape and dtype (float32 here).
 
-    ko: grad가 없으면 backward는 np.ones_like(y.data)에서 시작합니다: 같은 모양과 dtype(여기서는 float32).
+    ko: grad가 없으면 backward는 y.data와 모양도 dtype(여기서는 float32)도 같은 np.ones_like(y.data)에서 시작합니다.
 
     Hint: np.array(1.0) has shape () and np.ones(shape) is float64; np.ones_like(self.data) copies
     both the shape and the dtype of the data.
@@ -74,7 +74,7 @@ def test_default_grad_is_ones_like_the_data(dz):
 def test_a_grad_you_set_is_kept(dz):
     """A y.grad set before backward is used, not replaced by ones.
 
-    ko: backward 전에 설정한 y.grad는 1로 바뀌지 않고 그대로 쓰입니다.
+    ko: backward 전에 정해 둔 y.grad는 1로 바뀌지 않고 그대로 쓰입니다.
     """
     x = dz.Variable(np.array(0.5))
     y = dz.square(dz.exp(dz.square(x)))
@@ -97,14 +97,14 @@ def test_as_array(dz):
 def test_outputs_hold_0d_arrays(dz):
     """square and exp of 0-d float64, float32 and int arrays give Variables holding 0-d arrays.
 
-    ko: 0차원 float64, float32, int 배열의 square와 exp는 0차원 배열을 담은 Variable을 냅니다.
+    ko: 0차원 float64, float32, int 배열에 square와 exp를 적용하면 0차원 배열을 담은 Variable이 나옵니다.
 
     Hint: x ** 2 on a 0-d array is a numpy scalar (np.float64, np.float32, np.int64), not an ndarray.
     Function.__call__ must make Variable(as_array(y)); as_array should test np.isscalar(x), which knows
     all of numpy's scalar types.
 
-    Hint (ko): 0차원 배열의 x ** 2는 ndarray가 아니라 넘파이 스칼라(np.float64, np.float32, np.int64)입니다. Function.__call__은
-    Variable(as_array(y))를 만들어야 하고, as_array는 넘파이의 모든 스칼라 타입을 아는 np.isscalar(x)로 검사해야 합니다.
+    Hint (ko): 0차원 배열의 x ** 2는 ndarray가 아니라 넘파이 스칼라(np.float64, np.float32, np.int64)입니다. Function.__call__에서는
+    Variable(as_array(y))를 만들고, as_array에서는 넘파이의 스칼라 타입을 모두 알아보는 np.isscalar(x)로 검사하세요.
     """
     _zero_d(dz.square(dz.Variable(np.array(2.0))).data, np.float64, "square(Variable(np.array(2.0))).data")
     _zero_d(dz.exp(dz.Variable(np.array(0.0, dtype=np.float32))).data, np.float32,
@@ -122,7 +122,7 @@ def test_only_ndarrays(dz):
     Hint: check isinstance(data, np.ndarray) and raise TypeError; a numpy scalar such as np.float64(1.0)
     is not an ndarray.
 
-    Hint (ko): isinstance(data, np.ndarray)를 검사하고 TypeError를 일으키세요. np.float64(1.0) 같은 넘파이 스칼라는 ndarray가 아닙니다.
+    Hint (ko): isinstance(data, np.ndarray)로 검사해서 아니면 TypeError를 일으키세요. np.float64(1.0) 같은 넘파이 스칼라는 ndarray가 아닙니다.
     """
     for value, what in [(1.0, "Variable(1.0)"), ([1.0, 2.0], "Variable([1.0, 2.0])"),
                         (np.float64(1.0), "Variable(np.float64(1.0))")]:
@@ -133,7 +133,7 @@ def test_only_ndarrays(dz):
 def test_variable_accepts_none(dz):
     """Variable(None) is allowed: its data is None.
 
-    ko: Variable(None)은 허용됩니다: 그 data는 None입니다.
+    ko: Variable(None)도 만들 수 있고, 이때 data는 None입니다.
 
     Hint: refuse only data that is not None and not an ndarray.
 

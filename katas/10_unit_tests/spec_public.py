@@ -93,7 +93,7 @@ def catches(dz, broken, what, advice):
 def test_your_tests_pass_on_a_correct_square(dz):
     """Your SquareTest runs, and every test in it passes on a correct square.
 
-    ko: 여러분의 SquareTest가 실행되고, 올바른 square에서 그 안의 모든 테스트가 통과합니다.
+    ko: 여러분의 SquareTest가 실행되고, square가 올바르면 그 안의 테스트가 모두 통과합니다.
 
     Hint: unittest runs the methods whose names start with test. Compare y.data and x.grad (arrays),
     not the Variables themselves, and call y.backward() before you read x.grad.
@@ -111,7 +111,7 @@ def test_your_tests_catch_a_wrong_forward(dz):
 
     Hint: test the value of square(x) at a point, as the book's test_forward does at x = 2.
 
-    Hint (ko): 책의 test_forward가 x = 2에서 하듯, 한 점에서 square(x)의 값을 검사하세요.
+    Hint (ko): 책의 test_forward처럼 x = 2 같은 한 점에서 square(x)의 값을 검사하세요.
     """
     catches(dz, ("x ** 3", "2 * x * gy"), "its forward gives x ** 3",
             "Test the forward value: square(Variable(np.array(2.0))).data should be 4.")
@@ -124,7 +124,7 @@ def test_your_tests_catch_a_wrong_backward(dz):
 
     Hint: test x.grad after y.backward() at a point, as the book's test_backward does at x = 3.
 
-    Hint (ko): 책의 test_backward가 x = 3에서 하듯, 한 점에서 y.backward() 다음의 x.grad를 검사하세요.
+    Hint (ko): 책의 test_backward처럼 x = 3 같은 한 점에서 y.backward()를 부른 뒤 x.grad를 검사하세요.
     """
     catches(dz, ("x ** 2", "x * gy"), "its backward gives x * gy, without the factor 2",
             "Test the gradient: after y = square(x) and y.backward(), x.grad should be 2 * x.")
@@ -138,7 +138,7 @@ def test_your_tests_catch_a_backward_right_only_at_one_point(dz):
     Hint: a backward test at a single fixed point misses a mistake that happens to be right there. The
     book's test_gradient_check compares x.grad with numerical_diff(square, x) at a random x.
 
-    Hint (ko): 고정된 한 점에서만 backward를 검사하면, 마침 그 점에서만 맞는 실수를 놓칩니다. 책의 test_gradient_check는 무작위 x에서 x.grad를
+    Hint (ko): 정해진 한 점에서만 backward를 검사하면 하필 그 점에서만 맞는 실수를 놓칩니다. 책의 test_gradient_check는 무작위 x에서 x.grad를
     numerical_diff(square, x)와 비교합니다.
     """
     catches(dz, ("x ** 2", "6 * gy"), "its backward always gives 6, right at x = 3 only",
@@ -152,7 +152,7 @@ def test_your_tests_catch_a_forward_right_only_at_one_point(dz):
 
     Hint: the gradient check compares backward with numerical_diff of the forward: there the two disagree.
 
-    Hint (ko): 기울기 확인은 backward를 forward의 numerical_diff와 비교합니다. 여기서는 둘이 어긋납니다.
+    Hint (ko): 기울기 확인은 backward를 forward의 numerical_diff와 비교합니다. 이 경우에는 두 값이 서로 다릅니다.
     """
     catches(dz, ("2 * x", "2 * x * gy"), "its forward gives 2 * x, equal to x ** 2 at x = 2 only",
             "Add a gradient check: at a random x, x.grad must be close to numerical_diff(square, x).")
@@ -161,7 +161,7 @@ def test_your_tests_catch_a_forward_right_only_at_one_point(dz):
 def test_your_gradient_check_uses_numerical_diff(dz):
     """Your tests call numerical_diff, as the book's gradient check does.
 
-    ko: 책의 기울기 확인처럼 여러분의 테스트가 numerical_diff를 호출합니다.
+    ko: 여러분의 테스트는 책의 기울기 확인처럼 numerical_diff를 호출합니다.
 
     Hint: in a test method, x = Variable(np.random.rand(1)), y = square(x), y.backward(), then
     compare x.grad with numerical_diff(square, x) using np.allclose.
@@ -178,7 +178,7 @@ def test_your_gradient_check_uses_numerical_diff(dz):
 def test_numerical_diff_still_works(dz):
     """numerical_diff(square, x) is the central difference: 4.000000000004 at x = 2, element by element.
 
-    ko: numerical_diff(square, x)는 중앙 차분입니다: x = 2에서 원소별로 4.000000000004.
+    ko: numerical_diff(square, x)는 중앙 차분이므로 x = 2에서 원소별로 4.000000000004입니다.
     """
     data = np.array([2.0, -0.5])
     got = dz.numerical_diff(dz.square, dz.Variable(data))

@@ -53,7 +53,7 @@ def test_four_inputs_in_order(dz):
 def test_one_input_array(dz):
     """A function of one input keeps working: Square on a vector gives one Variable.
 
-    ko: 입력이 하나인 함수도 계속 동작합니다: 벡터에 Square를 적용하면 Variable 하나가 나옵니다.
+    ko: 입력이 하나인 함수도 그대로 동작합니다. 벡터에 Square를 적용하면 Variable 하나가 나옵니다.
     """
     (Square,) = define(dz, SQUARE, "Square")
     y = Square()(dz.Variable(np.array([1.0, 2.0, 3.0])))
@@ -65,7 +65,7 @@ def test_one_input_array(dz):
 def test_add_matrices(dz):
     """add on 2x3 matrices, and the output's creator is the Add holding both inputs.
 
-    ko: 2x3 행렬에 add를 적용하고, 출력의 창조자는 두 입력을 모두 가진 Add입니다.
+    ko: 2x3 행렬에 add를 적용하면 출력의 창조자는 두 입력을 모두 가진 Add입니다.
     """
     a, b = np.arange(6.0).reshape(2, 3), np.full((2, 3), 0.5)
     x0, x1 = dz.Variable(a), dz.Variable(b)

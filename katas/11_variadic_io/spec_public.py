@@ -37,7 +37,7 @@ def _add_two_and_three(dz):
 def test_add_returns_one_variable(dz):
     """add(x0, x1) returns a single Variable (not a list) holding x0 + x1.
 
-    ko: add(x0, x1)은 (리스트가 아니라) x0 + x1을 담은 Variable 하나를 돌려줍니다.
+    ko: add(x0, x1)은 리스트가 아니라 x0 + x1을 담은 Variable 하나를 돌려줍니다.
 
     Hint: __call__ makes an ndarray of each of forward's results (as_array) before putting it in a
     Variable, and hands back outputs[0] when there is one output.
@@ -70,7 +70,7 @@ def test_outputs_are_ndarrays(dz):
 def test_function_records_inputs_and_outputs(dz):
     """The function remembers all its inputs, in order, and its output.
 
-    ko: 함수는 모든 입력을 순서대로, 그리고 출력을 기억합니다.
+    ko: 함수는 입력 전부를 순서대로 기억하고 출력도 기억합니다.
     """
     x0, x1 = dz.Variable(np.array(2.0)), dz.Variable(np.array(3.0))
     y = dz.add(x0, x1)
@@ -90,13 +90,13 @@ def test_function_records_inputs_and_outputs(dz):
 def test_forward_gets_every_input(dz):
     """A Function of three inputs: forward(a, b, c) receives all three, unpacked.
 
-    ko: 입력이 세 개인 Function: forward(a, b, c)는 세 입력을 모두 풀어서 받습니다.
+    ko: 입력이 세 개인 Function에서 forward(a, b, c)는 세 입력을 모두 풀어서 받습니다.
 
     Hint: call self.forward(*xs) with xs = [x.data for x in inputs]: the star unpacks the list, so
     forward gets one argument per input, however many there are.
 
-    Hint (ko): xs = [x.data for x in inputs]로 self.forward(*xs)를 호출하세요. 별표가 리스트를 풀어 주므로, 입력이 몇 개든 forward는 입력마다
-    인수 하나를 받습니다.
+    Hint (ko): xs = [x.data for x in inputs]를 만들어 self.forward(*xs)를 호출하세요. 별표가 리스트를 풀어 주므로 입력이 몇 개든 forward는 입력
+    하나를 인수 하나로 받습니다.
     """
     (Sum3,) = define(dz, SUM3, "Sum3")
     y = Sum3()(dz.Variable(np.array(1.0)), dz.Variable(np.array(2.0)), dz.Variable(np.array(4.0)))
@@ -106,12 +106,12 @@ def test_forward_gets_every_input(dz):
 def test_two_outputs_come_back_as_a_list(dz):
     """A forward that returns a tuple of two gives a list of two Variables, both made by the function.
 
-    ko: 두 개짜리 튜플을 돌려주는 forward는 둘 다 그 함수가 만든 Variable 두 개의 리스트를 냅니다.
+    ko: forward가 원소 두 개짜리 튜플을 돌려주면, 그 함수가 만든 Variable 두 개가 리스트로 나옵니다.
 
     Hint: turn a single result into a 1-tuple only when forward did not already return a tuple;
     then wrap every element, and set the creator of every output, not just the first.
 
-    Hint (ko): forward가 이미 튜플을 돌려주지 않았을 때만 결과 하나를 1-튜플로 만드세요. 그다음 모든 원소를 감싸고, 첫 번째만이 아니라 모든 출력의 창조자를 설정하세요.
+    Hint (ko): forward의 결과가 튜플이 아닐 때만 원소 하나짜리 튜플로 만드세요. 그다음 원소를 모두 Variable로 감싸고, 첫 번째 출력만이 아니라 모든 출력에 창조자를 설정하세요.
     """
     (Split,) = define(dz, SPLIT, "Split")
     f = Split()
