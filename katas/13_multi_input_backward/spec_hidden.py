@@ -26,7 +26,7 @@ class Exp(dz.Function):
 def test_every_input_is_followed(dz):
     """Both branches are walked back to the leaves: z = x^4 + y^4.
 
-    ko: 두 갈래 모두 말단까지 거슬러 올라갑니다: z = x^4 + y^4.
+    ko: z = x^4 + y^4에서 두 갈래를 모두 말단까지 거슬러 올라갑니다.
     """
     x, y = dz.Variable(np.array(1.5)), dz.Variable(np.array(-2.0))
     z = dz.add(dz.square(dz.square(x)), dz.square(dz.square(y)))
@@ -38,7 +38,7 @@ def test_every_input_is_followed(dz):
 def test_two_output_grads_on_vectors(dz):
     """Split on a vector with both output gradients given: x.grad = gy0 + 3 gy1.
 
-    ko: 두 출력 기울기가 모두 주어진 벡터에서 Split: x.grad = gy0 + 3 gy1.
+    ko: 벡터에서 두 출력의 기울기를 모두 준 Split: x.grad = gy0 + 3 gy1.
     """
     (Split,) = define(dz, SPLIT, "Split")
     x = dz.Variable(np.array([1.0, -2.0, 0.5]))
@@ -64,7 +64,7 @@ def test_vectors(dz):
 def test_exp_in_a_graph(dz):
     """Another function inside a graph with several inputs: z = exp(x) + y^2.
 
-    ko: 입력이 여럿인 그래프 안의 다른 함수: z = exp(x) + y^2.
+    ko: 입력이 여럿인 그래프에 다른 함수가 섞인 경우: z = exp(x) + y^2.
     """
     (Exp,) = define(dz, EXP, "Exp")
     x, y = dz.Variable(np.array(0.5)), dz.Variable(np.array(-1.5))

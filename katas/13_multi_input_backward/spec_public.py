@@ -37,7 +37,7 @@ def test_book_example(dz):
 def test_add_backward_returns_one_grad_per_input(dz):
     """Add.backward(gy) returns a gradient for each of its two inputs, both gy.
 
-    ko: Add.backward(gy)는 두 입력 각각의 기울기를 돌려주며, 둘 다 gy입니다.
+    ko: Add.backward(gy)는 두 입력의 기울기를 하나씩 돌려주며, 둘 다 gy입니다.
     """
     z = dz.add(dz.Variable(np.array(1.0)), dz.Variable(np.array(1.0)))
     grads = z.creator.backward(np.array(5.0))
@@ -50,7 +50,7 @@ def test_add_backward_returns_one_grad_per_input(dz):
 def test_backward_gets_every_output_grad(dz):
     """A function with two outputs receives both output gradients: f.backward(*gys).
 
-    ko: 출력이 둘인 함수는 두 출력의 기울기를 모두 받습니다: f.backward(*gys).
+    ko: 출력이 둘인 함수는 f.backward(*gys)로 두 출력의 기울기를 모두 받습니다.
 
     Hint: collect gys = [output.grad for output in f.outputs] and call f.backward(*gys), so a function
     with two outputs gets two gradients.

@@ -53,7 +53,7 @@ def test_cleargrad_on_a_vector(dz):
 def test_reuse_deeper_in_graph(dz):
     """y = x^2 + x^2 through two Square nodes sharing x: x.grad = 4x.
 
-    ko: x를 공유하는 두 Square 노드를 거친 y = x^2 + x^2: x.grad = 4x.
+    ko: x를 함께 쓰는 Square 노드 두 개로 만든 y = x^2 + x^2: x.grad = 4x.
     """
     (Square,) = define(dz, SQUARE, "Square")
     x = dz.Variable(np.array(1.5))

@@ -46,8 +46,8 @@ def test_vectors_accumulate(dz):
     Hint: an error about "the truth value of an array" means the code asked `if x.grad:` or
     `if not x.grad:`; ask `if x.grad is None:` instead.
 
-    Hint (ko): "the truth value of an array"에 관한 오류는 코드가 `if x.grad:`나 `if not x.grad:`로 물었다는 뜻입니다. 대신 `if
-    x.grad is None:`으로 물으세요.
+    Hint (ko): "the truth value of an array" 오류가 났다면 코드에서 `if x.grad:`나 `if not x.grad:`로 검사한 것입니다. 대신 `if x.grad
+    is None:`으로 검사하세요.
     """
     x = dz.Variable(np.array([1.0, 2.0, 3.0]))
     y = dz.add(x, x)
@@ -59,7 +59,7 @@ def test_vectors_accumulate(dz):
 def test_cleargrad_starts_afresh(dz):
     """cleargrad() sets x.grad back to None, so a second computation gives its own gradient, not the sum.
 
-    ko: cleargrad()는 x.grad를 None으로 되돌리므로, 두 번째 계산은 합이 아니라 자신의 기울기를 냅니다.
+    ko: cleargrad()가 x.grad를 None으로 되돌리므로 두 번째 계산은 합이 아니라 그 계산만의 기울기를 냅니다.
 
     Hint: cleargrad sets self.grad = None, nothing else: an array of zeros is not "no gradient yet".
 

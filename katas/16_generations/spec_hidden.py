@@ -20,7 +20,7 @@ class Counted(dz.Function):
 def test_three_paths_one_backward(dz):
     """A function shared by three paths of different length runs backward once.
 
-    ko: 길이가 다른 세 경로가 공유하는 함수는 역전파를 한 번만 실행합니다.
+    ko: 길이가 다른 세 경로가 함께 지나는 함수라도 역전파는 한 번만 실행합니다.
     """
     (Counted,) = define(dz, COUNTED, "Counted")
     x = dz.Variable(np.array(0.5))
@@ -34,7 +34,7 @@ def test_three_paths_one_backward(dz):
 def test_long_and_short_branch(dz):
     """Order matters on unequal branches: y = (x^2)^2^2 + x^2 + x at x = 0.9.
 
-    ko: 길이가 다른 갈래에서는 순서가 중요합니다: x = 0.9에서 y = (x^2)^2^2 + x^2 + x.
+    ko: 갈래의 길이가 다르면 순서가 중요합니다. x = 0.9에서 y = (x^2)^2^2 + x^2 + x.
     """
     x = dz.Variable(np.array(0.9))
     a = dz.square(x)
@@ -46,7 +46,7 @@ def test_long_and_short_branch(dz):
 def test_vectors_diamond(dz):
     """The diamond of the book on a vector.
 
-    ko: 책의 다이아몬드 그래프를 벡터로.
+    ko: 책의 다이아몬드 모양 그래프를 벡터로 계산합니다.
     """
     v = np.array([0.5, 1.0, -2.0])
     x = dz.Variable(v)
@@ -59,7 +59,7 @@ def test_vectors_diamond(dz):
 def test_generation_of_a_deep_chain(dz):
     """Ten squares in a row: the last output is generation 10, its creator 9.
 
-    ko: 연달아 열 번 제곱: 마지막 출력은 세대 10, 그 창조자는 세대 9입니다.
+    ko: 열 번 연달아 제곱하면 마지막 출력의 세대는 10, 그 창조자의 세대는 9입니다.
     """
     y = dz.Variable(np.array(1.0))
     for _ in range(10):
@@ -71,7 +71,7 @@ def test_generation_of_a_deep_chain(dz):
 def test_generation_takes_the_youngest_input(dz):
     """add(c, x) with c three squares from x: the Add is generation 3 whichever input comes first.
 
-    ko: x에서 세 번 제곱한 c로 add(c, x): 어느 입력이 먼저 오든 Add의 세대는 3입니다.
+    ko: c가 x를 세 번 제곱한 값일 때 add(c, x)에서 Add의 세대는 입력 순서와 상관없이 3입니다.
     """
     x = dz.Variable(np.array(1.0))
     c = dz.square(dz.square(dz.square(x)))

@@ -26,7 +26,7 @@ def test_book_example(dz):
     Hint: 32 or 96 instead of 64 means the Square that made a ran before, or more often than,
     it should: take functions by highest generation, each only once.
 
-    Hint (ko): 64 대신 32나 96이 나왔다면 a를 만든 Square가 너무 일찍, 또는 너무 여러 번 실행된 것입니다. 세대가 가장 높은 함수부터, 각각 한 번만 꺼내세요.
+    Hint (ko): 64 대신 32나 96이 나왔다면 a를 만든 Square가 너무 일찍 또는 너무 여러 번 실행된 것입니다. 함수를 세대가 큰 것부터 하나씩, 한 번만 꺼내세요.
     """
     x = dz.Variable(np.array(2.0))
     a = dz.square(x)
@@ -39,13 +39,13 @@ def test_book_example(dz):
 def test_generation_numbers(dz):
     """Leaves are generation 0; a function takes its youngest input's generation, its outputs one more.
 
-    ko: 말단 변수는 세대 0이고, 함수는 가장 젊은(세대가 가장 큰) 입력의 세대를, 그 출력은 하나 더 큰 세대를 갖습니다.
+    ko: 말단 변수의 세대는 0입니다. 함수의 세대는 입력 중 가장 큰 세대와 같고, 출력의 세대는 그보다 1 큽니다.
 
     Hint: Function.__call__ sets self.generation = max(x.generation for x in inputs) before
     set_creator, and set_creator makes each output func.generation + 1.
 
-    Hint (ko): Function.__call__은 set_creator보다 먼저 self.generation = max(x.generation for x in inputs)를 설정하고,
-    set_creator는 각 출력을 func.generation + 1로 만듭니다.
+    Hint (ko): Function.__call__에서 set_creator보다 먼저 self.generation = max(x.generation for x in inputs)를 설정하세요. 그러면
+    set_creator가 출력마다 세대를 func.generation + 1로 정합니다.
     """
     x = dz.Variable(np.array(2.0))
     a = dz.square(x)
@@ -63,7 +63,7 @@ def test_generation_numbers(dz):
 def test_each_function_once(dz):
     """A function reached through two paths runs its backward once.
 
-    ko: 두 경로로 도달하는 함수는 역전파를 한 번만 실행합니다.
+    ko: 두 경로로 닿는 함수라도 역전파는 한 번만 실행합니다.
 
     Hint: keep a set of the functions already queued (seen_set) and add a function to funcs only
     when it is not in the set yet.
@@ -82,7 +82,7 @@ def test_each_function_once(dz):
 def test_paths_of_different_length(dz):
     """y = a + a^4 with a = x^2 at x = 1.1: a's creator waits for both paths (x.grad = 2x + 8x^7).
 
-    ko: x = 1.1에서 a = x^2, y = a + a^4: a의 창조자는 두 경로를 모두 기다립니다(x.grad = 2x + 8x^7).
+    ko: x = 1.1에서 a = x^2, y = a + a^4일 때 a의 창조자는 두 경로의 기울기가 모두 올 때까지 기다립니다(x.grad = 2x + 8x^7).
     """
     x = dz.Variable(np.array(1.1))
     a = dz.square(x)

@@ -45,7 +45,7 @@ def test_no_reference_cycles(dz, mem):
 def test_steady_state_loop(dz, mem):
     """A training-style loop keeps live Variables and Functions constant, and memory bounded (tracemalloc).
 
-    ko: 학습과 비슷한 반복문에서 살아 있는 Variable과 Function의 수가 일정하고, 메모리가 한정됩니다(tracemalloc).
+    ko: 학습처럼 도는 반복문에서 살아 있는 Variable과 Function의 수가 일정하고 메모리도 더 늘지 않습니다(tracemalloc).
     """
     with mem.gc_disabled():
         traced = []
@@ -72,7 +72,7 @@ def test_steady_state_loop(dz, mem):
 def test_kernel_sees_deep_graphs_freed(dz, mem):
     """The kernel's count: 4 graphs of 400 squares on 64 KiB arrays come back when dropped.
 
-    ko: 커널의 집계: 64 KiB 배열에서 제곱 400번짜리 그래프 4개를 버리면 메모리가 돌아옵니다.
+    ko: 커널이 센 메모리로 봐도 64 KiB 배열을 400번 제곱한 그래프 4개를 버리면 메모리가 돌아옵니다.
     """
     (churn,) = define(dz, CHURN, "churn")
     with mem.gc_disabled():
@@ -89,7 +89,7 @@ def test_kernel_sees_deep_graphs_freed(dz, mem):
 def test_kernel_sees_many_small_nodes_freed(dz, mem):
     """The kernel's count: 40,000 scalar nodes, built and dropped, come back (no big arrays to hide behind).
 
-    ko: 커널의 집계: 스칼라 노드 40,000개를 만들고 버리면 메모리가 돌아옵니다(뒤에 숨을 큰 배열이 없습니다).
+    ko: 커널이 센 메모리로 봐도 스칼라 노드 40,000개를 만들고 버리면 메모리가 돌아옵니다(큰 배열 없이 작은 노드만으로 잽니다).
     """
     (churn,) = define(dz, CHURN, "churn")
     with mem.gc_disabled():

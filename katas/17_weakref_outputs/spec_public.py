@@ -17,7 +17,7 @@ def churn(rounds, depth, size):
 def test_backward_still_works(dz):
     """square(square(square(x))) still differentiates: 8 x^7 at x = 1.5.
 
-    ko: square(square(square(x)))는 여전히 미분됩니다: x = 1.5에서 8 x^7.
+    ko: square(square(square(x)))의 미분은 여전히 x = 1.5에서 8 x^7입니다.
     """
     x = dz.Variable(np.array(1.5))
     y = dz.square(dz.square(dz.square(x)))
@@ -29,12 +29,12 @@ def test_backward_still_works(dz):
 def test_function_holds_outputs_weakly(dz, mem):
     """A Function's outputs do not keep their Variables alive.
 
-    ko: Function의 출력은 그 Variable을 살려 두지 않습니다.
+    ko: Function이 출력을 참조해도 출력 Variable이 계속 살아 있지는 않습니다.
 
     Hint: self.outputs must hold weakref.ref(output) objects, and no other attribute may keep
     the outputs themselves.
 
-    Hint (ko): self.outputs는 weakref.ref(output) 객체를 담아야 하고, 다른 어떤 속성도 출력 자체를 들고 있으면 안 됩니다.
+    Hint (ko): self.outputs에는 weakref.ref(output) 객체를 담고, 출력 자체는 어떤 속성에도 담지 마세요.
     """
     with mem.gc_disabled():
         x = dz.Variable(np.array(2.0))
@@ -70,12 +70,12 @@ def test_chain_freed_by_refcounting_alone(dz, mem):
 def test_kernel_sees_the_memory_come_back(dz, mem):
     """The kernel's own count agrees: 20 graphs of 30 squares, built and dropped, leave nothing behind.
 
-    ko: 커널이 직접 센 값도 같습니다: 제곱 30번짜리 그래프 20개를 만들고 버리면 아무것도 남지 않습니다.
+    ko: 커널이 센 메모리로 봐도 제곱 30번짜리 그래프 20개를 만들고 버리면 아무것도 남지 않습니다.
 
     Hint: this is measured outside your program, by the operating system. If it fails while the
     other checks pass, something in your code still holds the graphs.
 
-    Hint (ko): 이것은 여러분의 프로그램 바깥에서 운영체제가 잰 값입니다. 다른 검사는 통과하는데 이것만 실패한다면, 여러분의 코드 어딘가가 아직 그래프를 들고 있는 것입니다.
+    Hint (ko): 이 값은 프로그램 바깥에서 운영체제가 잰 것입니다. 다른 검사는 통과하는데 이 검사만 실패한다면 코드 어딘가에서 아직 그래프를 붙잡고 있는 것입니다.
     """
     (churn,) = define(dz, CHURN, "churn")
     size, depth, rounds = 16_384, 30, 20  # 128 KiB arrays
