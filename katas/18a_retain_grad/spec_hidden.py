@@ -57,7 +57,7 @@ def test_retained_grads_take_memory(dz, mem):
 def test_diamond_with_freeing(dz):
     """Freeing gradients does not break accumulation: y = a^2 + a^2, a = x^2.
 
-    ko: 기울기를 해제해도 누적은 깨지지 않습니다: y = a^2 + a^2, a = x^2.
+    ko: 기울기를 해제해도 y = a^2 + a^2, a = x^2의 기울기 누적은 그대로입니다.
     """
     x = dz.Variable(np.array(2.0))
     a = dz.square(x)
@@ -72,7 +72,7 @@ def test_diamond_with_freeing(dz):
 def test_two_leaves_keep_grads(dz):
     """Both leaves keep their gradients: z = x^2 + y^2.
 
-    ko: 두 말단 변수 모두 기울기를 유지합니다: z = x^2 + y^2.
+    ko: z = x^2 + y^2에서 두 말단 변수 모두 기울기를 유지합니다.
     """
     x, y = dz.Variable(np.array(3.0)), dz.Variable(np.array(4.0))
     z = dz.add(dz.square(x), dz.square(y))
@@ -84,7 +84,7 @@ def test_two_leaves_keep_grads(dz):
 def test_kernel_sees_retained_grads_kept(dz, mem):
     """The kernel's count: backward(retain_grad=True) keeps all 40 gradients; the default keeps about one.
 
-    ko: 커널의 집계: backward(retain_grad=True)는 기울기 40개를 모두 남기고, 기본값은 한 개 정도만 남깁니다.
+    ko: 커널이 센 메모리로 보면 backward(retain_grad=True)는 기울기 40개를 모두 남기고, 기본 설정은 한 개 정도만 남깁니다.
     """
     (chain,) = define(dz, public.CHAIN, "chain")
     growths = {}
@@ -103,7 +103,7 @@ def test_kernel_sees_retained_grads_kept(dz, mem):
 def test_three_outputs_freed_or_kept(dz):
     """A function with three outputs on a vector: all three grads freed by default, all kept with retain_grad.
 
-    ko: 벡터에서 출력이 셋인 함수: 기본값이면 세 기울기가 모두 해제되고, retain_grad이면 모두 남습니다.
+    ko: 벡터에서 출력이 셋인 함수의 기울기는 기본 설정이면 모두 해제되고 retain_grad이면 모두 남습니다.
     """
     (Split3,) = define(dz, SPLIT3, "Split3")
     for retain in (False, True):

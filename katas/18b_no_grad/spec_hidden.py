@@ -14,7 +14,7 @@ MIB = 1 << 20
 def test_flag_restored_after_exception(dz):
     """An exception inside no_grad() propagates and still restores the flag.
 
-    ko: no_grad() 안에서 일어난 예외는 그대로 전파되고, 플래그는 그래도 복원됩니다.
+    ko: no_grad() 안에서 일어난 예외는 그대로 전파되지만 플래그는 복원됩니다.
     """
     outcome = raise_inside(dz.no_grad())
     expect_value(outcome, "propagated", "what happened to an exception raised inside no_grad()")
@@ -34,7 +34,7 @@ def test_using_config_restored_after_exception(dz):
 def test_nested(dz):
     """Nested blocks restore the value each one found, also when the inner one raises.
 
-    ko: 중첩된 블록은 각자 발견한 값을 복원하며, 안쪽 블록이 예외를 일으켜도 그렇습니다.
+    ko: 중첩된 블록은 안쪽 블록에서 예외가 나더라도 각자 들어갈 때의 값으로 되돌립니다.
     """
     with dz.no_grad():
         with dz.using_config("enable_backprop", True):
@@ -55,7 +55,7 @@ def test_nested(dz):
 def test_no_inputs_kept_for_two_inputs(dz):
     """With backprop off an Add keeps no reference to its inputs.
 
-    ko: 역전파를 끄면 Add는 입력에 대한 참조를 하나도 유지하지 않습니다.
+    ko: 역전파를 끄면 Add는 입력을 하나도 참조하지 않습니다.
     """
     f = dz.Add()
     with dz.using_config("enable_backprop", False):
@@ -68,7 +68,7 @@ def test_no_inputs_kept_for_two_inputs(dz):
 def test_lower_peak_memory(dz, mem):
     """no_grad() lowers peak memory of 8 chained squares on a 4 MB array (tracemalloc).
 
-    ko: no_grad()는 4 MB 배열의 제곱 8번 연쇄에서 최대 메모리를 낮춥니다(tracemalloc).
+    ko: 4 MB 배열을 8번 연달아 제곱할 때 no_grad()를 쓰면 최대 메모리 사용량이 줄어듭니다(tracemalloc).
     """
     (chain,) = define(dz, public.CHAIN, "chain")
     x = dz.Variable(np.full(N, 1.0001))

@@ -15,7 +15,7 @@ def chain(x, n):
 def test_backprop_enabled_by_default(dz):
     """Config.enable_backprop starts True, and graphs are built.
 
-    ko: Config.enable_backprop은 True로 시작하고, 그래프가 만들어집니다.
+    ko: Config.enable_backprop의 처음 값은 True이고, 이때는 그래프가 만들어집니다.
 
     Hint: with Config.enable_backprop True, its default, Function.__call__ links every output to its
     creator (set_creator), so that backward finds the graph.
@@ -38,8 +38,8 @@ def test_no_grad_builds_no_graph(dz):
     Hint: no_grad() hands back what using_config makes, for `with` to switch the flag off and on again;
     Function.__call__ calls set_creator (and keeps inputs and outputs) only when Config.enable_backprop is True.
 
-    Hint (ko): no_grad()는 using_config가 만든 것을 돌려주어 `with`가 플래그를 껐다가 다시 켜게 합니다. Function.__call__은
-    Config.enable_backprop이 True일 때만 set_creator를 호출(하고 입력과 출력을 유지)합니다.
+    Hint (ko): no_grad()는 using_config의 결과를 돌려주므로 `with`가 플래그를 껐다가 다시 켭니다. Function.__call__은
+    Config.enable_backprop이 True일 때만 set_creator를 호출하고 입력과 출력을 유지합니다.
     """
     x = dz.Variable(np.array(2.0))
     manager = dz.no_grad()
@@ -68,13 +68,13 @@ def test_using_config(dz):
 def test_exception_inside_no_grad_restores_the_flag(dz):
     """An exception raised inside no_grad() goes on, and backprop is on again afterwards.
 
-    ko: no_grad() 안에서 일어난 예외는 계속 전파되고, 그 뒤에 역전파가 다시 켜집니다.
+    ko: no_grad() 안에서 일어난 예외는 그대로 밖으로 전파되고, 그 뒤에는 역전파가 다시 켜집니다.
 
     Hint: with contextlib.contextmanager, restore the old value in a finally block around the yield;
     otherwise an error inside the with block leaves Config.enable_backprop off for good.
 
-    Hint (ko): contextlib.contextmanager를 쓸 때는 yield를 감싼 finally 블록에서 이전 값을 복원하세요. 그렇지 않으면 with 블록 안의 오류가
-    Config.enable_backprop을 영영 꺼 둔 채로 남깁니다.
+    Hint (ko): contextlib.contextmanager를 쓴다면 yield를 try로 감싸고 finally 블록에서 이전 값을 복원하세요. 그렇지 않으면 with 블록 안에서 오류가 났을
+    때 Config.enable_backprop이 영영 꺼진 채로 남습니다.
     """
     outcome = raise_inside(dz.no_grad())
     expect_value(outcome, "propagated", "what happened to a ValueError raised inside no_grad()")
@@ -84,13 +84,13 @@ def test_exception_inside_no_grad_restores_the_flag(dz):
 def test_nested_blocks_restore_what_they_found(dz):
     """using_config('enable_backprop', True) inside no_grad(): afterwards the flag is False again, not True.
 
-    ko: no_grad() 안의 using_config('enable_backprop', True): 블록이 끝나면 플래그는 True가 아니라 다시 False입니다.
+    ko: no_grad() 안에서 using_config('enable_backprop', True) 블록이 끝나면 플래그는 True가 아니라 다시 False입니다.
 
     Hint: using_config must put back the value it found (old_value = getattr(Config, name)), not True:
     a block nested in no_grad() ends still inside no_grad().
 
-    Hint (ko): using_config는 True가 아니라 자신이 발견한 값(old_value = getattr(Config, name))을 되돌려 놓아야 합니다. no_grad() 안에
-    중첩된 블록은 여전히 no_grad() 안에서 끝납니다.
+    Hint (ko): using_config는 True가 아니라 블록에 들어갈 때의 값(old_value = getattr(Config, name))으로 되돌려 놓아야 합니다. no_grad() 안에
+    중첩된 블록은 끝나도 여전히 no_grad() 안입니다.
     """
     with dz.no_grad():
         with dz.using_config("enable_backprop", True):
@@ -105,13 +105,13 @@ def test_nested_blocks_restore_what_they_found(dz):
 def test_function_keeps_no_inputs_without_backprop(dz):
     """A Function called inside no_grad() keeps neither its inputs nor its outputs.
 
-    ko: no_grad() 안에서 호출된 Function은 입력도 출력도 유지하지 않습니다.
+    ko: no_grad() 안에서 호출한 Function은 입력도 출력도 유지하지 않습니다.
 
     Hint: put self.inputs = inputs (and self.outputs, the generation and set_creator) inside
     `if Config.enable_backprop:`; kept inputs hold every intermediate array alive.
 
-    Hint (ko): self.inputs = inputs(그리고 self.outputs, 세대, set_creator)를 `if Config.enable_backprop:` 안에 두세요. 입력을
-    유지하면 모든 중간 배열이 살아 있게 됩니다.
+    Hint (ko): self.inputs = inputs는 self.outputs, 세대, set_creator와 함께 `if Config.enable_backprop:` 안에 두세요. 입력을
+    유지하면 중간 배열이 모두 살아 있게 됩니다.
     """
     f = dz.Square()
     with dz.no_grad():
@@ -125,12 +125,12 @@ def test_function_keeps_no_inputs_without_backprop(dz):
 def test_kernel_sees_no_graph_kept(dz, mem):
     """Under no_grad(), 30 squares of a 1 MiB array keep only the result, as the kernel counts it.
 
-    ko: 커널이 센 값으로, no_grad() 아래에서 1 MiB 배열의 제곱 30번은 결과만 남깁니다.
+    ko: 커널이 센 메모리로 보면, no_grad() 안에서 1 MiB 배열을 30번 제곱해도 결과만 남습니다.
 
     Hint: with backprop off, a Function must not link its outputs to itself or keep its inputs,
     so each intermediate array is freed as soon as the next square is computed.
 
-    Hint (ko): 역전파가 꺼져 있으면 Function은 출력을 자신과 연결하거나 입력을 유지하면 안 됩니다. 그래야 다음 제곱이 계산되자마자 각 중간 배열이 해제됩니다.
+    Hint (ko): 역전파가 꺼져 있으면 Function은 출력을 자신과 연결하지도, 입력을 유지하지도 말아야 합니다. 그래야 중간 배열이 다음 제곱을 계산하자마자 해제됩니다.
     """
     (chain,) = define(dz, CHAIN, "chain")
     x = dz.Variable(np.ones(131_072))
