@@ -17,7 +17,7 @@ def test_name_by_keyword(dz):
 def test_repr_three_dimensions(dz):
     """A 2x2x2 Variable's repr keeps numpy's layout, every continuation row indented by 9 spaces.
 
-    ko: 2x2x2 Variable의 repr은 넘파이의 배치를 유지하고, 이어지는 모든 행을 공백 9칸 들여 씁니다.
+    ko: 2x2x2 Variable의 repr은 넘파이의 배치를 그대로 따르고, 둘째 행부터는 모두 공백 9칸을 들여 씁니다.
     """
     data = np.arange(8).reshape(2, 2, 2)
     expected = "variable(" + str(data).replace("\n", "\n" + " " * 9) + ")"
@@ -38,7 +38,7 @@ def test_repr_floats(dz):
 def test_properties_are_attributes(dz):
     """shape etc. of a float32 4x5x6 array, as properties (x.shape, not x.shape()).
 
-    ko: float32 4x5x6 배열의 shape 등은 프로퍼티입니다(x.shape()가 아니라 x.shape).
+    ko: float32 4x5x6 배열의 shape 등은 x.shape()가 아니라 x.shape로 읽는 프로퍼티입니다.
     """
     x = dz.Variable(np.zeros((4, 5, 6), dtype=np.float32))
     expect_value(x.shape, (4, 5, 6), "x.shape")
@@ -51,7 +51,7 @@ def test_properties_are_attributes(dz):
 def test_scalar_properties(dz):
     """A 0-d Variable: shape (), ndim 0, size 1, and len() raises.
 
-    ko: 0차원 Variable: shape (), ndim 0, size 1이고 len()은 오류를 일으킵니다.
+    ko: 0차원 Variable은 shape (), ndim 0, size 1이고, len()을 쓰면 오류가 납니다.
     """
     x = dz.Variable(np.array(7.0))
     expect_value(x.shape, (), "x.shape")

@@ -23,7 +23,7 @@ def test_shape_ndim_size_dtype(dz):
     Hint: each is a @property returning the same attribute of self.data; without @property,
     x.shape is a method, not (2, 3).
 
-    Hint (ko): 각각 self.data의 같은 속성을 돌려주는 @property입니다. @property가 없으면 x.shape는 (2, 3)이 아니라 메서드입니다.
+    Hint (ko): 넷 다 self.data의 같은 이름 속성을 돌려주는 @property입니다. @property를 빠뜨리면 x.shape는 (2, 3)이 아니라 메서드가 됩니다.
     """
     x = dz.Variable(np.array([[1, 2, 3], [4, 5, 6]], dtype=np.int64))
     expect_value(x.shape, (2, 3), "x.shape")
@@ -35,13 +35,12 @@ def test_shape_ndim_size_dtype(dz):
 def test_ndim_counts_axes(dz):
     """ndim is the number of axes: 2 for a 3x2 matrix, 3 for a 2x3x4 array (whose len is 2).
 
-    ko: ndim은 축의 개수입니다: 3x2 행렬이면 2, 2x3x4 배열이면 3입니다(그 len은 2입니다).
+    ko: ndim은 축의 개수로, 3x2 행렬이면 2, 2x3x4 배열이면 3입니다(이 배열의 len은 2입니다).
 
     Hint: ndim is self.data.ndim, the number of axes; len(self.data) is the length of the first axis,
     which only matches ndim by chance (a 2x3 matrix).
 
-    Hint (ko): ndim은 축의 개수인 self.data.ndim입니다. len(self.data)는 첫 번째 축의 길이로, 우연히(2x3 행렬처럼) ndim과 같을 때만
-    맞습니다.
+    Hint (ko): ndim은 축의 개수인 self.data.ndim입니다. len(self.data)는 첫 번째 축의 길이라서 2x3 행렬처럼 우연히 ndim과 같을 때만 맞습니다.
     """
     expect_value(dz.Variable(np.zeros((3, 2))).ndim, 2, "ndim of a 3x2 Variable")
     expect_value(dz.Variable(np.zeros((2, 3, 4))).ndim, 3, "ndim of a 2x3x4 Variable")
@@ -51,12 +50,12 @@ def test_ndim_counts_axes(dz):
 def test_len(dz):
     """len(x) is the length of the first axis: 2 for a 2x3 matrix; len of a 0-d Variable is an error.
 
-    ko: len(x)는 첫 번째 축의 길이입니다: 2x3 행렬이면 2이고, 0차원 Variable의 len은 오류입니다.
+    ko: len(x)는 첫 번째 축의 길이로, 2x3 행렬이면 2입니다. 0차원 Variable에 len을 쓰면 오류가 납니다.
 
     Hint: __len__ returns len(self.data), which is the number of rows, not the number of elements,
     and which raises for 0-d data, as len() of a 0-d ndarray does.
 
-    Hint (ko): __len__은 len(self.data)를 돌려줍니다. 이것은 원소 수가 아니라 행의 수이고, 0차원 ndarray의 len()처럼 0차원 데이터에서는 오류를 일으킵니다.
+    Hint (ko): __len__은 len(self.data)를 돌려줍니다. 원소 수가 아니라 행의 수이고, 0차원 ndarray의 len()처럼 0차원 데이터에서는 오류가 납니다.
     """
     expect_value(remote("len", dz.Variable(np.zeros((2, 3)))), 2, "len(x) of a 2x3 Variable")
     expect_value(remote("len", dz.Variable(np.array([1, 2, 3]))), 3, "len(x) of a 3-vector")
@@ -73,12 +72,12 @@ def test_len(dz):
 def test_repr(dz):
     """repr wraps str(data) in variable(...), with rows after the first indented by 9 spaces.
 
-    ko: repr은 str(data)를 variable(...)로 감싸고, 첫 행 다음의 행들을 공백 9칸 들여 씁니다.
+    ko: repr은 str(data)를 variable(...)로 감싸고, 둘째 행부터는 공백 9칸을 들여 씁니다.
 
     Hint: 'variable(' is 9 characters wide: replace every '\\n' in str(self.data) by '\\n' followed by
     9 spaces, so the rows line up under the first one.
 
-    Hint (ko): 'variable('은 9글자입니다. str(self.data)의 모든 '\\n'을 '\\n'과 공백 9칸으로 바꾸면 행들이 첫 행 아래에 나란히 정렬됩니다.
+    Hint (ko): 'variable('은 9글자입니다. str(self.data)의 '\\n'을 모두 '\\n'과 공백 9칸으로 바꾸면 나머지 행이 첫 행 아래에 가지런히 맞춰집니다.
     """
     expect_value(remote("repr", dz.Variable(np.array([1, 2, 3]))), "variable([1 2 3])", "repr(x) of [1, 2, 3]")
     expect_value(remote("repr", dz.Variable(np.array([[1, 2], [3, 4]]))), "variable([[1 2]\n          [3 4]])",

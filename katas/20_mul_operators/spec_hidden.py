@@ -22,7 +22,7 @@ def test_mul_backward_vectors(dz):
 def test_square_by_mul(dz):
     """a * a accumulates both sides: a.grad = 2a.
 
-    ko: a * a는 양쪽의 기울기를 누적합니다: a.grad = 2a.
+    ko: a * a에서는 양쪽의 기울기가 누적되어 a.grad = 2a입니다.
     """
     a = dz.Variable(np.array(3.0))
     y = a * a
@@ -46,7 +46,7 @@ def test_mixed_expression(dz):
 def test_sum_of_products(dz):
     """A sum of products of three matrices: values and gradients.
 
-    ko: 세 행렬의 곱의 합: 값과 기울기.
+    ko: 세 행렬로 만든 곱의 합: 값과 기울기.
     """
     rng = np.random.default_rng(3)
     av, bv, cv = (rng.standard_normal((2, 2)) for _ in range(3))

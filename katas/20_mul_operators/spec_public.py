@@ -41,8 +41,8 @@ def test_product_of_three(dz):
     Hint: here the first Mul gets gy = c, not 1: its backward must multiply by gy
     (gy * x1 and gy * x0), or only products with one * come out right.
 
-    Hint (ko): 여기서 첫 번째 Mul은 1이 아니라 gy = c를 받습니다. backward에서 gy를 곱해야(gy * x1과 gy * x0) 합니다. 그렇지 않으면 *가 하나인 곱만 맞게
-    나옵니다.
+    Hint (ko): 여기서 첫 번째 Mul이 받는 기울기는 1이 아니라 gy = c입니다. backward에서 gy를 곱해야(gy * x1, gy * x0) 합니다. 그러지 않으면 *가 하나뿐인 곱만
+    맞습니다.
     """
     a, b, c = (dz.Variable(np.array(v)) for v in (2.0, 3.0, 4.0))
     y = a * b * c

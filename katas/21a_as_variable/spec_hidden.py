@@ -10,7 +10,7 @@ public = public_spec(__file__)  # the public checks' helpers, one copy
 def test_function_accepts_vector_ndarray(dz):
     """Square()(np.array([1., 2.])) works and differentiates back to its Variable input.
 
-    ko: Square()(np.array([1., 2.]))가 동작하고, 그 Variable 입력까지 미분됩니다.
+    ko: Square()(np.array([1., 2.]))가 동작하고, Variable로 바뀐 입력까지 역전파됩니다.
     """
     (Square,) = define(dz, public.SQUARE, "Square")
     y = Square()(np.array([1.0, -2.0]))
@@ -44,7 +44,7 @@ def test_add_function_with_float(dz):
 def test_result_is_variable(dz):
     """x * 2.5 is a Variable, and its gradient on a vector is 2.5 everywhere.
 
-    ko: x * 2.5는 Variable이고, 벡터에서 그 기울기는 모든 곳에서 2.5입니다.
+    ko: x * 2.5는 Variable이고, 벡터에서 기울기는 모든 원소가 2.5입니다.
     """
     x = dz.Variable(np.array([1.0, 2.0, 3.0]))
     y = x * 2.5 + np.array([1.0, 1.0, 1.0])

@@ -37,7 +37,7 @@ def test_as_variable(dz):
 def test_function_accepts_ndarray(dz):
     """A Function called on a bare ndarray turns it into a Variable: Square()(np.array(3.0)).
 
-    ko: 맨 ndarray로 호출된 Function은 그것을 Variable로 바꿉니다: Square()(np.array(3.0)).
+    ko: Square()(np.array(3.0))처럼 Function을 맨 ndarray로 호출하면 Function이 그것을 Variable로 바꿉니다.
 
     Hint: the first line of Function.__call__ is inputs = [as_variable(x) for x in inputs].
 
@@ -58,7 +58,7 @@ def test_variable_with_floats(dz):
     Hint: 3.0 is a float, which Variable refuses; add and mul turn x1 into an ndarray first with
     x1 = as_array(x1), and both need it.
 
-    Hint (ko): 3.0은 float이고 Variable은 이를 거부합니다. add와 mul은 먼저 x1 = as_array(x1)으로 x1을 ndarray로 바꿉니다. 둘 다 필요합니다.
+    Hint (ko): 3.0은 float이라 Variable이 거부합니다. add와 mul 둘 다 먼저 x1 = as_array(x1)로 x1을 ndarray로 바꿔야 합니다.
     """
     x = dz.Variable(np.array(2.0))
     expect_array((x + 3.0).data, 5.0, "(x + 3.0).data")
