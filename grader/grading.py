@@ -568,6 +568,7 @@ class Cache:
         result.score, result.reason, result.tests = entry["score"], entry["reason"], entry["tests"]
         result.refused_limits = entry.get("refused_limits", [])
         result.note = str(entry.get("note", ""))
+        # result.learning is not taken from here: grade reads the submission's learning file afresh (cli._attach_learning)
         result.cached = True
         return True
 

@@ -242,7 +242,9 @@ def command(learner, action):
         learner.say(t("learning_deleted" if learning.delete() else "learning_none", learner.lang, path=shown))
     elif action == "show":
         learner.say(t("learning_now_on" if learning.on else "learning_now_off", learner.lang, path=shown))
-        learner.say(picture(learning, learner.katas, learner.lang, learner.root.parent / ".kata-plots"))
+        chart = picture(learning, learner.katas, learner.lang, learner.root.parent / ".kata-plots")
+        if chart:
+            learner.say(chart)
     else:
         learner.say("nox -s learning -- on | off | show | delete")
         return 2

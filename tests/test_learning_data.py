@@ -119,9 +119,12 @@ def test_submitted_learning_data_reaches_the_class_report_and_a_forged_file_chan
     assert mine["forger"]["learning"] is None and mine["plain"]["learning"] is None
     assert mine["forger"]["score"] == mine["plain"]["score"] == mine["ada"]["score"] == KATAS[KATA].points
     hints = mine["ada"]["learning"]["hints_used"]
-    page = (tmp_path / "out" / "class-report.html").read_text()
-    table = page.split('id="learning"')[1]
-    assert f'<th scope="row">{KATA}</th><td>1</td><td>25</td><td>{hints}</td>' in table
+    row = f'<th scope="row">{KATA}</th><td>1</td><td>25</td><td>{hints}</td>'
+    assert row in (tmp_path / "out" / "class-report.html").read_text().split('id="learning"')[1]
+    merged = subprocess.run([sys.executable, "-m", "grader", "merge", str(tmp_path / "out"), "--out", str(tmp_path / "all")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert merged.returncode == 0, merged.stderr
+    assert row in (tmp_path / "all" / "class-report.html").read_text().split('id="learning"')[1], "merge keeps it"
 
 
 def test_a_forged_file_is_bounded_value_by_value():
