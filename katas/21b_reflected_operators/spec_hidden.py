@@ -30,7 +30,7 @@ def test_grad_through_reflected_vectors(dz):
 def test_int_on_the_left(dz):
     """Ints on the left work: 2 * x + 1.
 
-    ko: 왼쪽에 int가 와도 동작합니다: 2 * x + 1.
+    ko: 2 * x + 1처럼 왼쪽에 int가 와도 동작합니다.
     """
     y = 1 + 2 * dz.Variable(np.array([1.0, 2.0]))
     expect_array(y.data, [3.0, 5.0], "(1 + 2 * x).data")

@@ -13,8 +13,8 @@ def test_float_times_variable(dz):
     Hint: Python asks 3.0 first, which gives up, then calls x.__rmul__(3.0): install
     Variable.__rmul__ = mul (a product does not care about the order, and mul converts the float).
 
-    Hint (ko): 파이썬은 먼저 3.0에 묻고, 3.0이 포기하면 x.__rmul__(3.0)을 호출합니다. Variable.__rmul__ = mul을 설치하세요(곱은 순서와 상관없고,
-    mul이 float을 변환합니다).
+    Hint (ko): 파이썬은 먼저 3.0의 __mul__을 시도하고, 3.0이 처리하지 못하면 x.__rmul__(3.0)을 호출합니다. Variable.__rmul__ = mul로 설정하세요(곱은
+    순서를 바꿔도 같고, float은 mul이 변환합니다).
     """
     y = 3.0 * dz.Variable(np.array(2.0))
     expect_array(y.data, 6.0, "(3.0 * x).data")
@@ -37,8 +37,8 @@ def test_ndarray_plus_variable(dz):
     Hint: if you got an ndarray, numpy handled the + itself, element by element; a class attribute
     __array_priority__ = 200 on Variable (above ndarray's 0) makes numpy call Variable.__radd__ instead.
 
-    Hint (ko): ndarray가 나왔다면 넘파이가 +를 원소별로 직접 처리한 것입니다. Variable에 클래스 속성 __array_priority__ = 200(ndarray의 0보다
-    큼)을 두면 넘파이가 대신 Variable.__radd__를 호출합니다.
+    Hint (ko): ndarray가 나왔다면 넘파이가 +를 원소별로 직접 처리한 것입니다. Variable에 클래스 속성 __array_priority__ = 200(ndarray의 0보다 큰 값)을
+    두면 넘파이가 물러나고 Variable.__radd__가 호출됩니다.
     """
     y = np.array([1.0, 2.0]) + dz.Variable(np.array([10.0, 20.0]))
     expect_value(remote("type_name", y), "Variable", "type of np.array([1., 2.]) + x")

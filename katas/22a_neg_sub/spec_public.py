@@ -8,7 +8,7 @@ from grader.spec import expect_array
 def test_neg(dz):
     """-x negates, with x.grad = -1.
 
-    ko: -x는 부호를 바꾸고, x.grad = -1입니다.
+    ko: -x는 부호를 바꾸고, 이때 x.grad = -1입니다.
 
     Hint: Neg.backward returns -gy: the derivative of -x is -1.
 
@@ -29,7 +29,7 @@ def test_sub_both_ways(dz):
     Hint: for 2.0 - x Python calls x.__rsub__(2.0), so in rsub(x0, x1) the Variable is x0:
     compute x1 - x0.
 
-    Hint (ko): 2.0 - x에서 파이썬은 x.__rsub__(2.0)을 호출하므로 rsub(x0, x1)에서 Variable은 x0입니다. x1 - x0을 계산하세요.
+    Hint (ko): 2.0 - x에서 파이썬은 x.__rsub__(2.0)을 호출하므로 rsub(x0, x1)의 x0이 Variable입니다. x1 - x0을 계산하세요.
     """
     x = dz.Variable(np.array(5.0))
     expect_array((x - 1.0).data, 4.0, "(x - 1.0).data")
@@ -54,7 +54,7 @@ def test_rsub_grad(dz):
 def test_sub_grads(dz):
     """y = a - b on vectors: a.grad = 1, b.grad = -1 everywhere.
 
-    ko: 벡터에서 y = a - b: 모든 곳에서 a.grad = 1, b.grad = -1.
+    ko: 벡터에서 y = a - b: 모든 원소에서 a.grad = 1, b.grad = -1.
     """
     a, b = dz.Variable(np.array([3.0, 1.0])), dz.Variable(np.array([7.0, -2.0]))
     y = a - b

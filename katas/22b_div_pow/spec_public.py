@@ -24,7 +24,7 @@ def test_div_both_inputs(dz):
 
     Hint: d(x0/x1)/dx0 = 1/x1 and d(x0/x1)/dx1 = -x0/x1**2, each times gy.
 
-    Hint (ko): d(x0/x1)/dx0 = 1/x1이고 d(x0/x1)/dx1 = -x0/x1**2이며, 각각 gy를 곱합니다.
+    Hint (ko): d(x0/x1)/dx0 = 1/x1, d(x0/x1)/dx1 = -x0/x1**2이고, 둘 다 gy를 곱해서 돌려줍니다.
     """
     a, b = dz.Variable(np.array(3.0)), dz.Variable(np.array(2.0))
     y = a / b
@@ -41,7 +41,7 @@ def test_rdiv(dz):
     Hint: for 3.0 / x Python calls x.__rtruediv__(3.0), so in rdiv(x0, x1) the Variable is x0:
     convert x1 with as_array and compute x1 / x0.
 
-    Hint (ko): 3.0 / x에서 파이썬은 x.__rtruediv__(3.0)을 호출하므로 rdiv(x0, x1)에서 Variable은 x0입니다. as_array로 x1을 변환하고 x1 /
+    Hint (ko): 3.0 / x에서 파이썬은 x.__rtruediv__(3.0)을 호출하므로 rdiv(x0, x1)의 x0이 Variable입니다. x1을 as_array로 변환한 다음 x1 /
     x0을 계산하세요.
     """
     x = dz.Variable(np.array(2.0))
@@ -66,11 +66,11 @@ def test_pow(dz):
 def test_exponent_is_not_an_input(dz):
     """The exponent is a constant kept by Pow (Pow(c)), not an input: x ** 3 makes a function of one input.
 
-    ko: 지수는 입력이 아니라 Pow가 유지하는 상수입니다(Pow(c)): x ** 3은 입력이 하나인 함수를 만듭니다.
+    ko: 지수는 입력이 아니라 Pow가 들고 있는 상수(Pow(c))이므로, x ** 3은 입력이 하나인 함수를 만듭니다.
 
     Hint: pow(x, c) returns Pow(c)(x); forward(self, x) reads self.c.
 
-    Hint (ko): pow(x, c)는 Pow(c)(x)를 돌려줍니다. forward(self, x)는 self.c를 읽습니다.
+    Hint (ko): pow(x, c)는 Pow(c)(x)를 돌려줍니다. 지수는 forward(self, x) 안에서 self.c로 읽습니다.
     """
     y = dz.Variable(np.array(2.0)) ** 3
     inputs = y.creator.inputs

@@ -8,7 +8,7 @@ from grader.spec import expect_array, expect_none
 def test_operators_on_vectors_with_gradients(dz):
     """A longer expression of every operator on a vector: value and gradient.
 
-    ko: 벡터에서 모든 연산자를 쓴 더 긴 식: 값과 기울기.
+    ko: 벡터에서 연산자를 모두 쓰는 좀 더 긴 식: 값과 기울기.
     """
     v = np.array([0.5, -1.0, 2.0])
     x = dz.Variable(v)
@@ -34,7 +34,7 @@ def test_reflected_with_ndarrays(dz):
 def test_using_config_from_package(dz):
     """dezero.using_config('enable_backprop', False) switches graph building off.
 
-    ko: dezero.using_config('enable_backprop', False)는 그래프 만들기를 끕니다.
+    ko: dezero.using_config('enable_backprop', False)를 쓰면 그래프를 만들지 않습니다.
     """
     with dz.using_config("enable_backprop", False):
         y = dz.Variable(np.array(2.0)) + 1

@@ -13,8 +13,7 @@ def test_book_example(dz):
     Hint: an error about an unsupported operand means the operators are not installed: __init__.py
     must call setup_variable() after importing it.
 
-    Hint (ko): 지원하지 않는 피연산자(unsupported operand)에 관한 오류는 연산자가 설치되지 않았다는 뜻입니다. __init__.py는 setup_variable()을
-    임포트한 뒤 호출해야 합니다.
+    Hint (ko): unsupported operand 오류가 났다면 연산자가 설정되지 않은 것입니다. __init__.py에서 setup_variable()을 임포트한 뒤 호출하세요.
     """
     x = dz.Variable(np.array(1.0))
     y = (x + 3) ** 2
@@ -30,7 +29,7 @@ def test_public_names(dz):
 
     Hint: dezero/__init__.py imports each of them from dezero.core_simple.
 
-    Hint (ko): dezero/__init__.py가 이들을 각각 dezero.core_simple에서 임포트합니다.
+    Hint (ko): dezero/__init__.py에서 이 이름들을 모두 dezero.core_simple로부터 임포트하세요.
     """
     names = ("Variable", "Function", "using_config", "no_grad", "as_array", "as_variable", "setup_variable")
     missing = [name for name in names if not remote("hasattr", dz, name)]
@@ -56,13 +55,13 @@ def test_core_simple_is_the_source(dz):
 def test_all_operators_installed(dz):
     """Every operator of step 22 works on dezero.Variable right after import: + * - / ** and the reflected ones.
 
-    ko: 임포트하자마자 22단계의 모든 연산자가 dezero.Variable에서 동작합니다: + * - / **와 반사 연산자들.
+    ko: 임포트하자마자 22단계의 연산자 + * - / **와 반사 연산자가 모두 dezero.Variable에서 동작합니다.
 
     Hint: setup_variable() sets ten attributes on Variable: __add__, __radd__, __mul__, __rmul__,
     __neg__, __sub__, __rsub__, __truediv__, __rtruediv__ and __pow__.
 
-    Hint (ko): setup_variable()은 Variable에 속성 열 개를 설정합니다: __add__, __radd__, __mul__, __rmul__, __neg__,
-    __sub__, __rsub__, __truediv__, __rtruediv__, __pow__.
+    Hint (ko): setup_variable()은 Variable에 __add__, __radd__, __mul__, __rmul__, __neg__, __sub__, __rsub__,
+    __truediv__, __rtruediv__, __pow__의 속성 열 개를 설정합니다.
     """
     x = dz.Variable(np.array(2.0))
     cases = [
@@ -78,7 +77,7 @@ def test_all_operators_installed(dz):
 def test_no_grad_from_package(dz):
     """dezero.no_grad() switches graph building off.
 
-    ko: dezero.no_grad()는 그래프 만들기를 끕니다.
+    ko: dezero.no_grad()를 쓰면 그래프를 만들지 않습니다.
     """
     with dz.no_grad():
         y = dz.Variable(np.array(2.0)) * 3

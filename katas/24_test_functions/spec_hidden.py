@@ -48,7 +48,7 @@ def test_other_points(dz, f, point):
 def test_vectors(dz):
     """goldstein on vectors of points, element by element.
 
-    ko: 점들의 벡터에서 원소별 goldstein.
+    ko: 여러 점을 담은 벡터에서 원소별로 계산한 goldstein.
     """
     xv, yv = np.array([0.0, -0.5, 1.2]), np.array([-1.0, 0.3, 0.8])
     x, y = dz.Variable(xv), dz.Variable(yv)

@@ -55,13 +55,13 @@ def test_matyas(dz):
 def test_goldstein(dz):
     """goldstein(1, 1): z = 1876, grads (-5376, 8064), as the book prints.
 
-    ko: 책이 출력하듯 goldstein(1, 1): z = 1876, 기울기 (-5376, 8064).
+    ko: goldstein(1, 1): 책의 출력대로 z = 1876, 기울기 (-5376, 8064).
 
     Hint: a wrong value means a typo in the formula: compare each coefficient with the README; a
     right value with wrong gradients usually means a term that vanishes at (1, 1), such as x*y written x.
 
-    Hint (ko): 값이 틀렸다면 식에 오타가 있는 것입니다. 계수를 하나하나 README와 비교하세요. 값은 맞는데 기울기가 틀렸다면 대개 (1, 1)에서 사라지는 항, 예를 들어 x*y를
-    x로 쓴 것입니다.
+    Hint (ko): 값이 틀렸다면 식에 오타가 있는 것이니 계수를 하나하나 README와 비교하세요. 값은 맞는데 기울기가 틀렸다면 대개 (1, 1)에서 사라지는 실수, 예를 들어 x*y를 x로 쓴
+    항이 있는 것입니다.
     """
     x, y = _variables(dz, 1.0, 1.0)
     z = dz.goldstein(x, y)
@@ -78,7 +78,7 @@ def test_at_another_point(dz):
 
     Hint: at (1, 1) x and y are equal, so swapping them or writing x for y can go unnoticed there.
 
-    Hint (ko): (1, 1)에서는 x와 y가 같아서, 둘을 바꾸거나 y 자리에 x를 써도 드러나지 않을 수 있습니다.
+    Hint (ko): (1, 1)에서는 x와 y가 같아서 둘을 바꿔 쓰거나 y 자리에 x를 써도 드러나지 않을 수 있습니다.
     """
     x0, y0 = 0.3, -1.2
     for f, mine in ((sphere, dz.sphere), (matyas, dz.matyas), (goldstein, dz.goldstein)):
