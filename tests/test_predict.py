@@ -120,3 +120,13 @@ def test_progress_counts_predictions_never_grades(started):
     assert f"Predictions: 2 of {total} mistakes predicted" in progress.stdout
     assert "40_broadcast" in progress.stdout and "(given)" in progress.stdout  # still given, not done: no grade
     assert f"예측: 실수 {total}개 중 2개를 예측했습니다" in run(started, "progress", lang="ko").stdout
+
+
+def test_a_copy_without_the_reference_says_predictions_need_the_repository(copy):
+    """A learners' release ships no solutions/ and no tests/: no diff of reference code can be shown."""
+    import shutil
+
+    shutil.rmtree(copy / "solutions")
+    done = run(copy, "predict", "40", "--answer", "1")
+    assert done.returncode == 2 and "Predictions need the full repository" in done.stdout
+    assert "Predictions:" not in run(copy, "progress").stdout
