@@ -18,7 +18,7 @@ def goldstein(x, y):
 def test_goldstein_graph(dz):
     """The book's Goldstein-Price graph: every node once, every edge, names x, y and z.
 
-    ko: 책의 Goldstein-Price 그래프: 모든 노드가 한 번씩, 모든 간선, 이름 x, y, z.
+    ko: 책의 Goldstein-Price 그래프: 모든 노드가 한 번씩 나오고, 간선이 빠짐없이 있고, 이름 x, y, z가 붙습니다.
     """
     utils = import_module(dz, "dezero.utils")
     (goldstein,) = define(dz, GOLDSTEIN, "goldstein")
@@ -32,7 +32,7 @@ def test_goldstein_graph(dz):
 def test_every_operator_named(dz):
     """Neg, Sub, Div and Pow nodes carry their class names; reflected operators too.
 
-    ko: Neg, Sub, Div, Pow 노드가 클래스 이름을 달고, 반사 연산자도 마찬가지입니다.
+    ko: Neg, Sub, Div, Pow 노드에 클래스 이름이 붙고, 반사 연산자의 노드도 마찬가지입니다.
     """
     utils = import_module(dz, "dezero.utils")
     x = dz.Variable(np.array([1.0, 2.0, 4.0]))
@@ -46,7 +46,7 @@ def test_every_operator_named(dz):
 def test_verbose_other_dtypes(dz):
     """Verbose labels show int64 and 0-d shapes, for named and unnamed variables.
 
-    ko: verbose 라벨은 이름이 있는 변수와 없는 변수 모두에서 int64와 0차원 모양을 보여 줍니다.
+    ko: verbose 라벨은 변수에 이름이 있든 없든 int64와 0차원 모양을 보여 줍니다.
     """
     utils = import_module(dz, "dezero.utils")
     n = dz.Variable(np.arange(6).reshape(3, 2))

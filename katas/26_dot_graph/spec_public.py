@@ -166,14 +166,14 @@ def small_graph(dz):
 def test_nodes_and_edges(dz):
     """y = x0 * x1 + x0 with verbose=False: the nodes x0, x1, y, Mul and Add, an unnamed one, and their edges.
 
-    ko: verbose=False로 y = x0 * x1 + x0: 노드 x0, x1, y, Mul, Add, 이름 없는 노드 하나, 그리고 그 간선들.
+    ko: y = x0 * x1 + x0을 verbose=False로 그리면 노드 x0, x1, y, Mul, Add와 이름 없는 노드 하나, 그리고 이들을 잇는 간선이 나옵니다.
 
     Hint: _dot_var(v) writes 'id(v) [label="name", ...]' (an empty label for an unnamed variable);
     _dot_func(f) writes f's node, labelled with its class name, an edge 'id(x) -> id(f)' for each input
     and 'id(f) -> id(y)' for each output (f.outputs holds weak references: call them).
 
-    Hint (ko): _dot_var(v)는 'id(v) [label="name", ...]'을 씁니다(이름 없는 변수는 빈 라벨). _dot_func(f)는 클래스 이름을 라벨로 단 f의
-    노드와, 입력마다 간선 'id(x) -> id(f)', 출력마다 'id(f) -> id(y)'를 씁니다(f.outputs는 약한 참조를 담으니 호출하세요).
+    Hint (ko): _dot_var(v)는 'id(v) [label="name", ...]'을 씁니다(이름 없는 변수는 라벨이 빈 문자열). _dot_func(f)는 클래스 이름을 라벨로 단 f의
+    노드와 함께, 입력마다 간선 'id(x) -> id(f)'를, 출력마다 'id(f) -> id(y)'를 씁니다(f.outputs에는 약한 참조가 들어 있으니 호출해서 꺼내세요).
     """
     utils = import_module(dz, "dezero.utils")
     _, _, y = small_graph(dz)
@@ -183,12 +183,12 @@ def test_nodes_and_edges(dz):
 def test_verbose_labels(dz):
     """get_dot_graph(y) (verbose by default) labels each variable with its name, shape and dtype.
 
-    ko: get_dot_graph(y)(기본값 verbose)는 각 변수에 이름, 모양, dtype을 라벨로 답니다.
+    ko: get_dot_graph(y)는 기본적으로 verbose이므로 변수마다 이름, 모양, dtype을 라벨로 답니다.
 
     Hint: verbose is True unless told otherwise; the book's label is 'name: (2, 3) float32',
     or '(2, 3) float32' for an unnamed variable.
 
-    Hint (ko): 따로 말하지 않으면 verbose는 True입니다. 책의 라벨은 'name: (2, 3) float32'이고, 이름 없는 변수는 '(2, 3) float32'입니다.
+    Hint (ko): 따로 지정하지 않으면 verbose는 True입니다. 책의 라벨은 'name: (2, 3) float32' 꼴이고, 이름 없는 변수는 '(2, 3) float32'입니다.
     """
     utils = import_module(dz, "dezero.utils")
     a = dz.Variable(np.ones((2, 3), dtype=np.float32))
@@ -201,12 +201,12 @@ def test_verbose_labels(dz):
 def test_each_function_once(dz):
     """A function whose output is used three times appears once, and so does each edge.
 
-    ko: 출력이 세 번 쓰이는 함수도 한 번만 나오고, 각 간선도 마찬가지입니다.
+    ko: 출력이 세 번 쓰이는 함수도 한 번만 나오고, 간선도 저마다 한 번만 나옵니다.
 
     Hint: put a function on the list only if it is not already in a set of seen functions;
     t = x ** 2; y = t * t + t reaches Pow along three paths.
 
-    Hint (ko): 함수가 이미 본 함수의 집합에 없을 때만 리스트에 넣으세요. t = x ** 2; y = t * t + t는 세 경로로 Pow에 도달합니다.
+    Hint (ko): 이미 본 함수의 집합에 없는 함수만 리스트에 넣으세요. t = x ** 2; y = t * t + t에서는 세 경로가 Pow에 닿습니다.
     """
     utils = import_module(dz, "dezero.utils")
     x = dz.Variable(np.array(3.0))
@@ -219,14 +219,14 @@ def test_each_function_once(dz):
 def test_drawing_again_gives_the_whole_graph(dz):
     """Drawing a graph, then the same graph again and a graph that shares it: every drawing has all its nodes.
 
-    ko: 그래프를 그리고, 같은 그래프를 다시, 그리고 그것을 포함하는 그래프를 그려도 매번 모든 노드가 나옵니다.
+    ko: 그래프를 그린 뒤 같은 그래프를 다시 그리거나 그 그래프를 포함하는 그래프를 그려도 매번 노드가 모두 나옵니다.
 
     Hint: make funcs and the set of seen functions inside get_dot_graph, new for every call. A set
     written as a default argument (seen=set()) is made once: the next drawing skips every function an
     earlier one drew.
 
-    Hint (ko): funcs와 이미 본 함수의 집합은 get_dot_graph 안에서 호출할 때마다 새로 만드세요. 기본 인수(seen=set())로 쓴 집합은 한
-    번만 만들어져서, 다음 그림은 앞서 그린 함수를 모두 건너뜁니다.
+    Hint (ko): funcs와 이미 본 함수의 집합은 get_dot_graph 안에서 호출할 때마다 새로 만드세요. 기본 인수(seen=set())로 만든 집합은 한 번만 만들어지므로, 다음
+    그림에서는 앞서 그린 함수를 모두 건너뜁니다.
     """
     utils = import_module(dz, "dezero.utils")
     _, _, y = small_graph(dz)
@@ -242,14 +242,14 @@ def test_drawing_again_gives_the_whole_graph(dz):
 def test_plot_writes_the_dot_file(dz):
     """plot_dot_graph writes the DOT text to ~/.dezero/tmp_graph.dot, and returns when Graphviz cannot draw.
 
-    ko: plot_dot_graph는 DOT 텍스트를 ~/.dezero/tmp_graph.dot에 쓰고, Graphviz가 그리지 못해도 돌아옵니다.
+    ko: plot_dot_graph는 DOT 텍스트를 ~/.dezero/tmp_graph.dot에 쓰고, Graphviz가 그림을 그리지 못해도 멈추지 않고 반환합니다.
 
     Hint: create the ~/.dezero folder if it does not exist yet (calling plot_dot_graph twice must work),
     write get_dot_graph(output, verbose) there, and only then start dot. The grader runs no programs,
     so dot never draws here.
 
-    Hint (ko): ~/.dezero 폴더가 아직 없으면 만들고(plot_dot_graph를 두 번 불러도 동작해야 합니다), 거기에 get_dot_graph(output, verbose)를 쓴
-    다음에야 dot을 실행하세요. 채점기는 프로그램을 실행하지 않으므로 여기서 dot은 그리지 않습니다.
+    Hint (ko): ~/.dezero 폴더가 없으면 만들고(plot_dot_graph를 두 번 불러도 동작해야 합니다), get_dot_graph(output, verbose)를 거기에 쓴 다음에
+    dot을 실행하세요. 채점기는 외부 프로그램을 실행하지 않으므로 여기서는 dot이 그림을 그리지 않습니다.
     """
     import_module(dz, "dezero.utils")
     (plot_and_read,) = define(dz, PLOT, "plot_and_read")
