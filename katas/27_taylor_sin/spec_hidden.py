@@ -32,7 +32,7 @@ def test_sin_other_shapes(dz):
 def test_my_sin_other_points_and_thresholds(dz):
     """my_sin at negative and larger x, with several thresholds: the partial sums and their derivatives.
 
-    ko: 음수와 더 큰 x에서, 여러 임계값으로 my_sin: 부분합과 그 미분.
+    ko: 음수이거나 더 큰 x에서 여러 임계값으로 구한 my_sin의 부분합과 그 미분.
     """
     for x0, threshold in ((-1.2, 0.0001), (3.0, 0.001), (0.1, 0.5), (-2.7, 1e-6), (1.0, 1.0)):
         value, slope, terms = taylor(x0, threshold)
@@ -46,7 +46,7 @@ def test_my_sin_other_points_and_thresholds(dz):
 def test_my_sin_default_threshold_elsewhere(dz):
     """my_sin(x) with the default threshold 0.0001 at x = 1.5.
 
-    ko: x = 1.5에서 기본 임계값 0.0001로 my_sin(x).
+    ko: x = 1.5에서 기본 임계값 0.0001로 구한 my_sin(x).
     """
     value, slope, _ = taylor(1.5, 0.0001)
     x = dz.Variable(np.array(1.5))

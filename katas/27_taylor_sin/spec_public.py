@@ -43,7 +43,7 @@ def my_sin_at(dz, x0, **threshold):
 def test_sin_at_pi_over_4(dz):
     """sin(pi/4): y = 0.7071..., x.grad = cos(pi/4) = 0.7071..., as the book prints.
 
-    ko: 책이 출력하듯 sin(pi/4): y = 0.7071..., x.grad = cos(pi/4) = 0.7071....
+    ko: sin(pi/4): 책의 출력대로 y = 0.7071..., x.grad = cos(pi/4) = 0.7071....
     """
     x = dz.Variable(np.array(np.pi / 4))
     y = dz.sin(x)
@@ -55,11 +55,11 @@ def test_sin_at_pi_over_4(dz):
 def test_sin_on_a_matrix(dz):
     """sin on a (2, 3) array: values, and gradients cos(x) times the upstream gradient.
 
-    ko: (2, 3) 배열에서 sin: 값, 그리고 cos(x)에 상류 기울기를 곱한 기울기.
+    ko: (2, 3) 배열에서 sin의 값과, cos(x)에 상류 기울기를 곱한 기울기.
 
     Hint: backward receives gy and returns gy * np.cos(x) with x = self.inputs[0].data, not sin, not -cos.
 
-    Hint (ko): backward는 gy를 받아 x = self.inputs[0].data로 gy * np.cos(x)를 돌려줍니다. sin도 -cos도 아닙니다.
+    Hint (ko): backward는 gy를 받고 x = self.inputs[0].data를 꺼내 gy * np.cos(x)를 돌려줍니다. sin이나 -cos가 아닙니다.
     """
     x = np.array([[0.0, 0.5, 1.0], [2.0, -1.5, 3.0]])
     expect_gradients(dz, dz.sin, np.sin, [x], "sin(x) for x of shape (2, 3)")
@@ -68,12 +68,12 @@ def test_sin_on_a_matrix(dz):
 def test_my_sin_book_value(dz):
     """my_sin(pi/4) with the default threshold 0.0001: the book's 0.7071064695751781 and its gradient.
 
-    ko: 기본 임계값 0.0001로 my_sin(pi/4): 책의 0.7071064695751781과 그 기울기.
+    ko: 기본 임계값 0.0001로 구한 my_sin(pi/4): 책의 값 0.7071064695751781과 그 기울기.
 
     Hint: the partial sum is still short of sin(pi/4) = 0.7071067811865476: that is right, the
     series stops after the first term smaller than the threshold.
 
-    Hint (ko): 부분합은 아직 sin(pi/4) = 0.7071067811865476에 못 미칩니다. 그게 맞습니다. 급수는 임계값보다 작은 첫 항을 더한 뒤 멈춥니다.
+    Hint (ko): 부분합이 sin(pi/4) = 0.7071067811865476에 조금 못 미치는 것이 맞습니다. 급수는 임계값보다 작은 첫 항을 더한 뒤 멈춥니다.
     """
     value, slope, terms = taylor(np.pi / 4, 0.0001)
     y, grad = my_sin_at(dz, np.pi / 4)
@@ -84,14 +84,14 @@ def test_my_sin_book_value(dz):
 def test_threshold_decides_the_terms(dz):
     """At x = 2 with threshold 0.1, exactly four terms: 2 - 8/6 + 32/120 - 128/5040.
 
-    ko: x = 2, 임계값 0.1이면 정확히 네 항: 2 - 8/6 + 32/120 - 128/5040.
+    ko: x = 2, 임계값 0.1이면 2 - 8/6 + 32/120 - 128/5040으로 정확히 네 항입니다.
 
     Hint: add the term first, then stop if |term| < threshold: the first term smaller than the
     threshold is part of the sum. Three terms (0.9333...) means you stopped before adding it;
     five means the test is the wrong way round or compares the sum, not the term.
 
-    Hint (ko): 먼저 항을 더한 다음 |term| < threshold이면 멈추세요. 임계값보다 작은 첫 항도 합에 들어갑니다. 세 항(0.9333...)이면 그 항을 더하기 전에 멈춘
-    것이고, 다섯 항이면 비교 방향이 거꾸로이거나 항이 아니라 합을 비교한 것입니다.
+    Hint (ko): 항을 먼저 더한 다음 |term| < threshold이면 멈추세요. 임계값보다 작은 첫 항도 합에 들어갑니다. 세 항(0.9333...)이 나왔다면 그 항을 더하기 전에 멈춘
+    것이고, 다섯 항이 나왔다면 비교 방향이 거꾸로이거나 항 대신 합을 비교한 것입니다.
     """
     value, slope, terms = taylor(2.0, 0.1)
     y, grad = my_sin_at(dz, 2.0, threshold=0.1)
@@ -108,7 +108,7 @@ def test_threshold_decides_the_terms(dz):
 def test_tiny_threshold_reaches_sin(dz):
     """threshold=1e-150: the series equals sin and its gradient cos to the last digits.
 
-    ko: threshold=1e-150: 급수가 마지막 자리까지 sin과 같고, 기울기는 cos와 같습니다.
+    ko: threshold=1e-150이면 급수는 마지막 자리까지 sin과 같고, 기울기도 cos와 같습니다.
     """
     for x0 in (np.pi / 4, -2.5):
         y, grad = my_sin_at(dz, x0, threshold=1e-150)
@@ -119,12 +119,12 @@ def test_tiny_threshold_reaches_sin(dz):
 def test_smaller_threshold_bigger_graph(dz):
     """Each smaller threshold adds terms, so the graph of my_sin(pi/4) holds more functions.
 
-    ko: 임계값이 작을수록 항이 늘어나서 my_sin(pi/4)의 그래프에 함수가 더 많습니다.
+    ko: 임계값을 줄일수록 항이 늘어나므로 my_sin(pi/4)의 그래프에 함수가 더 많아집니다.
 
     Hint: every term must be built from the Variable x (c * x ** k), so that it is part of the graph
     and of the gradient.
 
-    Hint (ko): 모든 항은 Variable x로 만들어야(c * x ** k) 그래프와 기울기의 일부가 됩니다.
+    Hint (ko): 모든 항을 Variable x로 만들어야(c * x ** k) 그 항이 그래프에 들어가고 기울기에 반영됩니다.
     """
     (count,) = define(dz, COUNT, "functions_in_graph")
     sizes = []

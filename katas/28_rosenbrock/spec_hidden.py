@@ -40,7 +40,7 @@ def descend_here(start0, start1, lr, iters):
 def test_gradients_on_a_grid(dz):
     """rosenbrock on a (2, 3) grid of points.
 
-    ko: 점들의 (2, 3) 격자에서 rosenbrock.
+    ko: (2, 3) 격자의 점들에서 rosenbrock.
     """
     x0 = np.array([[-2.0, -0.5, 0.5], [1.2, 1.8, 0.0]])
     x1 = np.array([[3.0, 0.2, -1.0], [1.5, 3.3, -0.4]])
@@ -50,7 +50,7 @@ def test_gradients_on_a_grid(dz):
 def test_descent_from_another_start(dz):
     """lr = 0.0015 from (-1.2, 1): the path every 1000 steps over 4000 steps.
 
-    ko: (-1.2, 1)에서 lr = 0.0015로: 4000단계 동안 1000단계마다의 경로.
+    ko: (-1.2, 1)에서 lr = 0.0015로 4000번 반복하며 1000번마다 확인한 경로.
     """
     (descend,) = define(dz, DESCENT, "descend")
     path = descend(-1.2, 1.0, 0.0015, 4000)

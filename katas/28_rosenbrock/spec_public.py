@@ -43,7 +43,7 @@ def descend_here(start0, start1, lr, iters):
 def test_book_gradient(dz):
     """rosenbrock(0, 2) = 401 with gradients (-2, 400), as the book prints.
 
-    ko: 책이 출력하듯 rosenbrock(0, 2) = 401이고 기울기는 (-2, 400)입니다.
+    ko: 책의 출력대로 rosenbrock(0, 2) = 401이고 기울기는 (-2, 400)입니다.
     """
     x0, x1 = dz.Variable(np.array(0.0)), dz.Variable(np.array(2.0))
     y = dz.rosenbrock(x0, x1)
@@ -56,12 +56,12 @@ def test_book_gradient(dz):
 def test_values_and_gradients_on_arrays(dz):
     """rosenbrock on arrays of 4 points: values and gradients against the formula.
 
-    ko: 점 4개의 배열에서 rosenbrock: 값과 기울기를 식과 비교합니다.
+    ko: 점 4개를 담은 배열에서 rosenbrock의 값과 기울기를 식과 비교합니다.
 
     Hint: y = 100 * (x1 - x0 ** 2) ** 2 + (x0 - 1) ** 2; check the square on x0 inside the bracket
     and the square of the whole bracket.
 
-    Hint (ko): y = 100 * (x1 - x0 ** 2) ** 2 + (x0 - 1) ** 2입니다. 괄호 안 x0의 제곱과 괄호 전체의 제곱을 확인하세요.
+    Hint (ko): y = 100 * (x1 - x0 ** 2) ** 2 + (x0 - 1) ** 2입니다. 괄호 안의 x0 제곱과 괄호 전체의 제곱을 둘 다 확인하세요.
     """
     x0 = np.array([0.0, 1.0, -1.5, 0.3])
     x1 = np.array([2.0, 1.0, 2.0, -0.7])
@@ -71,7 +71,7 @@ def test_values_and_gradients_on_arrays(dz):
 def test_descent_reaches_the_minimum(dz):
     """The book's descent, lr = 0.001 from (0, 2): 10,000 steps end near (1, 1) at (0.99450, 0.98901).
 
-    ko: 책의 경사하강법, (0, 2)에서 lr = 0.001로 10,000번 반복하면 (1, 1) 근처의 (0.99450, 0.98901)에서 끝납니다.
+    ko: 책의 경사하강법대로 (0, 2)에서 lr = 0.001로 10,000번 반복하면 (1, 1) 근처인 (0.99450, 0.98901)에 이릅니다.
     """
     (descend,) = define(dz, DESCENT, "descend")
     path = descend(0.0, 2.0, 0.001, 10000)

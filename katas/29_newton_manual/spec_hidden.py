@@ -24,7 +24,7 @@ def newton(start, iters):
 def test_newton_from_other_starts(dz):
     """From -2.5 to -1, and from 0.3 towards the maximum at 0.
 
-    ko: -2.5에서 -1로, 그리고 0.3에서 0의 극댓값 쪽으로.
+    ko: -2.5에서 출발하면 -1로, 0.3에서 출발하면 0의 극댓값 쪽으로 갑니다.
     """
     (newton,) = define(dz, NEWTON, "newton")
     for start in (-2.5, 0.3):
@@ -36,7 +36,7 @@ def test_newton_from_other_starts(dz):
 def test_f_and_gx2_on_a_matrix(dz):
     """f and its gradient on a (2, 3) array; gx2 on the same points.
 
-    ko: (2, 3) 배열에서 f와 그 기울기, 같은 점들에서 gx2.
+    ko: (2, 3) 배열에서 f와 그 기울기, 그리고 같은 점에서 gx2.
     """
     x = np.array([[0.5, -2.0, 1.1], [0.0, 2.5, -0.8]])
     expect_gradients(dz, dz.f, public.f, [x], "f on a (2, 3) array", seed=7, rtol=1e-7)

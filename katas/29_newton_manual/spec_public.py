@@ -35,7 +35,7 @@ def newton_here(start, iters):
 def test_f_and_its_gradient(dz):
     """f(2) = 8 and f'(2) = 24; f and its gradient on an array of points.
 
-    ko: f(2) = 8이고 f'(2) = 24; 점들의 배열에서 f와 그 기울기.
+    ko: f(2) = 8, f'(2) = 24이고, 여러 점을 담은 배열에서도 f와 그 기울기가 맞습니다.
 
     Hint: f(x) = x ** 4 - 2 * x ** 2.
 
@@ -52,12 +52,12 @@ def test_f_and_its_gradient(dz):
 def test_second_derivative_by_hand(dz):
     """gx2(x) = f''(x) = 12x^2 - 4 on an ndarray (44 at 2).
 
-    ko: ndarray에서 gx2(x) = f''(x) = 12x^2 - 4(2에서 44).
+    ko: ndarray에서 gx2(x) = f''(x) = 12x^2 - 4입니다(x = 2에서 44).
 
     Hint: differentiate f twice by hand: f'(x) = 4x^3 - 4x, f''(x) = 12x^2 - 4. The loop passes
     x.data, an ndarray, so use plain arithmetic.
 
-    Hint (ko): f를 손으로 두 번 미분하세요: f'(x) = 4x^3 - 4x, f''(x) = 12x^2 - 4. 반복문은 ndarray인 x.data를 넘기므로 평범한 산술을 쓰세요.
+    Hint (ko): f를 손으로 두 번 미분하면 f'(x) = 4x^3 - 4x, f''(x) = 12x^2 - 4입니다. 반복문이 ndarray인 x.data를 넘기므로 평범한 산술로 계산하세요.
     """
     points = np.array([2.0, 1.0, -0.5, 0.0, 1.7])
     expect_array(dz.gx2(np.array(2.0)), 44.0, "gx2(np.array(2.0))")
@@ -67,7 +67,7 @@ def test_second_derivative_by_hand(dz):
 def test_newton_converges(dz):
     """The book's loop from x = 2: 1.4545..., 1.1510..., 1.0253..., and 1 after 7 steps.
 
-    ko: x = 2에서 시작하는 책의 반복문: 1.4545..., 1.1510..., 1.0253..., 그리고 7단계 뒤에 1.
+    ko: x = 2에서 시작하는 책의 반복문은 1.4545..., 1.1510..., 1.0253...을 거쳐 7번 만에 1에 이릅니다.
     """
     (newton,) = define(dz, NEWTON, "newton")
     path = newton(2.0, 10)
