@@ -148,7 +148,11 @@ def predict_one(learner, kata, entries, answer, mutant, stdin):
     if mutant is None:  # the next one not yet predicted; after the last, from the first again
         mutant = next((n for n, (_, _, what) in enumerate(entries, 1) if what not in done), 1)
     old, new, description = entries[mutant - 1]
-    files, changed = apply_mistake(kata, learner.ladder, old, new)
+    try:
+        files, changed = apply_mistake(kata, learner.ladder, old, new)
+    except ValueError as error:  # the reference changed since the mistake was written: the catalogue's fault
+        say(t("tool_fault", lang, why=f"{error} (mistake {mutant}: try --mutant {mutant % len(entries) + 1})"))
+        return 2
     say("\n" + t("predict_header", lang, id=kata.id, title=kata.title_in(lang), number=mutant, total=len(entries)))
     say(diff_text(files, changed))
     try:
