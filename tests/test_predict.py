@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from grader.predict import apply_mistake, catalogue, parse_answer
-from tests.helpers import KATAS, LADDER, repository_copy
+from tests.helpers import KATAS, LADDER, nox_command, repository_copy
 
 KATA = "40_broadcast"
 MISTAKE = "Add.backward does not sum the gradients back"
@@ -130,3 +130,13 @@ def test_a_copy_without_the_reference_says_predictions_need_the_repository(copy)
     done = run(copy, "predict", "40", "--answer", "1")
     assert done.returncode == 2 and "Predictions need the full repository" in done.stdout
     assert "Predictions:" not in run(copy, "progress").stdout
+
+
+def test_nox_session_runs_end_to_end_in_korean(started):
+    """What the issue asks: nox -s predict -- 40, here with its answer given and in Korean."""
+    env = {**os.environ, "DEZERO_KATAS_LANG": "ko"}
+    done = subprocess.run([*nox_command(), "-s", "predict", "--", "40", "--answer", "2"], cwd=started, env=env,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "== 예측: 40_broadcast" in done.stdout and "실제로 실패한 검사: " in done.stdout
+    assert "개를 맞혔습니다" in done.stdout
