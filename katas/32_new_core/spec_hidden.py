@@ -30,7 +30,7 @@ def full_core(dz):
 def test_third_derivative_of_pow(dz):
     """x ** 4 at x = [1.5, -2]: 4x^3, then 12x^2, then 24x, each backward with create_graph=True.
 
-    ko: x = [1.5, -2]에서 x ** 4: 4x^3, 12x^2, 24x를 각각 create_graph=True로 역전파해 구합니다.
+    ko: x = [1.5, -2]에서 x ** 4를 create_graph=True로 거듭 역전파해 4x^3, 12x^2, 24x를 구합니다.
     """
     core = full_core(dz)
     a = np.array([1.5, -2.0])
@@ -47,7 +47,7 @@ def test_third_derivative_of_pow(dz):
 def test_diamond_graph(dz):
     """a = x ** 2; y = a * a + a / x at x = 1.3: the gradient 4x^3 + 1 waits for both uses of a.
 
-    ko: x = 1.3에서 a = x ** 2; y = a * a + a / x: 기울기 4x^3 + 1은 a의 두 쓰임을 모두 기다립니다.
+    ko: x = 1.3에서 a = x ** 2; y = a * a + a / x일 때 기울기 4x^3 + 1은 a가 쓰인 두 곳의 몫을 모두 받은 뒤에 나옵니다.
     """
     core = full_core(dz)
     x = core.Variable(np.array(1.3))
@@ -76,7 +76,7 @@ def test_gradients_on_a_3d_array(dz):
 def test_accumulation_makes_new_gradients(dz):
     """A second backward without cleargrad adds a new Variable; the earlier x.grad is not changed in place.
 
-    ko: cleargrad 없이 두 번째 역전파를 하면 새 Variable을 더합니다. 앞의 x.grad를 제자리에서 바꾸지 않습니다.
+    ko: cleargrad 없이 두 번째 역전파를 하면 더한 결과가 새 Variable이 되고, 앞의 x.grad는 제자리에서 바뀌지 않습니다.
     """
     core = full_core(dz)
     x = core.Variable(np.array([1.0, 2.0]))
@@ -91,7 +91,7 @@ def test_accumulation_makes_new_gradients(dz):
 def test_no_functions_left_by_deep_backward(dz, mem):
     """A chain of 4,000 scalar Functions: backward() leaves the number of live Functions unchanged.
 
-    ko: 스칼라 Function 4,000개의 연쇄: backward()는 살아 있는 Function의 수를 바꾸지 않습니다.
+    ko: 스칼라 Function 4,000개가 이어진 연쇄에서 backward()를 불러도 살아 있는 Function의 수는 그대로입니다.
     """
     core = full_core(dz)
     (scalar_chain,) = define(dz, SCALAR_CHAIN, "scalar_chain")

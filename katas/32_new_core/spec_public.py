@@ -72,8 +72,8 @@ def test_gradients_are_variables(dz):
     Hint: the first gradient is Variable(np.ones_like(self.data)); Mul, Div and Pow take their
     inputs as Variables (self.inputs), not their .data.
 
-    Hint (ko): 첫 기울기는 Variable(np.ones_like(self.data))입니다. Mul, Div, Pow는 입력을 .data가 아니라 Variable(self.inputs)로
-    받습니다.
+    Hint (ko): 첫 기울기는 Variable(np.ones_like(self.data))입니다. Mul, Div, Pow의 backward는 입력을 .data가 아니라 Variable
+    그대로(self.inputs) 씁니다.
     """
     core = full_core(dz)
     x = core.Variable(np.array(3.0))
@@ -86,14 +86,14 @@ def test_gradients_are_variables(dz):
 def test_each_function_once_after_all_its_uses(dz):
     """y = (a ** 2) ** 2 + a with a from one Function at x = 1.1: its backward runs once, after both paths (1 + 4x^3).
 
-    ko: x = 1.1에서 a를 만든 함수 하나로 y = (a ** 2) ** 2 + a: 그 함수의 역전파는 두 경로가 모두 끝난 뒤 한 번만 실행됩니다(1 + 4x^3).
+    ko: x = 1.1에서 함수 하나로 만든 a로 y = (a ** 2) ** 2 + a를 계산하면, 그 함수의 역전파는 두 경로가 모두 끝난 뒤 한 번만 실행됩니다(1 + 4x^3).
 
     Hint: take the functions by generation, the latest first (keep funcs sorted by generation and pop
     the last), and queue each function once (a seen set). Without the sort, the function that made a
     runs as soon as the short path reaches it, before the long path has added its part to a.grad.
 
-    Hint (ko): 함수는 세대 순으로, 가장 최근 세대부터 꺼내고(funcs를 세대로 정렬해 두고 마지막 것을 pop), 각 함수는 한 번만 넣으세요(seen
-    집합). 정렬하지 않으면 a를 만든 함수가 짧은 경로가 닿자마자, 긴 경로가 a.grad에 자기 몫을 더하기 전에 실행됩니다.
+    Hint (ko): 함수는 세대가 큰 것부터 꺼내고(funcs를 세대 순으로 정렬해 두고 마지막 것을 pop), 함수마다 한 번만 넣으세요(seen 집합). 정렬하지 않으면 a를 만든 함수가 짧은
+    경로의 기울기만 받고 바로 실행되어, 긴 경로의 몫이 a.grad에 더해지기 전에 끝나 버립니다.
     """
     core = full_core(dz)
     (counted,) = define(dz, COUNTED, "counted")
@@ -109,13 +109,13 @@ def test_each_function_once_after_all_its_uses(dz):
 def test_mul_div_pow_gradients_on_matrices(dz):
     """Mul, Div and Pow backward on (2, 3) arrays, with a random upstream gradient.
 
-    ko: 무작위 상류 기울기로 (2, 3) 배열에서 Mul, Div, Pow의 역전파.
+    ko: (2, 3) 배열에서 상류 기울기를 무작위로 준 Mul, Div, Pow의 역전파.
 
     Hint: Mul: (gy * x1, gy * x0); Div: (gy / x1, gy * (-x0 / x1 ** 2)); Pow: c * x ** (c - 1) * gy,
     with x0, x1 = self.inputs (Variables).
 
-    Hint (ko): Mul: (gy * x1, gy * x0); Div: (gy / x1, gy * (-x0 / x1 ** 2)); Pow: c * x ** (c - 1) * gy이고, x0,
-    x1 = self.inputs(Variable)입니다.
+    Hint (ko): x0, x1 = self.inputs(Variable)일 때 Mul은 (gy * x1, gy * x0), Div는 (gy / x1, gy * (-x0 / x1 ** 2)),
+    Pow는 c * x ** (c - 1) * gy를 돌려줍니다.
     """
     core = full_core(dz)
     a = np.array([[1.0, -2.0, 0.5], [3.0, 1.5, -0.7]])
@@ -129,13 +129,13 @@ def test_mul_div_pow_gradients_on_matrices(dz):
 def test_no_graph_without_create_graph(dz):
     """backward() alone records nothing: x.grad has no creator, and backprop is on again afterwards.
 
-    ko: backward()만으로는 아무것도 기록하지 않습니다: x.grad에는 창조자가 없고, 그 뒤에 역전파가 다시 켜집니다.
+    ko: backward()만 부르면 아무것도 기록되지 않습니다. x.grad에는 창조자가 없고, backward가 끝나면 역전파가 다시 켜집니다.
 
     Hint: run the loop inside `with using_config('enable_backprop', create_graph):`, so that the
     Functions called by backward record a graph only when asked to, and the old setting comes back.
 
-    Hint (ko): 반복문을 `with using_config('enable_backprop', create_graph):` 안에서 실행하세요. 그러면 backward가 호출하는
-    Function은 요청받았을 때만 그래프를 기록하고, 이전 설정이 돌아옵니다.
+    Hint (ko): 반복문을 `with using_config('enable_backprop', create_graph):` 안에서 실행하세요. 그러면 backward가 호출하는 Function은
+    create_graph일 때만 그래프를 기록하고, 블록이 끝나면 이전 설정으로 돌아갑니다.
     """
     core = full_core(dz)
     x = core.Variable(np.array([1.0, 2.0, 3.0]))
@@ -153,13 +153,13 @@ def test_no_graph_without_create_graph(dz):
 def test_create_graph_records_backward(dz):
     """y = x ** 3, backward(create_graph=True): x.grad = 3x^2 has a creator, and its backward gives 6x.
 
-    ko: y = x ** 3, backward(create_graph=True): x.grad = 3x^2에는 창조자가 있고, 그 역전파는 6x를 냅니다.
+    ko: y = x ** 3에서 backward(create_graph=True)로 구한 x.grad = 3x^2에는 창조자가 있고, 이를 역전파하면 6x가 나옵니다.
 
     Hint: with create_graph=True, enable_backprop is True inside backward, so gy * x ... record Functions,
     and x.grad can itself be differentiated.
 
-    Hint (ko): create_graph=True이면 backward 안에서 enable_backprop이 True이므로 gy * x ... 가 Function을 기록하고, x.grad 자체를
-    다시 미분할 수 있습니다.
+    Hint (ko): create_graph=True이면 backward 안에서도 enable_backprop이 True이므로 gy * x ... 같은 계산이 Function으로 기록되고, 그래서
+    x.grad를 다시 미분할 수 있습니다.
     """
     core = full_core(dz)
     x = core.Variable(np.array([[2.0, -1.0, 0.5]]))
@@ -179,12 +179,12 @@ def test_create_graph_records_backward(dz):
 def test_second_derivatives_through_mul_and_div(dz):
     """Second derivatives that cross inputs: of x0 * x1 * x1 and of x0 / x1.
 
-    ko: 입력을 넘나드는 2차 미분: x0 * x1 * x1과 x0 / x1.
+    ko: x0 * x1 * x1과 x0 / x1에서 두 입력에 걸친 2차 미분.
 
     Hint: if Mul.backward or Div.backward uses x0.data or x1.data, the gradient is cut off from
     that input and its second derivative is missing (x0.grad stays None).
 
-    Hint (ko): Mul.backward나 Div.backward가 x0.data나 x1.data를 쓰면 기울기가 그 입력과 끊어져 2차 미분이 빠집니다(x0.grad가 None으로
+    Hint (ko): Mul.backward나 Div.backward에서 x0.data나 x1.data를 쓰면 기울기와 그 입력의 연결이 끊겨 2차 미분이 빠집니다(x0.grad가 None으로
     남습니다).
     """
     core = full_core(dz)
@@ -210,7 +210,7 @@ def test_second_derivatives_through_mul_and_div(dz):
 def test_retain_grad(dz):
     """Intermediate gradients are dropped after backward, kept with retain_grad=True.
 
-    ko: 중간 기울기는 backward 뒤에 버려지고, retain_grad=True이면 유지됩니다.
+    ko: 중간 변수의 기울기는 backward 뒤에 버려지고, retain_grad=True이면 남습니다.
     """
     core = full_core(dz)
     x = core.Variable(np.array(2.0))
@@ -230,12 +230,12 @@ def test_backward_builds_no_graph_in_memory(dz, mem):
     Measured three ways: live Functions counted, and the operating system's count of your process's
     memory on a chain of 12 multiplications of 4 MiB arrays.
 
-    ko: create_graph가 없으면 backward는 살아 있는 Function을 남기지 않고, 있으면 기울기의 그래프가 유지됩니다.
+    ko: create_graph 없이 부른 backward는 살아 있는 Function을 남기지 않고, create_graph를 주면 기울기의 그래프가 남습니다.
 
     Hint: if this fails while x.grad.creator is None, something else keeps the gradients' graph:
     backward must record Functions only when create_graph is True.
 
-    Hint (ko): x.grad.creator가 None인데 이것이 실패한다면 다른 무언가가 기울기의 그래프를 들고 있는 것입니다. backward는 create_graph가 True일 때만
+    Hint (ko): x.grad.creator가 None인데도 이 검사가 실패한다면 다른 무언가가 기울기의 그래프를 붙잡고 있는 것입니다. backward는 create_graph가 True일 때만
     Function을 기록해야 합니다.
     """
     core = full_core(dz)

@@ -33,7 +33,7 @@ def newton_here(start, iters):
 def test_newton_from_other_starts(dz):
     """From -1.7 (to -1) and from 0.4 (towards the maximum at 0), with your f.
 
-    ko: 여러분의 f로 -1.7에서(-1로), 0.4에서(0의 극댓값 쪽으로).
+    ko: 여러분의 f로 -1.7에서 출발하면 -1로, 0.4에서 출발하면 0의 극댓값 쪽으로 갑니다.
     """
     (newton,) = define(dz, NEWTON, "newton")
     for start in (-1.7, 0.4):
@@ -45,7 +45,7 @@ def test_newton_from_other_starts(dz):
 def test_second_derivative_on_an_array(dz):
     """f'(x) and f''(x) on an array of 4 points, through create_graph.
 
-    ko: create_graph를 거쳐 점 4개의 배열에서 f'(x)와 f''(x).
+    ko: 점 4개를 담은 배열에서 create_graph로 구한 f'(x)와 f''(x).
     """
     p = np.array([-1.5, -0.3, 0.8, 2.5])
     x = dz.Variable(p.copy())

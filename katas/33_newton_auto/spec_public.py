@@ -73,15 +73,15 @@ def variable_data(value, what):
 def test_f_and_its_derivatives(dz):
     """f(2) = 8; with backward(create_graph=True), x.grad = 24 and differentiating it gives 44.
 
-    ko: f(2) = 8; backward(create_graph=True)로 x.grad = 24이고, 이를 미분하면 44입니다.
+    ko: f(2) = 8이고, backward(create_graph=True)로 구한 x.grad는 24, 이를 다시 미분하면 44입니다.
 
     Hint: f(x) = x ** 4 - 2 * x ** 2. From step 33 the package uses the full core, so x.grad is a
     Variable; after y.backward(create_graph=True) it has a creator, and gx.backward() puts f''(x)
     in x.grad (clear x.grad first, or the two add up).
 
-    Hint (ko): f(x) = x ** 4 - 2 * x ** 2. 33단계부터 패키지는 완전한 코어를 쓰므로 x.grad는 Variable입니다.
-    y.backward(create_graph=True) 뒤에는 창조자가 있고, gx.backward()가 x.grad에 f''(x)를 넣습니다(먼저 x.grad를 지우세요. 그렇지 않으면 둘이
-    더해집니다).
+    Hint (ko): f(x) = x ** 4 - 2 * x ** 2입니다. 33단계부터 패키지는 완전한 코어를 쓰므로 x.grad는 Variable이고,
+    y.backward(create_graph=True) 뒤에는 창조자도 있습니다. gx.backward()가 x.grad에 f''(x)를 넣습니다(그 전에 x.grad를 지우세요. 지우지 않으면 두
+    값이 더해집니다).
     """
     x = dz.Variable(np.array(2.0))
     y = dz.f(x)
@@ -99,14 +99,14 @@ def test_f_and_its_derivatives(dz):
 def test_the_loop_reaches_the_minimum(dz):
     """After step33.py's loop (10 steps from x = 2): x = 1, gx has a graph, and x.grad = gx2 = f''(1) = 8.
 
-    ko: step33.py의 반복문(x = 2에서 10단계) 뒤에: x = 1, gx에는 그래프가 있고, x.grad = gx2 = f''(1) = 8.
+    ko: step33.py의 반복문(x = 2에서 10번 반복)이 끝나면 x = 1이고, gx에는 그래프가 있으며, x.grad = gx2 = f''(1) = 8입니다.
 
     Hint: each step: y = f(x); x.cleargrad(); y.backward(create_graph=True); gx = x.grad;
     x.cleargrad(); gx.backward(); gx2 = x.grad; x.data -= gx.data / gx2.data. A loop that works
     out f'' by hand (12x^2 - 4) leaves f'(x) = 0 in x.grad, not f''(x) = 8.
 
-    Hint (ko): 각 단계: y = f(x); x.cleargrad(); y.backward(create_graph=True); gx = x.grad; x.cleargrad();
-    gx.backward(); gx2 = x.grad; x.data -= gx.data / gx2.data. f''를 손으로(12x^2 - 4) 계산하는 반복문은 x.grad에 f''(x) = 8이
+    Hint (ko): 반복 한 번은 y = f(x); x.cleargrad(); y.backward(create_graph=True); gx = x.grad; x.cleargrad();
+    gx.backward(); gx2 = x.grad; x.data -= gx.data / gx2.data입니다. f''를 손으로(12x^2 - 4) 계산하는 반복문은 x.grad에 f''(x) = 8이
     아니라 f'(x) = 0을 남깁니다.
     """
     expect_array(variable_data(dz.x, "x"), 1.0, "x.data after the loop", rtol=1e-12)
@@ -123,7 +123,7 @@ def test_the_loop_reaches_the_minimum(dz):
 def test_newton_on_your_f(dz):
     """The book's loop run by the spec on your f: 1.4545..., 1.1510..., 1.0253..., and 1 after 7 steps.
 
-    ko: 검사가 여러분의 f로 책의 반복문을 실행합니다: 1.4545..., 1.1510..., 1.0253..., 그리고 7단계 뒤에 1.
+    ko: 검사가 여러분의 f로 책의 반복문을 돌리면 1.4545..., 1.1510..., 1.0253...을 거쳐 7번 만에 1에 이릅니다.
     """
     (newton,) = define(dz, NEWTON, "newton")
     path = newton(2.0, 8)
@@ -136,13 +136,13 @@ def test_newton_on_your_f(dz):
 def test_the_files_loop_takes_newtons_steps(dz):
     """What step33.py prints, print(i, x) as in the book: 2, 1.4545..., 1.1510..., 1.0253..., each a Newton step.
 
-    ko: 책처럼 print(i, x)로 step33.py가 출력하는 값: 2, 1.4545..., 1.1510..., 1.0253..., 각각 뉴턴 방법의 한 단계.
+    ko: step33.py가 책처럼 print(i, x)로 출력하는 값 2, 1.4545..., 1.1510..., 1.0253...은 하나하나가 뉴턴 방법의 한 걸음입니다.
 
     Hint: both cleargrad calls matter. Without the one before gx.backward(), x.grad still holds
     f'(x) and gx2 becomes f'(x) + f''(x): x still ends at 1, by smaller steps.
 
-    Hint (ko): cleargrad 호출 둘 다 중요합니다. gx.backward() 앞의 것이 없으면 x.grad에 f'(x)가 남아 gx2가 f'(x) + f''(x)가 됩니다. x는
-    여전히 1에서 끝나지만 더 작은 걸음으로 갑니다.
+    Hint (ko): cleargrad 호출은 둘 다 필요합니다. gx.backward() 앞의 것이 없으면 x.grad에 f'(x)가 남아 gx2가 f'(x) + f''(x)가 됩니다. 그래도 x는
+    1에 이르지만 걸음이 더 작아집니다.
     """
     (rerun,) = define(dz, RERUN, "printed_by_the_file")
     path = printed_path(rerun())
