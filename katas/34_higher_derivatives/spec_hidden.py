@@ -21,7 +21,7 @@ def nth(dz, build, points, orders):
 def test_sin_of_cos(dz):
     """sin(cos(x)): value, first and second derivatives on a (3, 1, 2) array.
 
-    ko: (3, 1, 2) 배열에서 sin(cos(x)): 값, 1차 미분과 2차 미분.
+    ko: (3, 1, 2) 배열에서 sin(cos(x))의 값과 1차, 2차 미분.
     """
     F = dz.functions
     p = np.linspace(-3.0, 3.0, 6).reshape(3, 1, 2)
@@ -35,7 +35,7 @@ def test_sin_of_cos(dz):
 def test_sin_times_cos(dz):
     """sin(x) * cos(x) = sin(2x)/2: derivatives 1 to 3 on a vector.
 
-    ko: 벡터에서 sin(x) * cos(x) = sin(2x)/2: 1차부터 3차까지의 미분.
+    ko: 벡터에서 sin(x) * cos(x) = sin(2x)/2의 1차부터 3차까지의 미분.
     """
     F = dz.functions
     p = np.array([0.1, -1.3, 2.2, 4.0, -5.5])

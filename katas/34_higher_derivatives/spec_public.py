@@ -36,11 +36,11 @@ def expect_derivatives(dz, name, wanted, points=POINTS):
 def test_sin_and_cos_values_and_gradients(dz):
     """F.sin and F.cos on a (2, 4) array: values, and gradients with a random upstream gradient.
 
-    ko: (2, 4) 배열에서 F.sin과 F.cos: 값, 그리고 무작위 상류 기울기로 구한 기울기.
+    ko: (2, 4) 배열에서 F.sin과 F.cos의 값과, 상류 기울기를 무작위로 주어 구한 기울기.
 
     Hint: sin' = cos and cos' = -sin; forward works on the array with np.sin / np.cos.
 
-    Hint (ko): sin' = cos이고 cos' = -sin입니다. forward는 배열에 np.sin / np.cos를 적용합니다.
+    Hint (ko): sin' = cos이고 cos' = -sin입니다. forward에서는 배열에 np.sin, np.cos를 적용합니다.
     """
     expect_gradients(dz, dz.functions.sin, np.sin, [POINTS], "F.sin(x)")
     expect_gradients(dz, dz.functions.cos, np.cos, [POINTS], "F.cos(x)", seed=1)
@@ -49,13 +49,13 @@ def test_sin_and_cos_values_and_gradients(dz):
 def test_sin_derivatives_up_to_the_fourth(dz):
     """sin differentiated four times: cos, -sin, -cos, sin, on a (2, 4) array.
 
-    ko: (2, 4) 배열에서 sin을 네 번 미분: cos, -sin, -cos, sin.
+    ko: (2, 4) 배열에서 sin을 네 번 미분하면 차례로 cos, -sin, -cos, sin입니다.
 
     Hint: each derivative is a Variable with a graph; clear x.grad, call backward(create_graph=True) on it,
     and x.grad holds the next one. A backward that uses np.cos(x.data) gives the first derivative only.
 
-    Hint (ko): 각 미분은 그래프를 가진 Variable입니다. x.grad를 지우고 그 미분에 backward(create_graph=True)를 호출하면 x.grad에 다음 미분이
-    담깁니다. np.cos(x.data)를 쓰는 backward는 1차 미분만 냅니다.
+    Hint (ko): 미분은 저마다 그래프를 가진 Variable입니다. x.grad를 지운 뒤 그 미분에서 backward(create_graph=True)를 호출하면 x.grad에 다음 미분이
+    담깁니다. backward에서 np.cos(x.data)를 쓰면 1차 미분밖에 구할 수 없습니다.
     """
     expect_derivatives(dz, "sin", [np.cos(POINTS), -np.sin(POINTS), -np.cos(POINTS), np.sin(POINTS)])
 
@@ -63,11 +63,11 @@ def test_sin_derivatives_up_to_the_fourth(dz):
 def test_cos_derivatives_up_to_the_fourth(dz):
     """cos differentiated four times: -sin, -cos, sin, cos, on a (2, 4) array.
 
-    ko: (2, 4) 배열에서 cos를 네 번 미분: -sin, -cos, sin, cos.
+    ko: (2, 4) 배열에서 cos를 네 번 미분하면 차례로 -sin, -cos, sin, cos입니다.
 
     Hint: Cos.backward returns gy * -sin(x), with DeZero's sin on the input Variable.
 
-    Hint (ko): Cos.backward는 입력 Variable에 DeZero의 sin을 적용해 gy * -sin(x)를 돌려줍니다.
+    Hint (ko): Cos.backward는 입력 Variable에 DeZero의 sin을 적용해서 gy * -sin(x)를 돌려줍니다.
     """
     expect_derivatives(dz, "cos", [-np.sin(POINTS), -np.cos(POINTS), np.sin(POINTS), np.cos(POINTS)])
 

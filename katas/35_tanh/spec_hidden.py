@@ -27,7 +27,7 @@ def nth(dz, build, points, orders):
 def test_saturated_tanh(dz):
     """tanh at +-30 and +-300: values +-1, gradients 0, no overflow.
 
-    ko: +-30과 +-300에서 tanh: 값은 +-1, 기울기는 0, 오버플로 없음.
+    ko: +-30과 +-300에서 tanh의 값은 +-1, 기울기는 0이고, 오버플로가 일어나지 않습니다.
     """
     p = np.array([-300.0, -30.0, 30.0, 300.0])
     expect_gradients(dz, dz.functions.tanh, np.tanh, [p], "F.tanh at large |x|", seed=8)
@@ -36,7 +36,7 @@ def test_saturated_tanh(dz):
 def test_higher_derivatives_on_3d(dz):
     """Derivatives 1-4 of tanh on a (2, 1, 3) array.
 
-    ko: (2, 1, 3) 배열에서 tanh의 1-4차 미분.
+    ko: (2, 1, 3) 배열에서 tanh의 1차부터 4차까지의 미분.
     """
     p = np.linspace(-2.5, 2.5, 6).reshape(2, 1, 3)
     for order, (got, wanted) in enumerate(zip(nth(dz, dz.functions.tanh, p, 4), tanh_derivatives(p)), 1):
@@ -58,7 +58,7 @@ def test_fifth_derivative(dz):
 def test_tanh_of_a_product(dz):
     """tanh(x * x): first and second derivatives.
 
-    ko: tanh(x * x): 1차와 2차 미분.
+    ko: tanh(x * x)의 1차 미분과 2차 미분.
     """
     p = np.array([0.5, -1.1, 0.9])
     first, second = nth(dz, lambda x: dz.functions.tanh(x * x), p, 2)

@@ -49,7 +49,7 @@ def derivatives(dz, points, count):
 def test_tanh_values_and_gradient(dz):
     """F.tanh on a (2, 3) array: values, and gradients (1 - tanh^2) times a random upstream gradient.
 
-    ko: (2, 3) 배열에서 F.tanh: 값, 그리고 (1 - tanh^2)에 무작위 상류 기울기를 곱한 기울기.
+    ko: (2, 3) 배열에서 F.tanh의 값과, (1 - tanh^2)에 무작위 상류 기울기를 곱한 기울기.
 
     Hint: tanh'(x) = 1 - tanh(x)^2 = 1 - y^2, where y is the output of forward.
 
@@ -66,8 +66,8 @@ def test_tanh_derivatives_up_to_the_fourth(dz):
     Hint: backward must build its result from Variables (the output y = self.outputs[0](), a
     weak reference to call), so that each derivative is a graph that backward can follow again.
 
-    Hint (ko): backward는 결과를 Variable로 만들어야(출력 y = self.outputs[0](), 호출해야 하는 약한 참조) 각 미분이 backward가 다시 따라갈 수 있는
-    그래프가 됩니다.
+    Hint (ko): backward는 Variable로 계산해야 합니다(출력 y = self.outputs[0](). 약한 참조이므로 호출해서 꺼냅니다). 그래야 미분마다 backward가 다시
+    따라갈 수 있는 그래프가 생깁니다.
     """
     wanted = tanh_derivatives(POINTS)
     for order, ((got, _), expected) in enumerate(zip(derivatives(dz, POINTS, 4), wanted), 1):
@@ -77,12 +77,12 @@ def test_tanh_derivatives_up_to_the_fourth(dz):
 def test_graphs_grow_with_the_order(dz):
     """The graph of the n-th derivative of tanh holds more Functions for each n from 1 to 5.
 
-    ko: n이 1부터 5까지 커질수록 tanh의 n차 미분 그래프에 Function이 더 많습니다.
+    ko: n이 1에서 5로 커질수록 tanh의 n차 미분 그래프에 Function이 늘어납니다.
 
     Hint: each derivative is computed by running backward over the previous derivative's graph,
     with create_graph=True: the graphs grow quickly, as the book's pictures of step 35 show.
 
-    Hint (ko): 각 미분은 이전 미분의 그래프에 create_graph=True로 backward를 실행해 구합니다. 책의 35단계 그림처럼 그래프가 빠르게 커집니다.
+    Hint (ko): 미분은 저마다 앞선 미분의 그래프에서 create_graph=True로 backward를 실행해 구합니다. 책의 35단계 그림처럼 그래프가 빠르게 커집니다.
     """
     (count,) = define(dz, COUNT, "functions_in_graph")
     sizes = [count(variable) for _, variable in derivatives(dz, np.array(1.0), 5)]

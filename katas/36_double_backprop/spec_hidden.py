@@ -21,7 +21,7 @@ def reaches(v, target):
 def test_gx_leads_back_to_x(dz):
     """gx's graph (from create_graph=True) leads back to x.
 
-    ko: (create_graph=True로 만든) gx의 그래프는 x로 이어집니다.
+    ko: create_graph=True로 만든 gx의 그래프는 x까지 이어집니다.
     """
     (reaches,) = define(dz, REACHES, "reaches")
     if not reaches(dz.gx, dz.x):
@@ -31,7 +31,7 @@ def test_gx_leads_back_to_x(dz):
 def test_z_is_built_from_gx_and_y(dz):
     """z's graph holds both gx and y.
 
-    ko: z의 그래프는 gx와 y를 모두 담습니다.
+    ko: z의 그래프에는 gx와 y가 모두 들어 있습니다.
     """
     (reaches,) = define(dz, REACHES, "reaches")
     if not reaches(dz.z, dz.gx) or not reaches(dz.z, dz.y):

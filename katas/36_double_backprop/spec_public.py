@@ -27,8 +27,8 @@ def test_dz_dx_is_100(dz):
     Hint: 104, 4 or 8 name a mistake (the failure message says which): x.grad must be cleared
     after taking gx, and gx must come from y.backward(create_graph=True).
 
-    Hint (ko): 104, 4, 8은 각각 어떤 실수를 가리킵니다(실패 메시지가 알려 줍니다). gx를 구한 뒤 x.grad를 지워야 하고, gx는
-    y.backward(create_graph=True)에서 나와야 합니다.
+    Hint (ko): 104, 4, 8은 저마다 특정한 실수에서 나옵니다(어떤 실수인지는 실패 메시지가 알려 줍니다). gx를 구한 뒤 x.grad를 지워야 하고, gx는
+    y.backward(create_graph=True)로 구해야 합니다.
     """
     got = variable_data(dz.x.grad, "x.grad")
     if got.shape == () and float(got) in WHAT_WENT_WRONG:
@@ -39,7 +39,7 @@ def test_dz_dx_is_100(dz):
 def test_gx_and_z(dz):
     """x = 2, y = 4, gx = 4 with a graph (a creator), z = gx^3 + y = 68.
 
-    ko: x = 2, y = 4, 그래프(창조자)를 가진 gx = 4, z = gx^3 + y = 68.
+    ko: x = 2, y = 4이고, gx = 4는 그래프(창조자)를 가지며, z = gx^3 + y = 68입니다.
     """
     expect_array(variable_data(dz.x, "x"), 2.0, "x.data")
     expect_array(variable_data(dz.y, "y"), 4.0, "y.data")
