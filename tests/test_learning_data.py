@@ -142,3 +142,21 @@ def test_a_forged_file_is_bounded_value_by_value():
     assert learning.parse_submitted(b"{" * 100_000) == {} and learning.parse_submitted(b"[1]") == {}
     big = json.dumps({"katas": {KATA: entry}, "pad": "x" * learning.MAX_BYTES}).encode()
     assert learning.parse_submitted(big) == {}
+
+
+def test_the_picture_is_text_bars_and_a_png_where_matplotlib_is_installed(tmp_path):
+    (tmp_path / learning.FILE).write_text(json.dumps({"recording": False, "katas": {
+        KATA: {"attempts": 4, "first_try": "2027-01-15T08:00:00Z", "passed_at": "2027-01-15T08:40:00Z"},
+        "16_generations": {"attempts": 2, "hints_shown": 1, "first_try": "2027-01-15T09:00:00Z"}}}))
+    text = learning.picture(learning.Learning(tmp_path), list(KATAS.values()), "en", tmp_path / "plots")
+    lines = text.splitlines()
+    assert "(not recording;" in lines[1]
+    assert lines[3].split()[:3] == [KATA, "#" * learning.BAR, "4"] and lines[3].split()[-2:] == ["40", "0"]
+    assert lines[4].split()[:3] == ["16_generations", "#" * (learning.BAR // 2), "2"] and "not passed yet" in lines[4]
+    try:
+        import matplotlib  # noqa: F401  (the optional extra 'plots')
+    except ImportError:
+        assert "picture" not in text and not (tmp_path / "plots").exists()
+        return
+    assert (tmp_path / "plots" / "learning.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert str(tmp_path / "plots" / "learning.png") in text
