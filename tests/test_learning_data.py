@@ -8,6 +8,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -54,7 +55,7 @@ def test_off_by_default_nothing_is_written(tree):
     learner(tree).hint([KATA])
     learner(tree).show_progress()
     after = sorted(p.relative_to(tree.parent) for p in tree.parent.rglob("*") if "__pycache__" not in p.parts)
-    assert [p for p in after if p not in before] == [__import__("pathlib").Path("progress.json")]
+    assert [p for p in after if p not in before] == [Path("progress.json")]
     assert "learning data" not in learner(tree).out.getvalue()
 
 
