@@ -99,14 +99,14 @@ class Variable:
         # Functions waiting for their backward, sorted by generation: the one
         # popped (the last) is always the latest, so a Function runs only after
         # every Function that uses its outputs has passed gradients back.
+        # (The book appends and sorts the whole list; insort puts f in its place.)
         funcs = []
         seen = set()
 
         def add_func(f):
             if f not in seen:
                 seen.add(f)
-                insort(funcs, f, key=_by_generation)  # the book appends, then sorts the list by
-                # generation; insort puts f in its place at once: the same order, less work
+                insort(funcs, f, key=_by_generation)
 
         add_func(self.creator)
         while funcs:
