@@ -8,7 +8,7 @@ from grader.spec import Ref, as_array, describe, expect_array, fail, same
 def test_backward_starts_from_ones(dz):
     """y.grad (kept by retain_grad) is ones of y's shape: backward's starting gradient.
 
-    ko: (retain_grad로 남긴) y.grad는 y의 모양을 한 1들입니다: 역전파의 시작 기울기.
+    ko: retain_grad로 남긴 y.grad는 역전파의 시작 기울기로, y와 모양이 같고 모든 원소가 1입니다.
     """
     grad = dz.y.grad
     if not isinstance(grad, Ref):
@@ -20,7 +20,7 @@ def test_backward_starts_from_ones(dz):
 def test_t_is_made_from_x_and_c(dz):
     """t's creator takes x and c (t = x + c), and the gradients reached them through it.
 
-    ko: t의 창조자는 x와 c를 입력으로 받고(t = x + c), 기울기는 그것을 거쳐 둘에 도달했습니다.
+    ko: t의 창조자는 x와 c를 입력으로 받고(t = x + c), 기울기는 이 창조자를 거쳐 x와 c에 전해집니다.
     """
     creator = dz.t.creator
     if creator is None:

@@ -45,7 +45,7 @@ def gradient(variable, what):
 def test_x_c_and_t_are_the_books_matrices(dz):
     """x = [[1, 2, 3], [4, 5, 6]], c = [[10, 20, 30], [40, 50, 60]], t = x + c: 2x3 matrices.
 
-    ko: x = [[1, 2, 3], [4, 5, 6]], c = [[10, 20, 30], [40, 50, 60]], t = x + c: 2x3 행렬들.
+    ko: x = [[1, 2, 3], [4, 5, 6]], c = [[10, 20, 30], [40, 50, 60]], t = x + c는 모두 2x3 행렬입니다.
     """
     x = variable_data(dz.x, "x")
     c = variable_data(dz.c, "c")
@@ -57,7 +57,7 @@ def test_x_c_and_t_are_the_books_matrices(dz):
 def test_every_gradient_has_its_variables_shape(dz):
     """After y.backward(retain_grad=True): x.grad, c.grad and t.grad are 2x3, y.grad has y's shape.
 
-    ko: y.backward(retain_grad=True) 뒤에: x.grad, c.grad, t.grad는 2x3이고, y.grad는 y의 모양입니다.
+    ko: y.backward(retain_grad=True) 뒤에 x.grad, c.grad, t.grad는 2x3이고, y.grad는 y와 모양이 같습니다.
     """
     for name, variable in (("x", dz.x), ("c", dz.c), ("t", dz.t)):
         grad = gradient(variable, name)
@@ -71,7 +71,7 @@ def test_every_gradient_has_its_variables_shape(dz):
 def test_addition_passes_the_gradient_through(dz):
     """t = x + c: x.grad and c.grad both equal t.grad.
 
-    ko: t = x + c: x.grad와 c.grad는 둘 다 t.grad와 같습니다.
+    ko: t = x + c이면 x.grad와 c.grad는 둘 다 t.grad와 같습니다.
     """
     t_grad = gradient(dz.t, "t")
     expect_array(gradient(dz.x, "x"), t_grad, "x.grad (t = x + c passes t.grad to x unchanged)")
@@ -81,11 +81,11 @@ def test_addition_passes_the_gradient_through(dz):
 def test_t_grad_is_the_vector_jacobian_product(dz):
     """t.grad[j] = sum over i of y.grad[i] * dy[i]/dt[j]: checked by central differences.
 
-    ko: t.grad[j] = (i에 대한) y.grad[i] * dy[i]/dt[j]의 합: 중앙 차분으로 확인합니다.
+    ko: t.grad[j]가 y.grad[i] * dy[i]/dt[j]를 모든 i에 대해 더한 값인지 중앙 차분으로 확인합니다.
 
     Hint: y must be computed from t by one function (y = F.sin(t), or the book's F.sum(t) from step 39).
 
-    Hint (ko): y는 t로부터 함수 하나로 계산해야 합니다(y = F.sin(t), 또는 39단계부터 쓰는 책의 F.sum(t)).
+    Hint (ko): y는 t에 함수 하나를 적용해 계산하세요(y = F.sin(t), 또는 책이 39단계부터 쓰는 F.sum(t)).
     """
     creator = dz.y.creator
     if creator is None or len(creator.inputs) != 1 or not same(creator.inputs[0], dz.t):

@@ -14,7 +14,7 @@ def numbers(*shape):
 def test_reshape_with_minus_one(dz):
     """F.reshape(x, (-1, 4)) for x 2x3x4, and F.reshape(x, (12, -1)).
 
-    ko: 2x3x4인 x에 대해 F.reshape(x, (-1, 4))와 F.reshape(x, (12, -1)).
+    ko: 2x3x4인 x의 F.reshape(x, (-1, 4))와 F.reshape(x, (12, -1)).
     """
     F = dz.functions
     for shape in ((-1, 4), (12, -1)):
@@ -25,7 +25,7 @@ def test_reshape_with_minus_one(dz):
 def test_reshape_chain(dz):
     """Two reshapes in a row, times a weight, give the weight back in the input's layout.
 
-    ko: reshape 두 번을 연달아 한 뒤 가중치를 곱하면 가중치가 입력의 배치로 돌아옵니다.
+    ko: reshape를 두 번 연달아 한 뒤 가중치를 곱하면, 기울기에서 가중치가 입력의 배치대로 돌아옵니다.
     """
     F = dz.functions
     w = numbers(8, 3)
@@ -36,7 +36,7 @@ def test_reshape_chain(dz):
 def test_every_permutation_of_four_axes(dz):
     """F.transpose with each permutation of 4 axes on a 2x3x4x5 tensor.
 
-    ko: 2x3x4x5 텐서에서 4개 축의 모든 순열로 F.transpose.
+    ko: 2x3x4x5 텐서에서 축 4개의 모든 순열로 F.transpose를 적용합니다.
     """
     F = dz.functions
     x = numbers(2, 3, 4, 5)
@@ -75,7 +75,7 @@ def test_transpose_none(dz):
 def test_reshape_float32_gradient(dz):
     """x.reshape(6, 4) of float32 data: float32 gradient.
 
-    ko: float32 데이터의 x.reshape(6, 4): float32 기울기.
+    ko: float32 데이터의 x.reshape(6, 4): 기울기도 float32입니다.
     """
     x = dz.Variable(numbers(2, 3, 4).astype(np.float32))
     y = x.reshape(6, 4) * np.float32(2.0)

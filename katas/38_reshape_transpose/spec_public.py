@@ -21,13 +21,13 @@ def expect_variable_grad(x, what):
 def test_reshape(dz):
     """F.reshape(x, (3, 2)) for x 2x3: y has shape (3, 2), and x.grad comes back as 2x3.
 
-    ko: 2x3인 x에 대해 F.reshape(x, (3, 2)): y의 모양은 (3, 2)이고 x.grad는 2x3으로 돌아옵니다.
+    ko: 2x3인 x에 F.reshape(x, (3, 2))를 적용하면 y의 모양은 (3, 2)이고, x.grad는 2x3으로 돌아옵니다.
 
     Hint: Reshape.forward saves the input's shape (self.x_shape = x.shape); backward returns
     reshape(gy, self.x_shape). Reshaping gy to self.shape, the output's shape, changes nothing.
 
-    Hint (ko): Reshape.forward는 입력의 모양을 저장하고(self.x_shape = x.shape), backward는 reshape(gy, self.x_shape)를
-    돌려줍니다. gy를 출력의 모양인 self.shape로 바꾸면 아무것도 바뀌지 않습니다.
+    Hint (ko): Reshape.forward에서 입력의 모양을 저장해 두고(self.x_shape = x.shape), backward에서 reshape(gy, self.x_shape)를
+    돌려주세요. 출력의 모양인 self.shape로 바꾸면 gy는 그대로입니다.
     """
     F = dz.functions
     expect_gradients(dz, lambda x: F.reshape(x, (3, 2)), lambda a: a.reshape(3, 2), [numbers(2, 3)],
@@ -39,7 +39,7 @@ def test_reshape(dz):
 def test_reshape_gradient_is_a_variable(dz):
     """After backward through F.reshape, x.grad is a Variable (the full core's gradients are).
 
-    ko: F.reshape를 거친 역전파 뒤에 x.grad는 Variable입니다(완전한 코어의 기울기는 Variable입니다).
+    ko: F.reshape를 거쳐 역전파한 뒤 x.grad는 Variable입니다(완전한 코어에서는 기울기가 Variable입니다).
     """
     x = dz.Variable(numbers(2, 3))
     dz.functions.reshape(x, (6,)).backward()
@@ -50,13 +50,13 @@ def test_reshape_gradient_is_a_variable(dz):
 def test_variable_reshape(dz):
     """x.reshape(3, 2), x.reshape((3, 2)) and x.reshape([3, 2]) all give shape (3, 2) and a 2x3 x.grad.
 
-    ko: x.reshape(3, 2), x.reshape((3, 2)), x.reshape([3, 2])는 모두 모양 (3, 2)와 2x3인 x.grad를 냅니다.
+    ko: x.reshape(3, 2), x.reshape((3, 2)), x.reshape([3, 2])는 모두 모양이 (3, 2)인 결과를 내고, x.grad는 2x3입니다.
 
     Hint: Variable.reshape(self, *shape) receives (3, 2) for x.reshape(3, 2) but ((3, 2),) for
     x.reshape((3, 2)): when shape holds one tuple or list, use that.
 
-    Hint (ko): Variable.reshape(self, *shape)는 x.reshape(3, 2)이면 (3, 2)를, x.reshape((3, 2))이면 ((3, 2),)를 받습니다.
-    shape에 튜플이나 리스트 하나만 있으면 그것을 쓰세요.
+    Hint (ko): Variable.reshape(self, *shape)의 shape는 x.reshape(3, 2)이면 (3, 2), x.reshape((3, 2))이면 ((3, 2),)입니다.
+    shape에 튜플이나 리스트 하나만 들어 있으면 그것을 꺼내 쓰세요.
     """
     for args, text in (((3, 2), "x.reshape(3, 2)"), (((3, 2),), "x.reshape((3, 2))"), (([3, 2],), "x.reshape([3, 2])")):
         values = numbers(2, 3)
@@ -72,7 +72,7 @@ def test_variable_reshape(dz):
 def test_transpose_of_a_matrix(dz):
     """F.transpose(x) for x 2x3 is x.T (3x2), and the gradient is transposed back.
 
-    ko: 2x3인 x에 대해 F.transpose(x)는 x.T(3x2)이고, 기울기는 다시 전치되어 돌아옵니다.
+    ko: 2x3인 x에서 F.transpose(x)는 x.T(3x2)이고, 기울기는 다시 전치되어 돌아옵니다.
     """
     F = dz.functions
     expect_gradients(dz, lambda x: F.transpose(x), lambda a: a.T, [numbers(2, 3)], "F.transpose(x)")
@@ -81,7 +81,7 @@ def test_transpose_of_a_matrix(dz):
 def test_transpose_with_axes(dz):
     """F.transpose(x, (1, 2, 0)) and (2, 0, 1) on 3-d tensors: backward applies the inverse permutation.
 
-    ko: 3차원 텐서에서 F.transpose(x, (1, 2, 0))과 (2, 0, 1): backward는 역순열을 적용합니다.
+    ko: 3차원 텐서에 F.transpose(x, (1, 2, 0))과 (2, 0, 1)을 적용하면 backward는 역순열로 되돌립니다.
 
     Hint: output axis k is input axis axes[k], so the gradient goes back through the inverse
     permutation, np.argsort(axes). For (1, 2, 0) that is (2, 0, 1): transposing gy by (1, 2, 0) again,
@@ -101,12 +101,12 @@ def test_transpose_with_axes(dz):
 def test_transpose_with_negative_axes(dz):
     """F.transpose(x, (-1, 0, 1)) for x 2x3x4 works like NumPy, and so does its backward.
 
-    ko: 2x3x4인 x에 대해 F.transpose(x, (-1, 0, 1))은 넘파이처럼 동작하고, 그 역전파도 마찬가지입니다.
+    ko: 2x3x4인 x에서 F.transpose(x, (-1, 0, 1))은 순전파도 역전파도 넘파이처럼 동작합니다.
 
     Hint: NumPy accepts negative axes (-1 is the last one). Before inverting the permutation, turn
     each axis into its positive number: axis % len(axes).
 
-    Hint (ko): 넘파이는 음수 축을 받습니다(-1은 마지막 축). 순열을 뒤집기 전에 각 축을 양수로 바꾸세요: axis % len(axes).
+    Hint (ko): 넘파이는 음수 축도 받습니다(-1은 마지막 축). 순열을 뒤집기 전에 axis % len(axes)로 축을 모두 양수로 바꾸세요.
     """
     F = dz.functions
     expect_gradients(dz, lambda x: F.transpose(x, (-1, 0, 1)), lambda a: a.transpose(-1, 0, 1), [numbers(2, 3, 4)],
@@ -116,7 +116,7 @@ def test_transpose_with_negative_axes(dz):
 def test_transpose_gradient_is_a_variable(dz):
     """After backward through F.transpose, x.grad is a Variable.
 
-    ko: F.transpose를 거친 역전파 뒤에 x.grad는 Variable입니다.
+    ko: F.transpose를 거쳐 역전파한 뒤 x.grad는 Variable입니다.
     """
     x = dz.Variable(numbers(2, 3, 4))
     dz.functions.transpose(x, (1, 2, 0)).backward()
@@ -131,8 +131,8 @@ def test_variable_transpose_and_T(dz):
     Hint: Variable.transpose(self, *axes): no arguments means axes=None (reverse them all); one
     tuple or list means those axes. T is a property (@property), so x.T needs no parentheses.
 
-    Hint (ko): Variable.transpose(self, *axes): 인수가 없으면 axes=None(모두 뒤집기), 튜플이나 리스트 하나면 그 축들입니다. T는
-    프로퍼티(@property)이므로 x.T에는 괄호가 필요 없습니다.
+    Hint (ko): Variable.transpose(self, *axes)는 인수가 없으면 axes=None(축을 모두 뒤집기)으로, 튜플이나 리스트 하나를 받으면 그 축 순서로 처리합니다. T는
+    프로퍼티(@property)이므로 x.T에는 괄호를 붙이지 않습니다.
     """
     values = numbers(2, 3, 4)
     cases = ((lambda x: x.transpose(), (2, 1, 0), "x.transpose()"),
@@ -156,7 +156,7 @@ def test_variable_transpose_and_T(dz):
 def test_float32_stays_float32(dz):
     """reshape and transpose of float32 data give float32 results and float32 gradients.
 
-    ko: float32 데이터의 reshape와 transpose는 float32 결과와 float32 기울기를 냅니다.
+    ko: float32 데이터에 reshape와 transpose를 적용하면 결과와 기울기도 float32입니다.
     """
     F = dz.functions
     x = dz.Variable(numbers(2, 3, 4).astype(np.float32))
