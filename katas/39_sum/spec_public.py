@@ -13,7 +13,7 @@ def numbers(*shape):
 def test_sum_of_everything(dz):
     """F.sum(x) of a 2x3 matrix is one number; every element's gradient is the upstream gradient.
 
-    ko: 2x3 행렬의 F.sum(x)는 숫자 하나이고, 모든 원소의 기울기는 상류 기울기입니다.
+    ko: 2x3 행렬의 F.sum(x)는 숫자 하나이고, 원소마다 기울기는 상류 기울기와 같습니다.
     """
     F = dz.functions
     expect_gradients(dz, lambda x: F.sum(x), lambda a: a.sum(), [numbers(2, 3)], "F.sum(x)")
@@ -23,14 +23,14 @@ def test_sum_of_everything(dz):
 def test_sum_along_an_axis(dz):
     """F.sum(x, axis=0) and F.sum(x, axis=1) of matrices, and axis=1 of a 2x3x4 tensor.
 
-    ko: 행렬의 F.sum(x, axis=0)과 F.sum(x, axis=1), 그리고 2x3x4 텐서의 axis=1.
+    ko: 행렬의 F.sum(x, axis=0)과 F.sum(x, axis=1), 그리고 2x3x4 텐서의 axis=1 합.
 
     Hint: without keepdims the summed axis is gone from gy. Put it back as a 1 before broadcasting
     (utils.reshape_sum_backward): gy of shape (3,) would broadcast to (3, 3) along the wrong axis, and
     gy of shape (2,) cannot broadcast to (2, 3) at all.
 
-    Hint (ko): keepdims가 없으면 합한 축이 gy에서 사라집니다. 브로드캐스트하기 전에 그 축을 1로 되돌려 놓으세요(utils.reshape_sum_backward). 모양이
-    (3,)인 gy는 엉뚱한 축을 따라 (3, 3)으로 브로드캐스트되고, 모양이 (2,)인 gy는 (2, 3)으로 아예 브로드캐스트되지 않습니다.
+    Hint (ko): keepdims가 없으면 합한 축이 gy에서 사라집니다. 브로드캐스트하기 전에 그 자리에 길이 1인 축을 되살려 두세요(utils.reshape_sum_backward). 그러지
+    않으면 모양이 (3,)인 gy는 엉뚱한 축을 따라 (3, 3)으로 브로드캐스트되고, 모양이 (2,)인 gy는 아예 (2, 3)으로 브로드캐스트되지 않습니다.
     """
     F = dz.functions
     for shape, axis in (((2, 3), 0), ((2, 3), 1), ((3, 3), 1), ((2, 3, 4), 1)):
@@ -41,12 +41,12 @@ def test_sum_along_an_axis(dz):
 def test_sum_keepdims(dz):
     """F.sum(x, axis=1, keepdims=True) has shape (2, 1) for x 2x3; keepdims=True without an axis too.
 
-    ko: 2x3인 x에 대해 F.sum(x, axis=1, keepdims=True)의 모양은 (2, 1)이고, 축 없이 keepdims=True도 마찬가지입니다.
+    ko: 2x3인 x에서 F.sum(x, axis=1, keepdims=True)의 모양은 (2, 1)입니다. 축 없이 keepdims=True만 주는 경우도 확인합니다.
 
     Hint: with keepdims=True the summed axes are still in gy (as 1s) and gy broadcasts as it is;
     inserting the axes again gives a shape like (2, 1, 1) that does not fit x.
 
-    Hint (ko): keepdims=True이면 합한 축이 gy에 (1로) 남아 있어서 gy를 그대로 브로드캐스트합니다. 축을 다시 끼워 넣으면 (2, 1, 1) 같은 모양이 되어 x에 맞지
+    Hint (ko): keepdims=True이면 합한 축이 gy에 길이 1로 남아 있으므로 gy를 그대로 브로드캐스트하면 됩니다. 축을 또 끼워 넣으면 (2, 1, 1) 같은 모양이 되어 x와 맞지
     않습니다.
     """
     F = dz.functions
@@ -61,12 +61,12 @@ def test_sum_keepdims(dz):
 def test_sum_negative_and_several_axes(dz):
     """axis=-1, axis=(0, 2) and axis=(1, 0) on a 2x3x4 tensor, with and without keepdims.
 
-    ko: 2x3x4 텐서에서 axis=-1, axis=(0, 2), axis=(1, 0)을 keepdims가 있을 때와 없을 때.
+    ko: 2x3x4 텐서에서 axis=-1, axis=(0, 2), axis=(1, 0)의 합을 keepdims가 있을 때와 없을 때 모두 확인합니다.
 
     Hint: turn each axis into its positive number (axis % ndim) and insert the 1s in increasing
     order of axis: for axis=(1, 0), inserting at 1 first and then at 0 gives (1, 4, 1), not (1, 1, 4).
 
-    Hint (ko): 각 축을 양수로 바꾸고(axis % ndim) 축 번호가 작은 것부터 1을 끼워 넣으세요. axis=(1, 0)에서 1에 먼저 넣고 0에 넣으면 (1, 1, 4)가 아니라
+    Hint (ko): 축을 모두 양수로 바꾸고(axis % ndim) 번호가 작은 축부터 길이 1인 축을 끼워 넣으세요. axis=(1, 0)에서 1에 먼저 넣고 0에 넣으면 (1, 1, 4)가 아니라
     (1, 4, 1)이 됩니다.
     """
     F = dz.functions
@@ -80,7 +80,7 @@ def test_sum_negative_and_several_axes(dz):
 def test_variable_sum(dz):
     """x.sum(), x.sum(axis=1), x.sum(0, True) and x.sum(keepdims=True) call F.sum with their arguments.
 
-    ko: x.sum(), x.sum(axis=1), x.sum(0, True), x.sum(keepdims=True)는 그 인수로 F.sum을 호출합니다.
+    ko: x.sum(), x.sum(axis=1), x.sum(0, True), x.sum(keepdims=True)는 받은 인수 그대로 F.sum을 호출합니다.
     """
     values = numbers(2, 3)
     cases = ((lambda x: x.sum(), {}, "x.sum()"),
@@ -94,12 +94,12 @@ def test_variable_sum(dz):
 def test_gradient_is_a_variable(dz):
     """After backward through F.sum(x, axis=0), x.grad is a Variable (the full core's gradients are).
 
-    ko: F.sum(x, axis=0)을 거친 역전파 뒤에 x.grad는 Variable입니다(완전한 코어의 기울기는 Variable입니다).
+    ko: F.sum(x, axis=0)을 거쳐 역전파한 뒤 x.grad는 Variable입니다(완전한 코어에서는 기울기가 Variable입니다).
 
     Hint: compute the gradient with DeZero functions on the Variable gy (reshape, broadcast_to),
     not with NumPy on gy.data.
 
-    Hint (ko): 기울기는 gy.data에 넘파이를 쓰지 말고, Variable gy에 DeZero 함수(reshape, broadcast_to)를 써서 계산하세요.
+    Hint (ko): 기울기는 gy.data에 넘파이를 쓰지 말고 Variable인 gy에 DeZero 함수(reshape, broadcast_to)를 적용해 계산하세요.
     """
     x = dz.Variable(numbers(2, 3))
     dz.functions.sum(x, axis=0).backward()
@@ -111,7 +111,7 @@ def test_gradient_is_a_variable(dz):
 def test_float32_stays_float32(dz):
     """F.sum of float32 data, with an axis, gives a float32 result and a float32 gradient.
 
-    ko: float32 데이터의 축이 있는 F.sum은 float32 결과와 float32 기울기를 냅니다.
+    ko: float32 데이터를 축을 지정해 F.sum으로 합하면 결과와 기울기도 float32입니다.
     """
     x = dz.Variable(numbers(2, 3, 4).astype(np.float32))
     y = dz.functions.sum(x, axis=(0, 2))

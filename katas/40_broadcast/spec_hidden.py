@@ -26,7 +26,7 @@ def sum_to(a, shape):
 def test_operators_on_other_shapes(dz):
     """+, -, *, / for other pairs of shapes, both orders.
 
-    ko: 다른 모양 쌍에 대해 양쪽 순서로 +, -, *, /.
+    ko: 다른 모양 쌍에서 +, -, *, /를 두 순서로 모두 계산합니다.
     """
     for shape0, shape1 in PAIRS:
         for a_shape, b_shape in ((shape0, shape1), (shape1, shape0)):
@@ -39,7 +39,7 @@ def test_operators_on_other_shapes(dz):
 def test_a_bias_in_a_formula(dz):
     """(x * w + b) ** 2 / c with x (4, 3), w (3,), b (1, 3), c (4, 1).
 
-    ko: x (4, 3), w (3,), b (1, 3), c (4, 1)로 (x * w + b) ** 2 / c.
+    ko: x (4, 3), w (3,), b (1, 3), c (4, 1)일 때 (x * w + b) ** 2 / c.
     """
     inputs = [numbers(4, 3), numbers(3), numbers(1, 3), numbers(4, 1, low=1.0)]
     expect_gradients(dz, lambda x, w, b, c: (x * w + b) ** 2 / c, lambda x, w, b, c: (x * w + b) ** 2 / c, inputs,
@@ -49,7 +49,7 @@ def test_a_bias_in_a_formula(dz):
 def test_reflected_with_arrays(dz):
     """An array minus and over a Variable that broadcasts: 2-d array, 1-d Variable.
 
-    ko: 브로드캐스트되는 Variable에서 배열을 빼고 나누기: 2차원 배열, 1차원 Variable.
+    ko: 2차원 배열에서 브로드캐스트되는 1차원 Variable을 빼고, 또 나눕니다.
     """
     a = numbers(3, 4)
     expect_gradients(dz, lambda x: a - x, lambda v: a - v, [numbers(4)], "array (3, 4) - x (4,)")
@@ -59,7 +59,7 @@ def test_reflected_with_arrays(dz):
 def test_utils_sum_to_more(dz):
     """utils.sum_to on a 3x1x4x5 array to several shapes.
 
-    ko: 3x1x4x5 배열을 여러 모양으로 utils.sum_to.
+    ko: utils.sum_to로 3x1x4x5 배열을 여러 모양으로 합합니다.
     """
     utils = import_module(dz, "dezero.utils")
     x = numbers(3, 2, 4, 5)
@@ -70,7 +70,7 @@ def test_utils_sum_to_more(dz):
 def test_broadcast_to_chain(dz):
     """F.sum_to(F.broadcast_to(x, (2, 3, 4)) * w, (3, 1)) for x (3, 1).
 
-    ko: x (3, 1)에 대해 F.sum_to(F.broadcast_to(x, (2, 3, 4)) * w, (3, 1)).
+    ko: x (3, 1)일 때 F.sum_to(F.broadcast_to(x, (2, 3, 4)) * w, (3, 1)).
     """
     F = dz.functions
     w = numbers(2, 3, 4)

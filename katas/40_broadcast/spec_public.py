@@ -33,14 +33,14 @@ def sum_to(a, shape):
 def test_utils_sum_to(dz):
     """utils.sum_to on arrays: (2, 4, 3) summed to (4, 1), (3,), (2, 1, 3), (1, 1) and (4, 3).
 
-    ko: 배열에서 utils.sum_to: (2, 4, 3)을 (4, 1), (3,), (2, 1, 3), (1, 1), (4, 3)으로 합합니다.
+    ko: utils.sum_to로 (2, 4, 3) 배열을 (4, 1), (3,), (2, 1, 3), (1, 1), (4, 3) 모양으로 합합니다.
 
     Hint: sum over the leading axes that broadcasting added (x.ndim - len(shape) of them) and over each
     axis that was stretched from length 1, keepdims=True, then drop the leading axes. The stretched
     axes are counted in shape, so in x they sit `lead` places further right.
 
-    Hint (ko): 브로드캐스트가 덧붙인 앞쪽 축들(x.ndim - len(shape)개)과, 길이 1에서 늘어난 각 축에 대해 keepdims=True로 합한 다음 앞쪽 축들을 없애세요.
-    늘어난 축은 shape 기준으로 센 것이므로 x에서는 `lead`만큼 오른쪽에 있습니다.
+    Hint (ko): 브로드캐스트가 앞에 덧붙인 축(x.ndim - len(shape)개)과 길이 1에서 늘어난 축을 keepdims=True로 합한 다음, 앞에 덧붙은 축을 없애세요. 늘어난 축의
+    번호는 shape 기준이므로 x에서는 `lead`만큼 오른쪽에 있습니다.
     """
     utils = import_module(dz, "dezero.utils")
     x = numbers(2, 4, 3)
@@ -56,8 +56,8 @@ def test_broadcast_to_and_sum_to(dz):
     Hint: F.broadcast_to and F.sum_to go through the Functions BroadcastTo and SumTo, so that their
     results have a creator; each one's backward goes back to the input's shape (self.x_shape).
 
-    Hint (ko): F.broadcast_to와 F.sum_to는 Function인 BroadcastTo와 SumTo를 거쳐야 결과에 창조자가 생깁니다. 각각의
-    역전파는 입력의 모양(self.x_shape)으로 돌아갑니다.
+    Hint (ko): F.broadcast_to와 F.sum_to는 Function인 BroadcastTo와 SumTo를 거쳐야 결과에 창조자가 생깁니다. 둘 다 역전파에서는 입력의
+    모양(self.x_shape)으로 되돌립니다.
     """
     F = dz.functions
     for name, shape, target, needed in (
@@ -77,14 +77,14 @@ def test_broadcast_to_and_sum_to(dz):
 def test_add_broadcasts(dz):
     """x0 + x1 for shapes that broadcast: each gradient has its input's shape, summed over the copies.
 
-    ko: 브로드캐스트되는 모양에서 x0 + x1: 각 기울기는 입력의 모양이고, 복사본들에 대해 합해집니다.
+    ko: 브로드캐스트되는 모양의 x0 + x1: 기울기는 복사된 만큼 합해져 저마다 자기 입력의 모양이 됩니다.
 
     Hint: when forward broadcast an input, its gradient has the output's shape; sum it back to the
     input's shape with sum_to(g, x.shape), for each input, whenever x0.shape != x1.shape. Remember the
     shapes in forward (Add and Sub get arrays there) or read them from self.inputs.
 
-    Hint (ko): forward가 입력을 브로드캐스트했다면 그 기울기는 출력의 모양입니다. x0.shape != x1.shape일 때마다 입력마다 sum_to(g, x.shape)로 입력의
-    모양으로 되돌리세요. 모양은 forward에서 기억하거나(Add와 Sub는 거기서 배열을 받습니다) self.inputs에서 읽으세요.
+    Hint (ko): forward에서 입력이 브로드캐스트되었다면 그 기울기는 출력의 모양입니다. x0.shape != x1.shape이면 입력마다 sum_to(g, x.shape)로 입력의 모양으로
+    되돌리세요. 모양은 forward에서 기억해 두거나(Add와 Sub의 forward는 배열을 받습니다) self.inputs에서 읽으세요.
     """
     check_pairs(dz, lambda a, b: a + b, lambda a, b: a + b, "x0 + x1")
 
@@ -92,11 +92,11 @@ def test_add_broadcasts(dz):
 def test_mul_broadcasts(dz):
     """x0 * x1 for shapes that broadcast, and an array times a Variable.
 
-    ko: 브로드캐스트되는 모양에서 x0 * x1, 그리고 배열 곱하기 Variable.
+    ko: 브로드캐스트되는 모양의 x0 * x1, 그리고 배열과 Variable의 곱.
 
     Hint: gy * x1 has the output's shape; sum it back to x0's shape (and gy * x0 to x1's).
 
-    Hint (ko): gy * x1은 출력의 모양입니다. 이를 x0의 모양으로 (그리고 gy * x0을 x1의 모양으로) 합해 되돌리세요.
+    Hint (ko): gy * x1은 출력의 모양이므로 x0의 모양으로 합해 되돌리세요. gy * x0도 마찬가지로 x1의 모양으로 되돌립니다.
     """
     check_pairs(dz, lambda a, b: a * b, lambda a, b: a * b, "x0 * x1")
     weights = numbers(2, 3)
@@ -107,11 +107,11 @@ def test_mul_broadcasts(dz):
 def test_sub_broadcasts(dz):
     """x0 - x1 for shapes that broadcast.
 
-    ko: 브로드캐스트되는 모양에서 x0 - x1.
+    ko: 브로드캐스트되는 모양의 x0 - x1.
 
     Hint: both gradients of x0 - x1 (gy and -gy) need summing back when the shapes differ.
 
-    Hint (ko): 모양이 다르면 x0 - x1의 두 기울기(gy와 -gy) 모두 합해서 되돌려야 합니다.
+    Hint (ko): 모양이 다르면 x0 - x1의 두 기울기(gy와 -gy)를 모두 합해서 되돌려야 합니다.
     """
     check_pairs(dz, lambda a, b: a - b, lambda a, b: a - b, "x0 - x1")
 
@@ -119,11 +119,11 @@ def test_sub_broadcasts(dz):
 def test_div_broadcasts(dz):
     """x0 / x1 for shapes that broadcast (x1 kept away from 0).
 
-    ko: 브로드캐스트되는 모양에서 x0 / x1(x1은 0에서 떨어뜨려 둡니다).
+    ko: 브로드캐스트되는 모양의 x0 / x1(x1은 0에 가깝지 않은 값).
 
     Hint: gy / x1 and gy * (-x0 / x1 ** 2) both have the output's shape: sum each back to its input's.
 
-    Hint (ko): gy / x1과 gy * (-x0 / x1 ** 2)는 둘 다 출력의 모양입니다. 각각을 그 입력의 모양으로 합해 되돌리세요.
+    Hint (ko): gy / x1과 gy * (-x0 / x1 ** 2)는 둘 다 출력의 모양입니다. 둘 다 해당 입력의 모양으로 합해 되돌리세요.
     """
     check_pairs(dz, lambda a, b: a / b, lambda a, b: a / b, "x0 / x1", positive_second=True)
 
@@ -131,7 +131,7 @@ def test_div_broadcasts(dz):
 def test_book_example(dz):
     """The book's x0 = [1, 2, 3], x1 = [10]: y = [11, 12, 13] and x1.grad = [3].
 
-    ko: 책의 x0 = [1, 2, 3], x1 = [10]: y = [11, 12, 13]이고 x1.grad = [3].
+    ko: 책의 예 x0 = [1, 2, 3], x1 = [10]에서 y = [11, 12, 13]이고 x1.grad = [3]입니다.
     """
     x0, x1 = dz.Variable(np.array([1.0, 2.0, 3.0])), dz.Variable(np.array([10.0]))
     y = x0 + x1
@@ -161,13 +161,13 @@ def second_derivative(dz, forward, x0, w, what):
 def test_second_derivative_through_broadcasting(dz):
     """Gradients that broadcasting summed are differentiable again (create_graph=True), x of shape (3,).
 
-    ko: 브로드캐스트가 합한 기울기를 다시 미분할 수 있습니다(create_graph=True), 모양이 (3,)인 x.
+    ko: 브로드캐스트 때문에 합해진 기울기도 다시 미분할 수 있습니다(create_graph=True, 모양이 (3,)인 x).
 
     Hint: write the backward passes with DeZero functions on Variables (sum_to, broadcast_to), not with
     NumPy on gy.data: then x.grad has a graph (create_graph=True), and can be differentiated.
 
-    Hint (ko): 역전파를 gy.data에 넘파이를 쓰지 말고 Variable에 DeZero 함수(sum_to, broadcast_to)를 써서 작성하세요. 그러면 x.grad가 그래프를
-    가지고(create_graph=True) 다시 미분할 수 있습니다.
+    Hint (ko): backward는 gy.data에 넘파이를 쓰지 말고 Variable에 DeZero 함수(sum_to, broadcast_to)를 적용해 작성하세요. 그래야 x.grad가 그래프를
+    가지므로(create_graph=True) 다시 미분할 수 있습니다.
     """
     F = dz.functions
     c = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
@@ -193,7 +193,7 @@ def test_second_derivative_through_broadcasting(dz):
 def test_float32_stays_float32(dz):
     """A float32 matrix plus and times a float32 row: float32 results and gradients.
 
-    ko: float32 행렬에 float32 행을 더하고 곱하기: float32 결과와 기울기.
+    ko: float32 행렬에 float32 행을 더하거나 곱해도 결과와 기울기가 float32입니다.
     """
     x0 = dz.Variable(numbers(2, 3).astype(np.float32))
     x1 = dz.Variable(numbers(3).astype(np.float32))

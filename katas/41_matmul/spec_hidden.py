@@ -23,7 +23,7 @@ def test_other_shapes(dz):
 def test_chain_of_products(dz):
     """F.matmul(F.matmul(x, W1), W2) ** 2 for x (4, 3), W1 (3, 5), W2 (5, 2).
 
-    ko: x (4, 3), W1 (3, 5), W2 (5, 2)로 F.matmul(F.matmul(x, W1), W2) ** 2.
+    ko: x (4, 3), W1 (3, 5), W2 (5, 2)일 때 F.matmul(F.matmul(x, W1), W2) ** 2.
     """
     F = dz.functions
     inputs = [numbers(4, 3), numbers(3, 5, seed=1), numbers(5, 2, seed=2)]
@@ -34,7 +34,7 @@ def test_chain_of_products(dz):
 def test_product_with_a_transpose(dz):
     """F.matmul(x, x.T) for x (3, 4): x is used twice.
 
-    ko: x (3, 4)에 대해 F.matmul(x, x.T): x가 두 번 쓰입니다.
+    ko: x (3, 4)일 때 F.matmul(x, x.T)에서는 x가 두 번 쓰입니다.
     """
     F = dz.functions
     expect_gradients(dz, lambda x: F.matmul(x, x.T), lambda a: a @ a.T, [numbers(3, 4)], "F.matmul(x, x.T)")
@@ -43,7 +43,7 @@ def test_product_with_a_transpose(dz):
 def test_float32_dot(dz):
     """x.dot(W) for float32 (4, 2) and (2, 3): float32 gradients.
 
-    ko: float32 (4, 2)와 (2, 3)의 x.dot(W): float32 기울기.
+    ko: float32 (4, 2)와 (2, 3)의 x.dot(W): 기울기도 float32입니다.
     """
     x = dz.Variable(numbers(4, 2).astype(np.float32))
     W = dz.Variable(numbers(2, 3, seed=3).astype(np.float32))

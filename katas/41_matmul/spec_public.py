@@ -12,14 +12,14 @@ def numbers(*shape, seed=41):
 def test_matmul_of_non_square_matrices(dz):
     """F.matmul(x, W) for x (2, 3) and W (3, 4): y (2, 4); x.grad (2, 3) and W.grad (3, 4), against NumPy.
 
-    ko: x (2, 3)과 W (3, 4)로 F.matmul(x, W): y (2, 4); x.grad (2, 3)과 W.grad (3, 4)를 넘파이와 비교합니다.
+    ko: x (2, 3)과 W (3, 4)의 F.matmul(x, W)는 y (2, 4)이고, x.grad (2, 3)와 W.grad (3, 4)를 넘파이와 비교합니다.
 
     Hint: for y = x W, gx = matmul(gy, W.T) and gW = matmul(x.T, gy). Check with the shapes: gy (2, 4)
     times W.T (4, 3) is (2, 3), x.T (3, 2) times gy (2, 4) is (3, 4); any other arrangement of the
     factors does not fit.
 
-    Hint (ko): y = x W이면 gx = matmul(gy, W.T)이고 gW = matmul(x.T, gy)입니다. 모양으로 확인하세요. gy (2, 4) 곱하기 W.T (4, 3)은
-    (2, 3), x.T (3, 2) 곱하기 gy (2, 4)는 (3, 4)입니다. 인수를 다르게 배치하면 모양이 맞지 않습니다.
+    Hint (ko): y = x W이면 gx = matmul(gy, W.T), gW = matmul(x.T, gy)입니다. 모양으로 확인해 보세요. gy (2, 4)와 W.T (4, 3)의 곱은 (2,
+    3), x.T (3, 2)와 gy (2, 4)의 곱은 (3, 4)입니다. 인수를 달리 놓으면 모양이 맞지 않습니다.
     """
     F = dz.functions
     expect_gradients(dz, lambda x, W: F.matmul(x, W), lambda a, b: a @ b, [numbers(2, 3), numbers(3, 4, seed=1)],
@@ -31,12 +31,12 @@ def test_matmul_of_non_square_matrices(dz):
 def test_matmul_of_square_matrices(dz):
     """F.matmul(x, W) for 3x3 matrices: the shapes always fit, so only the values show a wrong backward.
 
-    ko: 3x3 행렬로 F.matmul(x, W): 모양은 늘 맞으므로 틀린 역전파는 값에서만 드러납니다.
+    ko: 3x3 행렬의 F.matmul(x, W)에서는 모양이 늘 맞으므로 틀린 역전파가 값에서만 드러납니다.
 
     Hint: with square matrices gy W (no transpose) or W.T gy have the right shape and the wrong
     values: gx = matmul(gy, W.T), gW = matmul(x.T, gy).
 
-    Hint (ko): 정사각 행렬에서는 gy W(전치 없음)나 W.T gy도 모양은 맞고 값이 틀립니다: gx = matmul(gy, W.T), gW = matmul(x.T, gy).
+    Hint (ko): 정사각 행렬에서는 gy W(전치 없음)나 W.T gy도 모양은 맞지만 값이 틀립니다. gx = matmul(gy, W.T), gW = matmul(x.T, gy)입니다.
     """
     F = dz.functions
     expect_gradients(dz, lambda x, W: F.matmul(x, W), lambda a, b: a @ b, [numbers(3, 3), numbers(3, 3, seed=3)],
@@ -46,7 +46,7 @@ def test_matmul_of_square_matrices(dz):
 def test_book_example(dz):
     """The book's x (2, 3) and W (3, 4): after backward x.grad.shape is (2, 3) and W.grad.shape (3, 4).
 
-    ko: 책의 x (2, 3)과 W (3, 4): 역전파 뒤에 x.grad.shape는 (2, 3), W.grad.shape는 (3, 4)입니다.
+    ko: 책의 x (2, 3)과 W (3, 4)로 역전파하면 x.grad.shape는 (2, 3), W.grad.shape는 (3, 4)입니다.
     """
     x, W = dz.Variable(numbers(2, 3)), dz.Variable(numbers(3, 4, seed=1))
     y = dz.functions.matmul(x, W)
@@ -64,8 +64,8 @@ def test_matmul_and_dot_methods(dz):
     Hint: install them in setup_variable (dezero/core.py): Variable.matmul = dezero.functions.matmul and
     Variable.dot = dezero.functions.matmul.
 
-    Hint (ko): setup_variable(dezero/core.py)에서 설치하세요: Variable.matmul = dezero.functions.matmul, Variable.dot =
-    dezero.functions.matmul.
+    Hint (ko): dezero/core.py의 setup_variable에서 Variable.matmul = dezero.functions.matmul, Variable.dot =
+    dezero.functions.matmul로 설정하세요.
     """
     for name in ("matmul", "dot"):
         expect_gradients(dz, lambda x, W: getattr(x, name)(W), lambda a, b: a @ b,
@@ -75,13 +75,13 @@ def test_matmul_and_dot_methods(dz):
 def test_second_derivative(dz):
     """The gradients are Variables with a graph: d/dx of sum(V * dy/dx) for y = sum(matmul(x, W) ** 2).
 
-    ko: 기울기는 그래프를 가진 Variable입니다: y = sum(matmul(x, W) ** 2)에 대해 sum(V * dy/dx)의 d/dx.
+    ko: 기울기는 그래프를 가진 Variable이므로, y = sum(matmul(x, W) ** 2)일 때 sum(V * dy/dx)를 다시 x로 미분할 수 있습니다.
 
     Hint: write MatMul.backward with matmul and .T on the Variables gy, x and W, not with NumPy on their
     data: then x.grad is a Variable and create_graph=True records how it was computed.
 
-    Hint (ko): MatMul.backward를 데이터에 넘파이를 쓰지 말고 Variable gy, x, W에 matmul과 .T를 써서 작성하세요. 그러면 x.grad가 Variable이
-    되고, create_graph=True가 그 계산 과정을 기록합니다.
+    Hint (ko): MatMul.backward는 데이터에 넘파이를 쓰지 말고 Variable인 gy, x, W에 matmul과 .T를 적용해 작성하세요. 그러면 x.grad가 Variable이
+    되고, create_graph=True일 때 그 계산 과정이 기록됩니다.
     """
     F = dz.functions
     x0, W0, V = numbers(2, 3), numbers(3, 4, seed=1), numbers(2, 3, seed=5)
@@ -104,7 +104,7 @@ def test_second_derivative(dz):
 def test_float32_stays_float32(dz):
     """float32 x and W: a float32 product and float32 gradients.
 
-    ko: float32 x와 W: float32 곱과 float32 기울기.
+    ko: float32인 x와 W의 곱과 기울기도 float32입니다.
     """
     x = dz.Variable(numbers(2, 3).astype(np.float32))
     W = dz.Variable(numbers(3, 4, seed=1).astype(np.float32))
