@@ -34,7 +34,7 @@ def mse(a, b):
 def test_mean_squared_errors_other_shapes(dz):
     """Both mean_squared_errors on (2, 5), (7,) and (3, 2, 2) arrays.
 
-    ko: (2, 5), (7,), (3, 2, 2) 배열에서 두 mean_squared_error.
+    ko: (2, 5), (7,), (3, 2, 2) 배열에서 두 가지 mean_squared_error.
     """
     F = import_module(dz, "dezero.functions")
     for shape in ((2, 5), (7,), (3, 2, 2)):
@@ -57,7 +57,7 @@ def test_predict_other_values(dz):
 def test_another_line(dz):
     """Regression on 50 points near y = -1 + 3x (seed 7): 2000 iterations reach the least-squares line.
 
-    ko: y = -1 + 3x 근처의 점 50개(시드 7)로 회귀: 2000번 반복하면 최소제곱 직선에 도달합니다.
+    ko: y = -1 + 3x 근처의 점 50개(시드 7)로 회귀하면 2000번 반복 끝에 최소제곱 직선에 이릅니다.
     """
     (fit_line,) = define(dz, FIT, "fit_line")
     x, y, W, b = fit_line(7, 3.0, -1.0, 2000)

@@ -49,12 +49,12 @@ def mse(a, b):
 def test_predict(dz):
     """predict(x) is x W + b with the module's W (1, 1) and b (1,); W.grad and b.grad have their shapes.
 
-    ko: predict(x)는 모듈의 W (1, 1)과 b (1,)로 x W + b이고, W.grad와 b.grad는 각자의 모양입니다.
+    ko: predict(x)는 모듈의 W (1, 1)과 b (1,)로 계산한 x W + b이고, W.grad와 b.grad는 저마다 W, b와 모양이 같습니다.
 
     Hint: y = F.matmul(x, W) + b. b has shape (1,) and is added to every row, so its gradient is
     summed over the rows (broadcasting, kata 40).
 
-    Hint (ko): y = F.matmul(x, W) + b. b는 모양이 (1,)이고 모든 행에 더해지므로 그 기울기는 행들에 대해 합해집니다(브로드캐스트, 카타 40).
+    Hint (ko): y = F.matmul(x, W) + b입니다. 모양이 (1,)인 b는 모든 행에 더해지므로 그 기울기는 모든 행에 걸쳐 합해집니다(브로드캐스트, 카타 40).
     """
     dz.W.data = np.array([[2.0]])
     dz.b.data = np.array([0.5])
@@ -74,14 +74,14 @@ def test_predict(dz):
 def test_mean_squared_error(dz):
     """mean_squared_error(x0, x1) in step42.py: the squared differences summed and divided by N = len(x0).
 
-    ko: step42.py의 mean_squared_error(x0, x1): 차이의 제곱을 합해 N = len(x0)으로 나눕니다.
+    ko: step42.py의 mean_squared_error(x0, x1)는 차이의 제곱을 합해 N = len(x0)으로 나눕니다.
 
     Hint: the book divides by len(diff), the number of rows (data points), not by diff.size: with
     several columns the two differ. Build it from DeZero functions (-, **, F.sum, /), so that it
     has a gradient.
 
-    Hint (ko): 책은 diff.size가 아니라 행(데이터 점)의 수인 len(diff)로 나눕니다. 열이 여럿이면 둘이 다릅니다. 기울기가 있도록 DeZero 함수(-, **, F.sum,
-    /)로 만드세요.
+    Hint (ko): 책은 diff.size가 아니라 행(데이터 점)의 수인 len(diff)로 나눕니다. 열이 여럿이면 두 값이 다릅니다. 기울기를 구할 수 있도록 DeZero 함수(-, **,
+    F.sum, /)로 만드세요.
     """
     inputs = [numbers(4, 3), numbers(4, 3, seed=1)]
     expect_gradients(dz, lambda a, b: dz.mean_squared_error(a, b), mse, inputs, "mean_squared_error(x0, x1), shape (4, 3)")
@@ -92,7 +92,7 @@ def test_mean_squared_error(dz):
 def test_F_mean_squared_error(dz):
     """F.mean_squared_error(x0, x1) (MeanSquaredError) gives the same values and gradients.
 
-    ko: F.mean_squared_error(x0, x1)(MeanSquaredError)은 같은 값과 기울기를 냅니다.
+    ko: F.mean_squared_error(x0, x1)(MeanSquaredError)도 값과 기울기가 같습니다.
 
     Hint: MeanSquaredError.forward: diff = x0 - x1; return (diff ** 2).sum() / len(diff). backward:
     x0, x1 = self.inputs; diff = x0 - x1; gx0 = gy * diff * (2. / len(diff)); return gx0, -gx0.
@@ -111,14 +111,14 @@ def test_F_mean_squared_error(dz):
 def test_F_mean_squared_error_is_one_function(dz):
     """F.mean_squared_error is one Function: the loss's creator takes x0 and x1 themselves.
 
-    ko: F.mean_squared_error는 Function 하나입니다: 손실의 창조자는 x0과 x1 자체를 입력으로 받습니다.
+    ko: F.mean_squared_error는 Function 하나이므로, 손실의 창조자는 x0과 x1을 직접 입력으로 받습니다.
 
     Hint: the point of MeanSquaredError: a single Function keeps no intermediate Variables (diff,
     diff ** 2, the sum) in the graph, so their memory is freed at once. Calling the step file's
     version or chaining smaller functions builds four nodes instead of one.
 
-    Hint (ko): MeanSquaredError의 요점: Function 하나는 중간 Variable(diff, diff ** 2, 합)을 그래프에 남기지 않으므로 그 메모리가 즉시
-    해제됩니다. 단계 파일의 버전을 부르거나 작은 함수들을 연결하면 노드가 하나가 아니라 넷이 만들어집니다.
+    Hint (ko): MeanSquaredError를 Function 하나로 만드는 이유는 중간 Variable(diff, diff ** 2, 합)을 그래프에 남기지 않아 그 메모리가 바로 해제되기
+    때문입니다. 단계 파일의 버전을 부르거나 작은 함수를 이어 붙이면 노드가 하나가 아니라 넷 생깁니다.
     """
     F = import_module(dz, "dezero.functions")
     x0, x1 = dz.Variable(numbers(4, 3)), dz.Variable(numbers(4, 3, seed=1))
@@ -135,7 +135,7 @@ def test_F_mean_squared_error_is_one_function(dz):
 def test_float32_stays_float32(dz):
     """F.mean_squared_error of float32 arrays: a float32 loss and float32 gradients.
 
-    ko: float32 배열의 F.mean_squared_error: float32 손실과 float32 기울기.
+    ko: float32 배열의 F.mean_squared_error는 손실과 기울기도 float32입니다.
     """
     F = import_module(dz, "dezero.functions")
     x0 = dz.Variable(numbers(4, 3).astype(np.float32))
@@ -150,13 +150,12 @@ def test_float32_stays_float32(dz):
 def test_book_regression(dz):
     """The book's loop, 100 iterations on the book's data: W = 2.11807369, b = 5.46608905, loss 0.0790861.
 
-    ko: 책의 데이터로 책의 반복문 100번: W = 2.11807369, b = 5.46608905, 손실 0.0790861.
+    ko: 책의 데이터로 책의 반복문을 100번 돌리면 W = 2.11807369, b = 5.46608905, 손실 0.0790861입니다.
 
     Hint: these are the numbers the book prints. If yours differ, check predict (x W + b) and
     mean_squared_error (the division by N) first; the loop itself is the book's.
 
-    Hint (ko): 책이 출력하는 숫자입니다. 여러분의 값이 다르다면 먼저 predict(x W + b)와 mean_squared_error(N으로 나누기)를 확인하세요. 반복문 자체는 책의
-    것입니다.
+    Hint (ko): 책이 출력하는 값입니다. 결과가 다르다면 먼저 predict(x W + b)와 mean_squared_error(N으로 나누기)를 확인하세요. 반복문은 책 그대로입니다.
     """
     (fit,) = define(dz, FIT, "fit")
     for name, loss_function in (("mean_squared_error of step42.py", dz.mean_squared_error),
@@ -170,7 +169,7 @@ def test_book_regression(dz):
 def test_regression_converges(dz):
     """After 500 iterations W and b are within 0.002 of the least-squares line through the data.
 
-    ko: 500번 반복한 뒤 W와 b는 데이터를 지나는 최소제곱 직선에서 0.002 이내에 있습니다.
+    ko: 500번 반복한 뒤 W와 b는 데이터의 최소제곱 직선과 0.002 이내로 가깝습니다.
     """
     (fit,) = define(dz, FIT, "fit")
     x, y = book_data()
