@@ -112,9 +112,9 @@ def make_class(root, count, seed=0):
     """``count`` submissions, in turn: complete, half done (the katas of the first half solved, the rest
     as shipped), untouched stubs, and broken (three realistic mistakes and a module that cannot be imported)."""
     from tests.helpers import KATAS, LADDER, stub, write_submission
-    from tests.test_mutants import MUTANTS, _apply
 
     rng = random.Random(seed)
+    mutants = realistic_mistakes()
     ids = sorted(KATAS)
     middle = ids[len(ids) // 2]
     paths = []
@@ -126,13 +126,30 @@ def make_class(root, count, seed=0):
         elif kind == 2:
             overrides, package = {k: stub(k) for k in ids}, LADDER.stub()
         elif kind == 3:
-            for entry in rng.sample(MUTANTS, min(3, len(MUTANTS))):
-                changes.update(_apply(entry))
+            for change in rng.sample(mutants, min(3, len(mutants))):
+                changes.update(change)
             broken = rng.choice([k for k in ids if KATAS[k].files])
             changes[f"{broken}/{KATAS[broken].files[0]}"] = "import numpy as np\nimport a_module_nobody_wrote\n"
         paths.append(write_submission(Path(root) / f"student{number:03d}", overrides, package=package,
                                       changes=changes))
     return paths
+
+
+def realistic_mistakes():
+    """The one-line mistakes of tests/mutants_*.py, as submission changes (those that still apply)."""
+    import importlib
+
+    from tests.helpers import mutate
+
+    found = []
+    for path in sorted(Path(__file__).parent.glob("mutants_*.py")):
+        for kata_id, old, new, _ in getattr(importlib.import_module(f"tests.{path.stem}"), "MUTANTS", []):
+            if isinstance(old, str):
+                try:
+                    found.append(mutate(kata_id, old, new))
+                except AssertionError:  # the reference changed under that mistake
+                    pass
+    return found
 
 
 def class_batch(count, jobs, target=100):
@@ -142,7 +159,9 @@ def class_batch(count, jobs, target=100):
         paths = make_class(Path(folder) / "class", count)
         out = Path(folder) / "out"
         seconds, cpu = grade(paths, out, jobs, cache=True)  # an empty cache: everything is graded
+        entries = len(list((out / ".cache").iterdir()))
         cached, _ = grade(paths, out, jobs, cache=True)      # the same class again: everything from the cache
+        missed = len(list((out / ".cache").iterdir())) - entries
     scale = target / count
     said = "" if count == target else f", extrapolated linearly from {count}"
     print(f"A class: {count} submissions x {len(KATAS)} katas (complete, half done, stubs, broken) on {jobs} "
@@ -150,6 +169,8 @@ def class_batch(count, jobs, target=100):
     print(f"  graded            {seconds:6.1f} s wall, {cpu:6.1f} s CPU ({seconds / count:.2f} s per submission)")
     print(f"  {target} submissions   {seconds * scale:6.1f} s{said}  (target 480 s)")
     print(f"  regraded, cached  {cached:6.1f} s; {target} submissions {cached * scale:.1f} s{said}  (target 30 s)")
+    if missed:
+        print(f"  (the cache missed {missed} katas: grader code edited during the run? Its hash is in the key.)")
     return {"grading": seconds, "cpu": cpu, "cached": cached}
 
 
