@@ -52,6 +52,9 @@ class Box:
         global Box
         Box = Other
 
+    def shadow(self):
+        self.double = lambda: "the instance's own"
+
 
 class Other(Box):
     pass
@@ -107,6 +110,20 @@ def test_what_comes_with_a_reply_is_what_asking_gives(probe):
     box.data = np.array([5.0, 6.0])  # a request too: nothing said before it holds after it
     np.testing.assert_array_equal(box.data, [5.0, 6.0])  # box is watched (its .grad was read): no request
     assert trips(worker) == calls + 1
+
+
+def test_a_method_call_is_one_request_and_still_the_method_getattr_finds(probe):
+    worker, dz = probe
+    box = dz.Box(np.array([1.0]))
+    box.double()  # the first time: getattr, then the call; the judge learns that double is a method
+    before = trips(worker)
+    box.double()  # the last reply named Box.double as the function getattr binds: one request
+    assert trips(worker) == before + 1
+    box.shadow()  # the instance's own attribute hides the class's function now
+    assert box.double() == "the instance's own"
+    other = dz.Box(np.array([2.0]))
+    other.double()
+    np.testing.assert_array_equal(other.grad, [4.0])
 
 
 def test_a_property_is_read_each_time(probe):
