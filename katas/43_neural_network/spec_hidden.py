@@ -39,7 +39,7 @@ def sigmoid(a):
 def test_linear_other_shapes(dz):
     """F.linear and F.linear_simple for x (1, 5), W (5, 3), b (3,) and x (6, 2), W (2, 1), b (1,).
 
-    ko: x (1, 5), W (5, 3), b (3,)와 x (6, 2), W (2, 1), b (1,)에 대한 F.linear와 F.linear_simple.
+    ko: x (1, 5), W (5, 3), b (3,)일 때와 x (6, 2), W (2, 1), b (1,)일 때의 F.linear와 F.linear_simple.
     """
     F = dz.functions
     for xs, ws in (((1, 5), (5, 3)), ((6, 2), (2, 1))):
@@ -52,7 +52,7 @@ def test_linear_other_shapes(dz):
 def test_sigmoid_on_a_3d_tensor(dz):
     """F.sigmoid on a 2x3x2 tensor with values up to about +-6.
 
-    ko: 값이 약 +-6까지인 2x3x2 텐서에서 F.sigmoid.
+    ko: 값이 +-6 안팎까지 퍼진 2x3x2 텐서에서 F.sigmoid.
     """
     F = dz.functions
     expect_gradients(dz, lambda v: F.sigmoid(v), sigmoid, [numbers(2, 3, 2) * 2.5], "F.sigmoid(x)")
@@ -73,7 +73,7 @@ def test_sigmoid_of_zero(dz):
 def test_two_layers_composed(dz):
     """linear(sigmoid(linear(x, W1, b1)), W2, b2) against NumPy, all five gradients.
 
-    ko: linear(sigmoid(linear(x, W1, b1)), W2, b2)를 넘파이와 비교합니다. 기울기 다섯 개 모두.
+    ko: linear(sigmoid(linear(x, W1, b1)), W2, b2)를 기울기 다섯 개까지 모두 넘파이와 비교합니다.
     """
     F = dz.functions
     inputs = [numbers(5, 2), numbers(2, 4, seed=1), numbers(4, seed=2), numbers(4, 3, seed=3), numbers(3, seed=4)]
@@ -84,7 +84,7 @@ def test_two_layers_composed(dz):
 def test_fits_another_sine(dz):
     """Another data set (seed 2), scale 5, 1000 iterations: loss below 0.1.
 
-    ko: 다른 데이터셋(시드 2), 스케일 5, 1000번 반복: 손실이 0.1 아래로.
+    ko: 다른 데이터셋(시드 2)에서 스케일 5로 1000번 반복하면 손실이 0.1 아래로 내려갑니다.
     """
     (train,) = define(dz, TRAIN, "train")
     last = train(2, 5.0, 1000)
@@ -95,7 +95,7 @@ def test_fits_another_sine(dz):
 def test_float32_linear_without_bias(dz):
     """F.linear(x, W) of float32 data without b: float32 gradients.
 
-    ko: b 없이 float32 데이터의 F.linear(x, W): float32 기울기.
+    ko: float32 데이터에 b 없이 F.linear(x, W)를 적용해도 기울기가 float32입니다.
     """
     x = dz.Variable(numbers(3, 2).astype(np.float32))
     W = dz.Variable(numbers(2, 2, seed=1).astype(np.float32))

@@ -49,13 +49,13 @@ def sigmoid(a):
 def test_linear(dz):
     """F.linear(x, W, b) = x W + b for x (4, 3), W (3, 2), b (2,): values and all three gradients.
 
-    ko: x (4, 3), W (3, 2), b (2,)에 대해 F.linear(x, W, b) = x W + b: 값과 세 기울기 모두.
+    ko: x (4, 3), W (3, 2), b (2,)일 때 F.linear(x, W, b) = x W + b의 값과 기울기 세 개.
 
     Hint: b is added to every row, so its gradient is gy summed back to b's shape: sum_to(gy, b.shape).
     gx = matmul(gy, W.T) and gW = matmul(x.T, gy), as in MatMul.
 
-    Hint (ko): b는 모든 행에 더해지므로 그 기울기는 gy를 b의 모양으로 합해 되돌린 것입니다: sum_to(gy, b.shape). MatMul에서처럼 gx = matmul(gy,
-    W.T), gW = matmul(x.T, gy)입니다.
+    Hint (ko): b는 모든 행에 더해지므로 그 기울기는 gy를 b의 모양으로 합한 sum_to(gy, b.shape)입니다. gx = matmul(gy, W.T), gW = matmul(x.T,
+    gy)는 MatMul과 같습니다.
     """
     F = dz.functions
     inputs = [numbers(4, 3), numbers(3, 2, seed=1), numbers(2, seed=2)]
@@ -72,7 +72,7 @@ def test_linear_without_bias(dz):
     Hint: b defaults to None. Function.__call__ wraps it in a Variable whose data is None; forward
     gets None and adds nothing, and backward returns None as b's gradient.
 
-    Hint (ko): b의 기본값은 None입니다. Function.__call__은 이를 data가 None인 Variable로 감쌉니다. forward는 None을 받아 아무것도 더하지 않고,
+    Hint (ko): b의 기본값은 None이고, Function.__call__이 이를 data가 None인 Variable로 감쌉니다. forward는 None을 받으면 아무것도 더하지 않고,
     backward는 b의 기울기로 None을 돌려줍니다.
     """
     F = dz.functions
@@ -89,8 +89,8 @@ def test_sigmoid(dz):
     Hint: sigmoid'(x) = y (1 - y) for y = sigmoid(x): Sigmoid.backward takes y from its output,
     y = self.outputs[0](), and returns gy * y * (1 - y).
 
-    Hint (ko): y = sigmoid(x)이면 sigmoid'(x) = y (1 - y)입니다. Sigmoid.backward는 출력에서 y = self.outputs[0]()을 얻어 gy
-    * y * (1 - y)를 돌려줍니다.
+    Hint (ko): y = sigmoid(x)이면 sigmoid'(x) = y (1 - y)입니다. Sigmoid.backward는 출력 y = self.outputs[0]()을 꺼내 gy * y *
+    (1 - y)를 돌려줍니다.
     """
     F = dz.functions
     x = numbers(2, 3) * 3
@@ -101,13 +101,13 @@ def test_sigmoid(dz):
 def test_second_derivative(dz):
     """The gradients are Variables with a graph: d/dx of sum(V * dy/dx) for y = sum(sigmoid(linear(x, W, b))).
 
-    ko: 기울기는 그래프를 가진 Variable입니다: y = sum(sigmoid(linear(x, W, b)))에 대해 sum(V * dy/dx)의 d/dx.
+    ko: 기울기는 그래프를 가진 Variable이므로, y = sum(sigmoid(linear(x, W, b)))일 때 sum(V * dy/dx)를 다시 x로 미분할 수 있습니다.
 
     Hint: write Linear.backward and Sigmoid.backward with DeZero functions on Variables (matmul, sum_to,
     y * (1 - y) with y the output Variable), not with NumPy on .data.
 
-    Hint (ko): Linear.backward와 Sigmoid.backward를 .data에 넘파이를 쓰지 말고 Variable에 DeZero 함수(matmul, sum_to, 출력
-    Variable y로 y * (1 - y))를 써서 작성하세요.
+    Hint (ko): Linear.backward와 Sigmoid.backward는 .data에 넘파이를 쓰지 말고 Variable에 DeZero 함수(matmul, sum_to, 출력 Variable
+    y로 만든 y * (1 - y))를 적용해 작성하세요.
     """
     F = dz.functions
     x0, W0, b0, V = numbers(3, 2), numbers(2, 4, seed=1), numbers(4, seed=2), numbers(3, 2, seed=3)
@@ -136,7 +136,7 @@ def test_second_derivative(dz):
 def test_float32_stays_float32(dz):
     """F.linear and F.sigmoid on float32 data: float32 outputs and gradients.
 
-    ko: float32 데이터에서 F.linear와 F.sigmoid: float32 출력과 기울기.
+    ko: float32 데이터에 F.linear와 F.sigmoid를 적용하면 출력과 기울기도 float32입니다.
     """
     F = dz.functions
     x = dz.Variable(numbers(4, 3).astype(np.float32))
@@ -152,13 +152,13 @@ def test_float32_stays_float32(dz):
 def test_book_network(dz):
     """The book's network on the book's data: the losses at iterations 0 and 1000 are the book's.
 
-    ko: 책의 데이터로 책의 신경망: 0번째와 1000번째 반복의 손실이 책과 같습니다.
+    ko: 책의 데이터로 책의 신경망을 학습하면 0번째와 1000번째 반복의 손실이 책과 같습니다.
 
     Hint: these are the first two numbers the book prints (0.8473695850105871 and 0.2514286285183607).
     If the first one differs, look at the forward pass (linear, sigmoid); if only the second, at backward.
 
-    Hint (ko): 책이 출력하는 처음 두 숫자입니다(0.8473695850105871과 0.2514286285183607). 첫 번째가 다르면 순전파(linear, sigmoid)를, 두
-    번째만 다르면 역전파를 살펴보세요.
+    Hint (ko): 책이 처음 출력하는 두 값(0.8473695850105871과 0.2514286285183607)입니다. 첫 번째가 다르면 순전파(linear, sigmoid)를, 두 번째만
+    다르면 역전파를 살펴보세요.
     """
     (train,) = define(dz, TRAIN, "train")
     printed, _ = train(0, 0.01, 1001, 1000)
@@ -168,12 +168,12 @@ def test_book_network(dz):
 def test_network_fits_a_sine(dz):
     """With larger initial weights (scale 5), 1000 iterations bring the loss below 0.1: the sine is fitted.
 
-    ko: 초기 가중치를 더 크게(스케일 5) 하면 1000번 반복으로 손실이 0.1 아래로 내려갑니다: 사인 곡선에 맞춰집니다.
+    ko: 초기 가중치를 더 크게(스케일 5) 하면 1000번 반복 만에 손실이 0.1 아래로 내려가 사인 곡선에 맞춰집니다.
 
     Hint: the best straight line through these points has a loss of about 0.25, and the noise alone
     about 0.083; below 0.1 the network has bent its output to follow the sine.
 
-    Hint (ko): 이 점들을 지나는 가장 좋은 직선의 손실은 약 0.25이고, 잡음만으로도 약 0.083입니다. 0.1 아래라면 신경망이 출력을 구부려 사인 곡선을 따라간 것입니다.
+    Hint (ko): 이 점들에 가장 잘 맞는 직선의 손실은 약 0.25이고, 잡음만으로도 약 0.083입니다. 0.1 아래라면 신경망이 출력을 구부려 사인 곡선을 따라간 것입니다.
     """
     (train,) = define(dz, TRAIN, "train")
     printed, last = train(0, 5.0, 1000, 100)

@@ -38,7 +38,7 @@ def lazy_weights(seed, rows, in_size, out_size):
 def test_many_parameters(dz):
     """A layer with 7 Parameters and other attributes: params() yields exactly the 7.
 
-    ko: Parameter 7개와 다른 속성들을 가진 계층: params()는 정확히 그 7개를 내놓습니다.
+    ko: Parameter 7개와 다른 속성을 가진 계층의 params()는 정확히 그 7개만 내놓습니다.
     """
     Many, registered = define(dz, HELPERS, "Many", "registered")
     names, count = registered(Many(7))
@@ -48,7 +48,7 @@ def test_many_parameters(dz):
 def test_lazy_weights_other_sizes(dz):
     """L.Linear(6) called on 3 rows of 5 columns, seed 11: W (5, 6) as the book draws it, b zeros, in_size 5.
 
-    ko: 5열짜리 3행에 호출한 L.Linear(6), 시드 11: 책처럼 뽑은 W (5, 6), 0인 b, in_size 5.
+    ko: 시드 11에서 5열짜리 3행으로 호출한 L.Linear(6)은 책처럼 W (5, 6)을 뽑고, b는 0, in_size는 5입니다.
     """
     (lazy_weights,) = define(dz, HELPERS, "lazy_weights")
     W, b, in_size = lazy_weights(11, 3, 5, 6)
@@ -61,7 +61,7 @@ def test_lazy_weights_other_sizes(dz):
 def test_reassigned_parameter(dz):
     """Assigning a new Parameter to an attribute replaces the old one in params().
 
-    ko: 속성에 새 Parameter를 대입하면 params()에서 예전 것을 대신합니다.
+    ko: 속성에 새 Parameter를 대입하면 params()에서도 예전 것이 새것으로 바뀝니다.
     """
     Many, registered = define(dz, HELPERS, "Many", "registered")
     layer = Many(2)
@@ -87,7 +87,7 @@ def test_linear_float64_dtype(dz):
 def test_layers_in_turn_start_fresh(dz):
     """Many(3), Many(5), then L.Linear(2) on 6 columns and L.Linear(4) on 3: each yields only its own parameters.
 
-    ko: Many(3), Many(5), 그다음 6열에 L.Linear(2), 3열에 L.Linear(4): 각각 자기 매개변수만 내놓습니다.
+    ko: Many(3), Many(5)에 이어 6열에 L.Linear(2), 3열에 L.Linear(4)를 써도 저마다 자기 매개변수만 내놓습니다.
     """
     Many, registered, lazy_weights = define(dz, HELPERS, "Many", "registered", "lazy_weights")
     small, large = Many(3), Many(5)

@@ -109,7 +109,7 @@ def book_weights(seed, in_size, out_size):
 def test_params_are_the_parameters(dz):
     """A Layer's params() yields its Parameter attributes, each once, and nothing else.
 
-    ko: Layer의 params()는 자신의 Parameter 속성들을 하나씩 한 번만 내놓고, 그 밖에는 아무것도 내놓지 않습니다.
+    ko: Layer의 params()는 자기 Parameter 속성만 하나씩, 한 번씩 내놓습니다.
 
     Hint: Layer.__setattr__ runs for every self.name = value: when value is a Parameter, add name
     to self._params, then store the attribute (super().__setattr__(name, value)). params() yields
@@ -117,9 +117,9 @@ def test_params_are_the_parameters(dz):
     parameter, and Parameter must be a subclass of Variable (class Parameter(Variable): pass), not
     Variable itself.
 
-    Hint (ko): Layer.__setattr__는 self.name = value마다 실행됩니다. value가 Parameter이면 name을 self._params에 추가한 다음 속성을
-    저장하세요(super().__setattr__(name, value)). params()는 등록된 이름마다 self.__dict__[name]을 내놓습니다. 평범한 Variable, 숫자,
-    배열은 매개변수가 아니고, Parameter는 Variable 자체가 아니라 Variable의 하위 클래스여야 합니다(class Parameter(Variable): pass).
+    Hint (ko): Layer.__setattr__는 self.name = value를 실행할 때마다 호출됩니다. value가 Parameter이면 name을 self._params에 추가한 다음
+    속성을 저장하세요(super().__setattr__(name, value)). params()는 등록된 이름마다 self.__dict__[name]을 내놓습니다. 평범한 Variable, 숫자,
+    배열은 매개변수가 아닙니다. Parameter는 Variable 그 자체가 아니라 Variable의 하위 클래스여야 합니다(class Parameter(Variable): pass).
     """
     layer = helpers(dz, "Holder")()
     names, count = helpers(dz, "registered")(layer)
@@ -132,14 +132,14 @@ def test_params_are_the_parameters(dz):
 def test_layer_call(dz):
     """layer(x) returns forward(x): one output as it is, several as a tuple; outputs are kept as weak references.
 
-    ko: layer(x)는 forward(x)를 돌려줍니다: 출력이 하나면 그대로, 여럿이면 튜플로. 출력은 약한 참조로 유지합니다.
+    ko: layer(x)는 forward(x)의 결과를 출력이 하나면 그대로, 여럿이면 튜플로 돌려주고, 출력은 약한 참조로 기억합니다.
 
     Hint: __call__ calls self.forward(*inputs), makes a single output a tuple, stores
     self.inputs = [weakref.ref(x) for x in inputs] and self.outputs = [weakref.ref(y) for y in outputs],
     and returns outputs[0] when there is one.
 
-    Hint (ko): __call__은 self.forward(*inputs)를 호출하고, 출력 하나는 튜플로 만들고, self.inputs = [weakref.ref(x) for x in
-    inputs]와 self.outputs = [weakref.ref(y) for y in outputs]를 저장하고, 출력이 하나면 outputs[0]을 돌려줍니다.
+    Hint (ko): __call__에서는 self.forward(*inputs)를 호출하고, 출력이 하나면 튜플로 감싸고, self.inputs = [weakref.ref(x) for x in
+    inputs]와 self.outputs = [weakref.ref(y) for y in outputs]를 저장한 뒤, 출력이 하나면 outputs[0]을 돌려줍니다.
     """
     Holder, Twice = helpers(dz, "Holder", "Twice")
     layer = Holder()
@@ -158,12 +158,12 @@ def test_layer_call(dz):
 def test_layer_keeps_no_graph_alive(dz, mem):
     """With the cyclic GC off, dropping y frees the graph of y = l2(sigmoid(l1(x))); the layers' W stay.
 
-    ko: 순환 가비지 컬렉터를 끈 상태에서 y를 버리면 y = l2(sigmoid(l1(x)))의 그래프가 해제되고, 계층들의 W는 남습니다.
+    ko: 순환 가비지 컬렉터를 끈 상태에서 y를 버리면 y = l2(sigmoid(l1(x)))의 그래프는 해제되고 계층의 W는 남습니다.
 
     Hint: a layer remembers its last inputs and outputs through weak references (weakref.ref), as
     Function does. Strong references keep the last graph of every layer alive, with all its arrays.
 
-    Hint (ko): 계층은 Function처럼 마지막 입력과 출력을 약한 참조(weakref.ref)로 기억합니다. 강한 참조는 모든 계층의 마지막 그래프를 그 배열들과 함께 살려 둡니다.
+    Hint (ko): 계층은 Function처럼 마지막 입력과 출력을 약한 참조(weakref.ref)로 기억합니다. 강한 참조로 기억하면 계층마다 마지막 그래프가 그 배열과 함께 계속 살아 있습니다.
     """
     L = dz.layers
     l1, l2 = L.Linear(5), L.Linear(2)
@@ -184,13 +184,13 @@ def test_layer_keeps_no_graph_alive(dz, mem):
 def test_kernel_sees_no_graph_kept(dz, mem):
     """The kernel's own count agrees: forward through 8 layers on 1024 rows leaves nothing behind but W and b.
 
-    ko: 커널이 직접 센 값도 같습니다: 1024행으로 계층 8개를 순전파해도 W와 b 말고는 아무것도 남지 않습니다.
+    ko: 커널이 센 메모리로 봐도 1024행을 계층 8개에 순전파한 뒤 W와 b 말고는 아무것도 남지 않습니다.
 
     Hint: this is measured outside your program, by the operating system. If it fails while the other
     checks pass, something in your layers still holds the activations (1 MiB each) after forward returns.
 
-    Hint (ko): 이것은 여러분의 프로그램 바깥에서 운영체제가 잰 값입니다. 다른 검사는 통과하는데 이것만 실패한다면, forward가 돌아온 뒤에도 계층 어딘가가 활성값(각 1 MiB)을
-    들고 있는 것입니다.
+    Hint (ko): 이 값은 프로그램 바깥에서 운영체제가 잰 것입니다. 다른 검사는 통과하는데 이 검사만 실패한다면 forward가 끝난 뒤에도 계층 어딘가에서 활성값(하나에 1 MiB)을 붙잡고
+    있는 것입니다.
     """
     deep_forward = helpers(dz, "deep_forward")
     with mem.gc_disabled():
@@ -208,7 +208,7 @@ def test_kernel_sees_no_graph_kept(dz, mem):
 def test_cleargrads(dz):
     """After backward every parameter has a gradient; cleargrads() sets each back to None.
 
-    ko: backward 뒤에는 모든 매개변수에 기울기가 있고, cleargrads()는 각각을 None으로 되돌립니다.
+    ko: backward 뒤에는 모든 매개변수에 기울기가 있고, cleargrads()를 부르면 모두 None으로 돌아갑니다.
     """
     layer = helpers(dz, "Holder")()
     y = layer(dz.Variable(np.array([1.0, -1.0])))
@@ -223,15 +223,15 @@ def test_cleargrads(dz):
 def test_linear_draws_W_at_the_first_call(dz):
     """L.Linear(3): W.data is None until the first call; then W is (4, 3) for 4 input columns, drawn as the book draws it.
 
-    ko: L.Linear(3): 첫 호출 전까지 W.data는 None이고, 입력 열이 4개면 첫 호출 때 책처럼 (4, 3) W를 뽑습니다.
+    ko: L.Linear(3)의 W.data는 첫 호출 전까지 None이고, 입력 열이 4개면 첫 호출 때 책과 같은 방식으로 (4, 3) 모양의 W를 뽑습니다.
 
     Hint: with in_size None, __init__ makes self.W = Parameter(None, name='W'); forward, when W.data is
     None, sets self.in_size = x.shape[1] and draws W: np.random.randn(in_size, out_size) in the layer's
     dtype, times sqrt(1 / in_size). W has shape (in_size, out_size), so that x W works.
 
-    Hint (ko): in_size가 None이면 __init__은 self.W = Parameter(None, name='W')를 만들고, forward는 W.data가 None일 때
-    self.in_size = x.shape[1]로 설정한 뒤 W를 뽑습니다: 계층의 dtype으로 np.random.randn(in_size, out_size)에 sqrt(1 / in_size)를
-    곱합니다. x W가 되도록 W의 모양은 (in_size, out_size)입니다.
+    Hint (ko): in_size가 None이면 __init__에서 self.W = Parameter(None, name='W')를 만들어 두고, forward에서 W.data가 None이면
+    self.in_size = x.shape[1]로 정한 뒤 W를 뽑으세요. W는 계층의 dtype으로 np.random.randn(in_size, out_size)에 sqrt(1 / in_size)를
+    곱한 값입니다. x W가 되도록 W의 모양은 (in_size, out_size)입니다.
     """
     before, first, second, y_shape = helpers(dz, "first_weights")(3, 4, 3, True)
     if before is not None:
@@ -244,14 +244,14 @@ def test_linear_draws_W_at_the_first_call(dz):
 def test_a_second_layer_starts_fresh(dz):
     """Layers made after others were used have only their own parameters, and a new L.Linear draws its own W.
 
-    ko: 다른 계층을 쓴 뒤에 만든 계층은 자기 매개변수만 갖고, 새 L.Linear는 자기 W를 뽑습니다.
+    ko: 다른 계층을 쓴 뒤에 만든 계층은 자기 매개변수만 가지며, 새 L.Linear는 자기 W를 새로 뽑습니다.
 
     Hint: each layer needs its own collection of names, made in __init__ (self._params = set()).
     A set or dict written in the class body (_params = set()) or as a default argument is one
     object shared by every layer, so params() of one layer looks for the attributes of another.
 
-    Hint (ko): 계층마다 __init__에서 만든 자기만의 이름 모음이 있어야 합니다(self._params = set()). 클래스 본문(_params = set())이나
-    기본 인수에 쓴 집합이나 딕셔너리는 모든 계층이 함께 쓰는 객체 하나여서, 한 계층의 params()가 다른 계층의 속성을 찾게 됩니다.
+    Hint (ko): 계층마다 __init__에서 자기만의 이름 집합을 만들어야 합니다(self._params = set()). 클래스 본문(_params = set())이나 기본 인수에 쓴 집합이나
+    딕셔너리는 모든 계층이 함께 쓰는 객체 하나라서, 한 계층의 params()가 다른 계층의 속성까지 찾게 됩니다.
     """
     Holder, registered, used_linear = helpers(dz, "Holder", "registered", "used_linear")
     holder = Holder()
@@ -270,11 +270,11 @@ def test_a_second_layer_starts_fresh(dz):
 def test_linear_keeps_W(dz):
     """A second call uses the same W: it is drawn once, not at every call.
 
-    ko: 두 번째 호출은 같은 W를 씁니다: W는 호출할 때마다가 아니라 한 번만 뽑습니다.
+    ko: 두 번째 호출에서도 같은 W를 씁니다. W는 호출할 때마다 뽑지 않고 한 번만 뽑습니다.
 
     Hint: draw W only when self.W.data is None. Drawing it at every call throws away what training learned.
 
-    Hint (ko): self.W.data가 None일 때만 W를 뽑으세요. 호출할 때마다 뽑으면 학습한 것을 버리게 됩니다.
+    Hint (ko): self.W.data가 None일 때만 W를 뽑으세요. 호출할 때마다 뽑으면 학습한 결과를 버리게 됩니다.
     """
     _, first, second, _ = helpers(dz, "first_weights")(5, 4, 3, True)
     expect_array(np.asarray(second), np.asarray(first), "W after a second call (it must not change)")
@@ -283,7 +283,7 @@ def test_linear_keeps_W(dz):
 def test_linear_with_in_size(dz):
     """L.Linear(3, in_size=4) draws W (4, 3) in __init__, before any call.
 
-    ko: L.Linear(3, in_size=4)는 호출하기 전, __init__에서 W (4, 3)을 뽑습니다.
+    ko: L.Linear(3, in_size=4)는 호출하기 전에 __init__에서 W (4, 3)을 뽑습니다.
     """
     before, first, _, _ = helpers(dz, "first_weights")(7, 4, 3, False)
     if before is None:
@@ -296,7 +296,7 @@ def test_linear_with_in_size(dz):
 def test_linear_forward_and_gradients(dz):
     """l(x) = x W + b; after backward W.grad is x^T gy and b.grad the column sums of gy; params() are W and b.
 
-    ko: l(x) = x W + b; 역전파 뒤에 W.grad는 x^T gy, b.grad는 gy의 열 합이고, params()는 W와 b입니다.
+    ko: l(x) = x W + b이고, 역전파 뒤에 W.grad는 x^T gy, b.grad는 gy의 열별 합입니다. params()는 W와 b를 내놓습니다.
     """
     layer = helpers(dz, "float64_linear")(2, 3)
     W, b = as_array(layer.W, "W"), np.array([0.5, -0.5])
@@ -316,7 +316,7 @@ def test_linear_forward_and_gradients(dz):
 def test_linear_nobias(dz):
     """L.Linear(2, nobias=True): b is None, params() yields W alone, and l(x) = x W.
 
-    ko: L.Linear(2, nobias=True): b는 None이고, params()는 W만 내놓으며, l(x) = x W입니다.
+    ko: L.Linear(2, nobias=True)에서는 b가 None이고, params()는 W만 내놓으며, l(x) = x W입니다.
     """
     layer = helpers(dz, "float64_linear")(2, 3, nobias=True)
     expect_value(layer.b, None, "b with nobias=True")
@@ -333,7 +333,7 @@ def test_float32_stays_float32(dz):
     * np.sqrt(1 / in_size), which NumPy 2 makes float64 (a NumPy float64 scalar promotes). Scaling by
     a Python float (math.sqrt(1 / in_size)) keeps it float32, as the reference does.
 
-    ko: float32 입력과 float32 W이면 L.Linear의 b, 출력, 기울기가 float32입니다.
+    ko: 입력과 W가 float32이면 L.Linear의 b, 출력, 기울기도 float32입니다.
     """
     layer = dz.layers.Linear(3)
     x = dz.Variable(np.ones((2, 4), dtype=np.float32))
@@ -350,13 +350,13 @@ def test_float32_stays_float32(dz):
 def test_book_program(dz):
     """The book's step 44 (two L.Linear layers and a sigmoid on the noisy sine): the losses at iterations 0 and 1000.
 
-    ko: 책의 44단계(잡음 섞인 사인 곡선에 L.Linear 계층 두 개와 시그모이드): 0번째와 1000번째 반복의 손실.
+    ko: 책의 44단계(잡음 섞인 사인 곡선에 L.Linear 계층 두 개와 시그모이드)에서 0번째와 1000번째 반복의 손실.
 
     Hint: these are the book's numbers (0.8165178492839196 and 0.24990280802148895). With np.random.seed(0),
     W of the first layer is drawn at its first call, after the data, and before W of the second layer.
 
-    Hint (ko): 책의 숫자입니다(0.8165178492839196과 0.24990280802148895). np.random.seed(0)이면 첫 계층의 W는 데이터 다음, 둘째 계층의
-    W보다 먼저, 첫 호출 때 뽑힙니다.
+    Hint (ko): 책에 나온 값입니다(0.8165178492839196과 0.24990280802148895). np.random.seed(0)에서 첫 계층의 W는 첫 호출 때 뽑히므로, 데이터보다
+    나중에, 둘째 계층의 W보다 먼저 뽑힙니다.
     """
     printed = helpers(dz, "book_losses")(1001, 1000)
     expect_array(np.asarray(printed), BOOK_LOSSES, "the losses at iterations 0 and 1000", rtol=1e-6)
