@@ -46,7 +46,7 @@ def mlp_fit(seed, iters):
 def test_deep_nesting(dz):
     """A chain of 5 layers, each holding the next and a Parameter: params() yields all 5.
 
-    ko: 각자 다음 계층과 Parameter를 가진 계층 5개의 연쇄: params()는 5개를 모두 내놓습니다.
+    ko: 계층마다 다음 계층과 Parameter를 하나씩 가진 5단 연쇄에서 params()는 5개를 모두 내놓습니다.
     """
     (chain_values,) = define(dz, HELPERS, "chain_values")
     expect_value(list(chain_values(5)), [1.0, 2.0, 3.0, 4.0, 5.0], "the values of params() of a chain of 5 layers")
@@ -55,7 +55,7 @@ def test_deep_nesting(dz):
 def test_mlp_shapes(dz):
     """MLP((7, 5, 3, 1)) on 2 input columns: 8 parameters, W shapes (2, 7), (7, 5), (5, 3), (3, 1).
 
-    ko: 입력 열 2개에 MLP((7, 5, 3, 1)): 매개변수 8개, W의 모양 (2, 7), (7, 5), (5, 3), (3, 1).
+    ko: 입력 열이 2개일 때 MLP((7, 5, 3, 1))에는 매개변수가 8개 있고, W의 모양은 (2, 7), (7, 5), (5, 3), (3, 1)입니다.
     """
     (mlp_count,) = define(dz, HELPERS, "mlp_count")
     count, shapes = mlp_count((7, 5, 3, 1))
@@ -66,7 +66,7 @@ def test_mlp_shapes(dz):
 def test_deeper_mlp_learns(dz):
     """MLP((10, 10, 1)) on another noisy sine (seed 3): 250 iterations bring the loss from 0.67 below 0.25.
 
-    ko: 다른 잡음 섞인 사인 곡선(시드 3)에 MLP((10, 10, 1)): 250번 반복하면 손실이 0.67에서 0.25 아래로 내려갑니다.
+    ko: 잡음 섞인 다른 사인 곡선(시드 3)에서 MLP((10, 10, 1))을 250번 반복 학습하면 손실이 0.67에서 0.25 아래로 내려갑니다.
     """
     (mlp_fit,) = define(dz, HELPERS, "mlp_fit")
     last = mlp_fit(3, 250)
@@ -77,7 +77,7 @@ def test_deeper_mlp_learns(dz):
 def test_mlps_in_turn_start_fresh(dz):
     """MLP((4, 3)), MLP((5, 2, 1)) and MLP((2,)), made and used in turn: each has only its own layers.
 
-    ko: 차례로 만들고 쓴 MLP((4, 3)), MLP((5, 2, 1)), MLP((2,)): 각각 자기 계층만 갖습니다.
+    ko: MLP((4, 3)), MLP((5, 2, 1)), MLP((2,))를 차례로 만들어 써도 저마다 자기 계층만 가집니다.
     """
     (mlp_count,) = define(dz, HELPERS, "mlp_count")
     expect_value(mlp_count((4, 3)), (4, [(2, 4), (4, 3)]), "(parameters, W shapes) of MLP((4, 3)), made first")

@@ -144,13 +144,13 @@ def sigmoid(a):
 def test_params_of_layers_inside_layers(dz):
     """A model holding L.Linear, a layer holding L.Linear and a Parameter: params() yields all 6 parameters, once each.
 
-    ko: L.Linear와, L.Linear와 Parameter를 가진 계층을 담은 모델: params()는 매개변수 6개를 모두 한 번씩 내놓습니다.
+    ko: L.Linear 하나와, L.Linear와 Parameter를 가진 계층 하나를 담은 모델의 params()는 매개변수 6개를 모두 한 번씩 내놓습니다.
 
     Hint: __setattr__ registers a value that is a Parameter or a Layer; params() yields a registered
     Parameter itself and, for a registered Layer, every parameter of its params() (yield from).
 
-    Hint (ko): __setattr__는 Parameter나 Layer인 값을 등록합니다. params()는 등록된 Parameter는 그 자체를, 등록된 Layer는 그 params()의
-    모든 매개변수를(yield from) 내놓습니다.
+    Hint (ko): __setattr__에서 Parameter나 Layer인 값을 등록하세요. params()는 등록된 것이 Parameter면 그것을, Layer면 그 계층의 params()가
+    내놓는 매개변수를 모두(yield from) 내놓습니다.
     """
     Net, net_params = helpers(dz, "Net", "net_params")
     net = Net()
@@ -180,7 +180,7 @@ def test_cleargrads_reaches_every_layer(dz):
 def test_model_is_a_layer(dz):
     """Model is a Layer: the book's TwoLayerNet(Model) calls forward through model(x).
 
-    ko: Model은 Layer입니다: 책의 TwoLayerNet(Model)은 model(x)로 forward를 호출합니다.
+    ko: Model은 Layer의 하위 클래스이므로 책의 TwoLayerNet(Model)은 model(x)로 forward를 호출합니다.
     """
     TwoLayerNet = helpers(dz, "TwoLayerNet")
     expect_value(remote("isinstance", TwoLayerNet(3, 1), dz.layers.Layer), True, "isinstance(model, Layer)")
@@ -192,12 +192,12 @@ def test_model_is_a_layer(dz):
 def test_book_program(dz):
     """The book's step 45 (TwoLayerNet on the noisy sine): the losses at iterations 0 and 1000 are the book's.
 
-    ko: 책의 45단계(잡음 섞인 사인 곡선에 TwoLayerNet): 0번째와 1000번째 반복의 손실이 책과 같습니다.
+    ko: 책의 45단계(잡음 섞인 사인 곡선에 TwoLayerNet)에서 0번째와 1000번째 반복의 손실이 책과 같습니다.
 
     Hint: these are the book's numbers (0.8165178492839196 and 0.24990280802148895). If the first one is
     right and the second is not, model.params() or model.cleargrads() misses parameters of the layers.
 
-    Hint (ko): 책의 숫자입니다(0.8165178492839196과 0.24990280802148895). 첫 번째는 맞는데 두 번째가 틀리다면 model.params()나
+    Hint (ko): 책에 나온 값입니다(0.8165178492839196과 0.24990280802148895). 첫 번째는 맞는데 두 번째가 틀리다면 model.params()나
     model.cleargrads()가 계층의 매개변수를 빠뜨린 것입니다.
     """
     printed = helpers(dz, "train_two_layer_net")(1001, 1000)
@@ -207,13 +207,13 @@ def test_book_program(dz):
 def test_mlp_layers_and_params(dz):
     """MLP((10, 1)) has two L.Linear layers, 4 parameters; MLP((4, 5, 2)) has 6, and outputs 2 columns.
 
-    ko: MLP((10, 1))은 L.Linear 계층 두 개, 매개변수 4개를 갖고, MLP((4, 5, 2))는 6개를 가지며 2열을 출력합니다.
+    ko: MLP((10, 1))에는 L.Linear 계층 두 개와 매개변수 4개가 있고, MLP((4, 5, 2))에는 매개변수 6개가 있으며 출력은 2열입니다.
 
     Hint: MLP.__init__ makes one L.Linear per output size and assigns each to an attribute
     (setattr(self, 'l' + str(i), layer)), so that params() finds it; a list alone is not registered.
 
-    Hint (ko): MLP.__init__은 출력 크기마다 L.Linear 하나를 만들어 각각을 속성에 대입합니다(setattr(self, 'l' + str(i), layer)). 그래야
-    params()가 찾습니다. 리스트만으로는 등록되지 않습니다.
+    Hint (ko): MLP.__init__에서 출력 크기마다 L.Linear를 하나씩 만들어 속성에 대입하세요(setattr(self, 'l' + str(i), layer)). 그래야
+    params()가 찾을 수 있습니다. 리스트에 담기만 해서는 등록되지 않습니다.
     """
     mlp_params = helpers(dz, "mlp_params")
     count, shapes, y_shape = mlp_params((10, 1))
@@ -228,13 +228,13 @@ def test_mlp_layers_and_params(dz):
 def test_mlp_forward(dz):
     """MLP((4, 2)) computes linear, activation, linear: no activation after the last layer.
 
-    ko: MLP((4, 2))는 linear, 활성화 함수, linear를 계산합니다: 마지막 계층 뒤에는 활성화 함수가 없습니다.
+    ko: MLP((4, 2))는 linear, 활성화 함수, linear 순으로 계산하고, 마지막 계층 뒤에는 활성화 함수를 적용하지 않습니다.
 
     Hint: apply the activation after every layer but the last: for l in self.layers[:-1]:
     x = self.activation(l(x)); then return self.layers[-1](x).
 
-    Hint (ko): 마지막을 뺀 모든 계층 뒤에 활성화 함수를 적용하세요: for l in self.layers[:-1]: x = self.activation(l(x)); 그다음 return
-    self.layers[-1](x).
+    Hint (ko): 마지막 계층을 뺀 모든 계층 뒤에 활성화 함수를 적용하세요. for l in self.layers[:-1]: x = self.activation(l(x)) 다음에 return
+    self.layers[-1](x)입니다.
     """
     F = dz.functions
     x = np.array([[0.5, -1.0, 2.0], [1.0, 0.0, -0.5]])
@@ -248,14 +248,14 @@ def test_mlp_forward(dz):
 def test_a_second_mlp_starts_fresh(dz):
     """An MLP made after another one was used has only its own two layers, and computes with them.
 
-    ko: 다른 MLP를 쓴 뒤에 만든 MLP는 자기 계층 두 개만 갖고, 그것으로 계산합니다.
+    ko: 다른 MLP를 쓴 뒤에 만든 MLP는 자기 계층 두 개만 가지고, 그 계층으로 계산합니다.
 
     Hint: make the list of layers in __init__ (self.layers = []); a list written as a default
     argument (layers=[]) or in the class body is one list shared by every MLP, which keeps the
     layers of all of them.
 
-    Hint (ko): 계층 리스트는 __init__에서 만드세요(self.layers = []). 기본 인수(layers=[])나 클래스 본문에 쓴 리스트는 모든 MLP가 함께
-    쓰는 리스트 하나여서 모든 MLP의 계층을 다 담게 됩니다.
+    Hint (ko): 계층 리스트는 __init__에서 만드세요(self.layers = []). 기본 인수(layers=[])나 클래스 본문에 쓴 리스트는 모든 MLP가 함께 쓰는 리스트 하나라서
+    모든 MLP의 계층이 다 쌓입니다.
     """
     x = np.array([[0.5, -1.0, 2.0], [1.0, 0.0, -0.5]])
     y, weights = helpers(dz, "second_mlp_output")(x)
@@ -267,7 +267,7 @@ def test_a_second_mlp_starts_fresh(dz):
 def test_mlp_trains_like_the_book(dz):
     """MLP((10, 1)) on the noisy sine trains exactly as the book's TwoLayerNet: the same losses at 0 and 1000.
 
-    ko: 잡음 섞인 사인 곡선에서 MLP((10, 1))은 책의 TwoLayerNet과 똑같이 학습합니다: 0번째와 1000번째의 손실이 같습니다.
+    ko: 잡음 섞인 사인 곡선에서 MLP((10, 1))은 책의 TwoLayerNet과 똑같이 학습하므로 0번째와 1000번째 손실이 같습니다.
     """
     printed = helpers(dz, "train_mlp")((10, 1), 1001, 1000)
     expect_array(np.asarray(printed), BOOK_LOSSES, "MLP((10, 1)): the losses at iterations 0 and 1000", rtol=1e-6)
@@ -276,12 +276,12 @@ def test_mlp_trains_like_the_book(dz):
 def test_model_plot(dz):
     """model.plot(x) draws the graph of forward(x): the DOT text it writes names Linear and Sigmoid.
 
-    ko: model.plot(x)는 forward(x)의 그래프를 그립니다: 그것이 쓰는 DOT 텍스트에 Linear와 Sigmoid가 나옵니다.
+    ko: model.plot(x)는 forward(x)의 그래프를 그리며, 이때 쓰는 DOT 텍스트에 Linear와 Sigmoid가 나옵니다.
 
     Hint: plot runs y = self.forward(*inputs) and returns utils.plot_dot_graph(y, verbose=True, to_file=to_file).
 
-    Hint (ko): plot은 y = self.forward(*inputs)를 실행하고 utils.plot_dot_graph(y, verbose=True, to_file=to_file)를
-    돌려줍니다.
+    Hint (ko): plot에서는 y = self.forward(*inputs)를 실행한 뒤 utils.plot_dot_graph(y, verbose=True, to_file=to_file)를
+    돌려주세요.
     """
     text = helpers(dz, "graph_text")("model.png")
     for name in ("Linear", "Sigmoid"):
