@@ -10,7 +10,7 @@ public = public_spec(__file__)  # the public checks' helpers, one copy
 def test_sgd_other_shapes_and_rates(dz):
     """SGD with lr 0.5 on a 0-d, a (4,) and a (2, 1, 3) parameter.
 
-    ko: 0차원, (4,), (2, 1, 3) 매개변수에 lr 0.5로 SGD.
+    ko: 0차원, (4,), (2, 1, 3) 매개변수를 lr 0.5의 SGD로 갱신합니다.
     """
     optimizers = public._optimizers(dz)
     Holder, parameter, set_grad = public._helpers(dz, "Holder", "parameter", "set_grad")
@@ -49,7 +49,7 @@ def test_momentum_other_values(dz):
 def test_momentum_skipped_parameter_keeps_its_velocity(dz):
     """A parameter without a gradient at one update is skipped and keeps its velocity for the next.
 
-    ko: 어느 갱신에서 기울기가 없는 매개변수는 건너뛰고, 다음을 위해 속도를 유지합니다.
+    ko: 어떤 갱신에서 기울기가 없던 매개변수는 건너뛰되, 속도는 다음 갱신을 위해 그대로 둡니다.
     """
     optimizers = public._optimizers(dz)
     Holder, parameter, set_grad = public._helpers(dz, "Holder", "parameter", "set_grad")
@@ -94,7 +94,7 @@ def test_two_optimizers_are_independent(dz):
 def test_hooks_in_order_every_update(dz):
     """Hooks run in the order they were added, once per update, each seeing the previous one's change.
 
-    ko: 훅은 추가한 순서대로 갱신마다 한 번씩 실행되고, 각자 앞의 훅이 바꾼 것을 봅니다.
+    ko: 훅은 추가한 순서대로 갱신마다 한 번씩 실행되고, 뒤의 훅은 앞의 훅이 바꾼 결과를 봅니다.
     """
     optimizers = public._optimizers(dz)
     Holder, parameter, set_grad, double_grads, count_params, hook_calls = public._helpers(
@@ -116,7 +116,7 @@ def test_hooks_in_order_every_update(dz):
 def test_momentum_learns_faster_than_sgd(dz):
     """With the same lr, MomentumSGD ends the line fit lower than SGD after 60 steps.
 
-    ko: 같은 lr이면 60단계 뒤 직선 맞추기에서 MomentumSGD가 SGD보다 낮게 끝납니다.
+    ko: 같은 lr로 직선을 60번 맞추면 MomentumSGD의 손실이 SGD보다 낮습니다.
     """
     optimizers = public._optimizers(dz)
     (fit_line,) = public._helpers(dz, "fit_line")
@@ -130,7 +130,7 @@ def test_momentum_learns_faster_than_sgd(dz):
 def test_sgd_loop_keeps_memory_flat(dz, mem):
     """An SGD training loop keeps a constant number of live Variables and Functions.
 
-    ko: SGD 학습 반복문은 살아 있는 Variable과 Function의 수를 일정하게 유지합니다.
+    ko: SGD로 학습하는 반복문에서 살아 있는 Variable과 Function의 수는 일정합니다.
     """
     optimizers = public._optimizers(dz)
     (Fit,) = public._helpers(dz, "Fit")
@@ -147,7 +147,7 @@ def test_sgd_loop_keeps_memory_flat(dz, mem):
 def test_new_optimizers_start_fresh(dz):
     """Three MomentumSGDs in turn on one (3,) parameter, and an SGD after an SGD with a hook: each starts fresh.
 
-    ko: (3,) 매개변수 하나에 MomentumSGD 세 개를 차례로, 훅을 단 SGD 다음에 SGD 하나: 모두 새로 시작합니다.
+    ko: (3,) 매개변수 하나에 MomentumSGD 세 개를 차례로 쓰거나, 훅을 단 SGD 다음에 SGD를 새로 만들어도 모두 처음 상태에서 시작합니다.
     """
     optimizers = public._optimizers(dz)
     Holder, parameter, set_grad, count_params, hook_calls = public._helpers(

@@ -111,11 +111,11 @@ def _update(optimizer, what):
 def test_setup_returns_the_optimizer(dz):
     """SGD(lr).setup(model) returns the optimizer itself and keeps the model as its target.
 
-    ko: SGD(lr).setup(model)은 옵티마이저 자신을 돌려주고 모델을 대상(target)으로 유지합니다.
+    ko: SGD(lr).setup(model)은 옵티마이저 자신을 돌려주고, 모델을 대상(target)으로 기억합니다.
 
     Hint: setup(target) stores self.target = target and ends with return self.
 
-    Hint (ko): setup(target)은 self.target = target을 저장하고 return self로 끝납니다.
+    Hint (ko): setup(target)에서 self.target = target을 저장하고 return self로 끝내세요.
     """
     optimizers = _optimizers(dz)
     Holder, parameter = _helpers(dz, "Holder", "parameter")
@@ -132,13 +132,13 @@ def test_setup_returns_the_optimizer(dz):
 def test_sgd_step(dz):
     """SGD: W <- W - lr * grad on every parameter, keeping param.data an ndarray; lr defaults to 0.01.
 
-    ko: SGD: 모든 매개변수에 W <- W - lr * grad, param.data는 ndarray로 유지; lr의 기본값은 0.01.
+    ko: SGD는 모든 매개변수를 W <- W - lr * grad로 갱신하고 param.data는 ndarray로 둡니다. lr의 기본값은 0.01입니다.
 
     Hint: param.data -= self.lr * param.grad.data. With param.grad (a Variable) instead of its .data,
     param.data turns into a Variable.
 
-    Hint (ko): param.data -= self.lr * param.grad.data. .data 대신 param.grad(Variable)를 쓰면 param.data가 Variable로
-    바뀝니다.
+    Hint (ko): param.data -= self.lr * param.grad.data로 갱신하세요. .data 없이 param.grad(Variable)를 쓰면 param.data가
+    Variable로 바뀝니다.
     """
     optimizers = _optimizers(dz)
     Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
@@ -167,11 +167,11 @@ def test_sgd_step(dz):
 def test_sgd_skips_parameters_without_grad(dz):
     """A parameter whose grad is None (unused by the loss) is skipped, not updated and no error.
 
-    ko: grad가 None인(손실에 쓰이지 않은) 매개변수는 갱신하지 않고 오류 없이 건너뜁니다.
+    ko: grad가 None인 매개변수(손실 계산에 쓰이지 않은 것)는 오류 없이 건너뛰고 갱신하지 않습니다.
 
     Hint: update() works on [p for p in self.target.params() if p.grad is not None].
 
-    Hint (ko): update()는 [p for p in self.target.params() if p.grad is not None]에 대해 동작합니다.
+    Hint (ko): update()는 [p for p in self.target.params() if p.grad is not None]만 다룹니다.
     """
     optimizers = _optimizers(dz)
     Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
@@ -187,13 +187,12 @@ def test_sgd_skips_parameters_without_grad(dz):
 def test_hooks_run_before_each_update(dz):
     """add_hook(f): update() calls every hook with the parameters that have a gradient, before updating.
 
-    ko: add_hook(f): update()는 갱신하기 전에 기울기가 있는 매개변수들로 모든 훅을 호출합니다.
+    ko: add_hook(f)로 추가한 훅은 update()가 갱신하기 전에 기울기가 있는 매개변수를 넘겨 모두 호출합니다.
 
     Hint: update() first builds the list of parameters with a gradient, calls f(params) for each
     f in self.hooks, then calls update_one on each parameter.
 
-    Hint (ko): update()는 먼저 기울기가 있는 매개변수의 리스트를 만들고, self.hooks의 각 f에 대해 f(params)를 호출한 다음, 각 매개변수에 update_one을
-    호출합니다.
+    Hint (ko): update()는 먼저 기울기가 있는 매개변수의 리스트를 만들고, self.hooks의 f마다 f(params)를 호출한 다음, 매개변수마다 update_one을 호출합니다.
     """
     optimizers = _optimizers(dz)
     Holder, parameter, set_grad, double_grads, count_params, hook_calls = _helpers(
@@ -232,12 +231,12 @@ def _momentum_expected(start, grads, lr, momentum):
 def test_momentum_matches_the_formula(dz):
     """MomentumSGD: v <- momentum v - lr grad, W <- W + v, over three updates; defaults lr=0.01, momentum=0.9.
 
-    ko: MomentumSGD: 세 번의 갱신에 걸쳐 v <- momentum v - lr grad, W <- W + v; 기본값 lr=0.01, momentum=0.9.
+    ko: MomentumSGD는 세 번의 갱신 동안 v <- momentum v - lr grad, W <- W + v를 따릅니다. 기본값은 lr=0.01, momentum=0.9입니다.
 
     Hint: v starts at zeros shaped like the parameter and is kept from one update to the next.
     A step that moves the wrong way has the sign of v or of lr * grad reversed.
 
-    Hint (ko): v는 매개변수와 같은 모양의 0에서 시작하고 갱신에서 다음 갱신으로 유지됩니다. 반대 방향으로 움직이는 단계는 v나 lr * grad의 부호가 뒤집힌 것입니다.
+    Hint (ko): v는 매개변수와 모양이 같은 0 배열에서 시작해 다음 갱신으로 이어집니다. 반대 방향으로 움직인다면 v나 lr * grad의 부호가 뒤집힌 것입니다.
     """
     optimizers = _optimizers(dz)
     Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
@@ -258,13 +257,13 @@ def test_momentum_matches_the_formula(dz):
 def test_momentum_keeps_one_velocity_per_parameter(dz):
     """Two parameters of the same shape each keep their own velocity.
 
-    ko: 모양이 같은 두 매개변수도 각자 자기 속도를 유지합니다.
+    ko: 모양이 같은 두 매개변수도 속도는 저마다 따로 유지합니다.
 
     Hint: one velocity shared by every parameter (self.v), or one chosen by shape, mixes them up:
     keep a dict keyed by id(param), with a zeros_like(param.data) entry made at first use.
 
-    Hint (ko): 모든 매개변수가 공유하는 속도 하나(self.v)나 모양으로 고른 속도는 매개변수들을 뒤섞습니다. id(param)을 키로 하는 딕셔너리를 두고, 처음 쓸 때
-    zeros_like(param.data) 항목을 만드세요.
+    Hint (ko): 모든 매개변수가 함께 쓰는 속도 하나(self.v)나 모양으로 고른 속도로는 매개변수끼리 속도가 섞입니다. id(param)을 키로 하는 딕셔너리를 두고, 처음 쓸 때
+    zeros_like(param.data)로 항목을 만드세요.
     """
     optimizers = _optimizers(dz)
     Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
@@ -287,14 +286,14 @@ def test_momentum_keeps_one_velocity_per_parameter(dz):
 def test_a_new_optimizer_starts_fresh(dz):
     """A second optimizer, made after a first one was used, has no velocity and no hooks of the first.
 
-    ko: 첫 번째 옵티마이저를 쓴 뒤에 만든 두 번째 옵티마이저는 첫 번째의 속도도 훅도 물려받지 않습니다.
+    ko: 옵티마이저 하나를 쓴 뒤에 만든 두 번째 옵티마이저는 앞의 것의 속도도 훅도 물려받지 않습니다.
 
     Hint: each optimizer makes its own list of hooks and its own dict of velocities in __init__
     (self.hooks = [], self.vs = {}). A list or dict written as a default argument (vs={}) or in the
     class body is made once and shared by every optimizer.
 
-    Hint (ko): 각 옵티마이저는 __init__에서 자기만의 훅 리스트와 속도 딕셔너리를 만듭니다(self.hooks = [], self.vs = {}). 기본 인수(vs={})나
-    클래스 본문에 쓴 리스트나 딕셔너리는 한 번만 만들어져 모든 옵티마이저가 함께 씁니다.
+    Hint (ko): 옵티마이저마다 __init__에서 자기만의 훅 리스트와 속도 딕셔너리를 만드세요(self.hooks = [], self.vs = {}). 기본 인수(vs={})나 클래스 본문에 쓴
+    리스트나 딕셔너리는 한 번만 만들어져 모든 옵티마이저가 함께 씁니다.
     """
     optimizers = _optimizers(dz)
     Holder, parameter, set_grad, count_params, hook_calls = _helpers(
@@ -322,13 +321,13 @@ def test_a_new_optimizer_starts_fresh(dz):
 def test_float32_stays_float32(dz):
     """float32 parameters stay float32 under SGD and MomentumSGD.
 
-    ko: float32 매개변수는 SGD와 MomentumSGD에서 float32로 남습니다.
+    ko: float32 매개변수는 SGD나 MomentumSGD로 갱신해도 float32 그대로입니다.
 
     Hint: update in place with arrays (param.data -= ..., v *= ...) and make the velocity with
     zeros_like(param.data): np.zeros(shape) is float64 and turns the parameter into float64.
 
-    Hint (ko): 배열로 제자리에서 갱신하고(param.data -= ..., v *= ...), 속도는 zeros_like(param.data)로 만드세요. np.zeros(shape)는
-    float64여서 매개변수를 float64로 바꿉니다.
+    Hint (ko): 배열을 제자리에서 갱신하고(param.data -= ..., v *= ...), 속도는 zeros_like(param.data)로 만드세요. np.zeros(shape)는
+    float64라서 매개변수까지 float64로 바꿔 버립니다.
     """
     optimizers = _optimizers(dz)
     Holder, parameter, set_grad = _helpers(dz, "Holder", "parameter", "set_grad")
@@ -347,13 +346,13 @@ def test_float32_stays_float32(dz):
 def test_learns_a_line(dz):
     """The book's linear regression: SGD(0.1) and MomentumSGD(0.05) find y = 2x + 5.5 within 300 steps.
 
-    ko: 책의 선형 회귀: SGD(0.1)와 MomentumSGD(0.05)가 300단계 안에 y = 2x + 5.5를 찾습니다.
+    ko: 책의 선형 회귀에서 SGD(0.1)와 MomentumSGD(0.05)는 300번 안에 y = 2x + 5.5를 찾습니다.
 
     Hint: if the loss grows, the step goes uphill: subtract lr * grad. If nothing moves,
     update() found no parameters or the hooks loop swallowed them.
 
-    Hint (ko): 손실이 커진다면 오르막으로 가는 것입니다. lr * grad를 빼세요. 아무것도 움직이지 않는다면 update()가 매개변수를 찾지 못했거나 훅 반복문이 매개변수를 삼킨
-    것입니다.
+    Hint (ko): 손실이 커진다면 오르막으로 가고 있는 것이니 lr * grad를 빼세요. 아무것도 움직이지 않는다면 update()가 매개변수를 찾지 못했거나 훅을 도는 반복문이 매개변수를 없애
+    버린 것입니다.
     """
     optimizers = _optimizers(dz)
     (fit_line,) = _helpers(dz, "fit_line")
@@ -367,13 +366,13 @@ def test_learns_a_line(dz):
 def test_momentum_loop_keeps_memory_flat(dz, mem):
     """A MomentumSGD training loop keeps a constant number of live Variables and Functions.
 
-    ko: MomentumSGD 학습 반복문은 살아 있는 Variable과 Function의 수를 일정하게 유지합니다.
+    ko: MomentumSGD로 학습하는 반복문에서 살아 있는 Variable과 Function의 수는 일정합니다.
 
     Hint: the velocity must be an array. v = momentum * v - lr * param.grad makes v a Variable whose
     graph leads to the previous v and the previous gradient, so every step keeps all earlier ones.
 
-    Hint (ko): 속도는 배열이어야 합니다. v = momentum * v - lr * param.grad는 v를 이전 v와 이전 기울기로 이어지는 그래프를 가진 Variable로 만들어서,
-    매 단계가 앞의 모든 단계를 붙잡아 둡니다.
+    Hint (ko): 속도는 배열이어야 합니다. v = momentum * v - lr * param.grad로 쓰면 v가 이전 v와 이전 기울기로 이어지는 그래프를 가진 Variable이 되어,
+    갱신할 때마다 앞선 갱신을 모두 붙잡아 둡니다.
     """
     optimizers = _optimizers(dz)
     (Fit,) = _helpers(dz, "Fit")
@@ -398,13 +397,13 @@ def test_momentum_loop_keeps_memory_flat(dz, mem):
 def test_kernel_sees_momentum_memory_flat(dz, mem):
     """The kernel's count: 30 MomentumSGD updates of a 512 KiB parameter leave memory where it was.
 
-    ko: 커널의 집계: 512 KiB 매개변수를 MomentumSGD로 30번 갱신해도 메모리는 제자리입니다.
+    ko: 커널이 센 메모리로 봐도 512 KiB 매개변수를 MomentumSGD로 30번 갱신한 뒤 메모리가 그대로입니다.
 
     Hint: measured by the operating system, outside your program. If it fails, each update keeps
     something of the size of the parameter: a Variable velocity and its graph, or a list of steps.
 
-    Hint (ko): 여러분의 프로그램 바깥에서 운영체제가 잰 값입니다. 이것이 실패한다면 갱신마다 매개변수만 한 무언가가 남는 것입니다: Variable인 속도와 그 그래프, 또는 단계들의
-    리스트.
+    Hint (ko): 프로그램 바깥에서 운영체제가 잰 값입니다. 이 검사가 실패한다면 갱신할 때마다 매개변수만 한 무언가가 남는 것입니다. 예를 들어 Variable인 속도와 그 그래프, 또는 갱신
+    단계를 쌓아 두는 리스트입니다.
     """
     optimizers = _optimizers(dz)
     (Fit,) = _helpers(dz, "Fit")
