@@ -30,7 +30,7 @@ def _functions(dz):
 def test_get_item_3d(dz):
     """get_item on a (2, 4, 3) array: slices with a step and reversed, and repeated row indices.
 
-    ko: (2, 4, 3) 배열에서 get_item: 간격이 있는 슬라이스와 뒤집은 슬라이스, 반복된 행 인덱스.
+    ko: (2, 4, 3) 배열에서 간격을 둔 슬라이스, 뒤집은 슬라이스, 반복된 행 인덱스로 get_item을 확인합니다.
     """
     (middle,) = define(dz, SLICING, "middle")
     data = np.random.default_rng(1).standard_normal((2, 4, 3))
@@ -45,7 +45,7 @@ def test_get_item_3d(dz):
 def test_softmax_other_axes(dz):
     """softmax on (2, 3, 4) along axis 2 and axis 0, with large scores mixed in.
 
-    ko: 큰 점수가 섞인 (2, 3, 4)에서 축 2와 축 0을 따라 softmax.
+    ko: 큰 점수가 섞인 (2, 3, 4) 배열에서 축 2와 축 0을 따라 구한 softmax.
     """
     F = _functions(dz)
     data = np.random.default_rng(2).standard_normal((2, 3, 4)) * 3
@@ -58,7 +58,7 @@ def test_softmax_other_axes(dz):
 def test_cross_entropy_other_batches(dz):
     """Cross-entropy on a (6, 5) batch with large scores, and on a batch of one.
 
-    ko: 큰 점수가 있는 (6, 5) 배치와 하나짜리 배치에서 교차 엔트로피.
+    ko: 큰 점수가 섞인 (6, 5) 배치와 크기가 1인 배치에서 교차 엔트로피.
     """
     F = _functions(dz)
     rng = np.random.default_rng(3)
@@ -86,7 +86,7 @@ def test_cross_entropy_int32_labels(dz):
 def test_softmax1d_of_a_row(dz):
     """softmax1d of a (1, 3) row, as the book applies it to a model's output.
 
-    ko: 책이 모델의 출력에 적용하듯 (1, 3) 행의 softmax1d.
+    ko: 책에서 모델의 출력에 적용하는 것처럼 (1, 3) 행에 softmax1d를 적용합니다.
     """
     step47 = import_module(dz, "step47")
     data = np.array([[0.3, -1.2, 2.0]])
@@ -96,7 +96,7 @@ def test_softmax1d_of_a_row(dz):
 def test_float32_axis0_softmax(dz):
     """softmax of float32 scores along axis 0 stays float32.
 
-    ko: 축 0을 따라 float32 점수의 softmax는 float32로 남습니다.
+    ko: float32 점수를 축 0을 따라 softmax해도 float32 그대로입니다.
     """
     F = _functions(dz)
     x = dz.Variable(np.arange(6, dtype=np.float32).reshape(3, 2))

@@ -50,8 +50,8 @@ def test_get_item_forward(dz):
     Hint: GetItem.forward returns x[self.slices]; setup_variable() installs
     Variable.__getitem__ = dezero.functions.get_item.
 
-    Hint (ko): GetItem.forward는 x[self.slices]를 돌려줍니다. setup_variable()은 Variable.__getitem__ =
-    dezero.functions.get_item을 설치합니다.
+    Hint (ko): GetItem.forward는 x[self.slices]를 돌려줍니다. setup_variable()에서 Variable.__getitem__ =
+    dezero.functions.get_item으로 설정하세요.
     """
     F = _functions(dz)
     (column,) = define(dz, SLICING, "column")
@@ -73,7 +73,7 @@ def test_get_item_forward(dz):
 def test_get_item_backward(dz):
     """The gradient of x[1] and of x[:, 2] is gy placed where the elements came from, zeros elsewhere.
 
-    ko: x[1]과 x[:, 2]의 기울기는 원소가 온 자리에 놓인 gy이고, 나머지는 0입니다.
+    ko: x[1]과 x[:, 2]의 기울기는 원소를 꺼낸 자리에 gy를 놓고 나머지는 0으로 채운 것입니다.
     """
     F = _functions(dz)
     (column, every_other) = define(dz, SLICING, "column", "every_other")
@@ -86,13 +86,13 @@ def test_get_item_backward(dz):
 def test_get_item_repeated_indices(dz):
     """An index picked twice gets both gradients: x[[0, 0, 2, 0]] sends three to x[0].
 
-    ko: 두 번 고른 인덱스는 기울기를 둘 다 받습니다: x[[0, 0, 2, 0]]은 x[0]에 셋을 보냅니다.
+    ko: 여러 번 고른 인덱스는 기울기를 모두 받습니다. x[[0, 0, 2, 0]]이면 x[0]에 기울기 세 개가 더해집니다.
 
     Hint: gx[slices] = gy (or gx[slices] += gy) writes a repeated index once. Scatter-add with
     np.add.at(gx, slices, gy), which adds every occurrence.
 
-    Hint (ko): gx[slices] = gy(또는 gx[slices] += gy)는 반복된 인덱스에 한 번만 씁니다. 나올 때마다 더하는 np.add.at(gx, slices, gy)로
-    흩뿌려 더하세요.
+    Hint (ko): gx[slices] = gy(또는 gx[slices] += gy)는 반복된 인덱스에 한 번만 씁니다. 인덱스가 나올 때마다 더해 주는 np.add.at(gx, slices,
+    gy)를 쓰세요.
     """
     F = _functions(dz)
     index = np.array([0, 0, 2, 0])
@@ -106,13 +106,13 @@ def test_get_item_repeated_indices(dz):
 def test_get_item_twice_differentiable(dz):
     """get_item's backward is itself differentiable (GetItemGrad is a Function): a second derivative.
 
-    ko: get_item의 역전파도 미분할 수 있습니다(GetItemGrad는 Function입니다): 2차 미분.
+    ko: GetItemGrad가 Function이므로 get_item의 역전파도 다시 미분할 수 있습니다(2차 미분).
 
     Hint: GetItem.backward returns GetItemGrad(slices, x.shape)(gy), a Function whose backward is
     get_item(ggx, slices). Computing the gradient with NumPy arrays cuts the graph.
 
     Hint (ko): GetItem.backward는 GetItemGrad(slices, x.shape)(gy)를 돌려주고, 이 Function의 backward는 get_item(ggx,
-    slices)입니다. 넘파이 배열로 기울기를 계산하면 그래프가 끊깁니다.
+    slices)를 돌려줍니다. 기울기를 넘파이 배열로 계산하면 그래프가 끊깁니다.
     """
     F = _functions(dz)
     x = dz.Variable(np.array([1.0, 2.0, 3.0]))
@@ -135,7 +135,7 @@ def test_get_item_keeps_float32(dz):
 
     Hint: make the zeros of GetItemGrad with dtype=gy.dtype; np.zeros(shape) is float64.
 
-    Hint (ko): GetItemGrad의 0 배열은 dtype=gy.dtype으로 만드세요. np.zeros(shape)는 float64입니다.
+    Hint (ko): GetItemGrad에서 0 배열은 dtype=gy.dtype으로 만드세요. np.zeros(shape)는 float64입니다.
     """
     x = dz.Variable(np.arange(6, dtype=np.float32).reshape(2, 3))
     y = x[np.array([1, 1])]
@@ -150,7 +150,7 @@ def test_get_item_keeps_float32(dz):
 def test_softmax_values(dz):
     """softmax(x) on a (2, 4) batch: each row exp(x) / sum(exp(x)), summing to 1; axis=0 too.
 
-    ko: (2, 4) 배치에서 softmax(x): 각 행은 exp(x) / sum(exp(x))이고 합이 1입니다. axis=0도 마찬가지입니다.
+    ko: (2, 4) 배치의 softmax(x)는 행마다 exp(x) / sum(exp(x))이고 합이 1입니다. axis=0도 확인합니다.
     """
     F = _functions(dz)
     data = np.array([[0.2, -1.0, 3.0, 0.5], [1.5, 1.5, -0.3, 2.0]])
@@ -162,13 +162,13 @@ def test_softmax_values(dz):
 def test_softmax_large_logits(dz):
     """softmax of scores near 1000 and -1000 is finite and right.
 
-    ko: 1000과 -1000 근처 점수의 softmax는 유한하고 올바릅니다.
+    ko: 점수가 1000이나 -1000 근처여도 softmax는 넘치지 않고 올바른 값을 냅니다.
 
     Hint: exp(1000) overflows to inf, and inf / inf is nan. Subtract each row's max first:
     exp(x - max) / sum(exp(x - max)) is the same softmax, and no exponent is above 0.
 
-    Hint (ko): exp(1000)은 inf로 넘치고, inf / inf는 nan입니다. 먼저 각 행의 최댓값을 빼세요. exp(x - max) / sum(exp(x - max))는 같은
-    softmax이고, 어떤 지수도 0보다 크지 않습니다.
+    Hint (ko): exp(1000)은 inf로 넘치고, inf / inf는 nan입니다. 먼저 행마다 최댓값을 빼세요. exp(x - max) / sum(exp(x - max))는 같은
+    softmax이면서 지수가 0을 넘지 않습니다.
     """
     F = _functions(dz)
     data = np.array([[1000.0, 1001.0, 1002.0], [-1000.0, -999.0, -1002.0]])
@@ -181,11 +181,11 @@ def test_softmax_large_logits(dz):
 def test_softmax_gradient(dz):
     """softmax's gradient on (3, 4) scores, along axis 1 and axis 0, against a numerical derivative.
 
-    ko: 축 1과 축 0을 따라 (3, 4) 점수에서 softmax의 기울기를 수치 미분과 비교합니다.
+    ko: (3, 4) 점수에서 축 1과 축 0을 따라 구한 softmax의 기울기를 수치 미분과 비교합니다.
 
     Hint: with y the output, gx = y * gy - y * sum(y * gy) along the axis (keepdims=True).
 
-    Hint (ko): 출력을 y라 하면 gx = y * gy - y * sum(y * gy)이고, 합은 그 축을 따라 구합니다(keepdims=True).
+    Hint (ko): 출력을 y라 하면 gx = y * gy - y * sum(y * gy)이고, 합은 softmax의 축을 따라 구합니다(keepdims=True).
     """
     F = _functions(dz)
     data = np.random.default_rng(47).standard_normal((3, 4))
@@ -196,7 +196,7 @@ def test_softmax_gradient(dz):
 def test_softmax_keeps_float32(dz):
     """softmax of float32 scores is float32, and so is its gradient.
 
-    ko: float32 점수의 softmax는 float32이고, 그 기울기도 마찬가지입니다.
+    ko: float32 점수의 softmax는 값도 기울기도 float32입니다.
     """
     F = _functions(dz)
     x = dz.Variable(np.array([[0.5, 1.0, -2.0], [3.0, 0.0, 1.0]], dtype=np.float32))
@@ -214,12 +214,12 @@ def test_softmax_keeps_float32(dz):
 def test_cross_entropy_value(dz):
     """softmax_cross_entropy(x, t) with integer labels is the mean over the batch of -log p[label].
 
-    ko: 정수 레이블로 softmax_cross_entropy(x, t)는 배치에 대한 -log p[label]의 평균입니다.
+    ko: 정수 레이블을 받는 softmax_cross_entropy(x, t)는 -log p[label]을 배치 전체에서 평균한 값입니다.
 
     Hint: t holds class numbers, one per row (shape (N,)), not one-hot rows. Pick each row's
     log-probability at its label, log_p[np.arange(N), t], and divide the sum by N.
 
-    Hint (ko): t는 원핫 행이 아니라 행마다 하나씩인 클래스 번호(모양 (N,))를 담습니다. 각 행의 레이블 위치에서 로그 확률 log_p[np.arange(N), t]를 골라, 그 합을
+    Hint (ko): t에는 원핫 행이 아니라 행마다 클래스 번호가 하나씩(모양 (N,)) 들어 있습니다. 행마다 레이블 위치의 로그 확률 log_p[np.arange(N), t]를 골라 합한 뒤
     N으로 나누세요.
     """
     F = _functions(dz)
@@ -238,12 +238,12 @@ def test_cross_entropy_value(dz):
 def test_cross_entropy_gradient(dz):
     """The loss's gradient with respect to the scores, (softmax(x) - onehot(t)) / N, on (5, 3) and (3, 3).
 
-    ko: 점수에 대한 손실의 기울기 (softmax(x) - onehot(t)) / N을 (5, 3)과 (3, 3)에서 확인합니다.
+    ko: 점수로 미분한 손실의 기울기 (softmax(x) - onehot(t)) / N을 (5, 3)과 (3, 3)에서 확인합니다.
 
     Hint: N is the batch size (rows of x), the one-hot rows have one column per class:
     np.eye(number of classes)[t]; and the mean over the batch divides the gradient by N too.
 
-    Hint (ko): N은 배치 크기(x의 행 수)이고, 원핫 행은 클래스마다 열이 하나입니다: np.eye(클래스 수)[t]. 그리고 배치에 대한 평균은 기울기도 N으로 나눕니다.
+    Hint (ko): N은 배치 크기(x의 행 수)이고, 원핫 행은 클래스마다 열이 하나인 np.eye(클래스 수)[t]입니다. 배치 평균이므로 기울기도 N으로 나눕니다.
     """
     F = _functions(dz)
     rng = np.random.default_rng(470)
@@ -261,7 +261,7 @@ def test_cross_entropy_large_logits(dz):
     Hint: log(softmax(x)) with an unstable softmax is log(nan); compute log softmax as
     x - logsumexp(x) (dezero.utils.logsumexp subtracts the max for you).
 
-    Hint (ko): 불안정한 softmax로 구한 log(softmax(x))는 log(nan)입니다. 로그 softmax를 x - logsumexp(x)로
+    Hint (ko): 불안정한 softmax로 log(softmax(x))를 구하면 log(nan)이 됩니다. 로그 softmax는 x - logsumexp(x)로
     계산하세요(dezero.utils.logsumexp가 최댓값을 빼 줍니다).
     """
     F = _functions(dz)
@@ -286,8 +286,8 @@ def test_cross_entropy_keeps_float32(dz):
     Hint: a one-hot made with np.eye(C) is float64; multiplied into float32 log-probabilities it
     promotes the loss. Pick the labels' entries by indexing instead, or make the one-hot in x's dtype.
 
-    Hint (ko): np.eye(C)로 만든 원핫은 float64여서, float32 로그 확률에 곱하면 손실이 float64로 올라갑니다. 대신 인덱싱으로 레이블의 항목을 고르거나, 원핫을
-    x의 dtype으로 만드세요.
+    Hint (ko): np.eye(C)로 만든 원핫은 float64라서 float32 로그 확률에 곱하면 손실이 float64가 됩니다. 인덱싱으로 레이블 위치의 값을 고르거나, 원핫을 x의
+    dtype으로 만드세요.
     """
     F = _functions(dz)
     x = dz.Variable(np.array([[0.5, 1.0, -2.0], [3.0, 0.0, 1.0]], dtype=np.float32))
@@ -302,11 +302,11 @@ def test_cross_entropy_keeps_float32(dz):
 def test_softmax1d(dz):
     """step47.softmax1d: exp(x) / sum(exp(x)) of a vector, with its gradient, for a Variable or an ndarray.
 
-    ko: step47.softmax1d: 벡터의 exp(x) / sum(exp(x))와 그 기울기, Variable이나 ndarray에 대해.
+    ko: step47.softmax1d는 Variable이든 ndarray든 벡터의 exp(x) / sum(exp(x))와 그 기울기를 냅니다.
 
     Hint: build it from F.exp and F.sum (and as_variable for arrays), so that it differentiates.
 
-    Hint (ko): 미분되도록 F.exp와 F.sum(그리고 배열에는 as_variable)으로 만드세요.
+    Hint (ko): 미분할 수 있도록 F.exp와 F.sum으로 만들고, 배열이 들어오면 as_variable로 감싸세요.
     """
     step47 = import_module(dz, "step47")
     data = np.array([1.0, 2.0, -0.5, 0.3])
