@@ -44,7 +44,7 @@ def test_generalizes_to_the_test_spiral(dz):
 def test_train_and_test_differ(dz):
     """The training and the test spirals are different draws with the same layout.
 
-    ko: 학습용과 테스트용 나선은 배치가 같고 서로 다르게 뽑은 데이터입니다.
+    ko: 학습용 나선과 테스트용 나선은 모양은 같지만 따로 뽑은 서로 다른 데이터입니다.
     """
     datasets = import_module(dz, "dezero.datasets")
     x_train, t_train = datasets.get_spiral(train=True)

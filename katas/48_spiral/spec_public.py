@@ -74,8 +74,8 @@ def test_shapes_and_types(dz):
     Hint: make x with np.zeros((300, 2), dtype=np.float32); a plain np.zeros is float64, which
     doubles the memory of everything computed from the data.
 
-    Hint (ko): x는 np.zeros((300, 2), dtype=np.float32)로 만드세요. 그냥 np.zeros는 float64이고, 데이터로 계산한 모든 것의 메모리를 두 배로
-    만듭니다.
+    Hint (ko): x는 np.zeros((300, 2), dtype=np.float32)로 만드세요. 그냥 np.zeros는 float64라서, 이 데이터로 계산하는 모든 것의 메모리가 두 배가
+    됩니다.
     """
     x, t = _spiral(dz, True)
     if x.shape != (300, 2) or t.shape != (300,):
@@ -98,9 +98,9 @@ def test_the_books_training_data(dz):
     (arm j, point i: rate = i / 100, theta = 4j + 4 rate + 0.2 noise, x = rate (sin theta, cos theta));
     then shuffle x and t with one permutation, np.random.permutation(300).
 
-    Hint (ko): 먼저 np.random.seed(1984)로 넘파이의 시드를 정하세요. 팔(arm)마다 점마다 np.random.randn()을 하나씩 뽑습니다(팔 j, 점 i: rate =
-    i / 100, theta = 4j + 4 rate + 0.2 noise, x = rate (sin theta, cos theta)). 그다음 순열 하나
-    np.random.permutation(300)으로 x와 t를 섞으세요.
+    Hint (ko): 먼저 np.random.seed(1984)로 넘파이의 시드를 정하세요. 팔(arm)마다, 점마다 np.random.randn()을 하나씩 뽑습니다(팔 j의 점 i는 rate = i
+    / 100, theta = 4j + 4 rate + 0.2 noise, x = rate (sin theta, cos theta)). 그다음 순열
+    하나(np.random.permutation(300))로 x와 t를 함께 섞으세요.
     """
     x, t = _spiral(dz, True)
     wanted_x, wanted_t = spiral_np(True)
@@ -111,7 +111,7 @@ def test_the_books_training_data(dz):
 def test_the_books_test_data(dz):
     """get_spiral(train=False) gives the book's test spiral (seed 2020), and the same again on a second call.
 
-    ko: get_spiral(train=False)는 책의 테스트 나선(시드 2020)을 내고, 두 번째 호출에서도 같은 것을 냅니다.
+    ko: get_spiral(train=False)는 책의 테스트 나선(시드 2020)을 내고, 두 번째로 호출해도 같은 데이터를 냅니다.
     """
     x, t = _spiral(dz, False)
     wanted_x, wanted_t = spiral_np(False)
@@ -124,12 +124,12 @@ def test_the_books_test_data(dz):
 def test_a_model_learns_it(dz):
     """The book's step 48: MLP((10, 3)) and SGD(1.0) in batches of 30 classify over 90% within 200 epochs.
 
-    ko: 책의 48단계: 배치 30으로 MLP((10, 3))와 SGD(1.0)가 200에폭 안에 90% 넘게 분류합니다.
+    ko: 책의 48단계처럼 MLP((10, 3))와 SGD(1.0)로 배치 30씩 학습하면 200에폭 안에 90% 넘게 맞힙니다.
 
     Hint: if the accuracy stays near 1/3, the labels do not belong to their points: shuffle x and t
     with the same permutation.
 
-    Hint (ko): 정확도가 1/3 근처에 머문다면 레이블이 제 점과 짝이 맞지 않는 것입니다. x와 t를 같은 순열로 섞으세요.
+    Hint (ko): 정확도가 1/3 근처에 머문다면 레이블과 점의 짝이 어긋난 것입니다. x와 t를 같은 순열로 섞으세요.
     """
     (train_on_spiral,) = define(dz, TRAIN, "train_on_spiral")
     losses, scores, t = train_on_spiral(200)

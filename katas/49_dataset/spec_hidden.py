@@ -35,7 +35,7 @@ def batch(dataset, indices):
 def test_other_dataset_and_transforms(dz):
     """A dataset of (2, 3) float32 "images": flatten as transform, one-hot as target_transform.
 
-    ko: (2, 3) float32 "이미지"의 데이터셋: transform으로 평탄화, target_transform으로 원핫.
+    ko: (2, 3) float32 "이미지" 데이터셋에서 transform으로 평탄화하고 target_transform으로 원핫을 만듭니다.
     """
     Images, flatten, as_one_hot, item = define(dz, TABLES, "Images", "flatten", "as_one_hot", "item")
     images = Images(transform=flatten, target_transform=as_one_hot)
@@ -52,7 +52,7 @@ def test_other_dataset_and_transforms(dz):
 def test_minibatch_of_items(dz):
     """The book's mini-batch: [dataset[i] for i in index], stacked, keeps float32 data and integer labels.
 
-    ko: 책의 미니배치: [dataset[i] for i in index]를 쌓으면 float32 데이터와 정수 레이블이 유지됩니다.
+    ko: 책처럼 [dataset[i] for i in index]를 쌓아 미니배치를 만들어도 데이터는 float32, 레이블은 정수 그대로입니다.
     """
     datasets = import_module(dz, "dezero.datasets")
     (batch,) = define(dz, TABLES, "batch")

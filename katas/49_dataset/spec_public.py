@@ -61,14 +61,14 @@ def _expect_label(got, wanted, what):
 def test_items_and_length(dz):
     """A Dataset subclass that fills data and label in prepare(): len() and dataset[i] = (data[i], label[i]).
 
-    ko: prepare()에서 data와 label을 채우는 Dataset 하위 클래스: len()과 dataset[i] = (data[i], label[i]).
+    ko: prepare()에서 data와 label을 채우는 Dataset 하위 클래스의 len()과 dataset[i] = (data[i], label[i]).
 
     Hint: __init__ stores train and the transforms, sets data and label to None, then calls
     self.prepare(), which subclasses override to fill them. With no transform given, items come
     out unchanged (the identity, lambda x: x).
 
-    Hint (ko): __init__은 train과 변환들을 저장하고, data와 label을 None으로 둔 다음 self.prepare()를 호출합니다. 하위 클래스는 prepare를
-    재정의해서 이들을 채웁니다. 변환을 주지 않으면 항목은 그대로 나옵니다(항등 함수 lambda x: x).
+    Hint (ko): __init__에서 train과 변환을 저장하고 data와 label을 None으로 둔 다음 self.prepare()를 호출하세요. 하위 클래스는 prepare를 재정의해서
+    data와 label을 채웁니다. 변환을 주지 않으면 항목이 그대로 나옵니다(항등 함수 lambda x: x).
     """
     Table, item = _tables(dz, "Table", "item")
     table = Table()
@@ -82,7 +82,7 @@ def test_items_and_length(dz):
 def test_train_flag_reaches_prepare(dz):
     """Dataset(train=False) keeps train, and prepare() can read it.
 
-    ko: Dataset(train=False)는 train을 유지하고, prepare()가 이를 읽을 수 있습니다.
+    ko: Dataset(train=False)는 train 값을 저장해 두므로 prepare()에서 읽을 수 있습니다.
 
     Hint: set self.train before calling self.prepare().
 
@@ -98,13 +98,13 @@ def test_train_flag_reaches_prepare(dz):
 def test_transform_applies_to_data_only(dz):
     """transform changes each x; the labels are left alone.
 
-    ko: transform은 각 x를 바꾸고, 레이블은 그대로 둡니다.
+    ko: transform은 x를 하나하나 바꾸고 레이블은 건드리지 않습니다.
 
     Hint: dataset[i] is (self.transform(self.data[i]), self.target_transform(self.label[i])); the
     data's transform must never touch the labels.
 
-    Hint (ko): dataset[i]는 (self.transform(self.data[i]), self.target_transform(self.label[i]))입니다. 데이터의 변환이
-    레이블을 건드리면 절대 안 됩니다.
+    Hint (ko): dataset[i]는 (self.transform(self.data[i]), self.target_transform(self.label[i]))입니다. 데이터의 변환이 레이블을
+    건드려서는 안 됩니다.
     """
     Table, times_ten, item = _tables(dz, "Table", "times_ten", "item")
     table = Table(transform=times_ten)
@@ -117,7 +117,7 @@ def test_transform_applies_to_data_only(dz):
 def test_target_transform_applies_to_labels_only(dz):
     """target_transform changes each label; x is left alone, or changed only by transform.
 
-    ko: target_transform은 각 레이블을 바꾸고, x는 그대로 두거나 transform으로만 바뀝니다.
+    ko: target_transform은 레이블을 하나하나 바꾸고, x는 그대로 두거나 transform으로만 바뀝니다.
 
     Hint: the labels go through self.target_transform, not self.transform.
 
@@ -135,11 +135,11 @@ def test_target_transform_applies_to_labels_only(dz):
 def test_unlabeled_dataset(dz):
     """A dataset without labels (label stays None) gives (x, None), and len() counts its data.
 
-    ko: 레이블이 없는(label이 None으로 남는) 데이터셋은 (x, None)을 내고, len()은 데이터를 셉니다.
+    ko: 레이블이 없는 데이터셋(label이 None)은 (x, None)을 내고, len()은 데이터의 개수입니다.
 
     Hint: when self.label is None, return (x, None); len() is len(self.data).
 
-    Hint (ko): self.label이 None이면 (x, None)을 돌려주세요. len()은 len(self.data)입니다.
+    Hint (ko): self.label이 None이면 (x, None)을 돌려주세요. len()은 len(self.data)를 돌려줍니다.
     """
     Unlabeled, item = _tables(dz, "Unlabeled", "item")
     data = Unlabeled()
@@ -153,11 +153,11 @@ def test_unlabeled_dataset(dz):
 def test_spiral(dz):
     """Spiral(train=...) holds get_spiral's 300 float32 points and labels, for the train and the test split.
 
-    ko: Spiral(train=...)은 학습용과 테스트용 각각 get_spiral의 float32 점 300개와 레이블을 담습니다.
+    ko: Spiral(train=...)은 학습용이든 테스트용이든 get_spiral이 만든 float32 점 300개와 레이블을 담습니다.
 
     Hint: Spiral.prepare sets self.data, self.label = get_spiral(self.train).
 
-    Hint (ko): Spiral.prepare는 self.data, self.label = get_spiral(self.train)을 설정합니다.
+    Hint (ko): Spiral.prepare에서 self.data, self.label = get_spiral(self.train)으로 설정하세요.
     """
     datasets = import_module(dz, "dezero.datasets")
     (item,) = _tables(dz, "item")
@@ -177,7 +177,7 @@ def test_spiral(dz):
 def test_spiral_with_a_transform(dz):
     """Spiral(transform=f) applies f to each point.
 
-    ko: Spiral(transform=f)는 각 점에 f를 적용합니다.
+    ko: Spiral(transform=f)는 점마다 f를 적용합니다.
     """
     datasets = import_module(dz, "dezero.datasets")
     times_ten, item = _tables(dz, "times_ten", "item")
