@@ -38,7 +38,7 @@ def fixed_scores(x):
 def test_other_batch_sizes(dz):
     """Batch sizes that divide the data, exceed it, or are 1.
 
-    ko: 데이터를 나누어떨어지게 하거나, 데이터보다 크거나, 1인 배치 크기.
+    ko: 데이터 개수를 나누어떨어지게 하거나, 데이터보다 크거나, 1인 배치 크기.
     """
     Numbers, sizes = define(dz, HELPERS, "Numbers", "sizes")
     for size, batch_size, wanted in ((12, 4, [4, 4, 4]), (5, 8, [5]), (3, 1, [1, 1, 1]), (11, 5, [5, 5, 1])):
@@ -51,7 +51,7 @@ def test_other_batch_sizes(dz):
 def test_accuracy_other_scores(dz):
     """accuracy on (6, 5) float32 scores with int32 labels, and on a batch of one.
 
-    ko: int32 레이블로 (6, 5) float32 점수와 하나짜리 배치에서 accuracy.
+    ko: int32 레이블을 쓰는 (6, 5) float32 점수와 크기가 1인 배치에서 accuracy.
     """
     F = import_module(dz, "dezero.functions")
     rng = np.random.default_rng(50)
@@ -67,7 +67,7 @@ def test_accuracy_other_scores(dz):
 def test_accuracy_over_an_unshuffled_loader(dz):
     """The book's test loop over DataLoader(..., shuffle=False) gives the accuracy of the whole set.
 
-    ko: DataLoader(..., shuffle=False)에 대한 책의 테스트 반복문은 전체 집합의 정확도를 냅니다.
+    ko: 책의 테스트 반복문을 DataLoader(..., shuffle=False)로 돌리면 전체 데이터의 정확도가 나옵니다.
     """
     Numbers, mean_accuracy, fixed_scores = define(dz, HELPERS, "Numbers", "mean_accuracy", "fixed_scores")
     got = mean_accuracy(dz.DataLoader(Numbers(10), 4, shuffle=False), fixed_scores)

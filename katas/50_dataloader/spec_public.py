@@ -96,13 +96,13 @@ def _order(batches):
 def test_batches_in_order(dz):
     """DataLoader(10 examples, batch_size=4, shuffle=False): batches of 4, 4 and 2, in order.
 
-    ko: DataLoader(예 10개, batch_size=4, shuffle=False): 4, 4, 2개짜리 배치가 순서대로.
+    ko: DataLoader(예 10개, batch_size=4, shuffle=False)는 4개, 4개, 2개짜리 배치를 순서대로 냅니다.
 
     Hint: max_iter = math.ceil(data_size / batch_size): the last batch is smaller, not dropped.
     Each batch stacks the examples: x = np.array([example[0] for example in batch]), t likewise.
 
-    Hint (ko): max_iter = math.ceil(data_size / batch_size): 마지막 배치는 버려지지 않고 더 작습니다. 각 배치는 예들을 쌓습니다: x =
-    np.array([example[0] for example in batch]), t도 마찬가지입니다.
+    Hint (ko): max_iter = math.ceil(data_size / batch_size)이므로 마지막 배치는 버려지지 않고 크기만 작습니다. 배치는 예를 쌓아 만듭니다. x =
+    np.array([example[0] for example in batch])이고, t도 마찬가지입니다.
     """
     Numbers, one_epoch = _helpers(dz, "Numbers", "one_epoch")
     loader = dz.DataLoader(Numbers(10), 4, shuffle=False)
@@ -120,12 +120,12 @@ def test_batches_in_order(dz):
 def test_every_epoch_starts_over(dz):
     """A second for loop over the same loader gives a full pass again.
 
-    ko: 같은 로더에 for 반복문을 한 번 더 돌리면 다시 한 바퀴를 온전히 돕니다.
+    ko: 같은 로더로 for 반복문을 한 번 더 돌리면 다시 처음부터 끝까지 돕니다.
 
     Hint: when the batches run out, __next__ calls self.reset() before raising StopIteration,
     so the next for loop starts at the first batch.
 
-    Hint (ko): 배치가 다 떨어지면 __next__는 StopIteration을 일으키기 전에 self.reset()을 호출합니다. 그러면 다음 for 반복문이 첫 배치부터 시작합니다.
+    Hint (ko): 배치가 다 떨어지면 __next__에서 StopIteration을 일으키기 전에 self.reset()을 호출하세요. 그러면 다음 for 반복문이 첫 배치부터 시작합니다.
     """
     Numbers, one_epoch = _helpers(dz, "Numbers", "one_epoch")
     loader = dz.DataLoader(Numbers(10), 4, shuffle=False)
@@ -140,7 +140,7 @@ def test_every_epoch_starts_over(dz):
 def test_shuffled_epochs_cover_every_example(dz):
     """With shuffle (the default), each epoch gives every example exactly once, x beside its own label.
 
-    ko: 섞기(기본값)를 하면 각 에폭은 모든 예를 정확히 한 번씩, x를 제 레이블과 나란히 냅니다.
+    ko: 섞기(기본값)를 켜도 에폭마다 모든 예가 정확히 한 번씩, x와 그 레이블이 짝을 이룬 채로 나옵니다.
     """
     Numbers, one_epoch = _helpers(dz, "Numbers", "one_epoch")
     loader = dz.DataLoader(Numbers(30), 7)
@@ -161,12 +161,12 @@ def test_shuffled_epochs_cover_every_example(dz):
 def test_reshuffles_every_epoch(dz):
     """Each epoch has a new order.
 
-    ko: 에폭마다 순서가 새롭습니다.
+    ko: 에폭마다 순서가 바뀝니다.
 
     Hint: draw the permutation in reset(), which runs at the start and after every pass,
     not once in __init__.
 
-    Hint (ko): 순열은 __init__에서 한 번이 아니라, 처음과 매 바퀴 뒤에 실행되는 reset()에서 뽑으세요.
+    Hint (ko): 순열은 __init__에서 한 번만 뽑지 말고, 처음에 그리고 한 바퀴가 끝날 때마다 실행되는 reset()에서 뽑으세요.
     """
     Numbers, one_epoch = _helpers(dz, "Numbers", "one_epoch")
     loader = dz.DataLoader(Numbers(30), 10)
@@ -178,7 +178,7 @@ def test_reshuffles_every_epoch(dz):
 def test_next_and_float32(dz):
     """loader.next() gives the first batch; batches keep the data's float32 and integer labels.
 
-    ko: loader.next()는 첫 배치를 내고, 배치는 데이터의 float32와 정수 레이블을 유지합니다.
+    ko: loader.next()는 첫 배치를 내고, 배치의 데이터는 float32, 레이블은 정수 그대로입니다.
     """
     Numbers, one_epoch, first_batch_by_next = _helpers(dz, "Numbers", "one_epoch", "first_batch_by_next")
     loader = dz.DataLoader(Numbers(5), 3, shuffle=False)
@@ -196,12 +196,12 @@ def test_next_and_float32(dz):
 def test_accuracy(dz):
     """accuracy(y, t): the fraction of rows whose largest score sits at the label, as a Variable.
 
-    ko: accuracy(y, t): 가장 큰 점수가 레이블 위치에 있는 행의 비율을 Variable로.
+    ko: accuracy(y, t)는 가장 큰 점수가 레이블 위치에 있는 행의 비율을 Variable로 돌려줍니다.
 
     Hint: y.data.argmax(axis=1) is the predicted class of each row (axis 0 would compare down the
     columns); compare it with t and take the mean; wrap it as Variable(as_array(...)).
 
-    Hint (ko): y.data.argmax(axis=1)이 각 행의 예측 클래스입니다(axis 0이면 열을 따라 내려가며 비교합니다). 이를 t와 비교해 평균을 내고,
+    Hint (ko): y.data.argmax(axis=1)이 행마다 예측한 클래스입니다(axis=0이면 열을 따라 내려가며 비교합니다). 이를 t와 비교해 평균을 내고
     Variable(as_array(...))로 감싸세요.
     """
     F = import_module(dz, "dezero.functions")
@@ -222,12 +222,12 @@ def test_accuracy(dz):
 def test_learns_the_spiral(dz):
     """The book's step 50: MLP((10, 3)) and SGD(1.0) over DataLoader(Spiral(), 30) pass 90% within 200 epochs.
 
-    ko: 책의 50단계: DataLoader(Spiral(), 30)로 MLP((10, 3))와 SGD(1.0)가 200에폭 안에 90%를 넘습니다.
+    ko: 책의 50단계처럼 DataLoader(Spiral(), 30)로 MLP((10, 3))를 SGD(1.0)로 학습하면 200에폭 안에 정확도가 90%를 넘습니다.
 
     Hint: if the accuracy stays near 1/3 the model sees too little (a loader that stops after its
     first epoch) or labels that do not match the points.
 
-    Hint (ko): 정확도가 1/3 근처에 머문다면 모델이 너무 적게 보거나(첫 에폭 뒤에 멈추는 로더), 점과 맞지 않는 레이블을 보는 것입니다.
+    Hint (ko): 정확도가 1/3 근처에 머문다면 모델이 데이터를 너무 적게 보거나(첫 에폭 뒤에 멈추는 로더), 점과 짝이 맞지 않는 레이블을 보고 있는 것입니다.
     """
     spiral_trainer, predictions = _helpers(dz, "spiral_trainer", "predictions")
     datasets = import_module(dz, "dezero.datasets")
@@ -245,12 +245,12 @@ def test_learns_the_spiral(dz):
 def test_training_loop_keeps_memory_flat(dz, mem):
     """Training over a DataLoader keeps the number of live Variables and Functions constant, memory bounded.
 
-    ko: DataLoader로 학습해도 살아 있는 Variable과 Function의 수는 일정하고 메모리는 한정됩니다.
+    ko: DataLoader로 학습해도 살아 있는 Variable과 Function의 수는 일정하고 메모리도 늘지 않습니다.
 
     Hint: nothing may keep the batches, the losses or the graphs of past iterations: a loader
     that stores what it served grows with every epoch.
 
-    Hint (ko): 지난 반복의 배치, 손실, 그래프를 아무것도 붙잡아 두면 안 됩니다. 내준 것을 저장하는 로더는 에폭마다 커집니다.
+    Hint (ko): 지난 반복의 배치, 손실, 그래프는 어느 것도 붙잡아 두면 안 됩니다. 내준 배치를 저장해 두는 로더는 에폭마다 커집니다.
     """
     (spiral_trainer,) = _helpers(dz, "spiral_trainer")
     with mem.gc_disabled():
@@ -274,12 +274,12 @@ def test_training_loop_keeps_memory_flat(dz, mem):
 def test_kernel_sees_training_memory_flat(dz, mem):
     """The kernel's count: 12 epochs over batches of 512 KiB leave memory where it was.
 
-    ko: 커널의 집계: 512 KiB 배치로 12에폭을 돌아도 메모리는 제자리입니다.
+    ko: 커널이 센 메모리로 봐도 512 KiB 배치로 12에폭을 학습한 뒤 메모리가 그대로입니다.
 
     Hint: measured by the operating system, outside your program. Something keeps each batch
     (or what was computed from it) after the iteration that used it.
 
-    Hint (ko): 여러분의 프로그램 바깥에서 운영체제가 잰 값입니다. 무언가가 각 배치(또는 그것으로 계산한 것)를 그 반복이 끝난 뒤에도 붙잡고 있습니다.
+    Hint (ko): 프로그램 바깥에서 운영체제가 잰 값입니다. 반복이 끝난 뒤에도 무언가가 배치(또는 배치로 계산한 값)를 붙잡고 있는 것입니다.
     """
     (wide_trainer,) = _helpers(dz, "wide_trainer")
     size, width, batch_size, epochs = 64, 4096, 16, 12
