@@ -10,7 +10,7 @@ public = public_spec(__file__)  # the public checks' helpers, one copy
 def test_other_sizes(dz):
     """37 training and 13 test images: data, labels and lengths.
 
-    ko: 학습 이미지 37개와 테스트 이미지 13개: 데이터, 레이블, 길이.
+    ko: 학습 이미지 37개와 테스트 이미지 13개로 데이터, 레이블, 길이를 확인합니다.
     """
     (make_mnist_cache,) = define(dz, public.HELPERS, "make_mnist_cache")
     written = make_mnist_cache(37, 13)

@@ -108,16 +108,16 @@ def _array(value, what):
 def test_reads_the_training_files(dz):
     """MNIST(train=True) reads train-images/-labels-idx*-ubyte.gz: data (N, 1, 28, 28), label (N,).
 
-    ko: MNIST(train=True)는 train-images/-labels-idx*-ubyte.gz를 읽습니다: data (N, 1, 28, 28), label (N,).
+    ko: MNIST(train=True)는 train-images/-labels-idx*-ubyte.gz를 읽어 data (N, 1, 28, 28)와 label (N,)을 채웁니다.
 
     Hint: get_file(url + 'train-images-idx3-ubyte.gz') gives the path in the cache folder. The file
     is gzip: read it with gzip.open. An images file has a 16-byte header before the pixels
     (np.frombuffer(..., np.uint8, offset=16)), a labels file an 8-byte one (offset=8); reshape the
     images to (-1, 1, 28, 28).
 
-    Hint (ko): get_file(url + 'train-images-idx3-ubyte.gz')이 캐시 폴더 안의 경로를 줍니다. 파일은 gzip이니 gzip.open으로 읽으세요. 이미지
-    파일은 픽셀 앞에 16바이트 헤더가 있고(np.frombuffer(..., np.uint8, offset=16)), 레이블 파일은 8바이트 헤더가 있습니다(offset=8). 이미지는 (-1,
-    1, 28, 28)로 reshape하세요.
+    Hint (ko): get_file(url + 'train-images-idx3-ubyte.gz')은 캐시 폴더 안의 경로를 돌려줍니다. 파일은 gzip으로 압축되어 있으니 gzip.open으로
+    읽으세요. 이미지 파일에는 픽셀 앞에 16바이트 헤더가(np.frombuffer(..., np.uint8, offset=16)), 레이블 파일에는 8바이트 헤더가(offset=8) 있습니다. 이미지는
+    (-1, 1, 28, 28)로 reshape하세요.
     """
     (make_mnist_cache,) = _helpers(dz, "make_mnist_cache")
     written = make_mnist_cache(TRAIN_SIZE, TEST_SIZE)
@@ -135,7 +135,7 @@ def test_reads_the_training_files(dz):
 def test_reads_the_test_files(dz):
     """MNIST(train=False) reads the t10k- files instead.
 
-    ko: MNIST(train=False)는 대신 t10k- 파일을 읽습니다.
+    ko: MNIST(train=False)는 train- 파일 대신 t10k- 파일을 읽습니다.
     """
     (make_mnist_cache,) = _helpers(dz, "make_mnist_cache")
     written = make_mnist_cache(TRAIN_SIZE, TEST_SIZE)
@@ -150,13 +150,13 @@ def test_reads_the_test_files(dz):
 def test_default_transform(dz):
     """MNIST()[i] is (784 float32 values in [0, 1], the label): the default transform applies.
 
-    ko: MNIST()[i]는 ([0, 1] 범위의 float32 값 784개, 레이블)입니다: 기본 변환이 적용됩니다.
+    ko: 기본 변환이 적용되므로 MNIST()[i]는 ([0, 1] 범위의 float32 값 784개, 레이블)입니다.
 
     Hint: __init__ passes train, transform and target_transform on to Dataset.__init__; the default
     transform, Compose([Flatten(), ToFloat(), Normalize(0., 255.)]), is in the signature.
 
     Hint (ko): __init__은 train, transform, target_transform을 Dataset.__init__에 넘깁니다. 기본 변환 Compose([Flatten(),
-    ToFloat(), Normalize(0., 255.)])는 시그니처에 있습니다.
+    ToFloat(), Normalize(0., 255.)])는 시그니처의 기본 인수에 들어 있습니다.
     """
     make_mnist_cache, item = _helpers(dz, "make_mnist_cache", "item")
     images, labels = make_mnist_cache(TRAIN_SIZE, TEST_SIZE)["train"]
@@ -175,12 +175,13 @@ def test_default_transform(dz):
 def test_never_downloads(dz):
     """Without the files in the cache folder, MNIST() fails with FileNotFoundError: nothing is downloaded.
 
-    ko: 캐시 폴더에 파일이 없으면 MNIST()는 FileNotFoundError로 실패합니다: 아무것도 내려받지 않습니다.
+    ko: 캐시 폴더에 파일이 없으면 MNIST()는 아무것도 내려받지 않고 FileNotFoundError로 실패합니다.
 
     Hint: find each file with dezero.utils.get_file(url), which looks in dezero.utils.cache_dir and
     never downloads; do not build the path yourself.
 
-    Hint (ko): 각 파일은 dezero.utils.cache_dir를 살피고 절대 내려받지 않는 dezero.utils.get_file(url)로 찾으세요. 경로를 직접 만들지 마세요.
+    Hint (ko): 파일은 모두 dezero.utils.get_file(url)로 찾으세요. 이 함수는 dezero.utils.cache_dir만 살피고 아무것도 내려받지 않습니다. 경로를 직접
+    만들지 마세요.
     """
     (use_empty_cache,) = _helpers(dz, "use_empty_cache")
     use_empty_cache()
@@ -197,13 +198,13 @@ def test_never_downloads(dz):
 def test_a_model_learns_the_files(dz):
     """The book's step 51 on small files of MNIST's format: MLP((30, 10)) and SGD(0.5), 3 epochs, 95% on the test files.
 
-    ko: MNIST 형식의 작은 파일로 책의 51단계: MLP((30, 10))와 SGD(0.5), 3에폭, 테스트 파일에서 95%.
+    ko: MNIST 형식의 작은 파일로 책의 51단계를 따라 MLP((30, 10))를 SGD(0.5)로 3에폭 학습하면 테스트 파일에서 95%를 맞힙니다.
 
     Hint: if the accuracy is near 10%, images and labels do not match: check the header sizes
     (16 bytes before the images, 8 before the labels) and that train- files go with train=True.
 
-    Hint (ko): 정확도가 10% 근처라면 이미지와 레이블이 짝이 맞지 않는 것입니다. 헤더 크기(이미지 앞 16바이트, 레이블 앞 8바이트)와 train- 파일이 train=True에
-    쓰이는지 확인하세요.
+    Hint (ko): 정확도가 10% 근처라면 이미지와 레이블의 짝이 어긋난 것입니다. 헤더 크기(이미지 앞 16바이트, 레이블 앞 8바이트)와, train=True일 때 train- 파일을 읽는지
+    확인하세요.
     """
     make_mnist_cache, train_mnist = _helpers(dz, "make_mnist_cache", "train_mnist")
     make_mnist_cache(TRAIN_SIZE, TEST_SIZE)

@@ -39,7 +39,7 @@ def test_other_numpy_values(dz):
 def test_empty_variable_to_gpu(dz):
     """Variable(None).to_gpu() has nothing to move: no error, with or without CuPy.
 
-    ko: Variable(None).to_gpu()는 옮길 것이 없습니다: CuPy가 있든 없든 오류가 없습니다.
+    ko: Variable(None).to_gpu()는 옮길 것이 없으므로 CuPy가 있든 없든 오류가 나지 않습니다.
     """
     x = dz.Variable(None)
     try:
@@ -54,7 +54,7 @@ def test_empty_variable_to_gpu(dz):
 def test_nested_layer_to_cpu(dz):
     """A Model holding a Linear and an MLP: to_cpu() reaches all six parameters; to_gpu() fails without CuPy.
 
-    ko: Linear와 MLP를 가진 Model: to_cpu()는 매개변수 여섯 개 모두에 닿고, CuPy가 없으면 to_gpu()는 실패합니다.
+    ko: Linear와 MLP를 가진 Model에서 to_cpu()는 매개변수 여섯 개를 모두 옮기고, CuPy가 없으면 to_gpu()는 실패합니다.
     """
     cupy_imports, kinds = define(dz, HELPERS, "cupy_imports", "kinds")
     (Nested,) = define(dz, '''

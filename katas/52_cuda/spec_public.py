@@ -126,14 +126,14 @@ def _expect_clear_error(action, what):
 def test_numpy_paths(dz):
     """Without a GPU array: get_array_module gives numpy; as_numpy gives arrays from arrays, Variables, scalars.
 
-    ko: GPU 배열이 없을 때: get_array_module은 numpy를 주고, as_numpy는 배열, Variable, 스칼라에서 배열을 줍니다.
+    ko: GPU 배열이 없으면 get_array_module은 numpy를 돌려주고, as_numpy는 배열, Variable, 스칼라를 모두 넘파이 배열로 돌려줍니다.
 
     Hint: get_array_module returns np when gpu_enable is False. as_numpy takes a Variable's .data,
     turns a scalar into np.array(x), returns a NumPy array as it is, and converts the rest with
     cupy.asnumpy.
 
-    Hint (ko): gpu_enable이 False이면 get_array_module은 np를 돌려줍니다. as_numpy는 Variable이면 .data를 꺼내고, 스칼라는
-    np.array(x)로 바꾸고, 넘파이 배열은 그대로 돌려주고, 나머지는 cupy.asnumpy로 변환합니다.
+    Hint (ko): gpu_enable이 False이면 get_array_module은 np를 돌려줍니다. as_numpy는 Variable이면 .data를 꺼내고, 스칼라는 np.array(x)로
+    바꾸고, 넘파이 배열은 그대로 돌려주며, 그 밖의 것은 cupy.asnumpy로 변환합니다.
     """
     cuda = _cuda(dz)
     numpy = import_module(dz, "numpy")
@@ -157,14 +157,14 @@ def test_numpy_paths(dz):
 def test_as_cupy(dz):
     """as_cupy: without CuPy, a clear error; with a GPU, CuPy arrays that as_numpy brings back.
 
-    ko: as_cupy: CuPy가 없으면 분명한 오류를, GPU가 있으면 as_numpy가 되돌려 놓는 CuPy 배열을 냅니다.
+    ko: as_cupy는 CuPy가 없으면 알아보기 쉬운 오류를 내고, GPU가 있으면 as_numpy로 되돌릴 수 있는 CuPy 배열을 냅니다.
 
     Hint: as_cupy cannot work without CuPy. Check gpu_enable and raise an error whose message says
     that CuPy is missing (the book: Exception('CuPy cannot be loaded. Install CuPy!')). Calling
     cupy.asarray when the import failed gives a NameError or an AttributeError instead.
 
-    Hint (ko): as_cupy는 CuPy 없이 동작할 수 없습니다. gpu_enable을 확인하고, CuPy가 없다고 말하는 메시지로 오류를 일으키세요(책: Exception('CuPy
-    cannot be loaded. Install CuPy!')). 임포트에 실패했는데 cupy.asarray를 부르면 대신 NameError나 AttributeError가 납니다.
+    Hint (ko): as_cupy는 CuPy 없이는 동작할 수 없습니다. gpu_enable을 확인하고, CuPy가 없다는 메시지로 오류를 일으키세요(책: Exception('CuPy cannot
+    be loaded. Install CuPy!')). 임포트에 실패한 채로 cupy.asarray를 부르면 그 대신 NameError나 AttributeError가 납니다.
     """
     cuda = _cuda(dz)
     state = _state(dz)
@@ -188,13 +188,13 @@ def test_as_cupy(dz):
 def test_variable_to_cpu_and_gpu(dz):
     """Variable.to_cpu() keeps NumPy data; to_gpu() moves it to the GPU, or fails clearly without CuPy.
 
-    ko: Variable.to_cpu()는 넘파이 데이터를 유지하고, to_gpu()는 데이터를 GPU로 옮기거나 CuPy가 없으면 분명하게 실패합니다.
+    ko: Variable.to_cpu()는 넘파이 데이터를 그대로 두고, to_gpu()는 데이터를 GPU로 옮기거나 CuPy가 없으면 알아보기 쉬운 오류를 냅니다.
 
     Hint: to_cpu sets self.data = as_numpy(self.data) and to_gpu self.data = as_cupy(self.data),
     both only when self.data is not None.
 
-    Hint (ko): to_cpu는 self.data = as_numpy(self.data)를, to_gpu는 self.data = as_cupy(self.data)를 설정하며, 둘 다
-    self.data가 None이 아닐 때만 합니다.
+    Hint (ko): to_cpu는 self.data = as_numpy(self.data)를, to_gpu는 self.data = as_cupy(self.data)를 실행하되, 둘 다
+    self.data가 None이 아닐 때만 실행합니다.
     """
     state = _state(dz)
     data = np.arange(6.0).reshape(2, 3)
@@ -223,11 +223,11 @@ def test_variable_to_cpu_and_gpu(dz):
 def test_layer_to_cpu_and_gpu(dz):
     """Layer.to_cpu()/to_gpu() move every parameter, of sublayers too; an unused Linear's empty W is skipped.
 
-    ko: Layer.to_cpu()/to_gpu()는 하위 계층의 것까지 모든 매개변수를 옮기고, 쓰지 않은 Linear의 빈 W는 건너뜁니다.
+    ko: Layer.to_cpu()/to_gpu()는 하위 계층의 매개변수까지 모두 옮기고, 아직 쓰지 않은 Linear의 빈 W는 건너뜁니다.
 
     Hint: for param in self.params(): param.to_cpu() (or to_gpu()).
 
-    Hint (ko): for param in self.params(): param.to_cpu()(또는 to_gpu()).
+    Hint (ko): for param in self.params(): param.to_cpu()(또는 to_gpu())로 충분합니다.
     """
     state = _state(dz)
     param_kinds, param_values = _helpers(dz, "param_kinds", "param_values")
@@ -259,11 +259,11 @@ def test_layer_to_cpu_and_gpu(dz):
 def test_dataloader_to_cpu_and_gpu(dz):
     """DataLoader.to_gpu() makes it serve GPU batches (an error without CuPy); to_cpu() NumPy ones again.
 
-    ko: DataLoader.to_gpu()는 GPU 배치를 내게 하고(CuPy가 없으면 오류), to_cpu()는 다시 넘파이 배치를 내게 합니다.
+    ko: DataLoader.to_gpu()를 부르면 배치를 GPU 배열로 내고(CuPy가 없으면 오류), to_cpu()를 부르면 다시 넘파이 배열로 냅니다.
 
     Hint: to_gpu sets self.gpu = True and to_cpu self.gpu = False; the batches follow the flag.
 
-    Hint (ko): to_gpu는 self.gpu = True를, to_cpu는 self.gpu = False를 설정하고, 배치는 이 플래그를 따릅니다.
+    Hint (ko): to_gpu는 self.gpu = True로, to_cpu는 self.gpu = False로 설정하고, 배치를 만들 때 이 플래그를 따릅니다.
     """
     state = _state(dz)
     (batch_kinds,) = _helpers(dz, "batch_kinds")
@@ -288,13 +288,13 @@ def test_dataloader_to_cpu_and_gpu(dz):
 def test_training_where_the_data_is(dz):
     """The book's step 52: the spiral trains on the GPU when there is one, else on the CPU; the loss falls.
 
-    ko: 책의 52단계: 나선 데이터를 GPU가 있으면 GPU에서, 없으면 CPU에서 학습하고, 손실이 줄어듭니다.
+    ko: 책의 52단계처럼 나선 데이터를 GPU가 있으면 GPU에서, 없으면 CPU에서 학습하고, 손실이 줄어드는지 확인합니다.
 
     Hint: this runs model.to_cpu() and loader.to_cpu() (and their to_gpu() where CuPy works), then the
     usual loop: get_array_module must follow the data wherever it is.
 
-    Hint (ko): 이 검사는 model.to_cpu()와 loader.to_cpu()(CuPy가 동작하면 to_gpu())를 실행한 뒤 평소의 반복문을 돌립니다.
-    get_array_module은 데이터가 어디에 있든 따라가야 합니다.
+    Hint (ko): 이 검사는 model.to_cpu()와 loader.to_cpu()(CuPy가 동작하면 to_gpu())를 실행한 뒤 평소의 반복문을 돌립니다. get_array_module은
+    데이터가 어디에 있든 그쪽 모듈을 골라야 합니다.
     """
     state = _state(dz)
     (train_spiral,) = _helpers(dz, "train_spiral")
