@@ -39,7 +39,7 @@ X = np.random.default_rng(530).random((3, 4))
 def test_three_levels_and_float64(dz):
     """Names three levels deep (a/b/l0/W), a float64 layer's arrays saved as float64, and the round trip.
 
-    ko: 세 단계 깊이의 이름(a/b/l0/W), float64 계층의 배열은 float64로 저장, 그리고 왕복.
+    ko: 세 단계 깊이의 이름(a/b/l0/W), float64 계층의 배열을 float64로 저장하기, 그리고 저장 후 다시 불러오기.
     """
     Deep, read_npz, arrays_of = define(dz, HELPERS, "Deep", "read_npz", "arrays_of")
     model = Deep()
@@ -59,7 +59,7 @@ def test_three_levels_and_float64(dz):
 def test_load_into_a_model_never_called(dz):
     """A model whose layers were never called takes the file's arrays (their shapes are not known yet).
 
-    ko: 계층을 한 번도 호출하지 않은 모델도 파일의 배열을 받아들입니다(모양을 아직 모릅니다).
+    ko: 계층을 한 번도 호출하지 않아 모양을 아직 모르는 모델도 파일의 배열을 받아들입니다.
     """
     Deep, _, arrays_of = define(dz, HELPERS, "Deep", "read_npz", "arrays_of")
     model = Deep()
@@ -73,7 +73,7 @@ def test_load_into_a_model_never_called(dz):
 def test_missing_name_in_a_deep_model(dz):
     """A file of a three-level model without one bias makes load_weights raise an error naming it.
 
-    ko: 편향 하나가 빠진 세 단계 모델의 파일이면 load_weights가 그 이름을 밝히는 오류를 일으킵니다.
+    ko: 세 단계 모델의 파일에서 편향 하나가 빠져 있으면 load_weights는 빠진 이름을 알려 주는 오류를 일으킵니다.
     """
     (Deep, read_npz, arrays_of) = define(dz, HELPERS, "Deep", "read_npz", "arrays_of")
     model = Deep()
@@ -99,7 +99,7 @@ def drop(source, target, name):
 def test_models_saved_in_turn(dz):
     """Deep(), then a Linear-only model, then Deep() again, saved in turn: each file holds its own names only.
 
-    ko: Deep(), Linear 하나뿐인 모델, 다시 Deep()을 차례로 저장하면 각 파일에는 자기 이름만 있습니다.
+    ko: Deep(), Linear 하나뿐인 모델, 다시 Deep()을 차례로 저장해도 파일마다 그 모델의 이름만 들어 있습니다.
     """
     Deep, read_npz = define(dz, HELPERS, "Deep", "read_npz")
     first = Deep()

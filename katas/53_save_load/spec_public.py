@@ -64,14 +64,14 @@ def expect_names(got, expected, what):
 def test_flatten_params_names_every_parameter_by_its_path(dz):
     """_flatten_params names each Parameter by its path: l0/W for an MLP, enc/l0/W and head/W one level deeper.
 
-    ko: _flatten_params는 각 Parameter를 경로로 이름 짓습니다: MLP는 l0/W, 한 단계 더 깊으면 enc/l0/W와 head/W.
+    ko: _flatten_params는 Parameter마다 경로로 이름을 붙입니다. MLP라면 l0/W, 한 단계 더 깊으면 enc/l0/W와 head/W입니다.
 
     Hint: a sublayer's parameters take the sublayer's attribute name as a prefix, joined with '/'
     (parent_key + '/' + name), and the prefix grows at each level. Names without the path ('W', 'b')
     collide: every Linear has a W.
 
-    Hint (ko): 하위 계층의 매개변수는 하위 계층의 속성 이름을 '/'로 이은 접두사로 받고(parent_key + '/' + name), 접두사는 단계마다 길어집니다. 경로 없는
-    이름('W', 'b')은 겹칩니다. 모든 Linear에 W가 있으니까요.
+    Hint (ko): 하위 계층의 매개변수 이름 앞에는 그 계층의 속성 이름을 '/'로 이어 붙이고(parent_key + '/' + name), 단계가 깊어질 때마다 앞부분이 길어집니다. 경로 없이
+    'W', 'b'만 쓰면 이름이 겹칩니다. Linear마다 W가 있으니까요.
     """
     Net, flat, _, _, make_mlp = helpers(dz)
     entries = flat(make_mlp((5, 3), X))
@@ -93,11 +93,11 @@ def test_flatten_params_names_every_parameter_by_its_path(dz):
 def test_saved_file_has_the_flattened_names(dz):
     """save_weights writes an .npz that np.load reads back: the flattened names as keys, the parameters (float32 kept).
 
-    ko: save_weights가 쓴 .npz를 np.load로 다시 읽으면 평탄화된 이름이 키이고 배열은 매개변수입니다(float32 유지).
+    ko: save_weights가 쓴 .npz를 np.load로 다시 읽으면 키는 평탄화된 이름이고 값은 매개변수 배열입니다(float32도 그대로).
 
     Hint: np.savez_compressed(path, **array_dict) with array_dict = {flattened name: param.data}.
 
-    Hint (ko): array_dict = {평탄화된 이름: param.data}로 np.savez_compressed(path, **array_dict).
+    Hint (ko): array_dict = {평탄화된 이름: param.data}를 만들어 np.savez_compressed(path, **array_dict)로 저장하세요.
     """
     Net, _, read_npz, arrays_of, _ = helpers(dz)
     net = Net()
@@ -123,7 +123,7 @@ def test_a_second_model_saves_only_its_own_parameters(dz):
     names of every model flattened before.
 
     Hint (ko): 저장할 때마다 save_weights에서 빈 딕셔너리를 새로 만들어(params_dict = {}) _flatten_params에 넘기세요. 기본
-    인수(params_dict={})로 쓴 딕셔너리는 한 번만 만들어져, 앞서 평탄화한 모든 모델의 이름을 간직합니다.
+    인수(params_dict={})로 만든 딕셔너리는 한 번만 만들어지므로, 앞서 평탄화한 모든 모델의 이름이 계속 남습니다.
     """
     Net, _, read_npz, arrays_of, make_mlp = helpers(dz)
     net = Net()
@@ -137,7 +137,7 @@ def test_a_second_model_saves_only_its_own_parameters(dz):
 def test_round_trip_restores_the_outputs(dz):
     """A fresh MLP that loads the file gives the same outputs as the model that saved it.
 
-    ko: 파일을 불러온 새 MLP는 그 파일을 저장한 모델과 같은 출력을 냅니다.
+    ko: 파일을 불러온 새 MLP는 그 파일을 저장한 모델과 출력이 같습니다.
     """
     *_, arrays_of, make_mlp = helpers(dz)
     model = make_mlp((5, 3), X)
@@ -166,12 +166,12 @@ def _load_must_fail(model, path, names, what):
 def test_load_refuses_a_file_without_a_parameter(dz):
     """A file without l2/W (saved by a smaller model) makes load_weights raise an error naming it.
 
-    ko: (더 작은 모델이 저장해서) l2/W가 없는 파일이면 load_weights가 그 이름을 밝히는 오류를 일으킵니다.
+    ko: 더 작은 모델이 저장해서 l2/W가 없는 파일을 읽으면 load_weights는 빠진 이름을 알려 주는 오류를 일으킵니다.
 
     Hint: look every flattened name up in the file (npz[key]): a name the file lacks must not be
     skipped, or the model keeps its old weights and nobody notices.
 
-    Hint (ko): 평탄화된 이름마다 파일에서 찾으세요(npz[key]). 파일에 없는 이름을 건너뛰면 모델이 예전 가중치를 그대로 가진 채 아무도 알아채지 못합니다.
+    Hint (ko): 평탄화된 이름을 하나하나 파일에서 찾으세요(npz[key]). 파일에 없는 이름을 건너뛰면 모델이 예전 가중치를 그대로 가진 채 아무도 알아채지 못합니다.
     """
     *_, make_mlp = helpers(dz)
     make_mlp((5, 3), X).save_weights("two.npz")

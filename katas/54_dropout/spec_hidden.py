@@ -10,7 +10,7 @@ from grader.spec import as_array, expect_array, expect_value, fail
 def test_other_ratios(dz, ratio):
     """dropout(x, 0.1) and dropout(x, 0.8) on 2-D float64 data: the share dropped and the scale.
 
-    ko: 2차원 float64 데이터에서 dropout(x, 0.1)과 dropout(x, 0.8): 버린 비율과 스케일.
+    ko: 2차원 float64 데이터에서 dropout(x, 0.1)과 dropout(x, 0.8)이 버리는 비율과 크기 조정.
     """
     x = np.full((400, 250), 3.0)
     y = as_array(dz.functions.dropout(x, ratio).data, "dropout(x).data")
@@ -25,7 +25,7 @@ def test_other_ratios(dz, ratio):
 def test_gradient_at_a_high_ratio(dz):
     """The gradient at dropout_ratio 0.8 on a (6, 7, 8) Variable follows the forward's mask.
 
-    ko: (6, 7, 8) Variable에서 dropout_ratio 0.8일 때의 기울기는 순전파의 마스크를 따릅니다.
+    ko: (6, 7, 8) Variable에서 dropout_ratio가 0.8일 때의 기울기도 순전파 때의 마스크를 따릅니다.
     """
     rng = np.random.default_rng(5400)
     data = rng.uniform(0.5, 1.5, (6, 7, 8))
