@@ -10,7 +10,7 @@ from grader.spec import expect_value, import_module
 def test_more_sizes(dz, case):
     """More inputs, kernels, strides and paddings, in the step file and in the package.
 
-    ko: 단계 파일과 패키지에서 더 많은 입력, 커널, 스트라이드, 패딩.
+    ko: 단계 파일과 패키지에서 입력, 커널, 스트라이드, 패딩을 더 다양하게 확인합니다.
     """
     size, kernel, stride, pad, expected = case
     expect_value(dz.get_conv_outsize(size, kernel, stride, pad), expected,

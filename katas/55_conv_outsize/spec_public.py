@@ -33,12 +33,13 @@ def test_book_example(dz):
 def test_stride_and_padding(dz):
     """Strides and paddings where the division is not exact, and a kernel as large as the input.
 
-    ko: 나눗셈이 딱 떨어지지 않는 스트라이드와 패딩, 그리고 입력만큼 큰 커널.
+    ko: 나눗셈이 딱 떨어지지 않는 스트라이드와 패딩, 그리고 입력만 한 커널.
 
     Hint: the output size counts kernel positions: pad is added on both sides (2 * pad), the first
     position counts too (+ 1), and // drops a remainder (the kernel must fit).
 
-    Hint (ko): 출력 크기는 커널을 놓을 수 있는 위치의 수입니다. 패딩은 양쪽에 더하고(2 * pad), 첫 위치도 세며(+ 1), //는 나머지를 버립니다(커널이 들어맞아야 합니다).
+    Hint (ko): 출력 크기는 커널을 놓을 수 있는 위치의 개수입니다. 패딩은 양쪽에 더하고(2 * pad), 첫 위치도 세며(+ 1), //로 나머지를 버립니다(커널이 다 들어가는 위치만
+    셉니다).
     """
     _check(dz.get_conv_outsize, "get_conv_outsize")
 
@@ -56,7 +57,7 @@ def test_results_are_ints(dz):
 def test_utils_get_conv_outsize(dz):
     """dezero.utils.get_conv_outsize gives the same sizes (the package's functions use it).
 
-    ko: dezero.utils.get_conv_outsize도 같은 크기를 냅니다(패키지의 함수들이 이를 씁니다).
+    ko: dezero.utils.get_conv_outsize도 같은 크기를 냅니다(패키지의 함수들이 이 함수를 씁니다).
     """
     utils = import_module(dz, "dezero.utils")
     _check(utils.get_conv_outsize, "dezero.utils.get_conv_outsize")
@@ -65,7 +66,7 @@ def test_utils_get_conv_outsize(dz):
 def test_utils_pair(dz):
     """dezero.utils.pair: 3 -> (3, 3), (2, 5) stays (2, 5), 2.5 raises ValueError.
 
-    ko: dezero.utils.pair: 3 -> (3, 3), (2, 5)는 (2, 5) 그대로, 2.5는 ValueError를 일으킵니다.
+    ko: dezero.utils.pair는 3을 (3, 3)으로 바꾸고, (2, 5)는 그대로 두며, 2.5에는 ValueError를 일으킵니다.
     """
     utils = import_module(dz, "dezero.utils")
     expect_value(utils.pair(3), (3, 3), "pair(3)")

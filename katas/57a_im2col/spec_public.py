@@ -74,7 +74,7 @@ def functions_conv(dz):
 def test_im2col_array_matches_the_loops(dz):
     """im2col_array in both layouts equals the plain loops, with strides, paddings and non-square kernels; float32 kept.
 
-    ko: 두 배치 방식 모두에서 im2col_array는 스트라이드, 패딩, 정사각이 아닌 커널까지 평범한 반복문과 같고, float32가 유지됩니다.
+    ko: im2col_array는 두 배치 방식 모두에서 스트라이드, 패딩, 정사각이 아닌 커널까지 평범한 반복문과 결과가 같고, float32도 그대로입니다.
 
     Hint: a wrong shape usually means a wrong output size (see kata 55: (H + 2 * PH - KH) // SH + 1);
     the right shape with wrong values usually means the padding or a stride is applied wrongly.
@@ -96,14 +96,14 @@ def test_im2col_array_matches_the_loops(dz):
 def test_im2col_matrix_layout(dz):
     """F.im2col's matrix: one window a row, rows in (n, oh, ow) order, columns in (c, kh, kw) order.
 
-    ko: F.im2col의 행렬: 한 행에 창 하나, 행은 (n, oh, ow) 순서, 열은 (c, kh, kw) 순서입니다.
+    ko: F.im2col의 행렬은 한 행에 창 하나씩이고, 행은 (n, oh, ow) 순서, 열은 (c, kh, kw) 순서입니다.
 
     Hint: rows that hold values from several windows, or columns in the wrong order, come from reshaping
     the (N, C, KH, KW, OH, OW) array without first moving the axes: transpose(0, 4, 5, 1, 2, 3), then
     reshape(N * OH * OW, -1).
 
-    Hint (ko): 여러 창의 값이 한 행에 섞이거나 열 순서가 틀리다면 (N, C, KH, KW, OH, OW) 배열을 축을 먼저 옮기지 않고 reshape한 것입니다: transpose(0,
-    4, 5, 1, 2, 3) 다음에 reshape(N * OH * OW, -1).
+    Hint (ko): 여러 창의 값이 한 행에 섞이거나 열 순서가 틀리다면 (N, C, KH, KW, OH, OW) 배열의 축을 옮기지 않고 바로 reshape한 것입니다. transpose(0, 4,
+    5, 1, 2, 3)을 한 다음 reshape(N * OH * OW, -1)을 하세요.
     """
     x = np.arange(2 * 2 * 4 * 5, dtype=np.float64).reshape(2, 2, 4, 5)
     got = as_array(dz.functions.im2col(x, (2, 3), 1, 0).data, "im2col(x).data")
@@ -123,14 +123,14 @@ def test_im2col_matrix_layout(dz):
 def test_col2im_adds_overlapping_windows(dz):
     """col2im of all-ones windows (3x3 kernel, stride 1) counts how many windows cover each pixel.
 
-    ko: 모두 1인 창들의 col2im(3x3 커널, 스트라이드 1)은 각 픽셀을 덮는 창의 수를 셉니다.
+    ko: 값이 모두 1인 창에 col2im(3x3 커널, 스트라이드 1)을 적용하면 픽셀마다 그 픽셀을 덮는 창의 개수가 나옵니다.
 
     Hint: a result of ones, or of values that are too small in the middle, means col2im assigns
     (img[...] = col[...]) where it must add (img[...] += col[...]): overlapping windows all send their
     value to the same pixel.
 
-    Hint (ko): 결과가 모두 1이거나 가운데 값이 너무 작다면 col2im이 더해야(img[...] += col[...]) 할 곳에서 대입(img[...] = col[...])한 것입니다.
-    겹치는 창들은 모두 같은 픽셀로 값을 보냅니다.
+    Hint (ko): 결과가 모두 1이거나 가운데 값이 너무 작다면 col2im에서 더해야(img[...] += col[...]) 할 곳에 대입(img[...] = col[...])한 것입니다. 겹치는
+    창은 모두 같은 픽셀로 값을 보냅니다.
     """
     shape = (1, 2, 5, 6)
     OH, OW = outsize(shape, 3, 1, 0)
@@ -153,7 +153,7 @@ def test_col2im_adds_overlapping_windows(dz):
 def test_col2im_is_the_adjoint_of_im2col(dz):
     """<im2col(x), c> equals <x, col2im(c)>: col2im is im2col's transpose, which makes them each other's backward.
 
-    ko: <im2col(x), c>는 <x, col2im(c)>와 같습니다: col2im은 im2col의 전치이고, 그래서 둘은 서로의 역전파입니다.
+    ko: <im2col(x), c>는 <x, col2im(c)>와 같습니다. col2im은 im2col의 전치이므로 둘은 서로의 역전파가 됩니다.
     """
     rng = np.random.default_rng(571)
     for case in CASES:
@@ -170,7 +170,7 @@ def test_col2im_is_the_adjoint_of_im2col(dz):
 def test_im2col_gradient(dz):
     """F.im2col's gradient (its backward is col2im) matches numerical differentiation, stride and padding included.
 
-    ko: F.im2col의 기울기(역전파는 col2im)는 스트라이드와 패딩을 포함해 수치 미분과 일치합니다.
+    ko: F.im2col의 기울기(역전파는 col2im)는 스트라이드와 패딩이 있어도 수치 미분과 일치합니다.
     """
     rng = np.random.default_rng(572)
     x = rng.standard_normal((1, 2, 4, 5))

@@ -16,7 +16,7 @@ public = public_spec(__file__)  # the public checks' helpers, one copy
 def test_more_convolutions(dz, case):
     """conv2d_simple on other shapes, strides and paddings, with bias, values and gradients.
 
-    ko: 다른 모양, 스트라이드, 패딩에서 편향과 함께 conv2d_simple의 값과 기울기.
+    ko: 다른 모양, 스트라이드, 패딩에서 편향을 포함한 conv2d_simple의 값과 기울기.
     """
     x_shape, w_shape, stride, pad = case
     rng = np.random.default_rng(5710)
@@ -29,7 +29,7 @@ def test_more_convolutions(dz, case):
 def test_more_poolings(dz, name):
     """Both poolings with a (3, 2) kernel, stride (1, 2) and pad (1, 1), values and gradients.
 
-    ko: 커널 (3, 2), 스트라이드 (1, 2), 패딩 (1, 1)로 두 풀링 모두의 값과 기울기.
+    ko: 커널 (3, 2), 스트라이드 (1, 2), 패딩 (1, 1)에서 두 풀링의 값과 기울기.
     """
     x = public.distinct((2, 3, 5, 6), 5711)
     expect_gradients(dz, lambda v: getattr(dz.functions, name)(v, (3, 2), (1, 2), (1, 1)),
@@ -39,7 +39,7 @@ def test_more_poolings(dz, name):
 def test_conv2d_simple_float32_gradient(dz):
     """Gradients of conv2d_simple keep float32.
 
-    ko: conv2d_simple의 기울기는 float32를 유지합니다.
+    ko: conv2d_simple의 기울기도 float32 그대로입니다.
     """
     rng = np.random.default_rng(5712)
     x = dz.Variable(rng.standard_normal((1, 2, 4, 4)).astype(np.float32))

@@ -68,14 +68,14 @@ POOL_CASES = [
 def test_conv2d_simple_matches_the_loops(dz):
     """conv2d_simple with and without bias, strides, paddings and non-square kernels equals the loops; float32 kept.
 
-    ko: 편향이 있을 때와 없을 때, 스트라이드, 패딩, 정사각이 아닌 커널에서 conv2d_simple은 반복문과 같고, float32가 유지됩니다.
+    ko: conv2d_simple은 편향이 있든 없든, 스트라이드, 패딩, 정사각이 아닌 커널에서도 반복문과 결과가 같고, float32도 그대로입니다.
 
     Hint: the right shape with wrong values usually comes from a reshape without a transpose: the
     kernels as columns are W.reshape(OC, -1).transpose(), and linear's result is reshaped to
     (N, OH, OW, OC) before OC moves to axis 1.
 
-    Hint (ko): 모양은 맞는데 값이 틀리면 대개 transpose 없이 reshape한 탓입니다. 열로 놓은 커널은 W.reshape(OC, -1).transpose()이고, linear의
-    결과는 OC를 축 1로 옮기기 전에 (N, OH, OW, OC)로 reshape합니다.
+    Hint (ko): 모양은 맞는데 값이 틀리면 대개 transpose 없이 reshape한 탓입니다. 커널을 열로 펼친 것은 W.reshape(OC, -1).transpose()이고, linear의
+    결과는 (N, OH, OW, OC)로 reshape한 다음에 OC를 축 1로 옮깁니다.
     """
     rng = np.random.default_rng(57)
     for x_shape, w_shape, stride, pad in CONV_CASES:
@@ -104,7 +104,7 @@ def test_conv2d_simple_gradients(dz):
 def test_book_example_shapes(dz):
     """The book's example: x (1, 5, 15, 15), 8 kernels of 3x3, pad 1: y is (1, 8, 15, 15) and x.grad (1, 5, 15, 15).
 
-    ko: 책의 예: x (1, 5, 15, 15), 3x3 커널 8개, 패딩 1: y는 (1, 8, 15, 15)이고 x.grad는 (1, 5, 15, 15)입니다.
+    ko: 책의 예처럼 x (1, 5, 15, 15)에 3x3 커널 8개, 패딩 1을 쓰면 y는 (1, 8, 15, 15)이고 x.grad는 (1, 5, 15, 15)입니다.
     """
     rng = np.random.default_rng(572)
     x = dz.Variable(rng.standard_normal((1, 5, 15, 15)))
@@ -126,13 +126,13 @@ def _check_pooling(dz, name):
 def test_pooling_simple_matches_the_loops(dz):
     """pooling_simple: the max of each window, channel by channel, with strides, paddings and non-square kernels.
 
-    ko: pooling_simple: 채널마다 각 창의 최댓값, 스트라이드, 패딩, 정사각이 아닌 커널까지.
+    ko: pooling_simple은 채널마다 각 창의 최댓값을 구하며, 스트라이드, 패딩, 정사각이 아닌 커널에서도 맞습니다.
 
     Hint: after im2col, reshape to (-1, KH * KW) so that each row is one window of one channel, take
     max(axis=1), and reshape to (N, OH, OW, C) before moving C to axis 1.
 
-    Hint (ko): im2col 다음에 (-1, KH * KW)로 reshape해서 각 행이 한 채널의 창 하나가 되게 하고, max(axis=1)를 구한 뒤, C를 축 1로 옮기기 전에 (N,
-    OH, OW, C)로 reshape하세요.
+    Hint (ko): im2col 다음에 (-1, KH * KW)로 reshape해서 한 행이 한 채널의 창 하나가 되게 하고, max(axis=1)를 구한 뒤 (N, OH, OW, C)로
+    reshape하고 나서 C를 축 1로 옮기세요.
     """
     _check_pooling(dz, "pooling_simple")
 
@@ -140,7 +140,7 @@ def test_pooling_simple_matches_the_loops(dz):
 def test_pooling_matches_the_loops(dz):
     """pooling (the Function): the same values as the loops.
 
-    ko: pooling(Function): 반복문과 같은 값.
+    ko: pooling(Function)도 반복문과 같은 값을 냅니다.
     """
     _check_pooling(dz, "pooling")
 
@@ -158,12 +158,12 @@ def test_pooling_simple_gradient(dz):
 def test_pooling_gradient_goes_to_the_max_only(dz):
     """pooling's gradient reaches only the maximum of each window (overlapping windows add up there).
 
-    ko: pooling의 기울기는 각 창의 최댓값에만 도달합니다(겹치는 창들은 거기서 더해집니다).
+    ko: pooling의 기울기는 창마다 최댓값 자리에만 전해집니다(창이 겹치면 그 자리에서 더해집니다).
 
     Hint: non-zero gradients at every position of a window mean Pooling2DGrad spreads the gradient over
     the whole window; it belongs only at indexes, the position of the max that forward remembered.
 
-    Hint (ko): 창의 모든 위치에 0이 아닌 기울기가 있다면 Pooling2DGrad가 기울기를 창 전체에 퍼뜨린 것입니다. 기울기는 forward가 기억한 최댓값의 위치인 indexes에만
+    Hint (ko): 창의 모든 위치에 0이 아닌 기울기가 있다면 Pooling2DGrad가 기울기를 창 전체에 퍼뜨린 것입니다. 기울기는 forward가 기억해 둔 최댓값의 위치(indexes)에만
     놓여야 합니다.
     """
     x = distinct((2, 2, 5, 5), 575)
@@ -182,7 +182,7 @@ def test_pooling_gradient_goes_to_the_max_only(dz):
 def test_pooling_double_backward(dz):
     """A second derivative through pooling: d/dx of sum(r * grad of sum(pooling(x) ** 2)) is 2 r at each max, 0 elsewhere.
 
-    ko: pooling을 거친 2차 미분: sum(r * sum(pooling(x) ** 2)의 기울기)의 d/dx는 각 최댓값에서 2 r, 다른 곳에서 0입니다.
+    ko: pooling을 거친 2차 미분: sum(pooling(x) ** 2)의 기울기에 r을 곱해 합한 값을 x로 미분하면 최댓값 자리에서는 2 r, 나머지는 0입니다.
     """
     x = distinct((1, 2, 4, 6), 577)
     r = np.random.default_rng(578).standard_normal(x.shape)
