@@ -37,7 +37,7 @@ def trunk_input_of_fc6(model, x):
 def test_trunk_on_a_wide_image(dz):
     """On (1, 3, 32, 160) images fc6 receives (1, 512 * 1 * 5): five poolings divide 32x160 by 32.
 
-    ko: (1, 3, 32, 160) 이미지에서 fc6은 (1, 512 * 1 * 5)를 받습니다: 풀링 다섯 번이 32x160을 32로 나눕니다.
+    ko: (1, 3, 32, 160) 이미지에서는 풀링 다섯 번이 32x160을 32로 나누므로 fc6은 (1, 512 * 1 * 5)를 받습니다.
     """
     set_weights, trunk = define(dz, HELPERS, "set_weights", "trunk_input_of_fc6")
     model = dz.models.VGG16()
@@ -48,7 +48,7 @@ def test_trunk_on_a_wide_image(dz):
 def test_relu_after_each_convolution(dz):
     """With every conv kernel -0.01 and positive images, relu zeroes everything after conv1_1: the output is fc8's bias.
 
-    ko: 모든 합성곱 커널이 -0.01이고 이미지가 양수이면 relu가 conv1_1 뒤의 모든 것을 0으로 만듭니다: 출력은 fc8의 편향입니다.
+    ko: 합성곱 커널이 모두 -0.01이고 이미지가 양수이면 conv1_1 뒤의 relu가 모든 값을 0으로 만들어 출력은 fc8의 편향이 됩니다.
     """
     set_weights, _ = define(dz, HELPERS, "set_weights", "trunk_input_of_fc6")
     model = dz.models.VGG16()
@@ -62,7 +62,7 @@ def test_relu_after_each_convolution(dz):
 def test_preprocess_square_default(dz):
     """preprocess keeps float32 and (3, 224, 224) for a grey RGB stand-in whose array is a constant.
 
-    ko: 배열이 상수인 회색 RGB 대역 이미지에서 preprocess는 float32와 (3, 224, 224)를 유지합니다.
+    ko: 모든 값이 같은 회색 RGB 대용 이미지로 preprocess를 하면 float32, (3, 224, 224)가 나옵니다.
     """
     (Grey,) = define(dz, '''
 class Grey:
@@ -83,7 +83,7 @@ class Grey:
 def test_forward_values_other_images(dz):
     """VGG16's output against NumPy on three (3, 64, 32) constant images: every ReLU shows, none after fc8.
 
-    ko: 상수 이미지 세 장(3, 64, 32)에서 VGG16의 출력을 NumPy와 비교합니다: 모든 ReLU가 드러나고 fc8 뒤에는 없습니다.
+    ko: 값이 일정한 (3, 64, 32) 이미지 세 장으로 VGG16의 출력을 넘파이와 비교합니다. ReLU가 모두 드러나고, fc8 뒤에는 ReLU가 없습니다.
     """
     paths, levels = 16, [2.0, 0.25, 1.5]
     biases = public.path_biases(paths)

@@ -143,7 +143,7 @@ def test_layers_names_and_settings(dz):
     Hint: the attribute names are part of the model: the pretrained file stores conv1_1/W ... fc8/b, so
     a layer named otherwise cannot be loaded.
 
-    Hint (ko): 속성 이름은 모델의 일부입니다. 사전 학습된 파일은 conv1_1/W ... fc8/b를 저장하므로, 이름이 다른 계층은 불러올 수 없습니다.
+    Hint (ko): 속성 이름도 모델의 일부입니다. 사전 학습된 파일에는 conv1_1/W ... fc8/b라는 이름으로 저장되어 있으므로, 이름이 다른 계층에는 불러올 수 없습니다.
     """
     h = helpers(dz)
     model = dz.models.VGG16()
@@ -166,8 +166,8 @@ def test_forward_shapes(dz):
     becomes 2x1, so fc6 sees 512 * 2 * 1 = 1024 features. A missing pooling, a padding other than 1
     or a wrong channel count changes that number.
 
-    Hint (ko): 다섯 블록은 각각 높이와 너비를 반으로 줄이는 F.pooling(x, 2, 2)로 끝납니다. 64x32는 2x1이 되어 fc6은 특징 512 * 2 * 1 = 1024개를
-    봅니다. 풀링이 빠지거나, 패딩이 1이 아니거나, 채널 수가 틀리면 이 수가 바뀝니다.
+    Hint (ko): 다섯 블록은 모두 높이와 너비를 반으로 줄이는 F.pooling(x, 2, 2)로 끝납니다. 그래서 64x32는 2x1이 되고 fc6은 특징 512 * 2 * 1 = 1024개를
+    받습니다. 풀링이 빠지거나, 패딩이 1이 아니거나, 채널 수가 틀리면 이 수가 달라집니다.
     """
     h = helpers(dz)
     for shape in [(2, 3, 64, 32), (1, 3, 32, 96)]:
@@ -222,16 +222,16 @@ def expect_paths(y, expected, images):
 def test_forward_values(dz):
     """VGG16's output against NumPy, with weights that test every ReLU: after each conv, fc6 and fc7, none after fc8.
 
-    ko: 모든 ReLU를 시험하는 가중치로 VGG16의 출력을 NumPy와 비교합니다: 각 합성곱, fc6, fc7 뒤에는 ReLU가 있고 fc8 뒤에는 없습니다.
+    ko: ReLU를 하나하나 시험하는 가중치로 VGG16의 출력을 넘파이와 비교합니다. 합성곱마다, 그리고 fc6, fc7 뒤에는 ReLU가 있고 fc8 뒤에는 없습니다.
 
     Hint: each weight passes one channel straight on (a 1 at the centre of the kernel) and the biases push
     output i below 0 at one layer only: conv1_1 ... conv5_3 for i = 0 ... 12, fc6 for 13, fc7 for 14.
     Less than 4 at position i means that layer has no ReLU after it (F.relu after every conv, fc6 and
     fc7); 0 at position 15, where a negative number is expected, means a ReLU after fc8.
 
-    Hint (ko): 각 가중치는 채널 하나를 그대로 넘기고(커널 가운데의 1), 편향은 출력 i를 한 계층에서만 0 아래로 내립니다: i = 0 ... 12는
-    conv1_1 ... conv5_3, 13은 fc6, 14는 fc7입니다. i번째 자리가 4보다 작으면 그 계층 뒤에 ReLU가 없는 것이고(모든 합성곱, fc6, fc7 뒤에
-    F.relu), 음수가 나와야 할 15번째 자리가 0이면 fc8 뒤에 ReLU를 둔 것입니다.
+    Hint (ko): 가중치는 모두 채널 하나를 그대로 넘기고(커널 가운데의 1), 편향은 출력 i를 한 계층에서만 0 아래로 내립니다. i = 0 ... 12는 conv1_1 ... conv5_3,
+    13은 fc6, 14는 fc7입니다. i번째 값이 4보다 작으면 그 계층 뒤에 ReLU가 없는 것이고(합성곱마다, 그리고 fc6, fc7 뒤에 F.relu), 음수여야 할 15번째 값이 0이면 fc8
+    뒤에 ReLU를 둔 것입니다.
     """
     h = helpers(dz)
     paths, levels = 16, [1.0, 0.5]
@@ -248,13 +248,13 @@ def test_forward_values(dz):
 def test_preprocess(dz):
     """preprocess: RGB, resized to size, BGR order, the mean colour subtracted, channels first, in dtype.
 
-    ko: preprocess: RGB, size로 크기 조정, BGR 순서, 평균 색 빼기, 채널 먼저, dtype으로.
+    ko: preprocess는 RGB로 바꾸고, size로 크기를 조정하고, BGR 순서로 바꾸고, 평균 색을 빼고, 채널 축을 맨 앞에 두고, dtype으로 변환합니다.
 
     Hint: Pillow gives RGB; the pretrained weights expect BGR (image[:, :, ::-1]) minus the mean
     [103.939, 116.779, 123.68] (in BGR order), as a (3, H, W) array.
 
-    Hint (ko): Pillow는 RGB를 줍니다. 사전 학습된 가중치는 BGR(image[:, :, ::-1])에서 평균 [103.939, 116.779, 123.68](BGR 순서)을 뺀
-    (3, H, W) 배열을 기대합니다.
+    Hint (ko): Pillow는 RGB 이미지를 줍니다. 사전 학습된 가중치는 BGR(image[:, :, ::-1])에서 평균 [103.939, 116.779, 123.68](BGR 순서)을 뺀
+    (3, H, W) 배열을 입력으로 받습니다.
     """
     h = helpers(dz)
     image = h["FakeImage"](20, 10)  # RGBA, 20 wide and 10 high
@@ -289,8 +289,8 @@ def test_pretrained_loads_the_cached_file(dz):
     Hint: the file is found by utils.get_file(VGG16.WEIGHTS_PATH), whose name is the URL's last part,
     vgg16.npz; then self.load_weights(path).
 
-    Hint (ko): 파일은 utils.get_file(VGG16.WEIGHTS_PATH)로 찾고, 그 이름은 URL의 마지막 부분인 vgg16.npz입니다. 그다음
-    self.load_weights(path).
+    Hint (ko): 파일은 utils.get_file(VGG16.WEIGHTS_PATH)로 찾으며, 파일 이름은 URL의 마지막 부분인 vgg16.npz입니다. 그다음
+    self.load_weights(path)를 호출하세요.
     """
     h = helpers(dz)
     arrays = fake_weights()

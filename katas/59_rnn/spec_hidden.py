@@ -36,7 +36,7 @@ def rnn_numpy(Wx, b, Wh, xs, h=None):
 def test_six_steps_one_input_feature(dz):
     """An RNN with 1 input feature and 3 units over 6 steps: the gradient of h2h.W through all six.
 
-    ko: 입력 특징 1개, 유닛 3개인 RNN으로 6단계: 여섯 단계 전체를 거친 h2h.W의 기울기.
+    ko: 입력 특징 1개, 유닛 3개인 RNN을 6번 호출한 뒤, 여섯 번 모두를 거쳐 구한 h2h.W의 기울기.
     """
     make_rnn, stretch = define(dz, HELPERS, "make_rnn", "stretch")
     rng = np.random.default_rng(5900)
@@ -52,7 +52,7 @@ def test_six_steps_one_input_feature(dz):
 def test_two_cuts(dz):
     """Three stretches of two steps, each cut: the third stretch's gradient starts from the state after step 4.
 
-    ko: 두 단계씩 세 구간을 각각 끊기: 세 번째 구간의 기울기는 4단계 뒤의 상태에서 시작합니다.
+    ko: 두 번씩 호출한 세 구간을 구간마다 끊으면, 세 번째 구간의 기울기는 네 번째 호출 뒤의 상태에서 시작합니다.
     """
     make_rnn, stretch = define(dz, HELPERS, "make_rnn", "stretch")
     rng = np.random.default_rng(5901)
@@ -76,7 +76,7 @@ def test_two_cuts(dz):
 def test_float32_state(dz):
     """A float32 RNN keeps float32 states and gradients.
 
-    ko: float32 RNN은 float32 상태와 기울기를 유지합니다.
+    ko: float32 RNN은 상태와 기울기도 float32 그대로입니다.
     """
     make_rnn, stretch = define(dz, HELPERS, "make_rnn", "stretch")
     rng = np.random.default_rng(5902)

@@ -113,12 +113,12 @@ def helpers(dz):
 def test_rnn_matches_numpy(dz):
     """Three steps of RNN equal h = tanh(x Wx + b) first, then h = tanh(x Wx + b + h Wh); rnn.h is the last output.
 
-    ko: RNN 세 단계는 처음에는 h = tanh(x Wx + b), 그다음에는 h = tanh(x Wx + b + h Wh)와 같고, rnn.h는 마지막 출력입니다.
+    ko: RNN을 세 번 호출하면 처음에는 h = tanh(x Wx + b), 그다음부터는 h = tanh(x Wx + b + h Wh)를 계산하고, rnn.h는 마지막 출력입니다.
 
     Hint: the first call has no state (h is None): only x2h. From the second call on, add h2h(self.h),
     and keep the new state in self.h.
 
-    Hint (ko): 첫 호출에는 상태가 없습니다(h가 None): x2h만 씁니다. 두 번째 호출부터 h2h(self.h)를 더하고, 새 상태를 self.h에 유지하세요.
+    Hint (ko): 첫 호출에는 상태가 없으므로(h가 None) x2h만 씁니다. 두 번째 호출부터 h2h(self.h)를 더하고, 새 상태를 self.h에 저장하세요.
     """
     h = helpers(dz)
     Wx, b, Wh = weights(59)
@@ -133,7 +133,7 @@ def test_rnn_matches_numpy(dz):
 def test_reset_state_starts_a_new_sequence(dz):
     """After reset_state(), rnn.h is None and the next call gives what the first call gave.
 
-    ko: reset_state() 뒤에 rnn.h는 None이고, 다음 호출은 첫 호출이 낸 것을 냅니다.
+    ko: reset_state() 뒤에 rnn.h는 None이고, 다음 호출은 첫 호출과 같은 결과를 냅니다.
 
     Hint: reset_state() must set self.h = None; otherwise the new sequence starts from the old state.
 
@@ -154,7 +154,7 @@ def test_reset_state_starts_a_new_sequence(dz):
 def test_rnn_gradients_through_time(dz):
     """The gradients of sum(h_3 * r) for x2h.W, x2h.b, h2h.W and the three inputs match numerical differentiation.
 
-    ko: x2h.W, x2h.b, h2h.W, 세 입력에 대한 sum(h_3 * r)의 기울기가 수치 미분과 일치합니다.
+    ko: x2h.W, x2h.b, h2h.W와 세 입력으로 미분한 sum(h_3 * r)의 기울기가 수치 미분과 일치합니다.
     """
     h = helpers(dz)
     Wx, b, Wh = weights(593)
@@ -177,14 +177,14 @@ def test_rnn_gradients_through_time(dz):
 def test_unchain_backward_cuts_the_gradient(dz):
     """After loss.unchain_backward(), the next backward stops at the kept state: truncated BPTT.
 
-    ko: loss.unchain_backward() 뒤에 다음 역전파는 유지한 상태에서 멈춥니다: Truncated BPTT.
+    ko: loss.unchain_backward() 뒤의 역전파는 남겨 둔 상태에서 멈춥니다(Truncated BPTT).
 
     Hint: if the second stretch's gradients are too large, backward still flows into the first
     stretch: unchain_backward must cut every variable behind the loss, the RNN's state included, not
     only the loss's own inputs.
 
-    Hint (ko): 두 번째 구간의 기울기가 너무 크다면 역전파가 아직 첫 번째 구간으로 흘러가는 것입니다. unchain_backward는 손실 자신의 입력만이 아니라 RNN의 상태를 포함해
-    손실 뒤의 모든 변수를 끊어야 합니다.
+    Hint (ko): 두 번째 구간의 기울기가 너무 크다면 역전파가 아직 첫 번째 구간까지 흘러가는 것입니다. unchain_backward는 손실의 입력만이 아니라 RNN의 상태를 비롯해 손실 뒤에
+    있는 모든 변수의 연결을 끊어야 합니다.
     """
     h = helpers(dz)
     x = dz.Variable(np.array([[1.0, 2.0]]))
@@ -215,13 +215,13 @@ def test_unchain_backward_cuts_the_gradient(dz):
 def test_unchain_backward_frees_the_earlier_graph(dz, mem):
     """With the cyclic GC off, loss.unchain_backward() frees every Function behind the loss but its own creator.
 
-    ko: 순환 가비지 컬렉터를 끈 상태에서 loss.unchain_backward()는 손실 자신의 창조자를 뺀, 손실 뒤의 모든 Function을 해제합니다.
+    ko: 순환 가비지 컬렉터를 끈 상태에서 loss.unchain_backward()를 부르면 손실의 창조자만 남고 손실 뒤의 Function은 모두 해제됩니다.
 
     Hint: Functions still alive after unchain_backward() are held through a variable that kept its
     creator. Every variable met on the way back must be unchained, also the ones several steps away.
 
-    Hint (ko): unchain_backward() 뒤에도 살아 있는 Function은 창조자를 유지한 변수를 통해 붙잡혀 있는 것입니다. 거슬러 가며 만나는 모든 변수, 여러 단계 떨어진
-    것까지 끊어야 합니다.
+    Hint (ko): unchain_backward() 뒤에도 살아 있는 Function은 창조자를 그대로 가진 변수가 붙잡고 있는 것입니다. 거슬러 올라가며 만나는 변수는 여러 단계 떨어진 것까지
+    모두 끊어야 합니다.
     """
     h = helpers(dz)
     Wx, b, Wh = weights(599)
@@ -247,14 +247,14 @@ def test_unchain_backward_frees_the_earlier_graph(dz, mem):
 def test_memory_stays_flat_over_a_long_sequence(dz, mem):
     """150 steps of an RNN on (128, 256) states: with unchain_backward every 10 steps, Functions and memory stay flat.
 
-    ko: (128, 256) 상태의 RNN 150단계: 10단계마다 unchain_backward를 하면 Function과 메모리가 일정합니다.
+    ko: 상태가 (128, 256)인 RNN을 150번 호출하면서 10번마다 unchain_backward를 하면 Function의 수와 메모리가 일정합니다.
 
     Hint: this is measured outside your program, by the operating system, and beside a control run
     without unchain_backward, whose memory must grow. If it fails while the other checks pass, the
     graph is still reachable, most likely through the RNN's state.
 
-    Hint (ko): 이것은 여러분의 프로그램 바깥에서 운영체제가 잰 값이고, unchain_backward 없이 돌린, 메모리가 늘어나야 하는 대조 실행과 나란히 잽니다. 다른 검사는 통과하는데
-    이것만 실패한다면 그래프가 아직 닿을 수 있는 것이고, 대개 RNN의 상태를 통해서입니다.
+    Hint (ko): 이 값은 프로그램 바깥에서 운영체제가 잰 것으로, unchain_backward 없이 돌려서 메모리가 늘어나야 하는 대조 실행과 나란히 잽니다. 다른 검사는 통과하는데 이 검사만
+    실패한다면 그래프에 아직 닿을 수 있는 것이고, 대개 RNN의 상태를 통해서입니다.
     """
     h = helpers(dz)
     rng = np.random.default_rng(5990)
@@ -296,7 +296,7 @@ def test_memory_stays_flat_over_a_long_sequence(dz, mem):
 def test_simple_rnn(dz):
     """SimpleRNN(hidden, out): an RNN layer rnn, a Linear layer fc; model(x) is fc(rnn(x)); reset_state() resets rnn.
 
-    ko: SimpleRNN(hidden, out): RNN 계층 rnn과 Linear 계층 fc; model(x)는 fc(rnn(x))이고 reset_state()는 rnn을 초기화합니다.
+    ko: SimpleRNN(hidden, out)은 RNN 계층 rnn과 Linear 계층 fc를 가지며, model(x)는 fc(rnn(x))이고 reset_state()는 rnn을 초기화합니다.
     """
     model = step_class(dz, "step59", "SimpleRNN")(5, 2)
     x = np.random.default_rng(5991).standard_normal((3, 4))
