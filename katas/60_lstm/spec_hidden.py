@@ -44,7 +44,7 @@ def first_indices(n, batch_size):
 def test_five_steps_wider(dz):
     """An LSTM with 1 input feature and 6 units over 5 steps, batch of 4, against NumPy.
 
-    ko: 입력 특징 1개, 유닛 6개인 LSTM으로 배치 4, 5단계를 넘파이와 비교합니다.
+    ko: 입력 특징 1개, 유닛 6개인 LSTM에 배치 4로 다섯 번 호출한 결과를 넘파이와 비교합니다.
     """
     make_lstm, outputs, _ = define(dz, HELPERS, "make_lstm", "outputs", "first_indices")
     rng = np.random.default_rng(6000)
@@ -64,7 +64,7 @@ def test_five_steps_wider(dz):
 def test_loader_of_one_stream(dz):
     """batch_size=1 walks the sequence in order; 12 items in batches of 4 start 3 apart.
 
-    ko: batch_size=1이면 시퀀스를 순서대로 걷고, 항목 12개를 배치 4로 나누면 3씩 떨어져 시작합니다.
+    ko: batch_size=1이면 시퀀스를 순서대로 읽고, 항목 12개를 배치 4로 나누면 흐름이 3씩 떨어진 곳에서 시작합니다.
     """
     _, _, first_indices = define(dz, HELPERS, "make_lstm", "outputs", "first_indices")
     expect_value(first_indices(5, 1), [[0], [1], [2], [3], [4]], "SeqDataLoader(5 items, batch_size=1)")
@@ -74,7 +74,7 @@ def test_loader_of_one_stream(dz):
 def test_lstm_float32(dz):
     """A float32 LSTM (the layers' default) keeps float32 states.
 
-    ko: float32 LSTM(계층들의 기본값)은 float32 상태를 유지합니다.
+    ko: float32 LSTM(계층의 기본값)은 상태도 float32 그대로입니다.
     """
     (get,) = define(dz, public.STEP_CLASS, "step_class")
     model = get("step60", "BetterRNN")(3, 1)

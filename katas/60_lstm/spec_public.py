@@ -155,14 +155,14 @@ def weights(seed, in_size=I, hidden=H):
 def test_lstm_matches_numpy(dz):
     """Three steps of LSTM, each gate with its own weights: the outputs, h and c equal NumPy's.
 
-    ko: 게이트마다 자기 가중치를 가진 LSTM 세 단계: 출력, h, c가 넘파이의 것과 같습니다.
+    ko: 게이트마다 가중치를 따로 가진 LSTM을 세 번 호출하면 출력, h, c가 넘파이로 계산한 값과 같습니다.
 
     Hint: f, i and o are sigmoids and u a tanh, each from its own pair of Linears (x2f/h2f for f, and so
     on); c = f * c + i * u (i * u at the first step) and h = o * tanh(c). Swapping two gates' Linears, or
     two activations, gives other numbers.
 
-    Hint (ko): f, i, o는 시그모이드, u는 tanh이고, 각각 자기 Linear 쌍에서 나옵니다(f는 x2f/h2f 등). c = f * c + i * u(첫 단계는 i * u), h
-    = o * tanh(c)입니다. 두 게이트의 Linear나 두 활성화 함수를 바꾸면 다른 숫자가 나옵니다.
+    Hint (ko): f, i, o에는 시그모이드를, u에는 tanh를 쓰고, 저마다 자기 Linear 쌍에서 나옵니다(f는 x2f/h2f 등). c = f * c + i * u(첫 호출에서는 i *
+    u), h = o * tanh(c)입니다. 두 게이트의 Linear나 두 활성화 함수를 서로 바꾸면 다른 값이 나옵니다.
     """
     h = helpers(dz)
     Wx, bx, Wh = weights(60)
@@ -179,7 +179,7 @@ def test_lstm_matches_numpy(dz):
 def test_lstm_reset_state(dz):
     """reset_state() sets h and c to None, and the next call gives what the first call gave.
 
-    ko: reset_state()는 h와 c를 None으로 설정하고, 다음 호출은 첫 호출이 낸 것을 냅니다.
+    ko: reset_state()는 h와 c를 None으로 되돌리고, 그다음 호출은 첫 호출과 같은 결과를 냅니다.
     """
     h = helpers(dz)
     lstm = h["make_lstm"](*weights(601))
@@ -194,7 +194,7 @@ def test_lstm_reset_state(dz):
 def test_lstm_gradients(dz):
     """The gradients of sum(h_3 * r) for the inputs and every gate's weights match numerical differentiation.
 
-    ko: 입력과 모든 게이트의 가중치에 대한 sum(h_3 * r)의 기울기가 수치 미분과 일치합니다.
+    ko: 입력과 모든 게이트의 가중치로 미분한 sum(h_3 * r)의 기울기가 수치 미분과 일치합니다.
     """
     h = helpers(dz)
     Wx, bx, Wh = weights(603)
@@ -219,13 +219,13 @@ def test_lstm_gradients(dz):
 def test_seq_dataloader_batches_are_strided(dz):
     """SeqDataLoader on 10 items, batches of 3: indices [0, 3, 6], [1, 4, 7], [2, 5, 8], [3, 6, 9]; then a new epoch.
 
-    ko: 항목 10개, 배치 3인 SeqDataLoader: 인덱스 [0, 3, 6], [1, 4, 7], [2, 5, 8], [3, 6, 9], 그다음 새 에폭.
+    ko: 항목 10개를 배치 3으로 나누는 SeqDataLoader는 인덱스 [0, 3, 6], [1, 4, 7], [2, 5, 8], [3, 6, 9]를 내고 새 에폭으로 넘어갑니다.
 
     Hint: batch k holds element k of each of batch_size streams that start jump = data_size // batch_size
     apart: [(i * jump + iteration) % data_size for i in range(batch_size)], not batch_size consecutive items.
 
-    Hint (ko): 배치 k는 jump = data_size // batch_size씩 떨어져 시작하는 batch_size개 흐름 각각의 k번째 원소를 담습니다: 연속된 batch_size개
-    항목이 아니라 [(i * jump + iteration) % data_size for i in range(batch_size)]입니다.
+    Hint (ko): jump = data_size // batch_size씩 떨어진 곳에서 시작하는 흐름 batch_size개가 있고, 배치 k에는 흐름마다 k번째 원소가 하나씩 들어갑니다. 즉
+    연속된 batch_size개 항목이 아니라 [(i * jump + iteration) % data_size for i in range(batch_size)]입니다.
     """
     h = helpers(dz)
     for n, batch_size, expected in [(10, 3, [[0, 3, 6], [1, 4, 7], [2, 5, 8], [3, 6, 9]]),
@@ -243,7 +243,7 @@ def test_seq_dataloader_batches_are_strided(dz):
 def test_better_rnn(dz):
     """BetterRNN(hidden, out): an LSTM layer rnn and a Linear layer fc; model(x) is fc(rnn(x)); reset_state() resets.
 
-    ko: BetterRNN(hidden, out): LSTM 계층 rnn과 Linear 계층 fc; model(x)는 fc(rnn(x))이고 reset_state()는 초기화합니다.
+    ko: BetterRNN(hidden, out)은 LSTM 계층 rnn과 Linear 계층 fc를 가지며, model(x)는 fc(rnn(x))이고 reset_state()는 상태를 초기화합니다.
     """
     model = step_class(dz, "step60", "BetterRNN")(4, 2)
     x = np.random.default_rng(608).standard_normal((3, 5))
@@ -261,7 +261,7 @@ def test_better_rnn(dz):
 def test_training_brings_the_loss_down(dz):
     """BetterRNN on SinCurve with SeqDataLoader (batches of 30, BPTT every 5 steps, Adam): 6 epochs end below 0.05.
 
-    ko: SinCurve에 SeqDataLoader로 BetterRNN(배치 30, 5단계마다 BPTT, Adam): 6에폭 뒤 0.05 아래로 끝납니다.
+    ko: SinCurve를 SeqDataLoader로 읽어 BetterRNN을 학습하면(배치 30, 5번마다 BPTT, Adam) 6에폭 뒤 손실이 0.05 아래입니다.
     """
     means = helpers(dz)["train"](step_class(dz, "step60", "BetterRNN"), 6, 16, 5, 60)
     if not means[-1] < 0.05:
