@@ -96,13 +96,13 @@ def test_im2col_array_matches_the_loops(dz):
 def test_im2col_matrix_layout(dz):
     """F.im2col's matrix: one window a row, rows in (n, oh, ow) order, columns in (c, kh, kw) order.
 
-    ko: F.im2col의 행렬은 한 행에 창 하나씩이고, 행은 (n, oh, ow) 순서, 열은 (c, kh, kw) 순서입니다.
+    ko: F.im2col의 행렬은 한 행에 윈도 하나씩이고, 행은 (n, oh, ow) 순서, 열은 (c, kh, kw) 순서입니다.
 
     Hint: rows that hold values from several windows, or columns in the wrong order, come from reshaping
     the (N, C, KH, KW, OH, OW) array without first moving the axes: transpose(0, 4, 5, 1, 2, 3), then
     reshape(N * OH * OW, -1).
 
-    Hint (ko): 여러 창의 값이 한 행에 섞이거나 열 순서가 틀리다면 (N, C, KH, KW, OH, OW) 배열의 축을 옮기지 않고 바로 reshape한 것입니다. transpose(0, 4,
+    Hint (ko): 여러 윈도의 값이 한 행에 섞이거나 열 순서가 틀리다면 (N, C, KH, KW, OH, OW) 배열의 축을 옮기지 않고 바로 reshape한 것입니다. transpose(0, 4,
     5, 1, 2, 3)을 한 다음 reshape(N * OH * OW, -1)을 하세요.
     """
     x = np.arange(2 * 2 * 4 * 5, dtype=np.float64).reshape(2, 2, 4, 5)
@@ -123,14 +123,14 @@ def test_im2col_matrix_layout(dz):
 def test_col2im_adds_overlapping_windows(dz):
     """col2im of all-ones windows (3x3 kernel, stride 1) counts how many windows cover each pixel.
 
-    ko: 값이 모두 1인 창에 col2im(3x3 커널, 스트라이드 1)을 적용하면 픽셀마다 그 픽셀을 덮는 창의 개수가 나옵니다.
+    ko: 값이 모두 1인 윈도에 col2im(3x3 커널, 스트라이드 1)을 적용하면 픽셀마다 그 픽셀을 덮는 윈도의 개수가 나옵니다.
 
     Hint: a result of ones, or of values that are too small in the middle, means col2im assigns
     (img[...] = col[...]) where it must add (img[...] += col[...]): overlapping windows all send their
     value to the same pixel.
 
     Hint (ko): 결과가 모두 1이거나 가운데 값이 너무 작다면 col2im에서 더해야(img[...] += col[...]) 할 곳에 대입(img[...] = col[...])한 것입니다. 겹치는
-    창은 모두 같은 픽셀로 값을 보냅니다.
+    윈도는 모두 같은 픽셀로 값을 보냅니다.
     """
     shape = (1, 2, 5, 6)
     OH, OW = outsize(shape, 3, 1, 0)

@@ -126,12 +126,12 @@ def _check_pooling(dz, name):
 def test_pooling_simple_matches_the_loops(dz):
     """pooling_simple: the max of each window, channel by channel, with strides, paddings and non-square kernels.
 
-    ko: pooling_simple은 채널마다 각 창의 최댓값을 구하며, 스트라이드, 패딩, 정사각이 아닌 커널에서도 맞습니다.
+    ko: pooling_simple은 채널마다 각 윈도의 최댓값을 구하며, 스트라이드, 패딩, 정사각이 아닌 커널에서도 맞습니다.
 
     Hint: after im2col, reshape to (-1, KH * KW) so that each row is one window of one channel, take
     max(axis=1), and reshape to (N, OH, OW, C) before moving C to axis 1.
 
-    Hint (ko): im2col 다음에 (-1, KH * KW)로 reshape해서 한 행이 한 채널의 창 하나가 되게 하고, max(axis=1)를 구한 뒤 (N, OH, OW, C)로
+    Hint (ko): im2col 다음에 (-1, KH * KW)로 reshape해서 한 행이 한 채널의 윈도 하나가 되게 하고, max(axis=1)를 구한 뒤 (N, OH, OW, C)로
     reshape하고 나서 C를 축 1로 옮기세요.
     """
     _check_pooling(dz, "pooling_simple")
@@ -158,12 +158,12 @@ def test_pooling_simple_gradient(dz):
 def test_pooling_gradient_goes_to_the_max_only(dz):
     """pooling's gradient reaches only the maximum of each window (overlapping windows add up there).
 
-    ko: pooling의 기울기는 창마다 최댓값 자리에만 전해집니다(창이 겹치면 그 자리에서 더해집니다).
+    ko: pooling의 기울기는 윈도마다 최댓값 자리에만 전해집니다(윈도가 겹치면 그 자리에서 더해집니다).
 
     Hint: non-zero gradients at every position of a window mean Pooling2DGrad spreads the gradient over
     the whole window; it belongs only at indexes, the position of the max that forward remembered.
 
-    Hint (ko): 창의 모든 위치에 0이 아닌 기울기가 있다면 Pooling2DGrad가 기울기를 창 전체에 퍼뜨린 것입니다. 기울기는 forward가 기억해 둔 최댓값의 위치(indexes)에만
+    Hint (ko): 윈도의 모든 위치에 0이 아닌 기울기가 있다면 Pooling2DGrad가 기울기를 윈도 전체에 퍼뜨린 것입니다. 기울기는 forward가 기억해 둔 최댓값의 위치(indexes)에만
     놓여야 합니다.
     """
     x = distinct((2, 2, 5, 5), 575)
