@@ -34,7 +34,7 @@ def test_function_remembers_its_input(dz):
 def test_square_backward(dz):
     """Square.backward(gy) is 2 * x * gy: 12 for x = 3 and gy = 2.
 
-    ko: Square.backward(gy)는 2 * x * gy입니다: x = 3, gy = 2이면 12.
+    ko: Square.backward(gy)는 2 * x * gy이므로 x = 3, gy = 2이면 12입니다.
 
     Hint: 6 means gy was left out (backward multiplies the derivative by the gradient that comes in);
     4 means x was left out.
@@ -49,7 +49,7 @@ def test_square_backward(dz):
 def test_exp_backward(dz):
     """Exp.backward(gy) is exp(x) * gy: 2 * e ** 0.5 for x = 0.5 and gy = 2.
 
-    ko: Exp.backward(gy)는 exp(x) * gy입니다: x = 0.5, gy = 2이면 2 * e ** 0.5.
+    ko: Exp.backward(gy)는 exp(x) * gy이므로 x = 0.5, gy = 2이면 2 * e ** 0.5입니다.
 
     Hint: the derivative of e ** x is e ** x itself, evaluated at the input x, times gy.
 
