@@ -39,7 +39,7 @@ X = np.random.default_rng(530).random((3, 4))
 def test_three_levels_and_float64(dz):
     """Names three levels deep (a/b/l0/W), a float64 layer's arrays saved as float64, and the round trip.
 
-    ko: 세 단계 깊이의 이름(a/b/l0/W), float64 계층의 배열을 float64로 저장하기, 그리고 저장 후 다시 불러오기.
+    ko: 세 겹으로 중첩된 이름(a/b/l0/W), float64 계층의 배열을 float64로 저장하기, 그리고 저장 후 다시 불러오기.
     """
     Deep, read_npz, arrays_of = define(dz, HELPERS, "Deep", "read_npz", "arrays_of")
     model = Deep()
@@ -73,7 +73,7 @@ def test_load_into_a_model_never_called(dz):
 def test_missing_name_in_a_deep_model(dz):
     """A file of a three-level model without one bias makes load_weights raise an error naming it.
 
-    ko: 세 단계 모델의 파일에서 편향 하나가 빠져 있으면 load_weights는 빠진 이름을 알려 주는 오류를 일으킵니다.
+    ko: 세 겹으로 중첩된 모델의 파일에서 편향 하나가 빠져 있으면 load_weights는 빠진 이름을 알려 주는 오류를 일으킵니다.
     """
     (Deep, read_npz, arrays_of) = define(dz, HELPERS, "Deep", "read_npz", "arrays_of")
     model = Deep()

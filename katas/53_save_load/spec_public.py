@@ -64,13 +64,13 @@ def expect_names(got, expected, what):
 def test_flatten_params_names_every_parameter_by_its_path(dz):
     """_flatten_params names each Parameter by its path: l0/W for an MLP, enc/l0/W and head/W one level deeper.
 
-    ko: _flatten_params는 Parameter마다 경로로 이름을 붙입니다. MLP라면 l0/W, 한 단계 더 깊으면 enc/l0/W와 head/W입니다.
+    ko: _flatten_params는 Parameter마다 경로로 이름을 붙입니다. MLP라면 l0/W, 한 겹 더 깊으면 enc/l0/W와 head/W입니다.
 
     Hint: a sublayer's parameters take the sublayer's attribute name as a prefix, joined with '/'
     (parent_key + '/' + name), and the prefix grows at each level. Names without the path ('W', 'b')
     collide: every Linear has a W.
 
-    Hint (ko): 하위 계층의 매개변수 이름 앞에는 그 계층의 속성 이름을 '/'로 이어 붙이고(parent_key + '/' + name), 단계가 깊어질 때마다 앞부분이 길어집니다. 경로 없이
+    Hint (ko): 하위 계층의 매개변수 이름 앞에는 그 계층의 속성 이름을 '/'로 이어 붙이고(parent_key + '/' + name), 한 겹 깊어질 때마다 앞부분이 길어집니다. 경로 없이
     'W', 'b'만 쓰면 이름이 겹칩니다. Linear마다 W가 있으니까요.
     """
     Net, flat, _, _, make_mlp = helpers(dz)

@@ -220,8 +220,8 @@ def test_unchain_backward_frees_the_earlier_graph(dz, mem):
     Hint: Functions still alive after unchain_backward() are held through a variable that kept its
     creator. Every variable met on the way back must be unchained, also the ones several steps away.
 
-    Hint (ko): unchain_backward() 뒤에도 살아 있는 Function은 창조자를 그대로 가진 변수가 붙잡고 있는 것입니다. 거슬러 올라가며 만나는 변수는 여러 단계 떨어진 것까지
-    모두 끊어야 합니다.
+    Hint (ko): unchain_backward() 뒤에도 살아 있는 Function은 창조자를 그대로 가진 변수가 붙잡고 있는 것입니다. 거슬러 올라가며 만나는 변수는 멀리 떨어진 것까지 모두
+    끊어야 합니다.
     """
     h = helpers(dz)
     Wx, b, Wh = weights(599)
