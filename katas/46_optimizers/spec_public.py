@@ -402,8 +402,8 @@ def test_kernel_sees_momentum_memory_flat(dz, mem):
     Hint: measured by the operating system, outside your program. If it fails, each update keeps
     something of the size of the parameter: a Variable velocity and its graph, or a list of steps.
 
-    Hint (ko): 프로그램 바깥에서 운영체제가 잰 값입니다. 이 검사가 실패한다면 갱신할 때마다 매개변수만 한 무언가가 남는 것입니다. 예를 들어 Variable인 속도와 그 그래프, 또는 갱신할
-    때마다 무언가를 쌓아 두는 리스트입니다.
+    Hint (ko): 프로그램 바깥에서 운영체제가 잰 값입니다. 이 검사가 실패한다면 갱신할 때마다 매개변수만 한 무언가가 남는 것입니다. 예를 들어 Variable인 속도와 그 그래프, 또는 지난
+    갱신을 쌓아 두는 리스트입니다.
     """
     optimizers = _optimizers(dz)
     (Fit,) = _helpers(dz, "Fit")
