@@ -77,7 +77,7 @@ def test_broadcast_to_and_sum_to(dz):
 def test_add_broadcasts(dz):
     """x0 + x1 for shapes that broadcast: each gradient has its input's shape, summed over the copies.
 
-    ko: 브로드캐스트되는 모양의 x0 + x1: 기울기는 복사된 만큼 합해져 저마다 자기 입력의 모양이 됩니다.
+    ko: 브로드캐스트되는 모양에서 x0 + x1: 기울기는 복사된 만큼 합해져 저마다 자기 입력의 모양이 됩니다.
 
     Hint: when forward broadcast an input, its gradient has the output's shape; sum it back to the
     input's shape with sum_to(g, x.shape), for each input, whenever x0.shape != x1.shape. Remember the
@@ -92,7 +92,7 @@ def test_add_broadcasts(dz):
 def test_mul_broadcasts(dz):
     """x0 * x1 for shapes that broadcast, and an array times a Variable.
 
-    ko: 브로드캐스트되는 모양의 x0 * x1, 그리고 배열과 Variable의 곱.
+    ko: 브로드캐스트되는 모양에서 x0 * x1, 그리고 배열과 Variable의 곱.
 
     Hint: gy * x1 has the output's shape; sum it back to x0's shape (and gy * x0 to x1's).
 
@@ -107,7 +107,7 @@ def test_mul_broadcasts(dz):
 def test_sub_broadcasts(dz):
     """x0 - x1 for shapes that broadcast.
 
-    ko: 브로드캐스트되는 모양의 x0 - x1.
+    ko: 브로드캐스트되는 모양에서 x0 - x1.
 
     Hint: both gradients of x0 - x1 (gy and -gy) need summing back when the shapes differ.
 
@@ -119,7 +119,7 @@ def test_sub_broadcasts(dz):
 def test_div_broadcasts(dz):
     """x0 / x1 for shapes that broadcast (x1 kept away from 0).
 
-    ko: 브로드캐스트되는 모양의 x0 / x1(x1은 0에 가깝지 않은 값).
+    ko: 브로드캐스트되는 모양에서 x0 / x1(x1은 0에 가깝지 않은 값).
 
     Hint: gy / x1 and gy * (-x0 / x1 ** 2) both have the output's shape: sum each back to its input's.
 
