@@ -17,7 +17,7 @@ def test_name_by_keyword(dz):
 def test_repr_three_dimensions(dz):
     """A 2x2x2 Variable's repr keeps numpy's layout, every continuation row indented by 9 spaces.
 
-    ko: 2x2x2 Variable의 repr은 넘파이의 배치를 그대로 따르고, 둘째 행부터는 모두 공백 9칸을 들여 씁니다.
+    ko: 2x2x2 Variable의 repr은 넘파이의 출력 모양을 그대로 따르고, 둘째 행부터는 모두 공백 9칸을 들여 씁니다.
     """
     data = np.arange(8).reshape(2, 2, 2)
     expected = "variable(" + str(data).replace("\n", "\n" + " " * 9) + ")"

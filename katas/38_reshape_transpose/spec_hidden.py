@@ -25,7 +25,7 @@ def test_reshape_with_minus_one(dz):
 def test_reshape_chain(dz):
     """Two reshapes in a row, times a weight, give the weight back in the input's layout.
 
-    ko: reshape를 두 번 연달아 한 뒤 가중치를 곱하면, 기울기에서 가중치가 입력의 배치대로 돌아옵니다.
+    ko: reshape를 두 번 연달아 한 뒤 가중치를 곱하면, 기울기에서 가중치가 입력의 원래 자리로 돌아옵니다.
     """
     F = dz.functions
     w = numbers(8, 3)

@@ -16,7 +16,7 @@ public = public_spec(__file__)  # the public checks' helpers, one copy
 def test_more_layouts(dz, case):
     """im2col_array and col2im_array on other shapes, kernels, strides and paddings, both layouts.
 
-    ko: 다른 모양, 커널, 스트라이드, 패딩에서 두 배치 방식 모두로 im2col_array와 col2im_array를 확인합니다.
+    ko: 다른 모양, 커널, 스트라이드, 패딩에서 두 출력 형태 모두로 im2col_array와 col2im_array를 확인합니다.
     """
     shape, kernel, stride, pad = case
     rng = np.random.default_rng(5700)

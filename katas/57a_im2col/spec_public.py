@@ -74,7 +74,7 @@ def functions_conv(dz):
 def test_im2col_array_matches_the_loops(dz):
     """im2col_array in both layouts equals the plain loops, with strides, paddings and non-square kernels; float32 kept.
 
-    ko: im2col_array는 두 배치 방식 모두에서 스트라이드, 패딩, 정사각이 아닌 커널까지 평범한 반복문과 결과가 같고, float32도 그대로입니다.
+    ko: im2col_array는 두 출력 형태(행렬과 6차원 배열) 모두에서 스트라이드, 패딩, 정사각이 아닌 커널까지 평범한 반복문과 결과가 같고, float32도 그대로입니다.
 
     Hint: a wrong shape usually means a wrong output size (see kata 55: (H + 2 * PH - KH) // SH + 1);
     the right shape with wrong values usually means the padding or a stride is applied wrongly.
