@@ -67,7 +67,7 @@ DIAGNOSES = {
                                                 ("using_config", "돌려주"), "no_grad() returned None"),
     # 40: broadcasting
     ("40_broadcast", "the provisional broadcast_to of kata 39 left in place"): (
-        ("no creator", "BroadcastTo(shape)(x)"), ("창조자",), "no creator"),
+        ("no creator", "the Function BroadcastTo"), ("창조자",), "no creator"),
     ("40_broadcast", "Add.backward does not sum the gradients back"): (("x0 + x1", "sum_to(g, x.shape)"),
                                                                        ("sum_to(g, x.shape)로",), None),
     ("40_broadcast", "Mul.backward does not sum the gradients back"): (("x0 * x1", "sum it back to x0's shape"),

@@ -61,12 +61,12 @@ def test_broadcast_to_and_sum_to(dz):
     """
     F = dz.functions
     for name, shape, target, needed in (
-            ("broadcast_to", (3,), (2, 3), "BroadcastTo(shape)(x), not kata 39's provisional np.broadcast_to copy"),
-            ("sum_to", (2, 3), (3,), "SumTo(shape)(x)")):
+            ("broadcast_to", (3,), (2, 3), "the Function BroadcastTo, not kata 39's provisional np.broadcast_to copy"),
+            ("sum_to", (2, 3), (3,), "the Function SumTo")):
         y = getattr(F, name)(dz.Variable(numbers(*shape)), target)
         if isinstance(y, Ref) and y.creator is None:
             fail(f"F.{name}(x, {target}) for x of shape {shape} gave a Variable with no creator, so no gradient "
-                 f"reaches x: it must return {needed}")
+                 f"reaches x: its result must come from {needed}")
     for shape, target in (((3,), (2, 3)), ((2, 1), (2, 3)), ((4, 1), (2, 4, 3))):
         expect_gradients(dz, lambda x: F.broadcast_to(x, target), lambda a: np.broadcast_to(a, target),
                          [numbers(*shape)], f"F.broadcast_to(x, {target}) for x of shape {shape}")
