@@ -110,7 +110,8 @@ def whole_submission(repeats=5):
 
 def make_class(root, count, seed=0):
     """``count`` submissions, in turn: complete, half done (the katas of the first half solved, the rest
-    as shipped), untouched stubs, and broken (three realistic mistakes and a module that cannot be imported)."""
+    as shipped), untouched stubs, and broken (three realistic mistakes and a module that cannot be imported).
+    Each student's files end with a comment of their own, so no two submissions share a cached result."""
     from tests.helpers import KATAS, LADDER, stub, write_submission
 
     rng = random.Random(seed)
@@ -130,8 +131,10 @@ def make_class(root, count, seed=0):
                 changes.update(change)
             broken = rng.choice([k for k in ids if KATAS[k].files])
             changes[f"{broken}/{KATAS[broken].files[0]}"] = "import numpy as np\nimport a_module_nobody_wrote\n"
-        paths.append(write_submission(Path(root) / f"student{number:03d}", overrides, package=package,
-                                      changes=changes))
+        path = write_submission(Path(root) / f"student{number:03d}", overrides, package=package, changes=changes)
+        for source in path.rglob("*.py"):  # every student's files differ, as in a real class: the result
+            source.write_text(source.read_text() + f"\n# student {number}\n")  # cache cannot share them
+        paths.append(path)
     return paths
 
 
