@@ -121,6 +121,12 @@ PHRASES = {
                           "it had defined",
                     "ko": "여러분의 모듈이 정의를 마친 뒤 import 도중 {error} 예외를 일으켰습니다. 검사는 그때까지 "
                           "정의된 것으로 실행했습니다"},
+    "run_failed": {"en": "The program stopped with an error above. It runs on your DeZero: when it needs something a kata "
+                         "up to {id} adds, do that kata first (nox -s progress shows which are left), or fill in the "
+                         "earlier ones from the reference: nox -s start -- {id}",
+                   "ko": "프로그램이 위의 오류로 멈췄습니다. 이 프로그램은 여러분의 DeZero로 실행됩니다. {id}까지의 카타가 "
+                         "추가하는 것이 필요하다면 그 카타를 먼저 하거나(남은 카타는 nox -s progress로 확인), 앞선 카타를 "
+                         "참고 답안으로 채우세요: nox -s start -- {id}"},
     "expected_got": {"en": "expected {expected}, got {got}", "ko": "기댓값은 {expected}, 실제 값은 {got}"},
     "unsealed_note": {"en": "(checked without the sandbox: {why})", "ko": "(샌드박스 없이 검사했습니다: {why})"},
     # nox -s predict (grader/predict.py)

@@ -83,4 +83,7 @@ def run(learner, kata, args=(), cwd=None):
     if "'--plot'" in program.read_text(errors="replace"):
         args = ["--plot", *args]  # a program that plots only when asked (step48.py --plot): here, plots are saved
     command = [sys.executable, "-c", BOOTSTRAP, str(program.resolve()), str(plots), kata.id, *args]
-    return subprocess.call(command, cwd=cwd or learner.root.resolve().parent, env=env)
+    code = subprocess.call(command, cwd=cwd or learner.root.resolve().parent, env=env)
+    if code:  # most often: the program needs a kata this learner has not done yet (an ImportError, a TODO)
+        learner.say(t("run_failed", learner.lang, id=kata.id))
+    return code

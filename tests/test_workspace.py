@@ -213,3 +213,12 @@ def test_d_run_with_matplotlib_writes_a_png(solved):
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     assert (solved / ".kata-plots" / "48_spiral-1.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_d_run_before_the_katas_it_needs_says_what_to_do(tmp_path):
+    """A fresh clone's package lacks MLP: the program's error, then what to do about it (not a bare traceback)."""
+    copy = repository_copy(tmp_path / "repo")
+    run = subprocess.run([str(PYTHON), "-m", "grader", "run", "48"], cwd=copy, env=NO_SERVER, capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode != 0
+    assert "ImportError" in run.stderr and "nox -s start -- 48_spiral" in run.stdout, run.stdout + run.stderr
