@@ -25,10 +25,10 @@ def test_holds_the_very_array(dz):
 
     ko: 상자는 복사본이 아니라 건네받은 배열 자체를 담습니다.
 
-    Hint: write self.data = data. A copy (np.array(data), data.copy()) is a second array:
-    a box only holds what you put in it.
+    Hint: a box holds the very object it is given, so the caller and the box see one array; a copy
+    (np.array(data), data.copy()) would be a second one.
 
-    Hint (ko): self.data = data라고 쓰세요. 복사본(np.array(data), data.copy())은 또 다른 배열입니다. 상자는 넣은 것만 담습니다.
+    Hint (ko): 상자는 건네받은 객체 그 자체를 담으므로 호출한 쪽과 상자가 같은 배열을 봅니다. 복사본(np.array(data), data.copy())은 또 다른 배열입니다.
     """
     (keeps,) = define(dz, KEEPS, "keeps")
     if not keeps(np.array([1.0, 2.0, 3.0])):
