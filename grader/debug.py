@@ -191,15 +191,7 @@ def _return_big_blocks_to_the_kernel():
 def _source_lines(root):
     """(line number, text) of a learner's file under ``katas/``, for tracebacks of errors their code raised."""
     def line(name, number):
-        path = os.path.realpath(os.path.join(root, name))
-        try:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                for index, text in enumerate(handle, 1):
-                    if index == number:
-                        return number, text.strip()[:200]
-        except OSError:
-            pass
-        return number, ""
+        return number, remote.nth_line(os.path.realpath(os.path.join(root, name)), number)
 
     return line
 

@@ -156,16 +156,21 @@ def source_reader(staged):
         mine = learner_line(name, number)
         if mine is None:
             return None
-        try:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                for index, text in enumerate(handle, 1):
-                    if index == number:
-                        return mine, text.strip()[:200]
-        except OSError:
-            pass
-        return mine, ""
+        return mine, nth_line(path, number)
 
     return line
+
+
+def nth_line(path, number):
+    """Line ``number`` of a file, stripped and cut to 200 characters; "" when there is none."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for index, text in enumerate(handle, 1):
+                if index == number:
+                    return text.strip()[:200]
+    except OSError:
+        pass
+    return ""
 
 
 def _worker_env(home):
