@@ -472,7 +472,10 @@ def _write_readable(target, data):
     """Staged files are read by the worker's user (``nobody`` under root), whatever the umask."""
     for folder in reversed(target.parents):
         if not folder.exists():
-            folder.mkdir()
+            try:
+                folder.mkdir()
+            except FileExistsError:
+                continue  # another staging thread made it a moment ago (and opened it up)
             os.chmod(folder, 0o755)
     target.write_bytes(data)
     os.chmod(target, 0o644)
