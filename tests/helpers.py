@@ -5,7 +5,6 @@ files, and the learner's ``dezero/`` package. Paths below are relative to it
 (``17_weakref_outputs/step17.py``, ``dezero/core.py``).
 """
 
-import functools
 import hashlib
 import shutil
 from pathlib import Path
@@ -45,11 +44,6 @@ def write_submission(root, overrides=None, only=None, package=None, changes=None
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text) if isinstance(text, str) else target.write_bytes(text)
     return root
-
-
-@functools.cache
-def _complete_package():
-    return LADDER.reference()
 
 
 def reference_of(kata_id):
