@@ -56,7 +56,7 @@ def grader(session, *args):
     session.run(str(PYTHON), "-m", "grader", *args, external=True)
 
 
-SERVED = ("check", "hint", "progress")  # the commands a warm checker answers (grader/server.py)
+SERVED = ("check", "hint", "progress")  # the commands a warm checker answers (grader/learner/server.py)
 
 
 def ask_warm_checker(session, argv):
@@ -66,7 +66,8 @@ def ask_warm_checker(session, argv):
         return False
     sys.path.insert(0, str(ROOT))
     try:
-        from grader import KATAS, server  # light on purpose: no numpy, no pytest
+        from grader import KATAS
+        from grader.learner import server  # light on purpose: no numpy, no pytest
     finally:
         sys.path.remove(str(ROOT))
     answer = server.ask(KATAS, argv, None)
@@ -218,7 +219,7 @@ def book(session):
     1. Graded as a submission: its step files and its dezero must get full marks (tests/book.py).
     2. Its step programs run on its own dezero and on the reference, outputs compared (tests/book_programs.py).
     Both in the graders' own environment, without matplotlib: where the book imports it, the grader's
-    stand-in (grader/standins) plots nothing, so the full marks hold where instructors grade.
+    stand-in (grader/sealed/standins) plots nothing, so the full marks hold where instructors grade.
     """
     prepare_env(session)
     session.run(str(PYTHON), "-m", "tests.book", *session.posargs, external=True)

@@ -1,12 +1,16 @@
-"""DeZero Katas grader: runs canonical kata specs against learner code, sealed.
+"""DeZero Katas grader: runs the canonical kata specs against learner code, sealed.
 
-Layout of the trust boundary (see CONTRIBUTING.md):
-  grading.py  stages submissions, runs one judge per submission, scores, caches
-  judge.py    trusted pytest process that runs the canonical specs
-  plugin.py   the judge's pytest plugin: fixtures ``dz`` and ``mem``, result records
-  remote.py   talks to a worker; ``Ref`` stands in for learner objects
-  worker.py   untrusted process: imports learner code inside a sandbox
-  protocol.py plain-data messages between the two
+Five roles, each a folder, each importing only the roles below it (``tests/test_layers.py`` fails on a
+cycle or an upward import):
+
+  sealed/    where learner code runs: zygote, worker, sandbox, wire protocol, stand-ins   (lowest)
+  course/    katas, manifests, regions of the reference, the package ladder, generated files, release
+  judge/     the trusted pytest session: plugin, fixtures, stand-ins for learner objects, spec helpers
+  grading/   stage, judge, score, cache, records, render and reports
+  learner/   check, watch, hints, progress, start, server, debug, run, own, experiment, predict  (highest)
+
+Beside them, used by all: ``limits`` (every limit, in one place) and ``i18n`` (every phrase, in both
+languages); ``cli`` parses the command line and hands each command to its role.
 """
 
 from pathlib import Path

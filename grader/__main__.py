@@ -6,14 +6,15 @@ import sys
 def main(argv):
     served = bool(argv) and argv[0] in ("check", "hint", "progress")
     if served:
-        from . import KATAS, server
+        from grader import KATAS
+        from grader.learner import server
 
         answer = server.ask(KATAS, argv, None)
         if answer is not None:
             code, output = answer
             sys.stdout.write(output)
             return code
-    from .cli import main as cli_main
+    from grader.cli import main as cli_main
 
     code = cli_main(argv)
     if served:

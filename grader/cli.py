@@ -10,9 +10,11 @@ import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from . import KATAS, ROOT, class_report, reports
-from .katas import KataNotFound, all_katas, find
-from .limits import LIMITS
+from grader import KATAS, ROOT
+from grader.grading import class_report
+from grader.grading import reports
+from grader.course.katas import KataNotFound, all_katas, find
+from grader.limits import LIMITS
 
 
 class NotASubmission(ValueError):
@@ -100,7 +102,7 @@ _SHIPPED = {}
 
 def _shipped_files(kata):
     """A step-file kata's learner files as shipped, as bytes (rendered once per run)."""
-    from .stubs import stub_files
+    from grader.course.regions import stub_files
 
     if kata.id not in _SHIPPED:
         _SHIPPED[kata.id] = {path: text.encode() for path, text in stub_files(kata).items() if path in kata.files}
@@ -109,8 +111,8 @@ def _shipped_files(kata):
 
 def _as_shipped(data, shipped, path):
     """A test of names: is each definition in the submitted file as in the shipped one (or in neither)?"""
-    from .package import _ours, definition, definitions
-    from .stubs import parse_python
+    from grader.course.package import _ours, definition, definitions
+    from grader.course.regions import parse_python
 
     text = data.decode("utf-8", "replace") if data is not None else None
     if text is None or text == shipped:
@@ -184,7 +186,7 @@ def _resume_command(args):
 
 def grade(args):
     """Grade submissions in parallel; write each one's reports as it finishes, then the class's."""
-    from .grading import Grader, SealUnavailable
+    from grader.grading.judging import Grader, SealUnavailable
 
     katas = all_katas()
     here = _here(args)
@@ -265,7 +267,7 @@ def grade(args):
 def _attach_learning(result, path, katas):
     """Put the submission's learning data, if it carries any, on its kata results: read as untrusted
     data (no links, size-limited, every value checked in learning.for_result), for the class report only."""
-    from . import learning
+    from grader.grading import learning
 
     try:
         table = learning.parse_submitted(_read_plain(path, learning.FILE, limit=learning.MAX_BYTES))
@@ -368,7 +370,7 @@ def merge(args):
 
 
 def _learner(args):
-    from .learner import Learner
+    from grader.learner.commands import Learner
 
     return Learner(invoked_from=args.invoked_from)
 
@@ -378,7 +380,7 @@ def check(args):
 
 
 def watch(args):
-    from .watch import watch as watch_loop
+    from grader.learner.watch import watch as watch_loop
 
     return watch_loop(_learner(args), args.katas)
 
@@ -400,8 +402,8 @@ def solution(args):
 
 
 def learning(args):
-    """``nox -s learning -- on|off|show|delete``: the learner's own, opt-in learning data (grader/learning.py)."""
-    from .learning import command
+    """``nox -s learning -- on|off|show|delete``: the learner's own, opt-in learning data (grader/grading/learning.py)."""
+    from grader.grading.learning import command
 
     return command(_learner(args), args.action)
 
@@ -411,15 +413,15 @@ def start(args):
 
 
 def predict(args):
-    """A realistic mistake in a kata's reference: predict which checks fail, then see (grader/predict.py)."""
-    from .predict import predict as run
+    """A realistic mistake in a kata's reference: predict which checks fail, then see (grader/learner/predict.py)."""
+    from grader.learner.predict import predict as run
 
     return run(_learner(args), args.katas, answer=args.answer, mutant=args.mutant)
 
 
 def debug(args):
-    """A kata's public checks in one ordinary process, where breakpoint(), pdb and print work (grader/debug.py)."""
-    from .debug import run
+    """A kata's public checks in one ordinary process, where breakpoint(), pdb and print work (grader/learner/debug.py)."""
+    from grader.learner.debug import run
 
     learner = _learner(args)
     katas = learner.resolve(args.katas) or [learner.first_unsolved()]
@@ -429,8 +431,8 @@ def debug(args):
 
 
 def run_program(args):
-    """The kata's book program on the learner's code, plots saved under .kata-plots/ (grader/runner.py)."""
-    from .runner import run
+    """The kata's book program on the learner's code, plots saved under .kata-plots/ (grader/learner/runner.py)."""
+    from grader.learner.runner import run
 
     learner = _learner(args)
     katas = learner.resolve(args.katas) or [learner.first_unsolved()]
@@ -444,9 +446,9 @@ def run_program(args):
 
 def own(args):
     """Your own DeZero: the book's step programs on your package, against the reference."""
-    from .generate import complete_reference
-    from .learner import Learner
-    from .own import compare_all
+    from grader.course.generate import complete_reference
+    from grader.learner.commands import Learner
+    from grader.learner.own import compare_all
 
     learner = Learner(invoked_from=args.invoked_from)
     only = {k.id for k in learner.resolve(args.katas)} if args.katas else None
@@ -456,15 +458,15 @@ def own(args):
 
 
 def doctor(args):
-    from .learner import doctor as run_doctor
+    from grader.learner.commands import doctor as run_doctor
 
     return run_doctor()
 
 
 def experiment(args):
-    from . import experiment as book
-    from .generate import complete_reference
-    from .learner import Learner
+    from grader.learner import experiment as book
+    from grader.course.generate import complete_reference
+    from grader.learner.commands import Learner
 
     learner = Learner()
     for kata in learner.resolve([args.kata]):
@@ -479,7 +481,7 @@ def experiment(args):
 
 def stubs(args):
     """Write (or, with --check, compare) every file generated from solutions/."""
-    from .generate import generated
+    from grader.course.generate import generated
 
     stale = []
     for path, text in generated().items():
@@ -497,7 +499,7 @@ def stubs(args):
 
 def reference(args):
     """Write the reference solutions shaped as a submission (to check a grading setup end to end)."""
-    from .generate import reference_submission
+    from grader.course.generate import reference_submission
 
     out = Path(args.out)
     for path, text in reference_submission().items():
@@ -507,24 +509,10 @@ def reference(args):
     return 0
 
 
-def kata_table():
-    """The README's table of katas, by the book's stages, made from the manifests."""
-    from .learner import STAGES
-
-    katas = all_katas()
-    rows = []
-    for number, (first, last, titles) in enumerate(STAGES, 1):
-        stage = [k for k in katas if first <= k.step <= last]
-        if not stage:
-            continue
-        rows += ["", f"**Stage {number}: {titles['en']}** (steps {first}–{last})", "",
-                 "| kata | book step | points | what you build |", "|---|---|---|---|"]
-        rows += [f"| `{k.id}` | {k.step} | {k.points} | {k.title} |" for k in stage]
-    return "\n".join(rows[1:])
-
-
 def list_katas(args):
     if args.markdown:
+        from grader.course.generate import kata_table
+
         print(kata_table())
         return 0
     for kata in all_katas():
@@ -534,7 +522,7 @@ def list_katas(args):
 
 
 def release(args):
-    from .packaging import build_release
+    from grader.course.release import build_release
 
     try:
         start_at = find(args.start_at).id if args.start_at else None
@@ -546,7 +534,7 @@ def release(args):
 
 
 def gradescope_zip(args):
-    from .packaging import build_gradescope
+    from grader.course.release import build_gradescope
 
     print(build_gradescope(Path(args.out)))
     return 0
@@ -564,7 +552,7 @@ def gradescope_environment():
 
     from packaging.requirements import Requirement  # pytest's own dependency
 
-    from .katas import tomllib
+    from grader.course.katas import tomllib
 
     wrong = []
     for line in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]:
@@ -587,7 +575,7 @@ def gradescope_run(args):
     Any failure of the grader itself (its environment, the seal, a judge that crashed) writes no
     results.json and returns non-zero: run_autograder then reports an autograder failure, never a score.
     """
-    from .grading import Grader, SealUnavailable
+    from grader.grading.judging import Grader, SealUnavailable
 
     target = Path(args.results)
     try:
@@ -679,7 +667,7 @@ def build_parser():
     p.set_defaults(run=doctor)
     p = commands.add_parser("serve", help="(internal) the warm checker that check, hint and progress talk to")
     p.add_argument("--root", default=str(KATAS))
-    p.set_defaults(run=lambda args: __import__("grader.server", fromlist=["serve"]).serve(Path(args.root)))
+    p.set_defaults(run=lambda args: __import__("grader.learner.server", fromlist=["serve"]).serve(Path(args.root), main))
     p = commands.add_parser("grade", help="grade submission folders shaped like katas/ (default: katas/)")
     p.add_argument("submissions", nargs="*")
     p.add_argument("--out", default=None, help="the reports' folder (default: graded/ where you run it)")

@@ -64,7 +64,7 @@ PHRASES = {
                        "ko": "{id}부터 시작했습니다: 그 앞의 카타 {count}개는 주어진 것으로, 여러분의 완료에 세지 않습니다."},
     "changed": {"en": "passed, then changed", "ko": "통과 후 변경됨"},
     "next_kata": {"en": "Next kata: {id} (nox -s check -- {id})", "ko": "다음 카타: {id} (nox -s check -- {id})"},
-    # learning data (grader/learning.py): opt-in, the learner's own
+    # learning data (grader/grading/learning.py): opt-in, the learner's own
     "learning_title": {"en": "Your learning data ({state}; nox -s learning -- on|off|show|delete):",
                        "ko": "여러분의 학습 기록 ({state}; nox -s learning -- on|off|show|delete):"},
     "learning_on": {"en": "recording", "ko": "기록 중"},
@@ -129,7 +129,7 @@ PHRASES = {
                          "참고 답안으로 채우세요: nox -s start -- {id}"},
     "expected_got": {"en": "expected {expected}, got {got}", "ko": "기댓값은 {expected}, 실제 값은 {got}"},
     "unsealed_note": {"en": "(checked without the sandbox: {why})", "ko": "(샌드박스 없이 검사했습니다: {why})"},
-    # nox -s predict (grader/predict.py)
+    # nox -s predict (grader/learner/predict.py)
     "predict_unavailable": {"en": "Predictions need the full repository (its catalogue of mistakes and the reference); "
                                   "this copy ships neither.",
                             "ko": "예측 카타에는 전체 저장소(실수 목록과 참고 답안)가 필요합니다. 이 사본에는 둘 다 없습니다."},

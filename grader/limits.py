@@ -38,7 +38,7 @@ class Limits:
     judge_memory_mb: int = 4096      # RLIMIT_AS of the judge: pytest, numpy and decoded replies
     judge_slack_s: float = 60.0      # judge start-up, collection and exit
     submission_file_kb: int = 512    # one learner file; the largest reference file is about 30 KiB
-    learning_file_kb: int = 64       # a submitted learning file (grader/learning.py): all 60 katas take about 10 KiB
+    learning_file_kb: int = 64       # a submitted learning file (grader/grading/learning.py): all 60 katas take about 10 KiB
     staging_budget_s: float = 60.0   # the grader's CPU time to prepare one submission (read, assemble, line maps,
                                      # compile) before its judge starts: the whole reference takes about 1 s
 

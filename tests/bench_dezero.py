@@ -327,7 +327,7 @@ def main(argv=None):
     if args.child:
         return child(*args.child)
 
-    from grader.generate import complete_reference
+    from grader.course.generate import complete_reference
     reference = complete_reference()
     packages = {"reference": str(reference), "pytorch": None, "numpy": None}
     if args.book:

@@ -240,8 +240,8 @@ def watch_recheck(katas_root, kata_id, repeats):
     """The time from a saved file to the checked result in watch mode's warm judge."""
     import io
 
-    from grader.grading import WarmJudge
-    from grader.learner import Learner
+    from grader.grading.judging import WarmJudge
+    from grader.learner.commands import Learner
     from tests.helpers import KATAS, LADDER
 
     kata = KATAS[kata_id]
@@ -272,7 +272,7 @@ def sealing_cost(repeats=5):
         sealed = timed(check, env_with(DEZERO_KATAS_SERVER=0), cwd=copy, repeats=repeats)
         unsealed = timed(check, env_with(DEZERO_KATAS_SERVER=0, DEZERO_KATAS_SANDBOX="none"), cwd=copy,
                          repeats=repeats)
-    from grader import sandbox
+    from grader.sealed import sandbox
 
     print(f"Sealing's cost, one cold check (medians of {repeats}; mode here: {sandbox.probe().mode}):")
     print(f"  unsealed          {unsealed:6.3f} s  (baseline)")

@@ -8,7 +8,7 @@ the book's repository (``dezero/`` and ``steps/stepNN.py``): once with a copy of
 the book's ``dezero/``, once with the rendered reference. The book's repository
 is only read. Both runs get the same start: NumPy's global generator seeded with
 0 (some programs draw without a seed), matplotlib's non-interactive backend (or,
-where matplotlib is not installed, the grader's stand-in, ``grader/standins``, last
+where matplotlib is not installed, the grader's stand-in, ``grader/sealed/standins``, last
 on the path: plotting does nothing), a fresh home folder (the cache ``~/.dezero``),
 one thread.
 
@@ -152,7 +152,7 @@ def main(argv=None):
     if not (book_package / "__init__.py").is_file() or not (args.book / "steps").is_dir():
         parser.error("{} does not look like the book's repository (no dezero/ or steps/)".format(args.book))
 
-    from grader.generate import complete_reference
+    from grader.course.generate import complete_reference
     reference_package = complete_reference() / "dezero"
 
     counts = {"same": 0, "differs": 0, "both fail": 0, "skipped": 0}

@@ -10,10 +10,10 @@ import shutil
 from pathlib import Path
 
 from grader import ROOT
-from grader.grading import Grader
-from grader.katas import all_katas
-from grader.package import PACKAGE, Ladder
-from grader.stubs import reference_files, stub_files
+from grader.grading.judging import Grader
+from grader.course.katas import all_katas
+from grader.course.package import PACKAGE, Ladder
+from grader.course.regions import reference_files, stub_files
 
 KATAS = {k.id: k for k in all_katas()}
 LADDER = Ladder(KATAS.values())

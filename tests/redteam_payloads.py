@@ -23,7 +23,7 @@ _targets = [os.path.join(_private, "verdicts.jsonl"), os.path.join(_private, "pl
             os.path.join(_private, "judge.ini"), os.path.join(_private, "staged"),
             "@HIDDEN_SPEC@", "@PUBLIC_SPEC@", "@SOLUTION@", "@SITE@/zz-kata-evil.pth",
             "@OUT@/.cache/forged.json", "@OUT@/gradebook.csv", "@OUT@/submissions/reference/results.json",
-            "@ROOT@/grader/plugin.py", "@TMPDIR@/kata-forged"]
+            "@ROOT@/grader/judge/plugin.py", "@TMPDIR@/kata-forged"]
 _targets += glob.glob("@OUT@/.cache/*.json")
 _line = '{"kata": "11_variadic_io", "test": "test_three_inputs", "outcome": "passed"}\n{"done": true}\n'
 _mine = os.path.join(os.getcwd(), "forged")

@@ -4,7 +4,7 @@ import ast
 
 import pytest
 
-from grader.package import (AssemblyError, WHOLE_FILE, closure, core_for_step, definitions, ownership,
+from grader.course.package import (AssemblyError, WHOLE_FILE, closure, core_for_step, definitions, ownership,
                             splice)
 
 REFERENCE = '''import numpy as np

@@ -4,7 +4,7 @@ The book's ``dezero/datasets.py`` and its step programs begin with ``import
 matplotlib.pyplot as plt``, its ``dezero/transforms.py`` with ``from PIL import
 Image``. The grading environment has numpy, pytest, pytest-timeout and
 memory_profiler, nothing else, so the grader's worker brings stand-ins
-(``grader/standins``): plotting does nothing, PIL imports. Here a reference
+(``grader/sealed/standins``): plotting does nothing, PIL imports. Here a reference
 submission written the book's way (the imports at the top, plotting calls in code
 the checks run) is graded sealed, with the real grader, in this environment
 without them: every kata that touches them keeps its points.

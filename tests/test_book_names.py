@@ -21,8 +21,8 @@ import numpy as np
 import pytest
 
 from grader import SOLUTIONS
-from grader.katas import all_katas
-from grader.stubs import View, render
+from grader.course.katas import all_katas
+from grader.course.regions import View, render
 from tests.book_names import STEP_FILES, STEP_PROGRAMS, module_names, step_file
 
 STEP_MODULE = re.compile(r"^step(\d+)$")

@@ -1,7 +1,7 @@
 """The mistake catalogue (tests/mutants_*.py) still applies to the reference: a quick check, no grading.
 
 tests/test_mutants.py grades every entry (minutes); this finds an entry whose text the reference no longer
-has in a second, which also keeps nox -s predict (grader/predict.py reads the catalogue) working.
+has in a second, which also keeps nox -s predict (grader/learner/predict.py reads the catalogue) working.
 """
 
 import pytest

@@ -15,9 +15,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from grader import ROOT, class_report
-from grader.grading import KataResult, SubmissionResult
-from grader.katas import all_katas
+from grader import ROOT
+from grader.grading import class_report
+from grader.grading.records import KataResult, SubmissionResult
+from grader.course.katas import all_katas
 from tests.helpers import mutate, stub, write_submission
 
 KATA = "14_grad_accumulation"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from grader.i18n import t
-from grader.render import learner_view
+from grader.grading.render import learner_view
 from tests.diagnoses import DIAGNOSES
 from tests.helpers import KATAS
 from tests.test_mutants import MUTANTS, VARIANTS, _grade_rounds, _rounds

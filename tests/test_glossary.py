@@ -8,7 +8,7 @@ import pytest
 
 from grader import KATAS, ROOT
 from grader.i18n import PHRASES, t
-from grader.learner import STAGES
+from grader.course.katas import STAGES
 
 
 def glossary():
@@ -40,7 +40,7 @@ def korean_texts():
     for key, texts in PHRASES.items():
         yield f"grader/i18n.py {key}", texts.get("ko", "")
     for first, _, titles in STAGES:
-        yield f"grader/learner.py STAGES {first}", titles["ko"]
+        yield f"grader/course/katas.py STAGES {first}", titles["ko"]
 
 
 def test_the_glossary_lists_the_terms():

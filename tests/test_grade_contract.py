@@ -13,7 +13,8 @@ import sys
 import pytest
 
 from grader import ROOT, cli
-from grader.grading import Grader, KataResult, SubmissionResult
+from grader.grading.judging import Grader
+from grader.grading.records import KataResult, SubmissionResult
 from tests.helpers import nox_command, repository_copy, write_submission
 
 KATA = "14_grad_accumulation"
@@ -67,7 +68,7 @@ class _Scored(Grader):
 
 @pytest.fixture
 def scored_class(tmp_path, monkeypatch):
-    monkeypatch.setattr("grader.grading.Grader", _Scored)
+    monkeypatch.setattr("grader.grading.judging.Grader", _Scored)
     return [str(write_submission(tmp_path / name, only=[KATA], package=False)) for name in ("alice", "bob")]
 
 
@@ -92,7 +93,7 @@ class _Interrupted(Grader):
 
 
 def test_ctrl_c_says_what_was_kept_and_how_to_resume(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr("grader.grading.Grader", _Interrupted)
+    monkeypatch.setattr("grader.grading.judging.Grader", _Interrupted)
     sub = str(write_submission(tmp_path / "o'brien", only=[KATA], package=False))
     argv = ["grade", sub, "--out", str(tmp_path / "out"), "--unsealed", "--jobs", "1"]
     assert cli.main(argv) == cli.INTERRUPTED

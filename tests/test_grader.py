@@ -8,8 +8,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from grader import ROOT, reports
-from grader.grading import Grader
+from grader import ROOT
+from grader.grading import reports
+from grader.grading.judging import Grader
 from tests.helpers import KATAS, stub, write_submission
 
 SOLVED, BROKEN, MISSING = "17_weakref_outputs", "22a_neg_sub", "24_test_functions"
@@ -92,7 +93,7 @@ def test_gradebook_junit_summary(batch):
 
 def test_summary_names_the_most_common_failing_check():
     """Which misconception a class has: the check most submissions fail, per kata."""
-    from grader.grading import KataResult, SubmissionResult
+    from grader.grading.records import KataResult, SubmissionResult
 
     kata = KATAS[SOLVED]
 
@@ -175,7 +176,8 @@ def test_interrupt_then_resume(tmp_path):
 
 def test_scoring_fails_closed():
     """Full points need a pass for every check the canonical specs define, and a finished run."""
-    from grader.grading import KataResult, score
+    from grader.grading.records import KataResult
+    from grader.grading.scoring import score
 
     kata = KATAS[SOLVED]
     checks = kata.checks()

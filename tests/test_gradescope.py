@@ -116,7 +116,7 @@ def test_lock_matches_pyproject():
     """requirements.lock pins every runtime dependency of pyproject.toml, at a version it allows, with hashes."""
     from packaging.requirements import Requirement
 
-    from grader.katas import tomllib
+    from grader.course.katas import tomllib
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     entries = locked()
@@ -138,8 +138,10 @@ def test_a_fault_of_the_grader_gives_no_score(fault, tmp_path, monkeypatch, caps
     """A judge that failed, or a worker the grader could not start: no results.json, a non-zero status."""
     import argparse
 
-    from grader import cli, grading
-    from grader.grading import KataResult, SubmissionResult, judge_failure
+    from grader import cli
+    from grader.grading import judging
+    from grader.grading.records import KataResult, SubmissionResult
+    from grader.grading.judging import judge_failure
 
     class FailingGrader:
         katas = list(KATAS.values())
@@ -155,7 +157,7 @@ def test_a_fault_of_the_grader_gives_no_score(fault, tmp_path, monkeypatch, caps
                     {"kind": "tool", "message": "the grader could not start a process for your code"}])
             return SubmissionResult(name, str(submission), [kata], 0)
 
-    monkeypatch.setattr(grading, "Grader", FailingGrader)
+    monkeypatch.setattr(judging, "Grader", FailingGrader)
     results = tmp_path / "results.json"
     (tmp_path / "katas" / SOLVED).mkdir(parents=True)
     args = argparse.Namespace(submission=str(tmp_path / "katas"), results=str(results), seed=0, unsealed=False)

@@ -7,7 +7,7 @@ too: ``-k same_value``); the rest grade small submissions with the real grader.
 import numpy as np
 import pytest
 
-from grader.spec import CheckFailed, expect_array, expect_value, same_value
+from grader.judge.spec import CheckFailed, expect_array, expect_value, same_value
 from tests.helpers import grade, mutate, reference_of, write_submission
 
 # ---------------------------------------------------------------- strict comparisons
@@ -99,7 +99,7 @@ def test_kata_budget_stops_checks_that_each_wait_just_under_their_timeout(tmp_pa
 def test_a_module_that_raises_after_its_definitions_keeps_its_marks_and_says_so(tmp_path):
     import json
 
-    from grader.reports import write_submission as write_reports
+    from grader.grading.reports import write_submission as write_reports
 
     raising = {path: text + "\n\nraise RecursionError('the end of the file')\n"
                for path, text in reference_of("09_wrappers").items()}
@@ -115,7 +115,7 @@ def test_a_module_that_raises_after_its_definitions_keeps_its_marks_and_says_so(
     assert said in json.loads((folder / "results.json").read_text())["tests"][0]["output"]
     assert "the end of the file" not in (folder / "results.json").read_text()  # the class name only
     # The learner's terminal says it too, in their language, on a kata that passes.
-    from grader.render import learner_view
+    from grader.grading.render import learner_view
     from tests.helpers import KATAS
 
     assert "정의를 마친 뒤 import 도중 RecursionError" in learner_view(KATAS["09_wrappers"], result, lang="ko")
@@ -204,7 +204,7 @@ def test_folder_bytes_counts_a_scratch_folder(tmp_path):
     """Outside namespaces (uid mode) the witness walks the worker's scratch folder: files count, and a
     folder made too big to walk counts as the whole memory limit."""
     from grader.limits import LIMITS
-    from grader.remote import folder_bytes
+    from grader.judge.remote import folder_bytes
 
     (tmp_path / "deep" / "er").mkdir(parents=True)
     (tmp_path / "deep" / "er" / "kept.npy").write_bytes(b"\1" * (4 << 20))

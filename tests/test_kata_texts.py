@@ -5,7 +5,7 @@ Learners read the book in English, Korean or Japanese; each kata has ``README.md
 languages. A hint's ``checks`` must name checks the kata has, or it would never be shown
 beside a failure. Both READMEs name every file and every definition the learner writes:
 for a step-file kata, the definitions its regions sit in (derived from solutions/, as
-grader/package.py derives them for the package); for a package kata, its files and the
+grader/course/package.py derives them for the package); for a package kata, its files and the
 definitions it owns.
 """
 
@@ -15,9 +15,9 @@ import re
 import pytest
 
 from grader import SOLUTIONS
-from grader.katas import LANGUAGES, all_katas
-from grader.package import definitions
-from grader.stubs import regions
+from grader.course.katas import LANGUAGES, all_katas
+from grader.course.package import definitions
+from grader.course.regions import regions
 from tests.helpers import LADDER
 
 ALL = all_katas()
@@ -101,7 +101,7 @@ def test_readmes_name_every_definition(kata):
 
 
 def test_check_texts_read_both_languages():
-    from grader.plugin import check_texts
+    from grader.judge.plugin import check_texts
 
     doc = """Title in English.
 
@@ -131,7 +131,7 @@ def check_docstrings(kata):
 @pytest.mark.parametrize("kata", ALL, ids=lambda k: k.id)
 def test_every_check_speaks_both_languages(kata):
     """A check's title and hint are what a learner reads first when it fails: Korean learners get theirs."""
-    from grader.plugin import check_texts
+    from grader.judge.plugin import check_texts
 
     missing = []
     for spec, name, doc in check_docstrings(kata):

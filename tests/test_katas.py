@@ -17,10 +17,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from grader import KATAS as KATAS_DIR, ROOT, SOLUTIONS
-from grader.generate import generated
-from grader.katas import SPEC_FILES, all_katas
-from grader.package import PACKAGE, package_files
-from grader.stubs import parse, regions, stub_files
+from grader.course.generate import generated
+from grader.course.katas import SPEC_FILES, all_katas
+from grader.course.package import PACKAGE, package_files
+from grader.course.regions import parse, regions, stub_files
 from tests.helpers import KATAS, LADDER, grade, reference_files, write_submission
 
 ALL = all_katas()
@@ -180,13 +180,13 @@ def test_reference_command_writes_a_perfect_submission(tmp_path):
 
 
 def test_readme_table_matches_manifests():
-    from grader.cli import kata_table
+    from grader.course.generate import kata_table
 
     assert kata_table() in (ROOT / "README.md").read_text(), "run: python -m grader list --markdown"
 
 
 def test_region_syntax_errors_are_reported():
-    from grader.stubs import RegionError
+    from grader.course.regions import RegionError
 
     for text in ("# >>> 01_x: a\n", "# <<<\n", "x = 1\n# === before\n", "# >>> 01_x: a\n# === before\n# === before\n# <<<\n"):
         with pytest.raises(RegionError):

@@ -14,10 +14,11 @@ import time
 
 import pytest
 
-from grader import KATAS as KATAS_DIR, ROOT, experiment
-from grader.generate import complete_reference
-from grader.learner import Learner
-from grader.package import PACKAGE
+from grader import KATAS as KATAS_DIR, ROOT
+from grader.learner import experiment
+from grader.course.generate import complete_reference
+from grader.learner.commands import Learner
+from grader.course.package import PACKAGE
 from tests.helpers import KATAS, LADDER, mutate, nox_command, reference_files, repository_copy, stub
 
 KATA = "14_grad_accumulation"
@@ -118,12 +119,12 @@ def test_hint_for_the_failing_check_comes_first(tree):
 
 def test_tool_fault_spends_nothing(tree, monkeypatch):
     """A broken tool says so, and no hint is spent."""
-    from grader import judge
+    from grader.judge import session as judge
 
     write(tree, KATA, mutate(KATA, "x.grad = x.grad + gx", "x.grad += gx")[f"{KATA}/step14.py"])
     usual = judge.pytest_args
     monkeypatch.setattr(judge, "pytest_args", lambda *a, **k: [*usual(*a, **k), "--an-option-pytest-lacks"])
-    from grader.grading import WarmJudge
+    from grader.grading.judging import WarmJudge
 
     warm = WarmJudge()
     try:
@@ -138,7 +139,7 @@ def test_tool_fault_spends_nothing(tree, monkeypatch):
 
 def test_a_warm_judge_reads_an_edited_spec(tree):
     """Watch mode and the check server keep one judge: a spec changed since (a git pull) is read afresh."""
-    from grader.grading import WarmJudge
+    from grader.grading.judging import WarmJudge
 
     warm = WarmJudge()
     try:
@@ -162,7 +163,7 @@ def test_a_warm_judge_reads_an_edited_spec(tree):
 def test_a_warm_judge_keeps_its_pytest_session_between_saves(tree):
     """Watch mode re-checks in the pytest session it opened on the first check, and still judges the
     files as saved: wrong, right, wrong again. A session interrupted mid-check serves nothing more."""
-    from grader.grading import WarmJudge
+    from grader.grading.judging import WarmJudge
 
     wrong = mutate(KATA, "x.grad = x.grad + gx", "x.grad += gx")[f"{KATA}/step14.py"]
     right = reference_files(KATAS[KATA])["step14.py"]
@@ -192,7 +193,7 @@ def test_nox_check_asks_the_warm_checker_in_its_own_process(tmp_path):
     (no second interpreter), with the same output and exit code."""
     import socket as socket_module
 
-    from grader import server
+    from grader.learner import server
 
     env = dict(os.environ, TMPDIR=str(tmp_path), DEZERO_KATAS_SERVER="1")  # a socket folder of its own
     command = [*nox_command(), "-s", "check", "--", KATA]
@@ -378,7 +379,7 @@ def test_watch_notices_a_save_made_during_a_check(tree):
     """An editor that saves twice (format on save), or a save while a check runs, is checked again."""
     import threading
 
-    from grader.watch import watch
+    from grader.learner.watch import watch
 
     read_end, write_end = os.pipe()
     calls = []
@@ -500,9 +501,9 @@ def test_a_traceback_shows_the_learners_lines_and_no_reference_line(tree, tmp_pa
     """Through the package assembled for a kata: the learner's own line numbers; reference frames only named."""
     import numpy as np
 
-    from grader.grading import stage
-    from grader.remote import LearnerError, Worker, Zygote
-    from grader.spec import define
+    from grader.grading.staging import stage
+    from grader.judge.remote import LearnerError, Worker, Zygote
+    from grader.judge.spec import define
 
     kata_id = "46_optimizers"
     if kata_id not in KATAS:

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from grader import KATAS as KATAS_DIR, ROOT, learning
-from grader.grading import KataResult
-from grader.learner import Learner
+from grader import KATAS as KATAS_DIR, ROOT
+from grader.grading import learning
+from grader.grading.records import KataResult
+from grader.learner.commands import Learner
 from tests.helpers import KATAS, mutate
 
 KATA = "14_grad_accumulation"

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from grader import KATAS as KATAS_DIR
-from grader.learner import Learner
+from grader.learner.commands import Learner
 from tests.helpers import nox_command
 
 HINT = {"en": re.compile(r"Hint (\d+)/(\d+)"), "ko": re.compile(r"힌트 (\d+)/(\d+)")}
@@ -150,7 +150,7 @@ def test_a_failing_check_on_the_cold_path_ends_with_one_line(tmp_path):
 
 def test_watch_keeps_the_keys_in_sight_after_a_key(tree):
     """In watch mode, what h and l print is followed by the key legend again, so the keys never scroll away."""
-    from grader.watch import watch
+    from grader.learner.watch import watch
 
     me = learner(tree)
     read, write = os.pipe()
@@ -166,7 +166,7 @@ def test_watch_keeps_the_keys_in_sight_after_a_key(tree):
 
 def test_memory_plot_draws_the_learners_line_on_top(tmp_path):
     """Where the learner's readings equal the reference's, their line is still seen: drawn last, dashed, dotted."""
-    from grader.experiment import svg_plot
+    from grader.learner.experiment import svg_plot
 
     readings = [100.0, 108.0, 108.0, 108.0]
     svg = svg_plot({"your code": readings, "reference": list(readings)}, "same")

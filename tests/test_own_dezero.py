@@ -6,9 +6,9 @@ import shutil
 import pytest
 
 from grader import KATAS as KATAS_DIR
-from grader.generate import complete_reference
-from grader.katas import all_katas
-from grader.own import first_difference, programs
+from grader.course.generate import complete_reference
+from grader.course.katas import all_katas
+from grader.course.programs import first_difference, programs
 from tests.helpers import write_submission
 
 SAMPLE = {"24_test_functions", "28_rosenbrock", "34_higher_derivatives", "49_dataset"}
@@ -24,7 +24,7 @@ def finished(tmp_path_factory):
 
 
 def compare(root, only):
-    from grader.own import compare_all
+    from grader.learner.own import compare_all
 
     out = io.StringIO()
     code = compare_all(all_katas(root), root, complete_reference(), out=out, only=only)

@@ -1,4 +1,4 @@
-"""Prediction katas (``nox -s predict``, grader/predict.py): a mistake of the catalogue, the learner's guess,
+"""Prediction katas (``nox -s predict``, grader/learner/predict.py): a mistake of the catalogue, the learner's guess,
 the real result and a score; only once the kata passes; counted in ``progress``, never in grades.
 
 Every command runs in a temporary copy of the repository, never in the real checkout.
@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from grader.predict import apply_mistake, catalogue, parse_answer
+from grader.learner.predict import apply_mistake, catalogue, parse_answer
 from tests.helpers import KATAS, LADDER, nox_command, repository_copy
 
 KATA = "40_broadcast"

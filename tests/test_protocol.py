@@ -6,7 +6,7 @@ import os
 import numpy as np
 import pytest
 
-from grader import protocol
+from grader.sealed import protocol
 
 
 def roundtrip(value):

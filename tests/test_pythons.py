@@ -10,8 +10,9 @@ import json
 
 import pytest
 
-from grader import ROOT, sandbox
-from grader.katas import tomllib
+from grader import ROOT
+from grader.sealed import sandbox
+from grader.course.katas import tomllib
 from tests.helpers import KATAS, LADDER, stub, write_submission
 from tests.pythons import SUPPORTED, interpreter_or_skip, pip_env, run
 
@@ -21,8 +22,8 @@ NEWEST = CHOSEN[:2]  # the oldest NumPy also grades 42 (float32 losses) and 55 (
 # Run by the version under test, from the repository root: grade one submission on the chosen katas.
 GRADE = """
 import json, sys
-from grader.grading import Grader
-from grader.katas import all_katas
+from grader.grading.judging import Grader
+from grader.course.katas import all_katas
 chosen = sys.argv[2:]
 result = Grader(katas=[k for k in all_katas() if k.id in chosen]).grade(sys.argv[1])
 print(json.dumps({k.kata_id: [k.score, k.reason] for k in result.katas}))

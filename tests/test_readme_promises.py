@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from grader.generate import complete_reference
-from grader.katas import all_katas
+from grader.course.generate import complete_reference
+from grader.course.katas import all_katas
 
 KATAS = all_katas()
 # Names too common to tell one promise from another: Python's own words, numpy's and the specs' short names.

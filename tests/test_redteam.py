@@ -31,8 +31,8 @@ from pathlib import Path
 import pytest
 
 from grader import KATAS as KATAS_DIR, ROOT, SOLUTIONS
-from grader.grading import Grader
-from grader.stubs import reference_files
+from grader.grading.judging import Grader
+from grader.course.regions import reference_files
 from tests import redteam_payloads as payloads
 from tests.helpers import KATAS, LADDER, grade, kata_files, mutate, stub, write_submission
 
@@ -407,7 +407,7 @@ def test_hostile_replies_are_refused_by_the_judge(batch):
                                   b"[" + b"9" * 100_000 + b"]", b'"\\ud800', b"\xff\xfe", b"[1] [2]"],
                          ids=["items", "containers", "depth", "long int", "open string", "not utf-8", "trailing"])
 def test_judge_refuses_garbled_or_oversized_messages(data):
-    from grader import protocol
+    from grader.sealed import protocol
 
     with pytest.raises(protocol.ProtocolError):
         protocol.loads(data)
@@ -418,7 +418,7 @@ def test_judge_decodes_worst_replies_quickly():
     """The most expensive replies within the limits decode in well under a check's time."""
     import struct
 
-    from grader import protocol
+    from grader.sealed import protocol
     from grader.limits import LIMITS
 
     read, write = os.pipe()
@@ -520,14 +520,14 @@ def open_tmp():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.mark.skipif(__import__("grader.sandbox").sandbox.probe().mode != "namespaces",
+@pytest.mark.skipif(__import__("grader.sealed.sandbox").sandbox.probe().mode != "namespaces",
                     reason="masking needs a mount namespace; uid mode relies on file permissions (checked by the grader)")
 def test_secrets_inside_a_readable_root(open_tmp):
     """A repository under a readable root (say /usr/src/app) keeps its secrets closed: masked paths."""
     import uuid
 
-    from grader import sandbox
-    from grader.remote import LearnerError, Worker, Zygote
+    from grader.sealed import sandbox
+    from grader.judge.remote import LearnerError, Worker, Zygote
 
     tmp_path = open_tmp
     secret = SITE / f"kata-secret-{uuid.uuid4().hex}"
@@ -559,8 +559,9 @@ def test_secrets_inside_a_readable_root(open_tmp):
 def test_no_worker_outlives_a_killed_judge(open_tmp):
     """Kill the judge while learner code sleeps: its zygote and worker go too, within seconds."""
     tmp_path = open_tmp
-    from grader import sandbox
-    from grader.grading import JUDGE, stage
+    from grader.sealed import sandbox
+    from grader.grading.judging import JUDGE
+    from grader.grading.staging import stage
 
     kata = KATAS["17_weakref_outputs"]
     files = with_payload(kata.id, "import time\ndef square(x):\n    time.sleep(3600)\n")

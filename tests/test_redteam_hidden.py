@@ -27,8 +27,8 @@ from pathlib import Path
 import pytest
 
 from grader import KATAS as KATAS_DIR, ROOT, SOLUTIONS
-from grader.grading import KataResult
-from grader.render import learner_view
+from grader.grading.records import KataResult
+from grader.grading.render import learner_view
 from tests.helpers import KATAS, LADDER, reference_files, stub, write_submission
 
 # The hook both define() attacks install on the learner's Function class (kata 14's public spec defines
@@ -264,12 +264,12 @@ def test_payloads_ran(batch):
 
 def test_define_sends_code_only(monkeypatch):
     """What define() sends to learner code: no docstring, no comment."""
-    import grader.spec
+    import grader.judge.spec
 
     sent = {}
     monkeypatch.setattr(grader.spec, "ask", lambda worker, op, **fields: sent.update(fields))
     module = type("Module", (), {"_worker": None})()
-    grader.spec.define(module, 'class Square:\n    """SECRET doc"""\n    x = 1  # SECRET comment\n', "Square")
+    grader.judge.spec.define(module, 'class Square:\n    """SECRET doc"""\n    x = 1  # SECRET comment\n', "Square")
     assert "SECRET" not in sent["source"] and "x = 1" in sent["source"]
 
 
@@ -339,7 +339,7 @@ def test_learner_exception_claiming_builtins_is_named_by_the_judge(batch):
 
 
 def test_builtin_names_are_decided_by_the_judge():
-    from grader.remote import OWN_CLASS, LearnerError
+    from grader.judge.remote import OWN_CLASS, LearnerError
 
     assert LearnerError({"builtin": "ValueError"}).builtin == "ValueError"
     for forged in ("flag after the inner block: expected False, got True", "print", "", None, 42):
@@ -355,7 +355,7 @@ def test_no_reference_line_reaches_students(batch):
 
 
 def test_scrub_hides_reference_lines():
-    from grader.hiding import HIDDEN_LINE, scrub
+    from grader.judge.hiding import HIDDEN_LINE, scrub
 
     secret = ("gxs = [output().grad for output in f.outputs]",)
     text = "mine\n    gxs = [output().grad for output in f.outputs]\nx = 'gxs = [output().grad for output in f.outputs]'"
@@ -365,7 +365,7 @@ def test_scrub_hides_reference_lines():
 
 def test_staged_package_shows_only_the_learners_lines(tmp_path):
     """Staging kata 44 from the stub package: reference lines are blank in the staged text, the module runs."""
-    from grader.grading import stage
+    from grader.grading.staging import stage
 
     submission = write_submission(tmp_path / "sub", {"44_layers": stub("44_layers")}, only=["44_layers"],
                                   package=LADDER.stub())

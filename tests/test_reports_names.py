@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from grader import ROOT, cli, reports
-from grader.grading import Grader, KataResult, SubmissionResult
+from grader import ROOT, cli
+from grader.grading import reports
+from grader.grading.judging import Grader
+from grader.grading.records import KataResult, SubmissionResult
 from tests.helpers import write_submission
 
 KATA = "14_grad_accumulation"
@@ -108,7 +110,7 @@ class _Flaky(Grader):
 
 def test_a_submission_that_cannot_be_graded_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch, capsys):
     subs = [write_submission(tmp_path / name, only=[KATA], package=False) for name in ("alice", "bob", "carol")]
-    monkeypatch.setattr("grader.grading.Grader", _Flaky)
+    monkeypatch.setattr("grader.grading.judging.Grader", _Flaky)
     code = cli.main(["grade", *map(str, subs), "--out", str(tmp_path / "out"), "--unsealed"])
     assert code == cli.NOT_GRADED
     out = tmp_path / "out"
@@ -122,7 +124,7 @@ def test_a_submission_that_cannot_be_graded_is_recorded_and_the_batch_goes_on(tm
 
 def test_reports_that_cannot_be_written_are_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):
     subs = [write_submission(tmp_path / name, only=[KATA], package=False) for name in ("alice", "bob")]
-    monkeypatch.setattr("grader.grading.Grader", _Flaky)
+    monkeypatch.setattr("grader.grading.judging.Grader", _Flaky)
     write = reports.write_submission
 
     def failing(submission, out_dir):

@@ -12,8 +12,8 @@ import textwrap
 import numpy as np
 import pytest
 
-from grader.remote import Worker, Zygote
-from grader.spec import attribute
+from grader.judge.remote import Worker, Zygote
+from grader.judge.spec import attribute
 from tests.helpers import grade, write_submission
 
 # Round trips per check of the reference, with less room than one more per check: 14 needs 6.5, 40
@@ -142,7 +142,7 @@ def test_a_name_the_module_binds_again_is_asked_for(probe):
 
 def test_an_error_on_the_first_request_is_the_learners(probe):
     worker, dz = probe
-    from grader.remote import LearnerError
+    from grader.judge.remote import LearnerError
 
     with pytest.raises(LearnerError, match="ZeroDivisionError"):
         dz.broken()

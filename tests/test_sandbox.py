@@ -18,8 +18,9 @@ import textwrap
 
 import pytest
 
-from grader import ROOT, SOLUTIONS, sandbox
-from grader.remote import Worker, WorkerGone, Zygote
+from grader import ROOT, SOLUTIONS
+from grader.sealed import sandbox
+from grader.judge.remote import Worker, WorkerGone, Zygote
 from tests.helpers import KATAS, stub, write_submission
 
 SEAL = sandbox.probe()

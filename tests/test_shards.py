@@ -6,8 +6,9 @@ import sys
 
 import pytest
 
-from grader import ROOT, cli, reports
-from grader.grading import KataResult, SubmissionResult
+from grader import ROOT, cli
+from grader.grading import reports
+from grader.grading.records import KataResult, SubmissionResult
 from tests.helpers import KATAS, mutate, stub, write_submission
 
 KATA = "14_grad_accumulation"

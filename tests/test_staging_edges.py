@@ -17,10 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from grader import SOLUTIONS, grading
-from grader.grading import Grader, StageError, Submission, line_matches, stage
-from grader.package import Ladder
-from grader.remote import LINE_MAP
+from grader import SOLUTIONS
+from grader.grading import judging, staging
+from grader.grading.judging import Grader
+from grader.grading.staging import StageError, Submission, line_matches, stage
+from grader.course.package import Ladder
+from grader.judge.remote import LINE_MAP
 from tests.helpers import KATAS, LADDER, reference_of, write_submission
 
 SINGLE = "17_weakref_outputs"
@@ -152,7 +154,7 @@ def test_the_learners_check_says_a_linked_kata_file_is_not_read(tmp_path):
     import io
     import shutil
 
-    from grader.learner import Learner
+    from grader.learner.commands import Learner
 
     shutil.copytree(SOLUTIONS.parent / "katas" / SINGLE, tmp_path / "katas" / SINGLE)
     mine = tmp_path / "elsewhere.py"
@@ -247,15 +249,15 @@ def test_a_file_of_repeated_lines_stages_in_about_linear_time(tmp_path):
 def slow_to_stage(monkeypatch):
     """A clock that jumps an hour when staging meets the marker: a submission that takes too long, without waiting."""
     ahead = threading.local()
-    real_line_maps = grading.line_maps
+    real_line_maps = staging.line_maps
 
     def line_maps(assembled, read):
         if any("SLOW_TO_STAGE" in text for text in assembled.values()):
             ahead.seconds = getattr(ahead, "seconds", 0) + 3600
         return real_line_maps(assembled, read)
 
-    monkeypatch.setattr(grading, "line_maps", line_maps)
-    monkeypatch.setattr(grading, "_cpu_clock", lambda: time.thread_time() + getattr(ahead, "seconds", 0))
+    monkeypatch.setattr(staging, "line_maps", line_maps)
+    monkeypatch.setattr(staging, "_cpu_clock", lambda: time.thread_time() + getattr(ahead, "seconds", 0))
 
 
 def test_a_submission_over_its_staging_budget_scores_zero_and_the_batch_goes_on(tmp_path, slow_to_stage):
@@ -308,14 +310,14 @@ def test_staging_on_a_thread_pool_gives_what_staging_alone_gives(tmp_path, monke
 def test_an_unexpected_fault_on_one_submission_scores_it_zero_and_the_batch_goes_on(tmp_path, monkeypatch):
     katas = [KATAS[SINGLE]]
     good, bad = submission(tmp_path / "good", [SINGLE]), submission(tmp_path / "bad", [SINGLE])
-    real_stage = grading.stage
+    real_stage = judging.stage  # the name the grader calls
 
     def stage_or_fail(kata, files, *args):
         if files.path.name == "bad":
             raise SystemError("AST constructor recursion depth mismatch (before=1, after=2)")
         return real_stage(kata, files, *args)
 
-    monkeypatch.setattr(grading, "stage", stage_or_fail)
+    monkeypatch.setattr(judging, "stage", stage_or_fail)
     grader = Grader(katas=katas, unsealed=True)
     with ThreadPoolExecutor(max_workers=2) as pool:
         bad_result, good_result = pool.map(grader.grade, [bad, good])
@@ -328,7 +330,7 @@ def test_an_unexpected_fault_on_one_submission_scores_it_zero_and_the_batch_goes
 # ---------------------------------------------------------------- the reference, rendered once per grader version
 
 def test_the_rendered_reference_is_kept_on_disk_for_this_user_only(tmp_path, monkeypatch):
-    from grader import package
+    from grader.course import package
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     first = Ladder(KATAS.values())

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from grader import cli
-from grader.packaging import TEMPLATES
+from grader.course.release import TEMPLATES
 
 WORKFLOWS = [TEMPLATES / "classroom.yml", TEMPLATES / "grade-class.yml"]
 

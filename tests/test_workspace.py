@@ -13,9 +13,11 @@ import sys
 
 import pytest
 
-from grader import ROOT, packaging
-from grader.learner import START_FILE, Learner
-from grader.stubs import reference_files
+from grader import ROOT
+from grader.course import release as packaging
+from grader.course.generate import START_FILE
+from grader.learner.commands import Learner
+from grader.course.regions import reference_files
 from tests.helpers import KATAS, nox_command, repository_copy, write_submission
 
 PYTHON = ROOT / ".nox" / "katas" / "bin" / "python"

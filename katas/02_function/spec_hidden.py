@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import Ref, define, expect_array, fail, remote, same
+from grader.judge.spec import Ref, define, expect_array, fail, remote, same
 
 NEGATE = '''
 class Negate(dz.Function):

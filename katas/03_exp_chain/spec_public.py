@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import Ref, expect_array, fail, remote
+from grader.judge.spec import Ref, expect_array, fail, remote
 
 
 def _is_variable(value, what):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import Ref, define, describe, expect_array, fail
+from grader.judge.spec import Ref, define, describe, expect_array, fail
 
 EPS = 1e-4
 

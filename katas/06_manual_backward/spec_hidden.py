@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import expect_array, expect_none, fail, same
+from grader.judge.spec import expect_array, expect_none, fail, same
 
 
 def test_square_backward_on_a_vector(dz):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import Ref, expect_array, expect_none, fail, same
+from grader.judge.spec import Ref, expect_array, expect_none, fail, same
 
 
 def test_new_variable_has_no_grad(dz):

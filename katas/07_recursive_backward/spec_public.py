@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import Ref, expect_array, expect_none, fail, same
+from grader.judge.spec import Ref, expect_array, expect_none, fail, same
 
 
 def _is(got, wanted, what):

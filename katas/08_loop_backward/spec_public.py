@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, describe, expect_array, fail
+from grader.judge.spec import define, describe, expect_array, fail
 
 CHAIN = '''
 class Scale(dz.Function):

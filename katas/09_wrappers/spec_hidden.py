@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import expect_array, fail, raises, same
+from grader.judge.spec import expect_array, fail, raises, same
 
 
 def test_default_grad_on_a_matrix(dz):

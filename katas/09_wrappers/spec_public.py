@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import Ref, expect_array, expect_none, fail, raises, remote
+from grader.judge.spec import Ref, expect_array, expect_none, fail, raises, remote
 
 
 def _made_by(y, name, what):

@@ -1,6 +1,6 @@
 """Hidden checks for kata 10: your SquareTest against other correct and broken implementations of square."""
 
-from grader.spec import define, fail, public_spec
+from grader.judge.spec import define, fail, public_spec
 
 public = public_spec(__file__)  # the public checks' helpers, one copy
 

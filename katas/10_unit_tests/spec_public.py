@@ -7,7 +7,7 @@ runs SquareTest, and puts yours back. Good tests pass on a correct square and fa
 
 import numpy as np
 
-from grader.spec import define, fail
+from grader.judge.spec import define, fail
 
 RUNNER = '''
 import unittest

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, expect_array, fail, same
+from grader.judge.spec import define, expect_array, fail, same
 
 SPLIT3 = '''
 class Split3(dz.Function):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import LearnerError, define, expect_array, fail, remote, same
+from grader.judge.spec import LearnerError, define, expect_array, fail, remote, same
 
 SPLIT = '''
 class Split(dz.Function):

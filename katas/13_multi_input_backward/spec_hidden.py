@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, expect_array
+from grader.judge.spec import define, expect_array
 
 SPLIT = '''
 class Split(dz.Function):

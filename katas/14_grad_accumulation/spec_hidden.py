@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, expect_array, expect_none
+from grader.judge.spec import define, expect_array, expect_none
 
 SQUARE = '''
 class Square(dz.Function):

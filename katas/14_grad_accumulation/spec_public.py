@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import expect_array, expect_none
+from grader.judge.spec import expect_array, expect_none
 
 
 def test_same_variable_twice(dz):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, expect_array, expect_value
+from grader.judge.spec import define, expect_array, expect_value
 
 COUNTED = '''
 class Counted(dz.Function):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import MIB, define, expect_array, fail, format_census, rss_growth
+from grader.judge.spec import MIB, define, expect_array, fail, format_census, rss_growth
 
 CHURN = '''
 def churn(rounds, depth, size):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, expect_array, expect_value, fail, public_spec, raise_inside, remote
+from grader.judge.spec import define, expect_array, expect_value, fail, public_spec, raise_inside, remote
 
 public = public_spec(__file__)  # the public checks' helpers, one copy
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import MIB, define, expect_array, expect_none, expect_value, fail, raise_inside, remote, rss_growth
+from grader.judge.spec import MIB, define, expect_array, expect_none, expect_value, fail, raise_inside, remote, rss_growth
 
 CHAIN = '''
 def chain(x, n):

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from grader.remote import LearnerError
-from grader.spec import expect_value, fail, remote
+from grader.judge.remote import LearnerError
+from grader.judge.spec import expect_value, fail, remote
 
 
 def test_name(dz):

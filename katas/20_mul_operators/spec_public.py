@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import expect_array
+from grader.judge.spec import expect_array
 
 
 def test_book_example(dz):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, expect_array, expect_value, public_spec, remote
+from grader.judge.spec import define, expect_array, expect_value, public_spec, remote
 
 public = public_spec(__file__)  # the public checks' helpers, one copy
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, expect_array, fail, remote, same
+from grader.judge.spec import define, expect_array, fail, remote, same
 
 SQUARE = '''
 class Square(dz.Function):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import expect_array, expect_value, remote
+from grader.judge.spec import expect_array, expect_value, remote
 
 
 def test_float_times_variable(dz):

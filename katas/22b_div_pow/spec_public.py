@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import expect_array, fail
+from grader.judge.spec import expect_array, fail
 
 
 def test_div(dz):

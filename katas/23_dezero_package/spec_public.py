@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import expect_array, expect_none, fail, remote, same
+from grader.judge.spec import expect_array, expect_none, fail, remote, same
 
 
 def test_book_example(dz):

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from grader.spec import expect_array
+from grader.judge.spec import expect_array
 
 
 def sphere(x, y):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, fail, import_module, public_spec
+from grader.judge.spec import define, fail, import_module, public_spec
 
 public = public_spec(__file__)  # graph_of, parse_dot, check_dot... as the public checks use them
 

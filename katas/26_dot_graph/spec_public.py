@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 
-from grader.spec import define, fail, import_module
+from grader.judge.spec import define, fail, import_module
 
 # The graph as the book's names describe it (creator, inputs, outputs), walked in your process.
 GRAPH = '''

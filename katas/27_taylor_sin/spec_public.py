@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from grader.spec import as_array, define, expect_array, expect_gradients, fail
+from grader.judge.spec import as_array, define, expect_array, expect_gradients, fail
 
 # How many Functions the graph of y holds, walked through the book's names (creator, inputs).
 COUNT = '''

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, expect_gradients, fail
+from grader.judge.spec import define, expect_gradients, fail
 
 DESCENT = '''
 def descend(start0, start1, lr, iters):

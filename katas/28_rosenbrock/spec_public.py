@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, expect_array, expect_gradients, fail
+from grader.judge.spec import define, expect_array, expect_gradients, fail
 
 # The book's loop, run in your process (10,000 round trips from here would take seconds).
 DESCENT = '''

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, expect_array, expect_gradients, expect_none, fail
+from grader.judge.spec import define, expect_array, expect_gradients, expect_none, fail
 
 CORE = '''
 def full_core():

@@ -7,7 +7,7 @@ own setup_variable(), as dezero/__init__.py will from step 33 on.
 
 import numpy as np
 
-from grader.spec import (MIB, Ref, define, describe, expect_array, expect_gradients, expect_none, expect_value, fail,
+from grader.judge.spec import (MIB, Ref, define, describe, expect_array, expect_gradients, expect_none, expect_value, fail,
                          remote, rss_growth)
 
 CORE = '''

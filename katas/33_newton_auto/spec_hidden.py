@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import as_array, define, expect_array, fail
+from grader.judge.spec import as_array, define, expect_array, fail
 
 NEWTON = '''
 def newton(start, iters):

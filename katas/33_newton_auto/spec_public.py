@@ -8,7 +8,7 @@ import re
 
 import numpy as np
 
-from grader.spec import Ref, as_array, define, describe, expect_array, fail
+from grader.judge.spec import Ref, as_array, define, describe, expect_array, fail
 
 # The book's loop of step 33, run in your process on your f.
 NEWTON = '''

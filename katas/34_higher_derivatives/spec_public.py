@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import as_array, expect_array, expect_gradients, fail
+from grader.judge.spec import as_array, expect_array, expect_gradients, fail
 
 POINTS = np.array([[-7.0, -2.5, -0.4, 0.0], [0.3, 1.2, 3.0, 6.5]])
 

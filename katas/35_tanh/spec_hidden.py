@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import as_array, expect_array, expect_gradients
+from grader.judge.spec import as_array, expect_array, expect_gradients
 
 
 def tanh_derivatives(x):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import as_array, define, expect_array, expect_gradients, fail
+from grader.judge.spec import as_array, define, expect_array, expect_gradients, fail
 
 # Not 0: there a faithful 1 - y ** 2 meets Pow's 0 ** -1 by the fourth derivative (NaN).
 POINTS = np.array([[-2.0, -0.7, 0.15], [0.4, 1.1, 3.0]])

@@ -1,6 +1,6 @@
 """Hidden checks for kata 36: the graphs behind gx and z."""
 
-from grader.spec import define, fail
+from grader.judge.spec import define, fail
 
 REACHES = '''
 def reaches(v, target):

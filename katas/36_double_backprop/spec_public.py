@@ -4,7 +4,7 @@ As in the book, step36.py computes at module level: importing it runs the comput
 and the checks read what it leaves behind (x, y, gx, z).
 """
 
-from grader.spec import Ref, as_array, describe, expect_array, fail
+from grader.judge.spec import Ref, as_array, describe, expect_array, fail
 
 WHAT_WENT_WRONG = {
     104.0: "That is 100 plus gx = 4: x.grad was not cleared (x.cleargrad()) before z.backward().",

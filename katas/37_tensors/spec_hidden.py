@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import Ref, as_array, describe, expect_array, fail, same
+from grader.judge.spec import Ref, as_array, describe, expect_array, fail, same
 
 
 def test_backward_starts_from_ones(dz):

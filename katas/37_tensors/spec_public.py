@@ -7,7 +7,7 @@ alone (F.sin(t) before step 39) is judged the same way.
 
 import numpy as np
 
-from grader.spec import Ref, as_array, define, describe, expect_array, fail, same
+from grader.judge.spec import Ref, as_array, define, describe, expect_array, fail, same
 
 # Runs in your process: sum over i of y.grad[i] * dy[i]/dt[j], for every j, by central differences
 # through a copy of the function that made y (so your graph is left as it is).

@@ -4,7 +4,7 @@ import itertools
 
 import numpy as np
 
-from grader.spec import as_array, expect_array, expect_gradients, expect_value
+from grader.judge.spec import as_array, expect_array, expect_gradients, expect_value
 
 
 def numbers(*shape):

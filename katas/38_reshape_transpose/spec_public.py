@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import Ref, as_array, describe, expect_array, expect_gradients, expect_value, fail
+from grader.judge.spec import Ref, as_array, describe, expect_array, expect_gradients, expect_value, fail
 
 
 def numbers(*shape):

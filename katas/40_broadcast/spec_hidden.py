@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import as_array, expect_array, expect_gradients, expect_value, import_module
+from grader.judge.spec import as_array, expect_array, expect_gradients, expect_value, import_module
 
 PAIRS = (((4, 3), (1, 3)),
          ((2, 3, 4), (3, 1)),

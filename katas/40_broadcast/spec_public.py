@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import Ref, as_array, describe, expect_array, expect_gradients, expect_value, fail, import_module
+from grader.judge.spec import Ref, as_array, describe, expect_array, expect_gradients, expect_value, fail, import_module
 
 # Pairs of shapes that broadcast, each stretching the operands in another way.
 PAIRS = (((2, 3), (3,)),          # a row added to every row: a leading axis

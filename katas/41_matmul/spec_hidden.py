@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import as_array, expect_gradients, expect_value
+from grader.judge.spec import as_array, expect_gradients, expect_value
 
 
 def numbers(*shape, seed=410):

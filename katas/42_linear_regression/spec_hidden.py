@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import as_array, define, expect_array, expect_gradients, expect_value, import_module
+from grader.judge.spec import as_array, define, expect_array, expect_gradients, expect_value, import_module
 
 FIT = '''
 def fit_line(seed, slope, intercept, iters, lr=0.1):

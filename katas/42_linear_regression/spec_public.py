@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import (Ref, as_array, define, describe, expect_array, expect_gradients, expect_value, fail,
+from grader.judge.spec import (Ref, as_array, define, describe, expect_array, expect_gradients, expect_value, fail,
                          import_module, same)
 
 # The book's training loop, run in your process with your predict, W and b, on the book's data

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import as_array, define, expect_array, expect_gradients, expect_value, fail
+from grader.judge.spec import as_array, define, expect_array, expect_gradients, expect_value, fail
 
 TRAIN = '''
 import dezero.functions as F

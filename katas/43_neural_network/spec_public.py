@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from grader.spec import Ref, as_array, define, describe, expect_array, expect_gradients, expect_value, fail
-from grader.spec import numerical_gradient
+from grader.judge.spec import Ref, as_array, define, describe, expect_array, expect_gradients, expect_value, fail
+from grader.judge.spec import numerical_gradient
 
 # The book's two-layer network on the book's noisy sine, trained in your process. ``scale`` is the
 # size of the initial weights (the book's 0.01); the data comes first, then W1 and W2, as in the book.

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from grader.remote import LearnerError
-from grader.spec import (MIB, Ref, as_array, define, describe, expect_array, expect_value, fail, remote,
+from grader.judge.remote import LearnerError
+from grader.judge.spec import (MIB, Ref, as_array, define, describe, expect_array, expect_value, fail, remote,
                          rss_growth, same, same_value)
 
 HELPERS = '''

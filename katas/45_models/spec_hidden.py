@@ -1,6 +1,6 @@
 """Hidden checks for kata 45 (instructor grading): deeper nesting, other MLPs."""
 
-from grader.spec import define, expect_value, fail
+from grader.judge.spec import define, expect_value, fail
 
 HELPERS = '''
 import dezero.functions as F

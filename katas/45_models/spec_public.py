@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import as_array, define, expect_array, expect_value, fail, remote
+from grader.judge.spec import as_array, define, expect_array, expect_value, fail, remote
 
 HELPERS = '''
 import os

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import expect_array, fail, public_spec
+from grader.judge.spec import expect_array, fail, public_spec
 
 public = public_spec(__file__)  # the public checks' helpers, one copy
 

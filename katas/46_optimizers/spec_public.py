@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from grader.remote import LearnerError, Ref
-from grader.spec import (MIB, define, describe, expect_array, fail, import_module, rss_growth,
+from grader.judge.remote import LearnerError, Ref
+from grader.judge.spec import (MIB, define, describe, expect_array, fail, import_module, rss_growth,
                          same)
 
 # An optimizer works on anything whose params() yields Parameters (a Layer, a Model, or this).

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import as_array, define, expect_array, expect_gradients, fail, import_module
+from grader.judge.spec import as_array, define, expect_array, expect_gradients, fail, import_module
 
 SLICING = '''
 def middle(x):

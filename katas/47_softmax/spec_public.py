@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from grader.remote import LearnerError, Ref
-from grader.spec import as_array, define, describe, expect_array, expect_gradients, fail, import_module
+from grader.judge.remote import LearnerError, Ref
+from grader.judge.spec import as_array, define, describe, expect_array, expect_gradients, fail, import_module
 
 SLICING = '''
 def column(x):

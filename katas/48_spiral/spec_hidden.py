@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, fail, import_module
+from grader.judge.spec import define, fail, import_module
 
 TRAIN = '''
 import math

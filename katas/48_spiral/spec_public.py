@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from grader.remote import LearnerError
-from grader.spec import describe, define, expect_array, fail, import_module
+from grader.judge.remote import LearnerError
+from grader.judge.spec import describe, define, expect_array, fail, import_module
 
 TRAIN = '''
 import math

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, describe, expect_array, expect_value, fail, import_module, remote
+from grader.judge.spec import define, describe, expect_array, expect_value, fail, import_module, remote
 
 TABLES = '''
 class Images(dz.datasets.Dataset):

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from grader.remote import LearnerError, Ref
-from grader.spec import define, describe, expect_array, expect_value, fail, import_module, remote
+from grader.judge.remote import LearnerError, Ref
+from grader.judge.spec import define, describe, expect_array, expect_value, fail, import_module, remote
 
 TABLES = '''
 class Table(dz.datasets.Dataset):

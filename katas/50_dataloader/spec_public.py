@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from grader.remote import LearnerError, Ref
-from grader.spec import MIB, as_array, define, describe, expect_array, fail, import_module, rss_growth
+from grader.judge.remote import LearnerError, Ref
+from grader.judge.spec import MIB, as_array, define, describe, expect_array, fail, import_module, rss_growth
 
 HELPERS = '''
 class Numbers(dz.datasets.Dataset):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import define, describe, expect_array, expect_value, fail, public_spec, remote, same_value
+from grader.judge.spec import define, describe, expect_array, expect_value, fail, public_spec, remote, same_value
 
 public = public_spec(__file__)  # the public checks' helpers, one copy
 

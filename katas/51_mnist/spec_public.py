@@ -7,8 +7,8 @@ your MNIST class. The images are synthetic: ten classes of bars, easy to learn i
 
 import numpy as np
 
-from grader.remote import LearnerError
-from grader.spec import define, describe, expect_array, expect_value, fail, remote
+from grader.judge.remote import LearnerError
+from grader.judge.spec import define, describe, expect_array, expect_value, fail, remote
 
 HELPERS = '''
 import gzip

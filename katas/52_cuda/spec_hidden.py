@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from grader.remote import LearnerError
-from grader.spec import define, describe, expect_array, expect_value, fail, import_module, same
+from grader.judge.remote import LearnerError
+from grader.judge.spec import define, describe, expect_array, expect_value, fail, import_module, same
 
 HELPERS = '''
 def cupy_imports():

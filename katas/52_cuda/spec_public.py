@@ -7,8 +7,8 @@ usual case), they verify that asking for the GPU fails with a clear error.
 
 import numpy as np
 
-from grader.remote import LearnerError
-from grader.spec import as_array, define, describe, expect_array, expect_value, fail, import_module, same
+from grader.judge.remote import LearnerError
+from grader.judge.spec import as_array, define, describe, expect_array, expect_value, fail, import_module, same
 
 HELPERS = '''
 def gpu_state():

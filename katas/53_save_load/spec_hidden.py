@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import LearnerError, define, expect_array, expect_value, fail
+from grader.judge.spec import LearnerError, define, expect_array, expect_value, fail
 
 HELPERS = '''
 import dezero.layers as L

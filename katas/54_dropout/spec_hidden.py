@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from grader.spec import as_array, expect_array, expect_value, fail
+from grader.judge.spec import as_array, expect_array, expect_value, fail
 
 
 @pytest.mark.parametrize("ratio", [0.1, 0.8])

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import as_array, expect_array, expect_value, fail, raise_inside
+from grader.judge.spec import as_array, expect_array, expect_value, fail, raise_inside
 
 N = 100_000
 

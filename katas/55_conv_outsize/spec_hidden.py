@@ -2,7 +2,7 @@
 
 import pytest
 
-from grader.spec import expect_value, import_module
+from grader.judge.spec import expect_value, import_module
 
 
 @pytest.mark.parametrize("case", [(32, 3, 1, 1, 32), (15, 3, 2, 0, 7), (10, 4, 3, 2, 4), (3, 5, 1, 1, 1),

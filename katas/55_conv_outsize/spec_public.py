@@ -1,6 +1,6 @@
 """Public checks for kata 55: get_conv_outsize and pair (nox -s check -- 55)."""
 
-from grader.spec import expect_value, import_module, raises
+from grader.judge.spec import expect_value, import_module, raises
 
 # (input_size, kernel_size, stride, pad) -> output size, counted by hand
 CASES = {

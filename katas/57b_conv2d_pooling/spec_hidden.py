@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from grader.spec import as_array, expect_gradients, expect_value, public_spec
+from grader.judge.spec import as_array, expect_gradients, expect_value, public_spec
 
 public = public_spec(__file__)  # the public checks' helpers, one copy
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import as_array, expect_array, expect_gradients, expect_value, fail
+from grader.judge.spec import as_array, expect_array, expect_gradients, expect_value, fail
 
 
 # ---------------------------------------------------------------- the plain versions, one output position at a time

@@ -2,9 +2,9 @@
 
 import numpy as np
 
-from grader.spec import define, expect_array, expect_value, public_spec
+from grader.judge.spec import define, expect_array, expect_value, public_spec
 
-from grader.spec import LearnerError, fail  # noqa: F401
+from grader.judge.spec import LearnerError, fail  # noqa: F401
 
 CONVS = {"conv1_1": 64, "conv1_2": 64, "conv2_1": 128, "conv2_2": 128, "conv3_1": 256, "conv3_2": 256,
          "conv3_3": 256, "conv4_1": 512, "conv4_2": 512, "conv4_3": 512, "conv5_1": 512, "conv5_2": 512,

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import as_array, define, expect_array, expect_value, numerical_gradient
+from grader.judge.spec import as_array, define, expect_array, expect_value, numerical_gradient
 
 HELPERS = '''
 import dezero.functions as F

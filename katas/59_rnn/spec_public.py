@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import MIB, as_array, define, expect_array, expect_value, fail, numerical_gradient, rss_growth
+from grader.judge.spec import MIB, as_array, define, expect_array, expect_value, fail, numerical_gradient, rss_growth
 
 HELPERS = '''
 import dezero

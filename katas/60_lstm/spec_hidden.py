@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.spec import as_array, define, expect_array, expect_value, public_spec
+from grader.judge.spec import as_array, define, expect_array, expect_value, public_spec
 
 public = public_spec(__file__)  # the public checks' helpers, one copy
 

@@ -1,0 +1,95 @@
+"""What leaves the instructor's repository: the learners' release and the Gradescope autograder."""
+
+import shutil
+import zipfile
+from pathlib import Path
+
+from grader import KATAS, ROOT
+from grader.course.generate import LADDER_FILE, START_FILE
+from grader.course.katas import all_katas
+from grader.course.package import PACKAGE
+
+LEARNER_TOP = ["noxfile.py", "pyproject.toml", ".gitignore"]
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def _copy_grader(target):
+    shutil.copytree(ROOT / "grader", target / "grader", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+
+
+def build_release(out, start_at=None):
+    """The katas with stubs, READMEs, hints and public checks; no solutions, no hidden specs.
+
+    ``start_at`` (a kata id): a workshop that begins there. The copy's package then holds the reference
+    for every package kata before it (what ``nox -s start`` does with the full repository), and
+    nothing of that kata or later ones.
+    """
+    out = Path(out)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    for name in LEARNER_TOP:
+        shutil.copy2(ROOT / name, out / name)
+    shutil.copy2(TEMPLATES / "README.learners.md", out / "README.md")
+    shutil.copy2(TEMPLATES / "README.learners.ko.md", out / "README.ko.md")
+    _copy_grader(out)
+    shutil.copytree(KATAS / PACKAGE, out / "katas" / PACKAGE, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(KATAS / LADDER_FILE, out / "katas" / LADDER_FILE)
+    shutil.copy2(KATAS / "conftest.py", out / "katas" / "conftest.py")  # plain pytest on a spec: debug mode
+    if start_at:
+        from grader.course.package import Ladder
+
+        for path, text in Ladder(all_katas()).start(start_at, out / "katas").items():
+            (out / "katas" / path).write_text(text)
+        # The ladder starts there (grader/learner/commands.py: read_start); the learners clone this copy, so it is tracked here.
+
+        (out / START_FILE).write_text(start_at + "\n")
+        ignore = out / ".gitignore"
+        ignore.write_text("".join(line for line in ignore.read_text().splitlines(keepends=True)
+                                  if line.strip() != f"/{START_FILE}"))
+    for kata in all_katas():
+        target = out / "katas" / kata.id
+        for relative in ("kata.toml", "README.md", "README.ko.md", "spec_public.py", *kata.files, *kata.support):
+            source = kata.directory / relative
+            if source.is_file():
+                (target / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target / relative)
+    _expected_outputs(out)
+    workflow = out / ".github" / "workflows" / "classroom.yml"
+    workflow.parent.mkdir(parents=True)
+    shutil.copy2(TEMPLATES / "classroom.yml", workflow)
+    return out
+
+
+def _expected_outputs(out):
+    """What each step program prints on the reference, for ``nox -s own`` in a copy without solutions."""
+    from grader.course.generate import complete_reference
+    from grader.course.programs import expected_file, programs, run_program
+
+    reference = complete_reference()
+    for kata, program in programs(all_katas()):
+        source = reference / program.name if (reference / program.name).is_file() else program
+        status, text = run_program(source, reference)
+        if status == "ok":
+            target = out / "katas" / kata.id / program.relative_to(kata.directory)
+            expected_file(target).write_text(text)
+
+
+def build_gradescope(out):
+    """autograder.zip, laid out as Gradescope unpacks it into /autograder/source: setup.sh, run_autograder,
+    requirements.lock (the exact packages setup.sh installs), the grader, the full katas and the reference."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    archive = out / "autograder.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for name in ("setup.sh", "run_autograder"):
+            info = zipfile.ZipInfo(name)
+            info.external_attr = 0o755 << 16
+            bundle.writestr(info, (TEMPLATES / name).read_text())
+        bundle.write(TEMPLATES / "requirements.lock", "requirements.lock")
+        for folder in (ROOT / "grader", KATAS, ROOT / "solutions"):  # package katas are assembled from the reference
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    bundle.write(path, str(path.relative_to(ROOT)))
+        bundle.write(ROOT / "pyproject.toml", "pyproject.toml")
+    return archive

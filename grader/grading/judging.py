@@ -1,0 +1,289 @@
+"""Grading a submission: stage its katas, run one judge per submission (or a warm one for a learner), collect
+verdicts; the batch goes on whatever one submission does."""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from grader import KATAS, ROOT, SOLUTIONS
+from grader.sealed import sandbox
+from grader.course.katas import all_katas
+from grader.limits import LIMITS
+from grader.judge.remote import OWN_GROUP
+from grader.course.package import PACKAGE, Ladder
+from grader.grading.records import KataResult, SubmissionResult
+from grader.grading.staging import Budget, StageError, Submission, _write_private, stage
+from grader.grading.caching import Cache, files_hash, grader_hash
+from grader.grading.scoring import read_verdicts, score
+
+
+JUDGE = Path(__file__).resolve().parent.parent / "judge" / "session.py"
+
+
+class SealUnavailable(RuntimeError):
+    """This machine cannot seal learner code, and unsealed grading was not asked for."""
+
+
+class WarmJudge:
+    """The judge kept in this process (watch mode, the check server): pytest imported, a zygote running,
+    and the last specs' pytest session kept open (judge.WarmSession), so a re-check runs only the checks.
+
+    Only for a learner's own code: the instructor's grading runs each judge in a
+    process of its own, with its own memory limit.
+    """
+
+    def __init__(self):
+        self.home = tempfile.mkdtemp(prefix="kata-warm-")
+        self.zygote = None
+        self.session = None
+
+    def run(self, plan, private):
+        from grader.judge.session import WarmSession, run
+        from grader.judge.remote import Zygote
+
+        if self.zygote is None or self.zygote.process.poll() is not None:
+            self.zygote = Zygote(self.home)
+            self._end_session()
+        plan = dict(plan, quiet=True)
+        if not any(kata["specs"] for kata in plan["katas"]):
+            run(plan, str(private), zygote=self.zygote)
+            return
+        if self.session is None or self.session.key != WarmSession.key_for(plan) or not self.session.alive:
+            self._end_session()
+            self.session = WarmSession(plan, self.home, self.zygote)
+        deadline = max(kata["timeout"] for kata in plan["katas"]) * 3 + 30
+        try:
+            if self.session.check(plan, deadline):
+                return
+        except BaseException:
+            # The given-up session may still be using the zygote: neither serves another check.
+            self._end_session()
+            self.zygote.close()
+            self.zygote = None
+            raise
+        self._end_session()  # the session could not start (or ended): the plain way says why
+        code = run(plan, str(private), zygote=self.zygote)
+        if code in (3, 4):  # pytest's internal or usage error: the tool, not the learner's code
+            raise RuntimeError(f"the judge could not start (pytest exit code {code}); run: nox -s doctor")
+
+    def _end_session(self):
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def close(self):
+        self._end_session()
+        if self.zygote is not None:
+            self.zygote.close()
+            self.zygote = None
+        shutil.rmtree(self.home, ignore_errors=True)
+
+
+class Grader:
+    """Grades submissions against the canonical katas; one instance per grading run.
+
+    Sealed by default: where this machine cannot seal learner code, grading
+    refuses (``SealUnavailable``) unless ``unsealed=True`` is passed, and then the
+    reports say "unsealed".
+    """
+
+    def __init__(self, katas=None, cache_dir=None, seed=0, katas_root=KATAS, unsealed=False, limits=LIMITS,
+                 judge=None, ladder=None):
+        self.katas = katas if katas is not None else all_katas(katas_root)
+        self.katas_root = Path(katas_root)
+        self.seed = seed
+        self.limits = limits
+        self.judge = judge  # a WarmJudge: judge in this process (learners only)
+        self.seal = sandbox.probe()
+        if not self.seal.sealed and not unsealed:
+            raise SealUnavailable(seal_advice(self.seal))
+        if self.seal.mode == "uid":
+            check_secrets_protected([self.katas_root, SOLUTIONS])
+        self.spec_hashes = {k.id: k.spec_hash() for k in self.katas}
+        salt = f"{seed}-{grader_hash()}-{self.seal.mode}"
+        self.cache = Cache(cache_dir, salt) if cache_dir else None
+        self.running = set()
+        self.lock = threading.Lock()
+        self.stopped = False
+        self.slots = iter(range(0, 10 ** 9, 1000))
+        with_reference = (SOLUTIONS / PACKAGE).is_dir()
+        needs = with_reference and any(k.uses_package for k in self.katas)
+        self.ladder = (ladder or Ladder(all_katas())) if needs else None
+
+    def grade(self, submission, name=None):
+        started = time.monotonic()
+        submission = Path(submission)
+        results = [KataResult(k.id, k.title, float(k.points), spec_hash=self.spec_hashes[k.id]) for k in self.katas]
+        failed = None
+        with tempfile.TemporaryDirectory(prefix="kata-grade-") as private, Submission(submission) as files:
+            # uid mode: workers run as other users and must traverse (not list) to their staged kata
+            os.chmod(private, 0o711 if self.seal.mode == "uid" else 0o700)
+            # The grader's own fault on one submission scores that submission 0 and the batch goes on.
+            try:
+                to_run = self._stage(files, results, Path(private))
+            except Exception as error:
+                failed, to_run = grader_fault(error), []
+            try:
+                if to_run:
+                    if self.seal.mode == "uid":
+                        _open_for_workers(Path(private) / "staged")
+                    self._judge(to_run, Path(private))
+            except Exception as error:
+                if self.judge is not None:
+                    raise  # a learner's own check: learner.grade says it is the tool's fault
+                failed = grader_fault(error)
+            if failed:
+                for result in results:
+                    result.score, result.reason, result.tests, result.cached = 0.0, failed, [], False
+        for result in results:
+            if self.cache and not failed and not result.cached and result.files_hash and not self.stopped:
+                self.cache.save(result)
+        return SubmissionResult(name or submission.name, str(submission), results, self.seed,
+                                time.monotonic() - started, seal="sealed" if self.seal.sealed else "unsealed")
+
+    def _stage(self, files, results, private):
+        """Stage each kata the cache does not answer; a kata that cannot be staged gets the reason why."""
+        budget = Budget(self.limits.staging_budget_s)
+        to_run = []
+        for kata, result in zip(self.katas, results):
+            if files.refused:
+                result.reason = files.refused
+                continue
+            kind = files.kind(kata.id)
+            if kata.files and kind == "link":
+                result.reason = f"{kata.id}/ is a symbolic link; submit a real folder"
+                continue
+            if kata.files and kind != "folder":
+                result.reason = f"missing kata: no folder {kata.id}/ in the submission" if kind == "missing" \
+                    else f"{kata.id} in the submission is not a folder"
+                continue
+            staged = private / "staged" / kata.id
+            try:
+                budget.check()
+                result.files_hash = files_hash(kata, files, self.ladder)
+                if self.cache and self.cache.load(result):
+                    continue
+                stage(kata, files, staged, self.ladder, budget)
+            except StageError as error:
+                result.files_hash, result.reason = "", str(error)
+                continue
+            to_run.append((kata, result, staged))
+        return to_run
+
+    def _judge(self, to_run, private):
+        with self.lock:
+            slot = next(self.slots)
+        plan = {
+            "results": str(private / "verdicts.jsonl"), "scratch": str(private / "work"), "seed": self.seed,
+            "mode": self.seal.mode, "slot": slot, "judge_memory_mb": self.limits.judge_memory_mb,
+            "masked": [str(p) for p in (ROOT, self.katas_root, SOLUTIONS, private)],
+            "rootdir": str(self.katas_root),
+            "katas": [{"id": k.id, "staged": str(staged), "module": k.module, "files": list(k.files),
+                       "timeout": k.timeout, "memory_mb": k.memory_mb,
+                       "specs": [[str(p), vis] for p, vis in k.spec_files()]}
+                      for k, _, staged in to_run],
+        }
+        (private / "work").mkdir()
+        if self.seal.mode == "uid":
+            os.chmod(private / "work", 0o711)
+        _write_private(private / "plan.json", json.dumps(plan))
+        if self.judge is not None:
+            self.judge.run(plan, private)
+            records, done = read_verdicts(private / "verdicts.jsonl")
+            for kata, result, _ in to_run:
+                score(kata, result, records, None if done else "the check stopped before it finished")
+            return
+        budget = self.limits.judge_budget([k for k, _, _ in to_run])
+        log = private / "judge.log"
+        with os.fdopen(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as output:
+            process = subprocess.Popen(
+                [sys.executable, "-I", str(JUDGE), str(private / "plan.json")],
+                stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, cwd=private,
+                # A group of its own, for _kill_group, but the grader's session: a new session would be a new
+                # scheduler autogroup at full weight, and `nice -n 10 nox -s grade` would not be obeyed.
+                **OWN_GROUP,
+            )
+            with self.lock:
+                self.running.add(process)
+            try:
+                process.wait(timeout=budget)
+                why = None if process.returncode == 0 else judge_failure(process.returncode, log)
+            except subprocess.TimeoutExpired:
+                why = f"the grading run took longer than {budget:.0f} s and was stopped"
+            finally:
+                _kill_group(process)
+                with self.lock:
+                    self.running.discard(process)
+        if self.stopped:
+            why = "grading was interrupted"
+        records, done = read_verdicts(private / "verdicts.jsonl")
+        if not done and why is None:
+            why = "the grading run stopped before it finished"
+        for kata, result, _ in to_run:
+            score(kata, result, records, why)
+
+    def stop(self):
+        """Interrupt: kill every judge still running."""
+        self.stopped = True
+        with self.lock:
+            for process in list(self.running):
+                _kill_group(process)
+
+
+def grader_fault(error):
+    """The reason given for every kata of a submission the grader itself failed on (gradescope-run: not a score)."""
+    return f"the grader failed on this submission: {type(error).__name__}: {error}; this is not your code's fault"
+
+
+def seal_advice(seal):
+    """One line: why this machine cannot seal learner code, and what to do."""
+    return ("cannot grade sealed on this machine (" + seal.detail + "). Learner code would run as you, able to "
+            "read the hidden specs and change its own grade. Run on Linux with user namespaces enabled "
+            "(sysctl kernel.unprivileged_userns_clone=1, or user.max_user_namespaces > 0), or as root; "
+            "or pass --unsealed to grade anyway (the reports then say 'unsealed'). Details: nox -s doctor")
+
+
+def check_secrets_protected(paths):
+    """uid mode has no private file view: the hidden specs and solutions must not be readable by others."""
+    for path in paths:
+        if path.exists() and path.stat().st_mode & 0o007:
+            raise SealUnavailable(
+                f"this machine seals learner code only by running it as another user, but {path} is readable "
+                f"by other users, so learner code could read it. Run: chmod -R o-rwx {path}")
+
+
+def _open_for_workers(staged_root):
+    """uid mode: workers (other uids) may read the staged katas, nothing else in the private folder."""
+    for folder, dirs, files in os.walk(staged_root):
+        os.chmod(folder, 0o755)
+        for name in files:
+            os.chmod(os.path.join(folder, name), 0o644)
+    os.chmod(staged_root, 0o711)
+
+
+def judge_failure(code, log):
+    """Why the judge process itself failed: the grader's fault, said as such."""
+    try:
+        tail = Path(log).read_text(errors="replace")[-600:].strip()
+    except OSError:
+        tail = ""
+    hint = f": {tail.splitlines()[-1]}" if tail else ""
+    return f"the grader's judge process failed (status {code}); this is not your code's fault{hint}"
+
+
+def _kill_group(process):
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        pass
