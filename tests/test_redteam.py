@@ -520,7 +520,7 @@ def open_tmp():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.mark.skipif(__import__("grader.sealed.sandbox").sandbox.probe().mode != "namespaces",
+@pytest.mark.skipif(__import__("grader.sealed.sandbox", fromlist=["probe"]).probe().mode != "namespaces",
                     reason="masking needs a mount namespace; uid mode relies on file permissions (checked by the grader)")
 def test_secrets_inside_a_readable_root(open_tmp):
     """A repository under a readable root (say /usr/src/app) keeps its secrets closed: masked paths."""

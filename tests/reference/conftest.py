@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from grader.generate import complete_reference
+from grader.course.generate import complete_reference
 
 # The solution files hold both forms of the regions that later katas change; the
 # reference package is what they render to with every region solved.
