@@ -38,7 +38,7 @@ import time
 from pathlib import Path
 
 # Run in the child: the same start for both packages, then the program as __main__.
-STANDINS = Path(__file__).resolve().parent.parent / "grader" / "standins"
+STANDINS = Path(__file__).resolve().parent.parent / "grader" / "sealed" / "standins"
 PRELUDE = """
 import runpy, sys
 import numpy

@@ -72,7 +72,7 @@ def test_workers_plot_with_the_stand_in_and_use_an_installed_pillow(tmp_path):
     from grader import ROOT
 
     def load(folder):
-        done = subprocess.run([sys.executable, "-I", "-c", LOAD, str(folder), str(ROOT / "grader" / "worker.py")],
+        done = subprocess.run([sys.executable, "-I", "-c", LOAD, str(folder), str(ROOT / "grader" / "sealed" / "worker.py")],
                               cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stderr
         return done.stdout.split()
