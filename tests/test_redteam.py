@@ -580,7 +580,7 @@ def test_no_worker_outlives_a_killed_judge(open_tmp):
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
     def started():
-        marker = str(ROOT / "grader" / "worker.py")
+        marker = str(ROOT / "grader" / "sealed" / "worker.py")
         return {pid for pid, (cmdline, _) in processes().items() if pid not in before and marker in cmdline}
 
     deadline = time.monotonic() + 30
