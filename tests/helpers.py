@@ -9,9 +9,9 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from grader import ROOT
+from grader import KATAS as KATAS_DIR, ROOT
 from grader.grading.judging import Grader
-from grader.course.katas import all_katas
+from grader.course.katas import HIDDEN, all_katas
 from grader.course.package import PACKAGE, Ladder
 from grader.course.regions import reference_files, stub_files
 
@@ -102,6 +102,14 @@ def failing(result):
 
 # What a learner owns in a checkout: the suite works in temporary copies and never changes these.
 LEARNERS_PATHS = ("katas", ".kata-progress.json", ".kata-start", ".kata-backups", ".kata-plots", "graded")
+
+
+def shipped_katas_files():
+    """Every file under katas/ that a learner's copy may hold: no hidden spec, no kata's hidden/ folder
+    (its catalogue of mistakes quotes the reference), no byte-code. What the red-team tests count as public."""
+    return [path for path in KATAS_DIR.rglob("*")
+            if path.is_file() and path.name != "spec_hidden.py" and "__pycache__" not in path.parts
+            and path.relative_to(KATAS_DIR).parts[1:2] != (HIDDEN,)]
 
 
 def repository_copy(destination):

@@ -1,4 +1,4 @@
-"""The mistake catalogue (tests/mutants_*.py) still applies to the reference: a quick check, no grading.
+"""The mistake catalogue (each kata's hidden/mutants.py) still applies to the reference: a quick check, no grading.
 
 tests/test_mutants.py grades every entry (minutes); this finds an entry whose text the reference no longer
 has in a second, which also keeps nox -s predict (grader/learner/predict.py reads the catalogue) working.
@@ -7,7 +7,8 @@ has in a second, which also keeps nox -s predict (grader/learner/predict.py read
 import pytest
 
 from tests.helpers import reference_of
-from tests.test_mutants import MUTANTS, VARIANTS, _apply
+from tests.catalogue import MUTANTS, VARIANTS
+from tests.test_mutants import _apply
 
 
 @pytest.mark.parametrize("entry", MUTANTS + VARIANTS, ids=lambda entry: f"{entry[0]}: {entry[3]}"[:80])

@@ -1,8 +1,9 @@
 """A mutant's first failure names its mistake, or says neutrally what the check needs (issue 19).
 
-The mutants in tests/diagnoses.py are graded (in test_mutants' rounds) and their first failure read as
-the learner's terminal shows it, in English and in Korean. A diagnosis that only one mistake's evidence
-may produce must not reach another mutant of the kata, nor a faithful variant.
+The mutants named in their kata's DIAGNOSES (hidden/mutants.py, read by tests/catalogue.py) are graded (in
+test_mutants' rounds) and their first failure read as the learner's terminal shows it, in English and in
+Korean. A diagnosis that only one mistake's evidence may produce must not reach another mutant of the kata,
+nor a faithful variant.
 """
 
 import re
@@ -12,9 +13,9 @@ import pytest
 
 from grader.i18n import t
 from grader.grading.render import learner_view
-from tests.diagnoses import DIAGNOSES
+from tests.catalogue import DIAGNOSES, MUTANTS, VARIANTS
 from tests.helpers import KATAS
-from tests.test_mutants import MUTANTS, VARIANTS, _grade_rounds, _rounds
+from tests.test_mutants import _grade_rounds, _rounds
 
 ENTRIES = [e for e in MUTANTS if (e[0], e[3]) in DIAGNOSES]
 KATAS_DIAGNOSED = {kata_id for kata_id, _ in DIAGNOSES}
@@ -48,7 +49,7 @@ def variant_texts(tmp_path_factory):
 
 def test_every_table_entry_is_a_mutant():
     missing = sorted(set(DIAGNOSES) - {(e[0], e[3]) for e in MUTANTS})
-    assert not missing, f"diagnoses for mutants that tests/mutants_*.py does not have: {missing}"
+    assert not missing, f"diagnoses for mutants that the kata's MUTANTS does not have: {missing}"
 
 
 @pytest.mark.parametrize("key", sorted(DIAGNOSES), ids=lambda key: f"{key[0]}: {key[1]}")

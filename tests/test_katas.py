@@ -12,13 +12,14 @@ The package-kata properties (CONTRIBUTING.md, "Package katas") each have a test 
 
 import ast
 import re
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from grader import KATAS as KATAS_DIR, ROOT, SOLUTIONS
 from grader.course.generate import generated
-from grader.course.katas import SPEC_FILES, all_katas
+from grader.course.katas import SPEC_FILES, ManifestError, all_katas, load
 from grader.course.package import PACKAGE, package_files
 from grader.course.regions import parse, regions, stub_files
 from tests.helpers import KATAS, LADDER, grade, reference_files, write_submission
@@ -46,6 +47,16 @@ def test_manifest_readme_and_hints(kata):
     names = [name for name, _ in kata.checks()]
     assert len(names) == len(set(names)), "check names are unique across a kata's spec files"
     assert owns_something(kata), "the kata has regions in its files or in the package"
+    assert kata.mistakes() is not None and kata.mistakes().MUTANTS, "hidden/mutants.py has the kata's mistakes"
+
+
+def test_no_file_a_learner_gets_is_hidden(tmp_path):
+    """The release copies a kata's listed files: a manifest may not list one in hidden/ (instructors only)."""
+    folder = shutil.copytree(KATAS["01_variable"].directory, tmp_path / "01_variable")
+    manifest = folder / "kata.toml"
+    manifest.write_text(manifest.read_text().replace('files = ["step01.py"]', 'files = ["hidden/step01.py"]'))
+    with pytest.raises(ManifestError, match="hidden/ is for instructors only"):
+        load(folder)
 
 
 def test_generated_files_match():

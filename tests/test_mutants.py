@@ -1,30 +1,17 @@
 """Realistic learner mistakes must lose the kata and fail a public check; other faithful implementations must not.
 
-Each mutant is one textual change to the reference code of a kata. They are graded
-in rounds (at most one mutant per kata in a round) so a round is one judge run.
+Each mutant is one textual change to the reference code of a kata, kept in the kata's hidden/mutants.py
+(tests/catalogue.py reads them all). They are graded in rounds (at most one mutant per kata in a round)
+so a round is one judge run.
 """
 
-import importlib
 import os
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
+from tests.catalogue import MUTANTS, VARIANTS
 from tests.helpers import KATAS, LADDER, failing, grade, mutate, reference_of, write_submission
-
-
-def _tables():
-    """Every tests/mutants_*.py module's MUTANTS and VARIANTS: one file per stage, so they grow apart."""
-    mutants, variants = [], []
-    for path in sorted(Path(__file__).parent.glob("mutants_*.py")):
-        module = importlib.import_module(f"tests.{path.stem}")
-        mutants += getattr(module, "MUTANTS", [])
-        variants += getattr(module, "VARIANTS", [])
-    return mutants, variants
-
-
-MUTANTS, VARIANTS = _tables()
 
 
 def _apply(entry):

@@ -34,7 +34,7 @@ from grader import KATAS as KATAS_DIR, ROOT, SOLUTIONS
 from grader.grading.judging import Grader
 from grader.course.regions import reference_files
 from tests import redteam_payloads as payloads
-from tests.helpers import KATAS, LADDER, grade, kata_files, mutate, stub, write_submission
+from tests.helpers import KATAS, LADDER, grade, kata_files, mutate, shipped_katas_files, stub, write_submission
 
 GRADED = list(KATAS)
 HIDDEN_SPEC = KATAS_DIR / "17_weakref_outputs" / "spec_hidden.py"
@@ -81,16 +81,14 @@ def _lines(text):
 def secret_lines():
     """Lines of hidden specs and solutions that nothing handed to learners contains (20+ characters)."""
     public = set()
-    for path in KATAS_DIR.rglob("*"):
-        if path.is_file() and path.name != "spec_hidden.py" and "__pycache__" not in path.parts:
-            public |= _lines(path.read_text(errors="replace"))
+    for path in shipped_katas_files():
+        public |= _lines(path.read_text(errors="replace"))
     for path in KATAS_DIR.glob("*/spec_hidden.py"):  # a hidden check's name (its docstring's first line) is shown
         for node in ast.parse(path.read_text()).body:
             doc = ast.get_docstring(node) if hasattr(node, "body") else None
             if doc:
                 public.add(doc.strip().splitlines()[0].strip())
-    shipped = "\n".join(path.read_text(errors="replace") for path in KATAS_DIR.rglob("*")
-                        if path.is_file() and path.name != "spec_hidden.py" and "__pycache__" not in path.parts)
+    shipped = "\n".join(path.read_text(errors="replace") for path in shipped_katas_files())
     secret = set()
     for path in [*KATAS_DIR.glob("*/spec_hidden.py"), *SOLUTIONS.rglob("*.py")]:
         secret |= {line for line in _lines(path.read_text()) if len(line) >= 20 and line not in public}

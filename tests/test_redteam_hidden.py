@@ -29,7 +29,7 @@ import pytest
 from grader import KATAS as KATAS_DIR, ROOT, SOLUTIONS
 from grader.grading.records import KataResult
 from grader.grading.render import learner_view
-from tests.helpers import KATAS, LADDER, reference_files, stub, write_submission
+from tests.helpers import KATAS, LADDER, reference_files, shipped_katas_files, stub, write_submission
 
 # The hook both define() attacks install on the learner's Function class (kata 14's public spec defines
 # nothing, so it fires only in a hidden check).
@@ -204,8 +204,7 @@ def _strings(node):
 def hidden_secrets():
     """Lines of every hidden spec and the strings its checks write into messages (not docstrings), that no
     file shipped to learners holds."""
-    shipped = "\n".join(path.read_text(errors="replace") for path in KATAS_DIR.rglob("*")
-                        if path.is_file() and path.name != "spec_hidden.py" and "__pycache__" not in path.parts)
+    shipped = "\n".join(path.read_text(errors="replace") for path in shipped_katas_files())
     secrets = set()
     for path in KATAS_DIR.glob("*/spec_hidden.py"):
         text = path.read_text()
@@ -219,9 +218,7 @@ def hidden_secrets():
 def solution_lines(learner_texts):
     """Lines of solutions/ (20+ characters) that neither the learner's files nor the shipped katas hold
     (not even inside a longer line: a hint may quote a line of the reference)."""
-    public = "\n".join([*learner_texts, *(path.read_text(errors="replace") for path in KATAS_DIR.rglob("*")
-                                          if path.is_file() and path.name != "spec_hidden.py"
-                                          and "__pycache__" not in path.parts)])
+    public = "\n".join([*learner_texts, *(path.read_text(errors="replace") for path in shipped_katas_files())])
     found = set()
     for path in SOLUTIONS.rglob("*.py"):
         found |= {line.strip() for line in path.read_text().splitlines() if len(line.strip()) >= 20}

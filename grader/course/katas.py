@@ -18,11 +18,14 @@ A manifest::
     ko = "..."
 
 What a package kata writes in ``dezero/`` is not listed here: it is derived from
-the solutions' regions (package.py).
+the solutions' regions (package.py). Beside the manifest, READMEs and specs, a kata's folder has
+``hidden/`` (instructors only: the learners' release leaves it out), holding ``mutants.py``, the
+kata's realistic mistakes, faithful variants and their diagnoses (``Kata.mistakes``, tests/catalogue.py).
 """
 
 import ast
 import hashlib
+import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +37,8 @@ except ImportError:  # Python 3.10: the same parser, as the tomli backport (pypr
     import tomli as tomllib
 
 SPEC_FILES = {"spec_public.py": "visible", "spec_hidden.py": "after_due_date"}
+HIDDEN = "hidden"                   # a kata's instructors-only folder: the learners' release leaves it out
+MISTAKES = f"{HIDDEN}/mutants.py"   # its realistic mistakes, faithful variants and their diagnoses
 REQUIRED = ("id", "title", "step", "module", "files", "points", "hints")
 LANGUAGES = ("en", "ko")  # every README and hint exists in each; see grader/i18n.py
 
@@ -117,6 +122,18 @@ class Kata:
                       if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")]
         return found
 
+    def mistakes(self):
+        """This kata's hidden/mutants.py as a module (MUTANTS, VARIANTS, DIAGNOSES: tests/catalogue.py says
+        what they hold), or None where it is absent, as in a learners' copy. Imported by path: it belongs to
+        no package, and nothing of it stays in ``sys.modules``."""
+        path = self.directory / MISTAKES
+        if not path.is_file():
+            return None
+        spec = importlib.util.spec_from_file_location(f"mutants_{self.id}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
     def spec_hash(self):
         digest = hashlib.sha256()
         for path, _ in self.spec_files():
@@ -139,6 +156,8 @@ def load(directory):
         raise ManifestError(f"{path}: missing {', '.join(missing)}")
     if data["id"] != path.parent.name:
         raise ManifestError(f"{path}: id {data['id']!r} differs from its directory name")
+    if any(Path(name).parts[:1] == (HIDDEN,) for name in (*data["files"], *data.get("support", ()))):
+        raise ManifestError(f"{path}: {HIDDEN}/ is for instructors only: no file a learner gets may be in it")
     try:
         hints = tuple(Hint(tuple((lang, h[lang]) for lang in LANGUAGES if h.get(lang)), tuple(h.get("checks", ())))
                       for h in data["hints"])

@@ -1,42 +1,37 @@
 """Prediction katas: read a realistic mistake, predict which checks it fails, then see the real result.
 
-The mistakes are the project's mutant catalogue (``tests/mutants_*.py``: kata id, old text, new text,
+The mistakes are the project's mutant catalogue (each kata's ``hidden/mutants.py``: old text, new text,
 what it is). One is applied to the reference of a kata and shown as a diff; the learner names the
 public checks they expect to fail; then the mutated code is graded live, by the normal grader in a
 temporary folder (sealed where this machine allows, as ``check``), and shown as ``check`` shows it,
 with what the mistake was and how good the prediction was.
 
-Only in the full repository: the catalogue lives in ``tests/`` and the reference in ``solutions/``,
-and a learners' release ships neither. The diff shows reference code, so a kata's mistakes open once
-that kata passes or was given by ``start`` (the rule of ``nox -s solution``). Predictions made are
+Only in the full repository: the catalogue lives in each kata's ``hidden/`` folder and the reference in
+``solutions/``, and a learners' release ships neither. The diff shows reference code, so a kata's mistakes
+open once that kata passes or was given by ``start`` (the rule of ``nox -s solution``). Predictions made are
 kept in ``.kata-progress.json`` (by the mistake's description) and counted in ``progress``, never in grades.
 """
 
 import difflib
-import importlib
 import re
 import sys
 import tempfile
 from pathlib import Path
 
-from grader import ROOT
 from grader.i18n import t
 from grader.grading.render import by_check, in_language, is_hidden, learner_view
+from grader.course.katas import all_katas
 from grader.course.regions import reference_files
 
 
 def catalogue():
-    """{kata id: [(old, new, description), ...]} from tests/mutants_*.py, in their order; {} without them."""
-    folder = ROOT / "tests"
-    if not (folder / "__init__.py").is_file():
-        return {}
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))  # the tables import each other as tests.mutants_*
+    """{kata id: [(old, new, description), ...]} from each kata's hidden/mutants.py, in their order; {} without
+    them (a learners' copy)."""
     found = {}
-    for path in sorted(folder.glob("mutants_*.py")):
-        module = importlib.import_module(f"tests.{path.stem}")
-        for kata_id, old, new, description in getattr(module, "MUTANTS", []):
-            found.setdefault(kata_id, []).append((old, new, description))
+    for kata in all_katas():
+        mistakes = kata.mistakes()
+        if mistakes is not None and mistakes.MUTANTS:
+            found[kata.id] = list(mistakes.MUTANTS)
     return found
 
 

@@ -1,0 +1,25 @@
+"""Kata 21a's realistic mistakes, other faithful implementations and what a mistake's first failure must say.
+
+Instructors only (release leaves hidden/ out); tests/catalogue.py reads it and says what each table holds.
+"""
+
+MUTANTS = [
+    ("    if isinstance(obj, Variable):\n        return obj\n", "", "always wraps"),
+    ("def mul(x0, x1):\n    x1 = as_array(x1)\n", "def mul(x0, x1):\n",
+     "mul forgets as_array"),
+    ("        inputs = [as_variable(x) for x in inputs]\n", "",
+     "Function.__call__ never calls as_variable"),
+    ("def add(x0, x1):\n    x1 = as_array(x1)\n", "def add(x0, x1):\n    x0 = as_array(x0)\n",
+     "add converts x0 instead of x1"),
+    ("    if isinstance(obj, Variable):\n        return obj\n    return Variable(obj)",
+     "    if isinstance(obj, np.ndarray):\n        return Variable(obj)\n    return Variable(obj.data)",
+     "as_variable rebuilds a Variable from x.data (a new, unconnected Variable)"),
+]
+
+VARIANTS = [
+    ("    if isinstance(obj, Variable):\n        return obj\n    return Variable(obj)",
+     "    return obj if isinstance(obj, Variable) else Variable(as_array(obj))",
+     "as_variable in one line, converting with as_array"),
+]
+
+DIAGNOSES = {}

@@ -1,0 +1,16 @@
+"""Kata 28's realistic mistakes, other faithful implementations and what a mistake's first failure must say.
+
+Instructors only (release leaves hidden/ out); tests/catalogue.py reads it and says what each table holds.
+"""
+
+MUTANTS = [
+    ("100 * (x1 - x0 ** 2) ** 2", "100 * (x1 - x0) ** 2", "x0 not squared in the bracket"),
+    ("100 * (x1 - x0 ** 2) ** 2", "100 * (x1 - x0 ** 2)", "the bracket not squared"),
+]
+
+VARIANTS = [
+    ("100 * (x1 - x0 ** 2) ** 2 + (x0 - 1) ** 2", "(1 - x0) ** 2 + 100 * (x1 - x0 * x0) ** 2",
+     "(1 - x0) squared, x0 * x0"),
+]
+
+DIAGNOSES = {}

@@ -1,0 +1,20 @@
+"""Kata 37's realistic mistakes, other faithful implementations and what a mistake's first failure must say.
+
+Instructors only (release leaves hidden/ out); tests/catalogue.py reads it and says what each table holds.
+"""
+
+MUTANTS = [
+    ("y.backward(retain_grad=True)", "y.backward()", "no retain_grad: t.grad is freed"),
+    ("t = x + c\ny = F.sin(t)", "t = x + c\ny = F.sin(x) + c", "y made from x and c, not from t"),
+    ("c = Variable(np.array([[10, 20, 30], [40, 50, 60]]))",
+     "c = Variable(np.array([10, 20, 30]))", "c a vector: t is broadcast, not the book's matrix"),
+    ("t = x + c\n", "t = x * c\n", "t = x * c"),
+]
+
+VARIANTS = [
+    ("y = F.sin(t)", "y = F.cos(t)", "another function of t alone"),
+    ("y = F.sin(t)", "y = t ** 2", "t ** 2: Pow of t alone"),
+    ("y = F.sin(t)", "y = F.sum(t)", "the book's y = F.sum(t) (sum of step 39: judged with package_as_of)"),
+]
+
+DIAGNOSES = {}

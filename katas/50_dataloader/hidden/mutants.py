@@ -1,0 +1,55 @@
+"""Kata 50's realistic mistakes, other faithful implementations and what a mistake's first failure must say.
+
+Instructors only (release leaves hidden/ out); tests/catalogue.py reads it and says what each table holds.
+"""
+
+MUTANTS = [
+    ("self.max_iter = math.ceil(self.data_size / batch_size)",
+     "self.max_iter = self.data_size // batch_size", "drops the last, smaller batch"),
+    ("        if self.shuffle:\n            self.index = np.random.permutation(self.data_size)\n",
+     "        if self.shuffle:\n            if getattr(self, 'index', None) is None:\n"
+     "                self.index = np.random.permutation(self.data_size)\n",
+     "shuffles once, not at every epoch"),
+    ("            self.reset()\n            raise StopIteration\n", "            raise StopIteration\n",
+     "no reset at the end of a pass: the second epoch is empty"),
+    ("        if self.shuffle:\n            self.index", "        if False:\n            self.index",
+     "never shuffles"),
+    ("        self.iteration += 1\n        return x, t\n",
+     "        self.iteration += 1\n        return cuda.core.Variable(x), cuda.core.Variable(t)\n",
+     "batches as Variables instead of arrays"),
+    ("        x, t = self._collate(batch_index)\n",
+     "        x, t = self._collate(batch_index)\n        self.__dict__.setdefault('served', []).append((x, t))\n",
+     "the loader keeps every batch it served"),
+    ("predicted = y.data.argmax(axis=1).reshape(t.shape)",
+     "predicted = y.data.argmax(axis=0).reshape(t.shape)", "accuracy takes the argmax along axis 0"),
+    ("    return Variable(as_array(hits.mean(dtype=dtype)))\n", "    return hits.mean()\n",
+     "accuracy returns a number, not a Variable"),
+    ("    return Variable(as_array(hits.mean(dtype=dtype)))\n",
+     "    return Variable(as_array(hits.sum()))\n", "accuracy counts instead of averaging"),
+]
+
+VARIANTS = [
+    # The book's DataLoader.__next__ and accuracy; shuffling in place
+    (("        start = self.iteration * self.batch_size\n"
+      "        batch_index = self.index[start:start + self.batch_size]\n"
+      "        x, t = self._collate(batch_index)\n"
+      "        self.iteration += 1\n        return x, t\n",
+      "    predicted = y.data.argmax(axis=1).reshape(t.shape)\n    hits = predicted == t.data\n"
+      "    dtype = y.dtype if y.dtype.kind == 'f' else None\n"
+      "    return Variable(as_array(hits.mean(dtype=dtype)))\n"),
+     ("        i, batch_size = self.iteration, self.batch_size\n"
+      "        batch_index = self.index[i * batch_size:(i + 1) * batch_size]\n"
+      "        batch = [self.dataset[i] for i in batch_index]\n\n"
+      "        xp = cuda.cupy if self.gpu else np\n"
+      "        x = xp.array([example[0] for example in batch])\n"
+      "        t = xp.array([example[1] for example in batch])\n\n"
+      "        self.iteration += 1\n        return x, t\n",
+      "    pred = y.data.argmax(axis=1).reshape(t.shape)\n    result = (pred == t.data)\n"
+      "    acc = result.mean()\n    return Variable(as_array(acc))\n"),
+     "the book's DataLoader.__next__ and accuracy"),
+    ("            self.index = np.random.permutation(self.data_size)\n",
+     "            self.index = np.arange(self.data_size)\n            np.random.shuffle(self.index)\n",
+     "shuffles with np.random.shuffle"),
+]
+
+DIAGNOSES = {}
