@@ -14,6 +14,7 @@ import zipfile
 import pytest
 
 from grader import ROOT
+from grader.course.katas import MISTAKES
 from tests.helpers import KATAS, write_submission
 from tests.pythons import SUPPORTED, interpreter_or_skip, run
 from tests.test_grader import validate_results_json
@@ -68,6 +69,7 @@ def test_zip_is_laid_out_as_gradescope_unpacks_it(autograder_zip):
     assert {"setup.sh", "run_autograder", "requirements.lock", "pyproject.toml", "grader/__main__.py"} <= names
     assert any(n.startswith("solutions/dezero/") for n in names), "package katas need the reference"
     assert any(n.startswith(f"katas/{SOLVED}/spec_hidden") for n in names)
+    assert not any(n.endswith(MISTAKES) for n in names), "grading needs no catalogue of mistakes"
     assert not any(n.startswith("source/") for n in names)
 
 

@@ -17,6 +17,7 @@ import pytest
 from grader import KATAS as KATAS_DIR, ROOT
 from grader.learner import experiment
 from grader.course.generate import complete_reference
+from grader.course.katas import HIDDEN
 from grader.learner.commands import Learner
 from grader.course.package import PACKAGE
 from tests.helpers import KATAS, LADDER, mutate, nox_command, reference_files, repository_copy, stub
@@ -430,6 +431,7 @@ def test_release_has_no_secrets_and_checks_work(tmp_path):
     files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert not any(f.startswith(("solutions/", "tests/")) for f in files)
     assert not any(f.endswith("spec_hidden.py") for f in files)
+    assert not any(f"/{HIDDEN}/" in f for f in files), "a kata's hidden/ folder is for instructors only"
     assert all(f"katas/{k}/spec_public.py" in files and f"katas/{k}/README.md" in files for k in KATAS)
     assert ".github/workflows/classroom.yml" in files and f"katas/{PACKAGE}/__init__.py" in files
     readme = (out / "README.md").read_text()

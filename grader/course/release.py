@@ -6,7 +6,7 @@ from pathlib import Path
 
 from grader import KATAS, ROOT
 from grader.course.generate import LADDER_FILE, START_FILE
-from grader.course.katas import all_katas
+from grader.course.katas import MISTAKES, all_katas
 from grader.course.package import PACKAGE
 
 LEARNER_TOP = ["noxfile.py", "pyproject.toml", ".gitignore"]
@@ -19,6 +19,9 @@ def _copy_grader(target):
 
 def build_release(out, start_at=None):
     """The katas with stubs, READMEs, hints and public checks; no solutions, no hidden specs.
+
+    Each kata's files are listed (manifest, READMEs, public spec, the learner's files and support files):
+    nothing else of its folder is copied, so its hidden/ folder (instructors only) stays behind.
 
     ``start_at`` (a kata id): a workshop that begins there. The copy's package then holds the reference
     for every package kata before it (what ``nox -s start`` does with the full repository), and
@@ -77,7 +80,8 @@ def _expected_outputs(out):
 
 def build_gradescope(out):
     """autograder.zip, laid out as Gradescope unpacks it into /autograder/source: setup.sh, run_autograder,
-    requirements.lock (the exact packages setup.sh installs), the grader, the full katas and the reference."""
+    requirements.lock (the exact packages setup.sh installs), the grader, the full katas and the reference.
+    Grading needs no kata's catalogue of mistakes (hidden/mutants.py): it stays behind."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     archive = out / "autograder.zip"
@@ -89,7 +93,7 @@ def build_gradescope(out):
         bundle.write(TEMPLATES / "requirements.lock", "requirements.lock")
         for folder in (ROOT / "grader", KATAS, ROOT / "solutions"):  # package katas are assembled from the reference
             for path in sorted(folder.rglob("*")):
-                if path.is_file() and "__pycache__" not in path.parts:
+                if path.is_file() and "__pycache__" not in path.parts and not path.match(f"*/{MISTAKES}"):
                     bundle.write(path, str(path.relative_to(ROOT)))
         bundle.write(ROOT / "pyproject.toml", "pyproject.toml")
     return archive
