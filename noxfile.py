@@ -183,6 +183,15 @@ def merge(session):
 
 
 @nox.session(venv_backend="none")
+def race(session):
+    """Everyone: race your own DeZero against the reference (README, "Races"): nox -s race -- [SUBMISSION ...] [--race spiral] [--small]
+
+    Never part of a grade, and grade never runs it. An accepted race writes a signed receipt under OUT/submissions/<name>/.
+    """
+    grader(session, "race", *session.posargs, "--from", str(session.invoked_from))
+
+
+@nox.session(venv_backend="none")
 def release(session):
     """Instructors: the learners' copy for a class (no solutions, no hidden specs): nox -s release -- OUT [--start-at KATA]"""
     grader(session, "release", *(session.posargs or ["dist/learners"]))

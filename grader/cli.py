@@ -369,6 +369,67 @@ def merge(args):
     return class_reports(graded, not_graded, katas, out, args, sealed=all(s.seal == "sealed" for s in graded))
 
 
+def race(args):
+    """Race each submission's own DeZero against the reference (grader/grading/racing.py): an accepted race
+    writes a signed receipt under OUT/submissions/<name>/, a rejected one says why; then the leaderboard."""
+    from grader.course.races import RaceNotFound, find_races
+    from grader.grading import racing
+    from grader.grading.judging import seal_advice
+    from grader.sealed import sandbox
+
+    katas = all_katas()
+    here = _here(args)
+    out = here / (args.out or "graded")
+    try:
+        races = find_races(args.race)
+    except RaceNotFound as error:
+        print(f"nox -s race: {error}", file=sys.stderr)
+        return USAGE
+    given = sorted(here / p for p in args.submissions) or [ROOT]  # no path: your own work
+    try:
+        paths = [resolve_submission(path, katas) for path in given]
+    except NotASubmission as error:
+        print(f"nox -s race: {error}. Nothing was raced.", file=sys.stderr)
+        return USAGE
+    names = unique_names(given) if args.submissions else [paths[0].name]
+    seal = sandbox.probe()
+    if not seal.sealed and not args.unsealed:
+        print(f"nox -s race: {seal_advice(seal)}", file=sys.stderr)
+        return CANNOT_SEAL
+    print(f"Racing {len(paths)} submission(s) against the reference: {', '.join(r.workload_name for r in races)}"
+          f"{' (test sizes)' if args.small else ''}, {seal.describe()}.", file=sys.stderr)
+    rejected = 0
+    try:
+        racer = racing.Racer(seal)
+        try:
+            for chosen in races:
+                for name, path in zip(names, paths):
+                    outcome = racer.race(chosen, path, name, small=args.small, runs=args.runs)
+                    racing.write_receipt(out, outcome)
+                    rejected += not outcome.accepted
+                    print(racing.outcome_text(outcome))
+        finally:
+            racer.close()
+    except racing.RaceError as error:
+        print(f"nox -s race: {error}", file=sys.stderr)
+        return NOT_GRADED
+    print(racing.leaderboard_text(racing.leaderboard(out)))
+    _refresh_class_report(out, katas)
+    return BELOW_GATE if rejected else GRADED
+
+
+def _refresh_class_report(out, katas):
+    """Where grade wrote a class report into ``out``, write it again so that it shows the new receipts."""
+    if not (out / class_report.REPORT).is_file():
+        return
+    try:
+        graded = [reports.read_submission(sub) for sub in sorted((out / "submissions").iterdir())
+                  if (sub / "results.json").is_file()]
+        class_report.write(graded, katas, out)
+        print(f"The leaderboard is in {reports.printable(out / class_report.REPORT)} too.")
+    except Exception as error:  # the receipts stand without the page
+        print(f"The class report could not be written again: {type(error).__name__}", file=sys.stderr)
+
 def _learner(args):
     from grader.learner.commands import Learner
 
@@ -688,6 +749,16 @@ def build_parser():
     gate_options(p)
     p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
     p.set_defaults(run=merge)
+    p = commands.add_parser("race", help="race your own DeZero against the reference: receipts and a leaderboard")
+    p.add_argument("submissions", nargs="*")
+    p.add_argument("--out", default=None, help="where receipts go: OUT/submissions/<name>/ (default: graded/)")
+    p.add_argument("--race", action="append", default=[], metavar="NAME",
+                   help="spiral, mlp or lstm (repeatable; default: every race)")
+    p.add_argument("--runs", type=int, default=None, help="runs of each side (default: the race's, 3)")
+    p.add_argument("--small", action="store_true", help="the races' test sizes: quick, for trying it out")
+    p.add_argument("--unsealed", action="store_true", help="race even where learner code cannot be isolated")
+    p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
+    p.set_defaults(run=race)
     p = commands.add_parser("experiment", help="the book's memory experiment on your code (steps 17-18)")
     p.add_argument("kata")
     p.set_defaults(run=experiment)

@@ -51,8 +51,10 @@ def cache_key_file():
     return cache_folder() / "cache-key"
 
 
-def _cache_key():
-    """A secret kept outside the output folder: entries written by anyone else fail their check."""
+def signing_key():
+    """A secret kept outside every output folder (``cache_key_file``, mode 0600): it signs the cache's entries
+    and the races' receipts (racing.py), so what anyone else wrote fails its check. None where there is no
+    place for it."""
     path = cache_key_file()
     try:
         return path.read_bytes()
@@ -77,7 +79,7 @@ class Cache:
     def __init__(self, folder, salt):
         self.folder = Path(folder)
         self.salt = salt
-        self.key = _cache_key()
+        self.key = signing_key()
 
     def _path(self, result):
         name = f"{result.kata_id}-{result.spec_hash}-{result.files_hash}-{self.salt}"

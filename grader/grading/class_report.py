@@ -144,6 +144,41 @@ def learning_table(submissions, katas):
             f"{head}</tr></thead>\n<tbody>" + "\n".join(rows) + "</tbody></table></section>")
 
 
+def race_section(board):
+    """The race leaderboard (grader/grading/racing.py): only receipts whose signature verified; the rest counted."""
+    if not board:
+        return ""
+    from grader.grading.racing import ratio_text
+
+    parts = ['<section id="race" aria-labelledby="race-h"><h2 id="race-h">Race leaderboard</h2>\n<p>From the '
+             "receipts of <code>nox -s race</code> that this grader signed and verified. Each ratio is the "
+             "submission's measure over the reference's, the two measured back to back on the same machine "
+             "(CPU time of the worker; memory the run added at its peak), median of the runs: below 1 is faster "
+             "or smaller; the seconds and MiB are each side's medians. A race "
+             "whose results differed from the reference's has no receipt.</p>"]
+    for race_id, entries in board.races.items():
+        rows = []
+        for rank, entry in enumerate(entries, 1):
+            sub, ref = entry["median"]["submission"], entry["median"]["reference"]
+            rows.append(f'<tr><td>{rank}</td><th scope="row">{esc(entry["submission"])}</th>'
+                        f"<td>{ratio_text(entry['ratio']['cpu'])}</td><td>{sub['cpu_s']:.3f} / {ref['cpu_s']:.3f}</td>"
+                        f"<td>{ratio_text(entry['ratio']['memory'])}</td>"
+                        f"<td>{sub['added_mib']:.1f} / {ref['added_mib']:.1f}</td><td>{int(entry['runs'])}"
+                        f"{' (test sizes)' if entry.get('small') else ''}</td><td>{esc(entry['date'])}</td></tr>")
+        step = entries[0].get("step")
+        parts.append(f"<h3>{esc(race_id)}{f' (book step {int(step)})' if isinstance(step, int) else ''}</h3>\n"
+                     '<table><thead><tr><th scope="col">rank</th><th scope="col">submission</th><th scope="col">'
+                     'CPU ratio</th><th scope="col">CPU s, submission / reference</th><th scope="col">memory '
+                     'ratio</th><th scope="col">MiB added at peak, submission / reference</th><th scope="col">'
+                     'runs</th><th scope="col">date (UTC)</th></tr></thead>\n<tbody>' + "\n".join(rows)
+                     + "</tbody></table>")
+    if board.left_out:
+        parts.append(f'<p class="warning"><strong>{board.left_out} receipt(s) left out</strong>: their signature '
+                     "does not verify with this grader's key (changed after signing, signed on another machine, "
+                     "or moved into another submission's folder).</p>")
+    return "\n".join(parts) + "</section>"
+
+
 STYLE = f"""
 body {{ font-family: sans-serif; color: {INK}; background: #fff; max-width: 60rem; margin: 1rem auto;
        padding: 0 1rem; line-height: 1.4; }}
@@ -163,11 +198,13 @@ svg {{ max-width: 100%; height: auto; }}
 """
 
 
-def page(submissions, katas, not_graded=None, png_note=""):
-    """The whole report as one HTML document (``not_graded``: name -> why, as for summary_markdown)."""
+def page(submissions, katas, not_graded=None, png_note="", board=None):
+    """The whole report as one HTML document (``not_graded``: name -> why, as for summary_markdown; ``board``:
+    the race receipts, racing.leaderboard)."""
     submissions = sorted(submissions, key=lambda s: printable(s.name))
     figures = charts(submissions, katas)
     learning = learning_table(submissions, katas)
+    race = race_section(board)
     notes = []
     if not_graded:
         notes.append("<strong>Could not be graded</strong> (no score; grade them again): " + ", ".join(
@@ -181,9 +218,9 @@ def page(submissions, katas, not_graded=None, png_note=""):
                     + "</ul>") if flagged else "<p>None.</p>"
     sections = [("scores", "Total scores"), ("solved", "Solve rate per kata"),
                 ("misconceptions", "Misconceptions"), ("learning", "Time to pass and hints"),
-                ("flagged", "Flagged submissions")]
-    nav = "".join(f'<li><a href="#{slug}">{words}</a></li>' for slug, words in sections
-                  if slug != "learning" or learning)
+                ("flagged", "Flagged submissions"), ("race", "Race leaderboard")]
+    present = {"learning": learning, "race": race}
+    nav = "".join(f'<li><a href="#{slug}">{words}</a></li>' for slug, words in sections if present.get(slug, True))
     totals = [s.score for s in submissions]
     mean = f" Mean {sum(totals) / len(totals):.1f} of {sum(k.points for k in katas)} points." if totals else ""
     return "\n".join([
@@ -198,7 +235,7 @@ def page(submissions, katas, not_graded=None, png_note=""):
         *(figure(chart) for chart in figures), misconceptions(submissions, katas), learning,
         '<section id="flagged" aria-labelledby="flagged-h"><h2 id="flagged-h">Flagged submissions</h2>'
         "<p>Code that reached into the interpreter's internals (frames, the collector's object lists, "
-        f"tracing, ctypes): worth a look.</p>{flagged_html}</section>",
+        f"tracing, ctypes): worth a look.</p>{flagged_html}</section>", race,
         "</main>", f"<footer><p>{png_note}</p></footer>" if png_note else "", "</body>", "</html>", ""])
 
 
@@ -269,5 +306,8 @@ def write(submissions, katas, out, not_graded=None):
     note = ("Each chart is also a PNG beside the report (class-report-*.png)." if labelled else
             "Each chart is also a PNG beside the report (class-report-*.png), bars only: for labelled ones, "
             "run nox -s prepare (it installs matplotlib) and grade or merge again.")
-    (out / REPORT).write_text(page(submissions, katas, not_graded, esc(note)), encoding="utf-8")
+    from grader.grading.racing import leaderboard
+
+    board = leaderboard(out)  # the receipts nox -s race wrote into out, verified
+    (out / REPORT).write_text(page(submissions, katas, not_graded, esc(note), board), encoding="utf-8")
     return note
