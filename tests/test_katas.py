@@ -92,10 +92,29 @@ def test_package_regions_sit_in_definitions():
         assert name == "*" or name, (path, katas)
 
 
-def test_specs_are_not_collected_by_plain_pytest():
-    for kata in ALL:
-        for path, _ in kata.spec_files():
-            assert not path.name.startswith("test_") and not path.name.endswith("_test.py")
+def test_specs_are_not_collected_by_plain_pytest(tmp_path):
+    """Plain ``pytest`` in the repository's root collects the repository's tests and no kata check: specs run
+    only in the judge. Two guards keep them out (pyproject's ``testpaths`` and the specs' file names, which
+    pytest's default ``python_files`` does not match); this runs pytest's collection on a copy of the
+    configuration, the grader and every spec, with one test of its own in ``tests/``."""
+    import shutil
+    import subprocess
+    import sys
+
+    copy = tmp_path / "repository"
+    shutil.copytree(ROOT / "grader", copy / "grader", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", copy / "pyproject.toml")
+    specs = [path for kata in ALL for path, _ in kata.spec_files()]
+    for path in specs:
+        (copy / path.relative_to(ROOT)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, copy / path.relative_to(ROOT))
+    shutil.copy(KATAS_DIR / "conftest.py", copy / "katas" / "conftest.py")
+    (copy / "tests").mkdir()
+    (copy / "tests" / "test_own.py").write_text("def test_own():\n    pass\n")
+    run = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+                         cwd=copy, capture_output=True, text=True, timeout=120)
+    collected = [line for line in run.stdout.splitlines() if "::" in line]
+    assert len(specs) > 50 and collected == ["tests/test_own.py::test_own"], run.stdout[-3000:] + run.stderr[-2000:]
 
 
 def test_stubs_reveal_no_later_answer():
