@@ -100,6 +100,14 @@ def failing(result):
     return [t["test"] for t in result.tests if t.get("outcome") != "passed"]
 
 
+def waited_out(tests):
+    """How many of a kata's check records waited out a time limit (a check not run after one waited for nothing).
+
+    What keeps a hostile batch short, counted instead of timed: at most one per kata.
+    """
+    return sum(t.get("kind") == "timeout" and not (t.get("message") or "").startswith("not run:") for t in tests)
+
+
 # What a learner owns in a checkout: the suite works in temporary copies and never changes these.
 LEARNERS_PATHS = ("katas", ".kata-progress.json", ".kata-start", ".kata-backups", ".kata-plots", "graded")
 

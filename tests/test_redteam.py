@@ -34,7 +34,8 @@ from grader import KATAS as KATAS_DIR, ROOT, SOLUTIONS
 from grader.grading.judging import Grader
 from grader.course.regions import reference_files
 from tests import redteam_payloads as payloads
-from tests.helpers import KATAS, LADDER, grade, kata_files, mutate, shipped_katas_files, stub, write_submission
+from tests.helpers import (KATAS, LADDER, grade, kata_files, mutate, shipped_katas_files, stub, waited_out,
+                           write_submission)
 
 GRADED = list(KATAS)
 HIDDEN_SPEC = KATAS_DIR / "17_weakref_outputs" / "spec_hidden.py"
@@ -192,10 +193,8 @@ def batch(tmp_path_factory):
     paths += tricks  # a path that resolves to the folder of all submissions is refused: test_grade_contract.py
 
     repo_before, procs_before, site_before = tree_state(ROOT), processes(), listing(str(SITE))
-    started = time.monotonic()
     run = subprocess.run([sys.executable, "-m", "grader", "grade", *map(str, paths), "--out", str(out), "--jobs", "2"],
                          cwd=ROOT, capture_output=True, text=True, timeout=600, env=dict(os.environ, TMPDIR=str(tmpdir)))
-    seconds = time.monotonic() - started
     time.sleep(0.5)
     leftovers = {pid: info for pid, info in processes().items()
                  if pid not in procs_before and (str(ROOT / "grader") in info[0] or "600.25" in info[0])}
@@ -214,7 +213,7 @@ def batch(tmp_path_factory):
     results = {}
     for folder in (out / "submissions").iterdir():
         results[folder.name] = {k["kata_id"]: k for k in json.loads((folder / "verdicts.json").read_text())}
-    return dict(out=out, results=results, seconds=seconds, stdout=run.stdout, stderr=run.stderr, **state)
+    return dict(out=out, results=results, stdout=run.stdout, stderr=run.stderr, **state)
 
 
 def accepted(server):
@@ -441,19 +440,17 @@ def timed(tmp_path_factory):
     overrides = {kata: with_payload(kata, payload) for kata, payload in payloads.TIME_LIMITS.values()}
     write_submission(root, overrides, only=list(overrides))
     katas = [replace(KATAS[k], timeout=2.0) for k in overrides]
-    started = time.monotonic()
     result = Grader(katas=katas).grade(root)
-    return {k.kata_id: k for k in result.katas}, time.monotonic() - started
+    return {k.kata_id: k for k in result.katas}
 
 
 @pytest.mark.parametrize("attack", sorted(payloads.TIME_LIMITS), ids=str)
 def test_time_and_resource_attacks_score_zero(attack, timed):
-    results, _ = timed
-    assert results[payloads.TIME_LIMITS[attack][0]].score == 0
+    assert timed[payloads.TIME_LIMITS[attack][0]].score == 0
 
 
 def test_time_and_resource_reasons(timed):
-    results, seconds = timed
+    results = timed
 
     def messages(kata_id):
         return " ".join(t.get("message") or "" for t in results[kata_id].tests) + results[kata_id].reason
@@ -468,8 +465,10 @@ def test_time_and_resource_reasons(timed):
     assert any(words in messages("21b_reflected_operators") for words in ("MemoryError", "SIG", "did not finish"))
     assert "did not finish within" in messages("22a_neg_sub")
     assert "did not finish within" in messages("22b_div_pow")
-    # Not a speed test: without enforced limits the endless loops would run until the judge's budget.
-    assert seconds < 120, f"short timeouts, yet {seconds:.0f} s"
+    # Counted, not timed: each kata waited out one 2 s limit at most (its later checks were not run), and no
+    # judge run reached its budget; without enforced limits the endless loops would run until that budget.
+    for kata_id, result in results.items():
+        assert waited_out(result.tests) <= 1 and "took longer than" not in result.reason, (kata_id, result.reason)
 
 
 # ---------------------------------------------------------------- smaller cases

@@ -29,7 +29,7 @@ import pytest
 from grader import KATAS as KATAS_DIR, ROOT, SOLUTIONS
 from grader.grading.records import KataResult
 from grader.grading.render import learner_view
-from tests.helpers import KATAS, LADDER, reference_files, shipped_katas_files, stub, write_submission
+from tests.helpers import KATAS, LADDER, reference_files, shipped_katas_files, stub, waited_out, write_submission
 
 # The hook both define() attacks install on the learner's Function class (kata 14's public spec defines
 # nothing, so it fires only in a hidden check).
@@ -171,17 +171,13 @@ def batch(tmp_path_factory):
     tmpdir = Path(tempfile.mkdtemp(prefix="kata-redteam-hidden-"))
     os.chmod(tmpdir, 0o711)  # workers running as other users (uid mode) reach their staged kata through it
     paths = [subs / name for name in ("reference", "untouched", *ATTACKS)]
-    import time
-
-    started = time.monotonic()
     run = subprocess.run([sys.executable, "-m", "grader", "grade", *map(str, paths), "--out", str(out), "--jobs", "2",
                           "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=600,
                          env=dict(os.environ, TMPDIR=str(tmpdir)))
-    seconds = time.monotonic() - started
     assert run.returncode == 0, run.stderr[-3000:]
     verdicts = {folder.name: {k["kata_id"]: k for k in json.loads((folder / "verdicts.json").read_text())}
                 for folder in (out / "submissions").iterdir()}
-    return dict(out=out, verdicts=verdicts, seconds=seconds, package=package)
+    return dict(out=out, verdicts=verdicts, package=package)
 
 
 def student_texts(out, name, terminal=True):
@@ -240,8 +236,13 @@ def test_attack_scores_zero(attack, batch):
         assert result["score"] == 0, (attack, kata_id, result["reason"])
 
 
-def test_batch_ends_in_time(batch):
-    assert batch["seconds"] < 60 * len(ATTACKS), batch["seconds"]  # a generous bound, not a timing
+def test_no_attack_holds_the_batch(batch):
+    """Counted, not timed: each kata waits out one check's time limit at most (the checks after it are not run)
+    and no judge run reaches its budget."""
+    for name, verdicts in batch["verdicts"].items():
+        for kata_id, result in verdicts.items():
+            assert waited_out(result["tests"]) <= 1, (name, kata_id, result["tests"])
+            assert "took longer than" not in result["reason"], (name, kata_id, result["reason"])
 
 
 # ---------------------------------------------------------------- the payloads ran, the instructor sees them

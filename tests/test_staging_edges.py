@@ -225,16 +225,14 @@ def test_line_matching_keeps_the_contract():
     assert set(range(6)) <= matched and 6 not in matched
 
 
-@pytest.mark.timeout(300)
-def test_a_file_of_repeated_lines_stages_in_about_linear_time(tmp_path):
+@pytest.mark.timeout(300)  # an outer bound, not a timing: the work is counted in tests/unit/test_staging.py
+def test_a_file_of_repeated_lines_stages_with_its_line_numbers(tmp_path):
     """20,000 module-level `x = 0` lines (the issue's case, twenty times over): difflib took hours."""
     root = submission(tmp_path / "s", [PACKAGE_KATA])
     path = root / "dezero" / "functions.py"
     path.write_text(path.read_text() + "x = 0\n" * 20_000)
     staged = tmp_path / "staged"
-    started = time.monotonic()
     stage(KATAS[PACKAGE_KATA], root, staged, LADDER)
-    assert time.monotonic() - started < 60, "a generous bound: about a second on the project's machine"
     maps = json.loads((staged / LINE_MAP).read_text())
     theirs = path.read_text().splitlines()
     assembled = LADDER.assemble(PACKAGE_KATA, lambda p: (root / p).read_text())["dezero/functions.py"].splitlines()
