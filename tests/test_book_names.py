@@ -6,8 +6,10 @@ points from a learner who wrote exactly the book's file. Anything else a check n
 inside the check with ``define()`` from the names the step has (tests/book_names.py lists them).
 
 What is read from each spec, statically:
-  - ``dz.<name>``, ``getattr(dz, "<name>")`` and ``attribute(dz, "<name>")``, also inside the source
-    strings handed to ``define()``; a name computed at run time cannot be checked, so it fails too;
+  - ``dz.<name>``, ``getattr(dz, "<name>")`` and ``attribute(dz, "<name>")``, also in the kata's helper
+    files that ``define()`` runs in the learner's process (``Kata.helper_files``: ``inside.py``,
+    ``hidden/inside.py``) and in source strings handed to it; a name computed at run time cannot be
+    checked, so it fails too;
   - the book's methods: ``.set_creator``, ``.cleargrad``, ``.backward``, ``.forward`` on anything,
     and ``.shape``, ``.ndim``, ``.size``, ``.dtype``, ``len()`` and ``repr()`` on a name bound to
     ``dz.Variable(...)``, when no class of the step's file defines that method yet.
@@ -113,8 +115,8 @@ def test_specs_use_only_the_books_names(kata):
     step = step_of(kata)
     assert module_names(step) is not None, f"tests/book_names.py has no names for step {step} ({kata.module})"
     wrong = []
-    for path, _ in kata.spec_files():
-        wrong += violations(path.read_text(), step, f"{kata.id}/{path.name}")
+    for path in [path for path, _ in kata.spec_files()] + kata.helper_files():
+        wrong += violations(path.read_text(), step, path.relative_to(kata.directory.parent).as_posix())
     assert not wrong, "build these inside the check with define() from the step's names:\n" + "\n".join(wrong)
 
 

@@ -433,6 +433,8 @@ def test_release_has_no_secrets_and_checks_work(tmp_path):
     assert not any(f.endswith("spec_hidden.py") for f in files)
     assert not any(f"/{HIDDEN}/" in f for f in files), "a kata's hidden/ folder is for instructors only"
     assert all(f"katas/{k}/spec_public.py" in files and f"katas/{k}/README.md" in files for k in KATAS)
+    assert all(f"katas/{k}/inside.py" in files for k, kata in KATAS.items() if (kata.directory / "inside.py").is_file()), \
+        "a public check's helpers ship with it"
     assert ".github/workflows/classroom.yml" in files and f"katas/{PACKAGE}/__init__.py" in files
     readme = (out / "README.md").read_text()
     assert "nox -s tests" not in readme and "nox -s check" in readme

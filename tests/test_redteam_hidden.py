@@ -202,7 +202,7 @@ def hidden_secrets():
     file shipped to learners holds."""
     shipped = "\n".join(path.read_text(errors="replace") for path in shipped_katas_files())
     secrets = set()
-    for path in KATAS_DIR.glob("*/spec_hidden.py"):
+    for path in [*KATAS_DIR.glob("*/spec_hidden.py"), *KATAS_DIR.glob("*/hidden/inside.py")]:  # helpers, too
         text = path.read_text()
         tree = ast.parse(text)
         docs = {ast.get_docstring(n) for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.Module))}
@@ -260,47 +260,53 @@ def test_payloads_ran(batch):
 
 # ---------------------------------------------------------------- (a) define(): the helper's text
 
-def test_define_sends_code_only(monkeypatch):
-    """What define() sends to learner code: no docstring, no comment."""
+def test_define_sends_code_only(monkeypatch, tmp_path):
+    """What define() sends to learner code, from source text or from a helper file: no docstring, no comment."""
     import grader.judge.spec
 
     sent = {}
-    monkeypatch.setattr(grader.spec, "ask", lambda worker, op, **fields: sent.update(fields))
+    monkeypatch.setattr(grader.judge.spec, "ask", lambda worker, op, **fields: sent.update(fields))
     module = type("Module", (), {"_worker": None})()
-    grader.judge.spec.define(module, 'class Square:\n    """SECRET doc"""\n    x = 1  # SECRET comment\n', "Square")
-    assert "SECRET" not in sent["source"] and "x = 1" in sent["source"]
+    source = '"""SECRET module doc"""\nclass Square:\n    """SECRET doc"""\n    x = 1  # SECRET comment\n'
+    helper = tmp_path / "inside.py"
+    helper.write_text(source)
+    for given in (source, helper):
+        grader.judge.spec.define(module, given, "Square")
+        assert "SECRET" not in sent["source"] and "x = 1" in sent["source"], given
 
 
 def test_hidden_helpers_hold_no_verdict():
-    """A hidden spec's define() helpers compute; the judge compares: no assert, fail or expect_ in them."""
-    for path in KATAS_DIR.glob("*/spec_hidden.py"):
-        for source in _helper_sources(path):
+    """What a hidden check defines in the learner's process computes; the judge compares: no assert, fail or
+    expect_ in any helper file a kata's checks run there (``Kata.helper_files``: its hidden/inside.py, and the
+    public ones a hidden check may use too), nor in source text a hidden spec hands to define()."""
+    checked = set()
+    for kata in KATAS.values():
+        hidden = [path for path, visibility in kata.spec_files() if visibility == "after_due_date"]
+        sources = [(path, path.read_text()) for path in kata.helper_files()] if hidden else []
+        sources += [(path, source) for path in hidden for source in _source_texts(path)]
+        for path, source in sources:
             tree = ast.parse(source)
             assert not any(isinstance(n, ast.Assert) for n in ast.walk(tree)), path
             called = {getattr(n.func, "id", getattr(n.func, "attr", "")) for n in ast.walk(tree) if isinstance(n, ast.Call)}
             assert not {c for c in called if c == "fail" or c.startswith("expect_")}, (path, called)
+            checked.add(path)
+    missed = set(KATAS_DIR.glob("*/hidden/inside.py")) - checked
+    assert not missed, f"hidden helper files no kata's helper_files() names: {sorted(missed)}"
 
 
-def _helper_sources(path):
+def _source_texts(path):
+    """Source text a spec hands to define() as a string (a literal, or a module-level string constant)."""
     tree = ast.parse(path.read_text())
-    constants = {}
-    for module_path in (path, path.with_name("spec_public.py")):
-        if module_path.exists():
-            for node in ast.parse(module_path.read_text()).body:
-                if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) \
-                        and isinstance(node.value.value, str):
-                    for target in node.targets:
-                        if isinstance(target, ast.Name):
-                            constants.setdefault(target.id, node.value.value)
+    constants = {target.id: node.value.value for node in tree.body if isinstance(node, ast.Assign)
+                 and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+                 for target in node.targets if isinstance(target, ast.Name)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "define" and len(node.args) > 1:
             arg = node.args[1]
-            if isinstance(arg, ast.Constant):
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                 yield arg.value
-            elif isinstance(arg, (ast.Name, ast.Attribute)):
-                name = arg.id if isinstance(arg, ast.Name) else arg.attr
-                if name in constants:
-                    yield constants[name]
+            elif isinstance(arg, ast.Name) and arg.id in constants:
+                yield constants[arg.id]
 
 
 # ---------------------------------------------------------------- what students see

@@ -39,6 +39,9 @@ except ImportError:  # Python 3.10: the same parser, as the tomli backport (pypr
 SPEC_FILES = {"spec_public.py": "visible", "spec_hidden.py": "after_due_date"}
 HIDDEN = "hidden"                   # a kata's instructors-only folder: the learners' release leaves it out
 MISTAKES = f"{HIDDEN}/mutants.py"   # its realistic mistakes, faithful variants and their diagnoses
+HIDDEN_SPEC = "spec_hidden.py"
+INSIDE = "inside.py"                # helpers its public spec defines in the learner's process (judge/spec.py: define)
+HIDDEN_INSIDE = f"{HIDDEN}/{INSIDE}"  # those of its hidden spec
 REQUIRED = ("id", "title", "step", "module", "files", "points", "hints")
 LANGUAGES = ("en", "ko")  # every README and hint exists in each; see grader/i18n.py
 
@@ -134,10 +137,29 @@ class Kata:
         spec.loader.exec_module(module)
         return module
 
+    def helper_files(self):
+        """The helper files its specs define in the learner's process (``define(dz, helpers_file(__file__))``):
+        its own ``inside.py`` and ``hidden/inside.py`` where present, and another kata's ``inside.py`` that a
+        spec names (``helpers_file(__file__, "59_rnn")``), found in the specs' text."""
+        from grader.course.regions import parse_python  # as in checks(): one thread at a time
+
+        found = [self.directory / name for name in (INSIDE, HIDDEN_INSIDE) if (self.directory / name).is_file()]
+        for path, _ in self.spec_files():
+            for node in ast.walk(parse_python(path.read_text(encoding="utf-8"), str(path))):
+                if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "helpers_file" \
+                        and len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
+                    other = self.directory.parent / node.args[1].value / INSIDE
+                    if other not in found:
+                        found.append(other)
+        return found
+
     def spec_hash(self):
         digest = hashlib.sha256()
         for path, _ in self.spec_files():
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        for path in self.helper_files():  # code the checks run in the learner's process decides verdicts too
+            name = path.relative_to(self.directory.parent).as_posix()
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
         for name in self.support:
             digest.update(name.encode() + b"\0" + (self.directory / name).read_bytes() + b"\0")
         digest.update(repr((self.module, self.files, self.points, self.timeout, self.memory_mb,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from grader import KATAS, ROOT
 from grader.course.generate import LADDER_FILE, START_FILE
-from grader.course.katas import MISTAKES, all_katas
+from grader.course.katas import INSIDE, MISTAKES, all_katas
 from grader.course.package import PACKAGE
 
 LEARNER_TOP = ["noxfile.py", "pyproject.toml", ".gitignore"]
@@ -20,7 +20,7 @@ def _copy_grader(target):
 def build_release(out, start_at=None):
     """The katas with stubs, READMEs, hints and public checks; no solutions, no hidden specs.
 
-    Each kata's files are listed (manifest, READMEs, public spec, the learner's files and support files):
+    Each kata's files are listed (manifest, READMEs, public spec and inside.py, the learner's and support files):
     nothing else of its folder is copied, so its hidden/ folder (instructors only) stays behind.
 
     ``start_at`` (a kata id): a workshop that begins there. The copy's package then holds the reference
@@ -52,7 +52,7 @@ def build_release(out, start_at=None):
                                   if line.strip() != f"/{START_FILE}"))
     for kata in all_katas():
         target = out / "katas" / kata.id
-        for relative in ("kata.toml", "README.md", "README.ko.md", "spec_public.py", *kata.files, *kata.support):
+        for relative in ("kata.toml", "README.md", "README.ko.md", "spec_public.py", INSIDE, *kata.files, *kata.support):
             source = kata.directory / relative
             if source.is_file():
                 (target / relative).parent.mkdir(parents=True, exist_ok=True)

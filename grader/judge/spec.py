@@ -6,9 +6,11 @@ comparison below happens here, on local copies.
 """
 
 import contextlib
+from pathlib import Path
 
 import numpy as np
 
+from grader.course.katas import HIDDEN_INSIDE, HIDDEN_SPEC, INSIDE
 from grader.judge.remote import LearnerError, Ref, WorkerGone, ask, attribute, remote, same  # noqa: F401  (re-exported)
 
 
@@ -32,14 +34,34 @@ def describe(value):
     return f"{type(value).__name__} {value!r}"
 
 
+def helpers_file(spec_file, kata=None):
+    """The file of helpers a spec defines in the learner's process with ``define()``.
+
+    ``helpers_file(__file__)`` is the kata's ``inside.py`` for its public spec and ``hidden/inside.py``
+    for its hidden one (``course/katas.py``: INSIDE, HIDDEN_INSIDE); ``helpers_file(__file__, "59_rnn")``
+    is another kata's public ``inside.py``, so a helper two katas need has one copy (as ``public_spec``
+    shares a public spec's helpers). ``Kata.helper_files`` finds these calls, so a helper's change
+    reaches the result cache's key.
+    """
+    folder = _kata_folder(spec_file)
+    if kata:
+        return folder.parent / kata / INSIDE
+    return folder / (HIDDEN_INSIDE if Path(spec_file).name == HIDDEN_SPEC else INSIDE)
+
+
+def _kata_folder(spec_file):
+    """The folder of the kata a spec belongs to: the one holding kata.toml (a hidden spec is in its hidden/)."""
+    spec = Path(spec_file).resolve()
+    return spec.parent if (spec.parent / "kata.toml").is_file() else spec.parent.parent
+
+
 def public_spec(hidden_file):
     """The kata's public spec, loaded as a module of its own: a hidden spec reuses its helpers
     (``public = public_spec(__file__)``; ``public.check_dot(...)``) instead of keeping a copy.
     Its checks are not collected again: only names bound in the hidden module are."""
     import importlib.util
-    import os
 
-    path = os.path.join(os.path.dirname(os.path.abspath(hidden_file)), "spec_public.py")
+    path = str(_kata_folder(hidden_file) / "spec_public.py")
     spec = importlib.util.spec_from_file_location(f"_public_spec_of_{abs(hash(path))}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -54,12 +76,15 @@ def import_module(dz, name):
 def define(module, source, *names):
     """Define spec helpers (a Function subclass, say) in the learner's process; ``dz`` is their module.
 
-    Learner code can read what runs beside it, so only the code goes: no docstring, no comment (the
-    source is parsed and written out again here). Give a helper inputs, never expected values; compare
-    what it returns here, on the trusted side.
+    ``source`` is a helper file (a Path: ``helpers_file(__file__)``, a kata's ``inside.py``), run there
+    whole, or a few lines of code as text. Learner code can read what runs beside it, so only the code
+    goes: no docstring, no comment (the source is parsed and written out again here). Give a helper
+    inputs, never expected values; compare what it returns here, on the trusted side.
     """
     import ast
 
+    if isinstance(source, Path):
+        source = source.read_text(encoding="utf-8")
     tree = ast.parse(source)
     for node in ast.walk(tree):
         body = getattr(node, "body", None)

@@ -2,12 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, fail
+from grader.judge.spec import define, expect_array, fail, public_spec
 
-KEEPS = '''
-def keeps(data):
-    return dz.Variable(data).data is data
-'''
+public = public_spec(__file__)  # the public checks' helpers, one copy
 
 
 def test_holds_arrays_of_any_shape(dz):
@@ -40,7 +37,7 @@ def test_holds_the_very_matrix(dz):
 
     ko: 0차원 배열과 행렬이 같은 객체 그대로 보관됩니다.
     """
-    (keeps,) = define(dz, KEEPS, "keeps")
+    (keeps,) = define(dz, public.INSIDE, "keeps")
     if not (keeps(np.array(3.0)) and keeps(np.ones((2, 2)))):
         fail("Variable(data).data is not the array data itself")
 

@@ -2,13 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, fail
+from grader.judge.spec import define, expect_array, fail, helpers_file
 
-KEEPS = '''
-def keeps(data):
-    """Whether a Variable holds the very object it was given."""
-    return dz.Variable(data).data is data
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_holds_its_data(dz):
@@ -30,7 +26,7 @@ def test_holds_the_very_array(dz):
 
     Hint (ko): 상자는 건네받은 객체 그 자체를 담으므로 호출한 쪽과 상자가 같은 배열을 봅니다. 복사본(np.array(data), data.copy())은 또 다른 배열입니다.
     """
-    (keeps,) = define(dz, KEEPS, "keeps")
+    (keeps,) = define(dz, INSIDE, "keeps")
     if not keeps(np.array([1.0, 2.0, 3.0])):
         fail("Variable(data).data is not the array data itself: the Variable made a copy or another object. "
              "Keep the argument as it is: self.data = data")

@@ -2,13 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import Ref, define, expect_array, fail, remote, same
+from grader.judge.spec import Ref, define, expect_array, fail, helpers_file, remote, same
 
-NEGATE = '''
-class Negate(dz.Function):
-    def forward(self, x):
-        return -x
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_square_of_a_matrix(dz):
@@ -51,6 +47,6 @@ def test_another_subclass(dz):
 
     ko: Negate 하위 클래스는 같은 __call__을 거쳐 -x를 냅니다.
     """
-    (Negate,) = define(dz, NEGATE, "Negate")
+    (Negate,) = define(dz, INSIDE, "Negate")
     y = Negate()(dz.Variable(np.array([[1.0, -2.0]])))
     expect_array(y.data, [[-1.0, 2.0]], "Negate()(x).data")

@@ -2,21 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import Ref, define, expect_array, fail, remote, same, same_value
+from grader.judge.spec import Ref, define, expect_array, fail, helpers_file, remote, same, same_value
 
-PROBE = '''
-class Probe(dz.Function):
-    """Records what forward receives, and gives it back."""
-    def forward(self, x):
-        self.seen = type(x).__name__
-        return x
-'''
-
-DOUBLE = '''
-class Double(dz.Function):
-    def forward(self, x):
-        return x * 2
-'''
+INSIDE = helpers_file(__file__)
 
 
 def _is_variable(value, what):
@@ -69,7 +57,7 @@ def test_forward_receives_the_data(dz):
 
     Hint (ko): x = input.data를 꺼내 self.forward(x)를 호출하세요. forward는 평범한 배열로 계산합니다.
     """
-    (Probe,) = define(dz, PROBE, "Probe")
+    (Probe,) = define(dz, INSIDE, "Probe")
     f = Probe()
     f(dz.Variable(np.array([1.0, 2.0])))
     if not same_value(f.seen, "ndarray"):
@@ -87,7 +75,7 @@ def test_call_runs_each_functions_own_forward(dz):
     Hint (ko): __call__은 부모 클래스 Function에 있으며 self.forward를 호출해야 합니다. 그래야 하위 클래스마다 자기 계산을 수행합니다. __call__에서 직접 제곱을
     계산하면 안 됩니다.
     """
-    (Double,) = define(dz, DOUBLE, "Double")
+    (Double,) = define(dz, INSIDE, "Double")
     y = Double()(dz.Variable(np.array([1.0, 2.0, 3.0])))
     _is_variable(y, "Double()(x)")
     expect_array(y.data, [2.0, 4.0, 6.0], "Double()(Variable([1, 2, 3])).data")

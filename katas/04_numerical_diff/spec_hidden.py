@@ -2,22 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, fail
+from grader.judge.spec import define, expect_array, fail, helpers_file
 
-OTHERS = '''
-class Cube(dz.Function):
-    def forward(self, x):
-        return x ** 3
-
-
-class Log(dz.Function):
-    def forward(self, x):
-        return np.log(x)
-
-
-def square_of_log(x):
-    return dz.Square()(Log()(x))
-'''
+INSIDE = helpers_file(__file__)
 
 
 def central(g, x, eps=1e-4):
@@ -57,7 +44,7 @@ def test_another_composite(dz):
 
     ko: x = 3에서 square(log(x)), x = -1.5에서 Cube.
     """
-    Cube, square_of_log = define(dz, OTHERS, "Cube", "square_of_log")
+    Cube, square_of_log = define(dz, INSIDE, "Cube", "square_of_log")
     _close(dz.numerical_diff(square_of_log, dz.Variable(np.array(3.0))), central(lambda v: np.log(v) ** 2, 3.0),
            "numerical_diff(square_of_log, Variable(np.array(3.0)))")
     _close(dz.numerical_diff(Cube(), dz.Variable(np.array(-1.5))), central(lambda v: v ** 3, -1.5),
@@ -69,7 +56,7 @@ def test_eps_given_by_keyword_and_by_position(dz):
 
     ko: eps는 키워드(eps=1e-3)로도, 위치(1e-5)로도 넘길 수 있습니다. 0에서 세제곱의 결과는 eps ** 2입니다.
     """
-    (Cube,) = define(dz, OTHERS, "Cube")
+    (Cube,) = define(dz, INSIDE, "Cube")
     _close(dz.numerical_diff(Cube(), dz.Variable(np.array(0.0)), eps=1e-3), central(lambda v: v ** 3, 0.0, 1e-3),
            "numerical_diff(Cube(), Variable(np.array(0.0)), eps=1e-3)")
     _close(dz.numerical_diff(Cube(), dz.Variable(np.array(0.0)), 1e-5), central(lambda v: v ** 3, 0.0, 1e-5),

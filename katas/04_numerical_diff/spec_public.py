@@ -2,25 +2,11 @@
 
 import numpy as np
 
-from grader.judge.spec import Ref, define, describe, expect_array, fail
+from grader.judge.spec import Ref, define, describe, expect_array, fail, helpers_file
 
 EPS = 1e-4
 
-# Functions the checks differentiate besides the book's own, built from the step's names.
-OTHERS = '''
-class Cube(dz.Function):
-    def forward(self, x):
-        return x ** 3
-
-
-class Sin(dz.Function):
-    def forward(self, x):
-        return np.sin(x)
-
-
-def exp_of_sin(x):
-    return dz.Exp()(Sin()(x))
-'''
+INSIDE = helpers_file(__file__)
 
 
 def show(value):
@@ -116,7 +102,7 @@ def test_any_function(dz):
 
     Hint (ko): numerical_diff는 받은 f를 x - eps와 x + eps에서 호출할 뿐, Square에 대해서는 아무것도 모릅니다.
     """
-    Cube, exp_of_sin = define(dz, OTHERS, "Cube", "exp_of_sin")
+    Cube, exp_of_sin = define(dz, INSIDE, "Cube", "exp_of_sin")
     _diff(dz, Cube(), 2.0, "numerical_diff(Cube(), Variable(np.array(2.0)))", lambda x: x ** 3)
     _diff(dz, exp_of_sin, 0.7, "numerical_diff(exp_of_sin, Variable(np.array(0.7)))", lambda x: np.exp(np.sin(x)))
 
@@ -130,7 +116,7 @@ def test_eps_defaults_to_1e_4(dz):
 
     Hint (ko): def numerical_diff(f, x, eps=1e-4)로 정의하세요. 0에서 x ** 3의 결과는 eps ** 2이므로 어떤 eps를 썼는지 드러납니다.
     """
-    (Cube,) = define(dz, OTHERS, "Cube")
+    (Cube,) = define(dz, INSIDE, "Cube")
     got = dz.numerical_diff(Cube(), dz.Variable(np.array(0.0)))
     if not isinstance(got, (np.ndarray, np.generic)) or not np.allclose(got, EPS ** 2, rtol=1e-6, atol=0):
         seen = f" (as if eps were {np.sqrt(abs(float(got))):.0e})" \

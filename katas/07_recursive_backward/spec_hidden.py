@@ -2,16 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, expect_none, fail, same
+from grader.judge.spec import define, expect_array, expect_none, fail, helpers_file, same
 
-SIN = '''
-class Sin(dz.Function):
-    def forward(self, x):
-        return np.sin(x)
-
-    def backward(self, gy):
-        return np.cos(self.input.data) * gy
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_vector_chain_with_a_random_gradient(dz):
@@ -33,7 +26,7 @@ def test_a_chain_of_forty(dz):
 
     ko: 검사가 정의한 Sin과 Exp가 번갈아 나오는 함수 40개를 모두 거쳐 역전파합니다.
     """
-    (Sin,) = define(dz, SIN, "Sin")
+    (Sin,) = define(dz, INSIDE, "Sin")
     data = np.array([0.2, -1.1])
     x = dz.Variable(data)
     v, value, grad = x, data, np.ones(2)

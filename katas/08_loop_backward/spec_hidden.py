@@ -2,24 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, expect_none
+from grader.judge.spec import define, expect_array, expect_none, helpers_file
 
-CHAIN = '''
-class Scale(dz.Function):
-    def forward(self, x):
-        return x * 0.9999
-
-    def backward(self, gy):
-        return gy * 0.9999
-
-
-def chain(n, start):
-    x = dz.Variable(start)
-    y = x
-    for i in range(n):
-        y = dz.Exp()(y) if i == n // 2 else Scale()(y)
-    return x, y
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_a_chain_of_20000_functions(dz):
@@ -27,7 +12,7 @@ def test_a_chain_of_20000_functions(dz):
 
     ko: 2x2 행렬에서 가운데에 Exp가 낀 함수 20,000개를 거쳐 역전파합니다.
     """
-    (chain,) = define(dz, CHAIN, "chain")
+    (chain,) = define(dz, INSIDE, "chain")
     start = np.array([[0.1, -0.2], [0.3, 0.0]])
     n = 20_000
     x, y = chain(n, start)

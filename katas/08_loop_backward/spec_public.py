@@ -2,26 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, describe, expect_array, fail
+from grader.judge.spec import define, describe, expect_array, fail, helpers_file
 
-CHAIN = '''
-class Scale(dz.Function):
-    """y = 1.0001 x: a long chain of these stays finite, and every link shows in the gradient."""
-    def forward(self, x):
-        return x * 1.0001
-
-    def backward(self, gy):
-        return gy * 1.0001
-
-
-def chain(n):
-    """x and y = Scale()(...Scale()(x)...), n functions deep."""
-    x = dz.Variable(np.array([1.0, -2.0]))
-    y = x
-    for _ in range(n):
-        y = Scale()(y)
-    return x, y
-'''
+INSIDE = helpers_file(__file__)
 
 
 def _books_chain(dz):
@@ -79,7 +62,7 @@ def test_a_chain_of_5000_functions(dz):
     Hint (ko): RecursionError가 났다면 backward가 아직도 함수마다 자기 자신을 한 번씩 호출하고 있는 것입니다. funcs = [self.creator]; while
     funcs: f = funcs.pop() ...처럼 아직 처리하지 않은 함수를 리스트에 담아 두세요.
     """
-    (chain,) = define(dz, CHAIN, "chain")
+    (chain,) = define(dz, INSIDE, "chain")
     x, y = chain(5000)
     y.grad = np.array([1.0, 1.0])
     y.backward()

@@ -6,7 +6,7 @@ public = public_spec(__file__)  # the public checks' helpers, one copy
 
 
 def run(dz, implementation):
-    (runner,) = define(dz, public.RUNNER, "run_square_tests")
+    (runner,) = define(dz, public.INSIDE, "run_square_tests")
     outcome = runner(*implementation)
     if outcome["problem"]:
         fail(outcome["problem"])

@@ -7,58 +7,15 @@ runs SquareTest, and puts yours back. Good tests pass on a correct square and fa
 
 import numpy as np
 
-from grader.judge.spec import define, fail
+from grader.judge.spec import define, fail, helpers_file
 
-RUNNER = '''
-import unittest
-
-
-def run_square_tests(forward, backward, spy=False):
-    """Run SquareTest with Square and square replaced: forward(x) and backward(x, gy) are expressions."""
-    forward = eval("lambda x: " + forward, {"np": np})
-    backward = eval("lambda x, gy: " + backward, {"np": np})
-
-    class Square(dz.Function):
-        def forward(self, x):
-            return forward(x)
-
-        def backward(self, gy):
-            return backward(self.input.data, gy)
-
-    def square(x):
-        return Square()(x)
-
-    tests = getattr(dz, "SquareTest", None)
-    if not (isinstance(tests, type) and issubclass(tests, unittest.TestCase)):
-        return {"problem": "step10.py should define class SquareTest(unittest.TestCase)"}
-    calls = []
-    real_diff = dz.numerical_diff
-
-    def counting_diff(*args, **kwargs):
-        calls.append(1)
-        return real_diff(*args, **kwargs)
-
-    saved = dz.Square, dz.square
-    dz.Square, dz.square = Square, square
-    if spy:
-        dz.numerical_diff = counting_diff
-    try:
-        suite = unittest.TestLoader().loadTestsFromTestCase(tests)
-        result = unittest.TestResult()
-        suite.run(result)
-    finally:
-        dz.Square, dz.square = saved
-        dz.numerical_diff = real_diff
-    failed = [(test.id().rsplit(".", 1)[-1], text.strip().splitlines()[-1])
-              for test, text in result.failures + result.errors]
-    return {"problem": None, "run": result.testsRun, "failed": failed, "numerical_diff_calls": len(calls)}
-'''
+INSIDE = helpers_file(__file__)
 
 CORRECT = ("x ** 2", "2 * x * gy")
 
 
 def run(dz, implementation, spy=False):
-    (runner,) = define(dz, RUNNER, "run_square_tests")
+    (runner,) = define(dz, INSIDE, "run_square_tests")
     outcome = runner(*implementation, spy)
     if outcome["problem"]:
         fail(outcome["problem"])

@@ -2,25 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, fail, same
+from grader.judge.spec import define, expect_array, fail, helpers_file, same
 
-SPLIT3 = '''
-class Split3(dz.Function):
-    def forward(self, x):
-        return x, x + 1, x * x
-'''
-
-SUM4 = '''
-class Sum4(dz.Function):
-    def forward(self, a, b, c, d):
-        return a + 10 * b + 100 * c + 1000 * d
-'''
-
-SQUARE = '''
-class Square(dz.Function):
-    def forward(self, x):
-        return x ** 2
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_three_outputs(dz):
@@ -28,7 +12,7 @@ def test_three_outputs(dz):
 
     ko: 배열 세 개를 돌려주는 forward는 창조자가 하나인 Variable 세 개를 순서대로 냅니다.
     """
-    (Split3,) = define(dz, SPLIT3, "Split3")
+    (Split3,) = define(dz, INSIDE, "Split3")
     f = Split3()
     ys = f(dz.Variable(np.array([[1.0, 2.0], [3.0, 4.0]])))
     if not isinstance(ys, (list, tuple)) or len(ys) != 3:
@@ -45,7 +29,7 @@ def test_four_inputs_in_order(dz):
 
     ko: forward는 입력 네 개를 풀어서 순서대로 받습니다.
     """
-    (Sum4,) = define(dz, SUM4, "Sum4")
+    (Sum4,) = define(dz, INSIDE, "Sum4")
     y = Sum4()(*[dz.Variable(np.array(float(v))) for v in (1, 2, 3, 4)])
     expect_array(y.data, 4321.0, "Sum4()(1, 2, 3, 4).data")
 
@@ -55,7 +39,7 @@ def test_one_input_array(dz):
 
     ko: 입력이 하나인 함수도 그대로 동작합니다. 벡터에 Square를 적용하면 Variable 하나가 나옵니다.
     """
-    (Square,) = define(dz, SQUARE, "Square")
+    (Square,) = define(dz, INSIDE, "Square")
     y = Square()(dz.Variable(np.array([1.0, 2.0, 3.0])))
     if isinstance(y, (list, tuple)):
         fail(f"a function with one output should return the Variable itself, got a {type(y).__name__}")

@@ -2,20 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import LearnerError, define, expect_array, fail, remote, same
+from grader.judge.spec import LearnerError, define, expect_array, fail, helpers_file, remote, same
 
-SPLIT = '''
-class Split(dz.Function):
-    """One input, two outputs: x and 2x."""
-    def forward(self, x):
-        return x, x * 2
-'''
-
-SUM3 = '''
-class Sum3(dz.Function):
-    def forward(self, a, b, c):
-        return a + b + c
-'''
+INSIDE = helpers_file(__file__)
 
 
 def _add_two_and_three(dz):
@@ -98,7 +87,7 @@ def test_forward_gets_every_input(dz):
     Hint (ko): xs = [x.data for x in inputs]를 만들어 self.forward(*xs)를 호출하세요. 별표가 리스트를 풀어 주므로 입력이 몇 개든 forward는 입력
     하나를 인수 하나로 받습니다.
     """
-    (Sum3,) = define(dz, SUM3, "Sum3")
+    (Sum3,) = define(dz, INSIDE, "Sum3")
     y = Sum3()(dz.Variable(np.array(1.0)), dz.Variable(np.array(2.0)), dz.Variable(np.array(4.0)))
     expect_array(y.data, 7.0, "Sum3()(1, 2, 4).data")
 
@@ -113,7 +102,7 @@ def test_two_outputs_come_back_as_a_list(dz):
 
     Hint (ko): forward의 결과가 튜플이 아닐 때만 원소 하나짜리 튜플로 만드세요. 그다음 원소를 모두 Variable로 감싸고, 첫 번째 출력만이 아니라 모든 출력에 창조자를 설정하세요.
     """
-    (Split,) = define(dz, SPLIT, "Split")
+    (Split,) = define(dz, INSIDE, "Split")
     f = Split()
     ys = f(dz.Variable(np.array([1.0, 2.0])))
     if not isinstance(ys, (list, tuple)) or len(ys) != 2:

@@ -2,25 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array
+from grader.judge.spec import define, expect_array, helpers_file
 
-SPLIT = '''
-class Split(dz.Function):
-    def forward(self, x):
-        return x, 3 * x
-
-    def backward(self, gy0, gy1):
-        return gy0 + 3 * gy1
-'''
-
-EXP = '''
-class Exp(dz.Function):
-    def forward(self, x):
-        return np.exp(x)
-
-    def backward(self, gy):
-        return np.exp(self.inputs[0].data) * gy
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_every_input_is_followed(dz):
@@ -40,7 +24,7 @@ def test_two_output_grads_on_vectors(dz):
 
     ko: 벡터에서 두 출력의 기울기를 모두 준 Split: x.grad = gy0 + 3 gy1.
     """
-    (Split,) = define(dz, SPLIT, "Split")
+    (Split,) = define(dz, INSIDE, "Split")
     x = dz.Variable(np.array([1.0, -2.0, 0.5]))
     a, b = Split()(x)
     a.grad, b.grad = np.array([0.5, 1.0, -1.0]), np.array([2.0, 0.0, 1.0])
@@ -66,7 +50,7 @@ def test_exp_in_a_graph(dz):
 
     ko: 입력이 여럿인 그래프에 다른 함수가 섞인 경우: z = exp(x) + y^2.
     """
-    (Exp,) = define(dz, EXP, "Exp")
+    (Exp,) = define(dz, INSIDE, "Exp")
     x, y = dz.Variable(np.array(0.5)), dz.Variable(np.array(-1.5))
     z = dz.add(Exp()(x), dz.square(y))
     z.backward()

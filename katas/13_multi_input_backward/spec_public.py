@@ -2,17 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, fail
+from grader.judge.spec import define, expect_array, fail, helpers_file
 
-SPLIT = '''
-class Split(dz.Function):
-    """Two outputs, x and 3x, so backward receives two gradients: gx = gy0 + 3 * gy1."""
-    def forward(self, x):
-        return x, 3 * x
-
-    def backward(self, gy0, gy1):
-        return gy0 + 3 * gy1
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_book_example(dz):
@@ -58,7 +50,7 @@ def test_backward_gets_every_output_grad(dz):
     Hint (ko): gys = [output.grad for output in f.outputs]를 모아 f.backward(*gys)를 호출하세요. 그러면 출력이 둘인 함수는 기울기 두 개를
     받습니다.
     """
-    (Split,) = define(dz, SPLIT, "Split")
+    (Split,) = define(dz, INSIDE, "Split")
     x = dz.Variable(np.array(2.0))
     a, b = Split()(x)
     a.grad, b.grad = np.array(1.0), np.array(2.0)

@@ -2,16 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, expect_none
+from grader.judge.spec import define, expect_array, expect_none, helpers_file
 
-SQUARE = '''
-class Square(dz.Function):
-    def forward(self, x):
-        return x ** 2
-
-    def backward(self, gy):
-        return 2 * self.inputs[0].data * gy
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_no_in_place_accumulation_matrices(dz):
@@ -55,7 +48,7 @@ def test_reuse_deeper_in_graph(dz):
 
     ko: x를 함께 쓰는 Square 노드 두 개로 만든 y = x^2 + x^2: x.grad = 4x.
     """
-    (Square,) = define(dz, SQUARE, "Square")
+    (Square,) = define(dz, INSIDE, "Square")
     x = dz.Variable(np.array(1.5))
     y = dz.add(Square()(x), Square()(x))
     y.backward()

@@ -2,19 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, expect_value
+from grader.judge.spec import define, expect_array, expect_value, helpers_file
 
-COUNTED = '''
-class Counted(dz.Function):
-    calls = 0
-
-    def forward(self, x):
-        return x
-
-    def backward(self, gy):
-        type(self).calls += 1
-        return gy
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_three_paths_one_backward(dz):
@@ -22,7 +12,7 @@ def test_three_paths_one_backward(dz):
 
     ko: 길이가 다른 세 경로가 함께 지나는 함수라도 역전파는 한 번만 실행합니다.
     """
-    (Counted,) = define(dz, COUNTED, "Counted")
+    (Counted,) = define(dz, INSIDE, "Counted")
     x = dz.Variable(np.array(0.5))
     b = Counted()(x)
     y = dz.add(dz.add(b, dz.square(b)), dz.square(dz.square(b)))

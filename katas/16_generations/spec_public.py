@@ -2,20 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, expect_value
+from grader.judge.spec import define, expect_array, expect_value, helpers_file
 
-COUNTED = '''
-class Counted(dz.Function):
-    """Identity that counts its backward calls."""
-    calls = 0
-
-    def forward(self, x):
-        return x
-
-    def backward(self, gy):
-        type(self).calls += 1
-        return gy
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_book_example(dz):
@@ -70,7 +59,7 @@ def test_each_function_once(dz):
 
     Hint (ko): 이미 넣은 함수의 집합(seen_set)을 두고, 집합에 아직 없는 함수만 funcs에 추가하세요.
     """
-    (Counted,) = define(dz, COUNTED, "Counted")
+    (Counted,) = define(dz, INSIDE, "Counted")
     x = dz.Variable(np.array(3.0))
     b = Counted()(x)
     y = dz.add(dz.square(b), dz.square(b))

@@ -2,25 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import MIB, define, expect_array, fail, format_census, rss_growth
+from grader.judge.spec import MIB, define, expect_array, fail, format_census, helpers_file, rss_growth
 
-CHURN = '''
-def churn(rounds, depth, size):
-    for _ in range(rounds):
-        y = dz.Variable(np.ones(size))
-        for _ in range(depth):
-            y = dz.square(y)
-'''
-
-ADD = '''
-class Add(dz.Function):
-    """Two inputs, as in step 16 (the book's step-17 file has no add)."""
-    def forward(self, x0, x1):
-        return x0 + x1
-
-    def backward(self, gy):
-        return gy, gy
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_no_reference_cycles(dz, mem):
@@ -28,7 +12,7 @@ def test_no_reference_cycles(dz, mem):
 
     ko: 그래프를 만들고 버려도 순환 가비지 컬렉터가 치울 것이 남지 않습니다.
     """
-    (Add,) = define(dz, ADD, "Add")
+    (Add,) = define(dz, INSIDE, "Add")
     mem.collect()
     with mem.gc_disabled():
         for _ in range(5):
@@ -74,7 +58,7 @@ def test_kernel_sees_deep_graphs_freed(dz, mem):
 
     ko: 커널이 센 메모리로 봐도 64 KiB 배열을 400번 제곱한 그래프 4개를 버리면 메모리가 돌아옵니다.
     """
-    (churn,) = define(dz, CHURN, "churn")
+    (churn,) = define(dz, INSIDE, "churn")
     with mem.gc_disabled():
         churn(1, 50, 8192)
         before = mem.rss()
@@ -91,7 +75,7 @@ def test_kernel_sees_many_small_nodes_freed(dz, mem):
 
     ko: 커널이 센 메모리로 봐도 스칼라 노드 40,000개를 만들고 버리면 메모리가 돌아옵니다(큰 배열 없이 작은 노드만으로 잽니다).
     """
-    (churn,) = define(dz, CHURN, "churn")
+    (churn,) = define(dz, INSIDE, "churn")
     with mem.gc_disabled():
         churn(2, 2000, 1)
         before = mem.rss()

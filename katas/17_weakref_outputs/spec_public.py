@@ -2,16 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import MIB, define, expect_array, fail, format_census, rss_growth
+from grader.judge.spec import MIB, define, expect_array, fail, format_census, helpers_file, rss_growth
 
-CHURN = '''
-def churn(rounds, depth, size):
-    """Build and drop ``rounds`` graphs, each ``depth`` squares on an array of ``size`` float64."""
-    for _ in range(rounds):
-        y = dz.Variable(np.ones(size))
-        for _ in range(depth):
-            y = dz.square(y)
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_backward_still_works(dz):
@@ -77,7 +70,7 @@ def test_kernel_sees_the_memory_come_back(dz, mem):
 
     Hint (ko): 이 값은 프로그램 바깥에서 운영체제가 잰 것입니다. 다른 검사는 통과하는데 이 검사만 실패한다면 코드 어딘가에서 아직 그래프를 붙잡고 있는 것입니다.
     """
-    (churn,) = define(dz, CHURN, "churn")
+    (churn,) = define(dz, INSIDE, "churn")
     size, depth, rounds = 16_384, 30, 20  # 128 KiB arrays
     with mem.gc_disabled():
         churn(2, depth, size)  # warm up

@@ -2,25 +2,18 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, expect_none, fail, public_spec, rss_growth
+from grader.judge.spec import define, expect_array, expect_none, fail, helpers_file, public_spec, rss_growth
 
 public = public_spec(__file__)  # the public checks' helpers, one copy
 
 
-SPLIT3 = '''
-class Split3(dz.Function):
-    def forward(self, x):
-        return x, 2 * x, 3 * x
-
-    def backward(self, gy0, gy1, gy2):
-        return gy0 + 2 * gy1 + 3 * gy2
-'''
+INSIDE = helpers_file(__file__)
 N = 200_000  # 1.6 MB per float64 array
 MIB = 1 << 20
 
 
 def _backward_growth(dz, mem, retain):
-    (chain,) = define(dz, public.CHAIN, "chain")
+    (chain,) = define(dz, public.INSIDE, "chain")
     x = dz.Variable(np.full(N, 1.0001))
     y = chain(x, 6)
     mem.trace_start()
@@ -86,7 +79,7 @@ def test_kernel_sees_retained_grads_kept(dz, mem):
 
     ko: 커널이 센 메모리로 보면 backward(retain_grad=True)는 기울기 40개를 모두 남기고, 기본 설정은 한 개 정도만 남깁니다.
     """
-    (chain,) = define(dz, public.CHAIN, "chain")
+    (chain,) = define(dz, public.INSIDE, "chain")
     growths = {}
     for retain in (True, False):
         x = dz.Variable(np.ones(65_536))  # 512 KiB
@@ -105,7 +98,7 @@ def test_three_outputs_freed_or_kept(dz):
 
     ko: 벡터에서 출력이 셋인 함수의 기울기는 기본 설정이면 모두 해제되고 retain_grad이면 모두 남습니다.
     """
-    (Split3,) = define(dz, SPLIT3, "Split3")
+    (Split3,) = define(dz, INSIDE, "Split3")
     for retain in (False, True):
         x = dz.Variable(np.array([1.0, 2.0]))
         a, b, c = Split3()(x)

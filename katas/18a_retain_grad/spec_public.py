@@ -2,24 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import MIB, define, expect_array, expect_none, fail, rss_growth
+from grader.judge.spec import MIB, define, expect_array, expect_none, fail, helpers_file, rss_growth
 
-CHAIN = '''
-def chain(x, n):
-    for _ in range(n):
-        x = dz.square(x)
-    return x
-'''
-
-SPLIT = '''
-class Split(dz.Function):
-    """Two outputs, x and 3x: backward gets both gradients."""
-    def forward(self, x):
-        return x, 3 * x
-
-    def backward(self, gy0, gy1):
-        return gy0 + 3 * gy1
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_book_example(dz):
@@ -68,7 +53,7 @@ def test_every_output_of_a_function_is_freed(dz):
     Hint (ko): 첫 번째 출력만이 아니라 f의 모든 출력(for y in f.outputs)의 기울기를 해제하세요. 입력의 기울기는 해제하면 안 됩니다. backward가 구하려는 것이 바로
     입력의 기울기입니다.
     """
-    (Split,) = define(dz, SPLIT, "Split")
+    (Split,) = define(dz, INSIDE, "Split")
     x = dz.Variable(np.array(2.0))
     a, b = Split()(x)
     y = dz.add(a, b)
@@ -89,7 +74,7 @@ def test_kernel_sees_intermediate_grads_freed(dz, mem):
     Hint (ko): Function의 backward가 출력의 기울기를 쓰고 나면 그 기울기는 더 필요 없습니다. retain_grad가 아니면 None으로 설정하세요. 남겨 두면 순전파만큼 메모리를
     차지합니다.
     """
-    (chain,) = define(dz, CHAIN, "chain")
+    (chain,) = define(dz, INSIDE, "chain")
     x = dz.Variable(np.ones(131_072))  # 1 MiB
     y = chain(x, 30)
     before = mem.rss()

@@ -70,7 +70,7 @@ def test_lower_peak_memory(dz, mem):
 
     ko: 4 MB 배열을 8번 연달아 제곱할 때 no_grad()를 쓰면 최대 메모리 사용량이 줄어듭니다(tracemalloc).
     """
-    (chain,) = define(dz, public.CHAIN, "chain")
+    (chain,) = define(dz, public.INSIDE, "chain")
     x = dz.Variable(np.full(N, 1.0001))
     peaks = {}
     for mode in ("grad", "no_grad"):

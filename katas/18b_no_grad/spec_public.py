@@ -2,14 +2,10 @@
 
 import numpy as np
 
-from grader.judge.spec import MIB, define, expect_array, expect_none, expect_value, fail, raise_inside, remote, rss_growth
+from grader.judge.spec import (MIB, define, expect_array, expect_none, expect_value, fail, helpers_file, raise_inside,
+                               remote, rss_growth)
 
-CHAIN = '''
-def chain(x, n):
-    for _ in range(n):
-        x = dz.square(x)
-    return x
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_backprop_enabled_by_default(dz):
@@ -132,7 +128,7 @@ def test_kernel_sees_no_graph_kept(dz, mem):
 
     Hint (ko): 역전파가 꺼져 있으면 Function은 출력을 자신과 연결하지도, 입력을 유지하지도 말아야 합니다. 그래야 중간 배열이 다음 제곱을 계산하자마자 해제됩니다.
     """
-    (chain,) = define(dz, CHAIN, "chain")
+    (chain,) = define(dz, INSIDE, "chain")
     x = dz.Variable(np.ones(131_072))
     before = mem.rss()
     with dz.no_grad():

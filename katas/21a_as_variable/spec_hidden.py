@@ -12,7 +12,7 @@ def test_function_accepts_vector_ndarray(dz):
 
     ko: Square()(np.array([1., 2.]))가 동작하고, Variable로 바뀐 입력까지 역전파됩니다.
     """
-    (Square,) = define(dz, public.SQUARE, "Square")
+    (Square,) = define(dz, public.INSIDE, "Square")
     y = Square()(np.array([1.0, -2.0]))
     expect_array(y.data, [1.0, 4.0], "Square()(np.array([1., -2.])).data")
     y.backward()

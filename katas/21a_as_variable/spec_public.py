@@ -2,16 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, fail, remote, same
+from grader.judge.spec import define, expect_array, fail, helpers_file, remote, same
 
-SQUARE = '''
-class Square(dz.Function):
-    def forward(self, x):
-        return x ** 2
-
-    def backward(self, gy):
-        return 2 * self.inputs[0].data * gy
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_as_variable(dz):
@@ -43,7 +36,7 @@ def test_function_accepts_ndarray(dz):
 
     Hint (ko): Function.__call__의 첫 줄은 inputs = [as_variable(x) for x in inputs]입니다.
     """
-    (Square,) = define(dz, SQUARE, "Square")
+    (Square,) = define(dz, INSIDE, "Square")
     y = Square()(np.array(3.0))
     expect_array(y.data, 9.0, "Square()(np.array(3.0)).data")
     if remote("type_name", y.creator.inputs[0]) != "Variable":

@@ -2,17 +2,12 @@
 
 import numpy as np
 
-from grader.judge.spec import define, fail, import_module, public_spec
+from grader.judge.spec import define, fail, helpers_file, import_module, public_spec
 
 public = public_spec(__file__)  # graph_of, parse_dot, check_dot... as the public checks use them
 
 
-GOLDSTEIN = """
-def goldstein(x, y):
-    a = 1 + (x + y + 1) ** 2 * (19 - 14 * x + 3 * x ** 2 - 14 * y + 6 * x * y + 3 * y ** 2)
-    b = 30 + (2 * x - 3 * y) ** 2 * (18 - 32 * x + 12 * x ** 2 + 48 * y - 36 * x * y + 27 * y ** 2)
-    return a * b
-"""
+INSIDE = helpers_file(__file__)
 
 
 def test_goldstein_graph(dz):
@@ -21,7 +16,7 @@ def test_goldstein_graph(dz):
     ko: 책의 Goldstein-Price 그래프: 모든 노드가 한 번씩 나오고, 간선이 빠짐없이 있고, 이름 x, y, z가 붙습니다.
     """
     utils = import_module(dz, "dezero.utils")
-    (goldstein,) = define(dz, GOLDSTEIN, "goldstein")
+    (goldstein,) = define(dz, INSIDE, "goldstein")
     x, y = dz.Variable(np.array(1.0)), dz.Variable(np.array(1.0))
     z = goldstein(x, y)
     z.backward()
@@ -62,7 +57,7 @@ def test_plot_verbose_by_default(dz):
     ko: plot_dot_graph(y, to_file='graph.pdf')는 자세한(verbose) DOT 텍스트를 씁니다(verbose의 기본값은 True).
     """
     import_module(dz, "dezero.utils")
-    (plot_and_read,) = define(dz, public.PLOT, "plot_and_read")
+    (plot_and_read,) = define(dz, public.INSIDE, "plot_and_read")
     a = dz.Variable(np.ones((4, 1), dtype=np.float32))
     a.name = "a"
     y = a * a - a

@@ -4,20 +4,9 @@ import math
 
 import numpy as np
 
-from grader.judge.spec import as_array, define, expect_array, expect_gradients, fail
+from grader.judge.spec import as_array, define, expect_array, expect_gradients, fail, helpers_file
 
-# How many Functions the graph of y holds, walked through the book's names (creator, inputs).
-COUNT = '''
-def functions_in_graph(y):
-    seen, pending = set(), [y.creator] if y.creator is not None else []
-    while pending:
-        f = pending.pop()
-        if id(f) in seen:
-            continue
-        seen.add(id(f))
-        pending.extend(x.creator for x in f.inputs if x.creator is not None)
-    return len(seen)
-'''
+INSIDE = helpers_file(__file__)
 
 
 def taylor(x, threshold):
@@ -126,7 +115,7 @@ def test_smaller_threshold_bigger_graph(dz):
 
     Hint (ko): 모든 항을 Variable x로 만들어야(c * x ** k) 그 항이 그래프에 들어가고 기울기에 반영됩니다.
     """
-    (count,) = define(dz, COUNT, "functions_in_graph")
+    (count,) = define(dz, INSIDE, "functions_in_graph")
     sizes = []
     for threshold in (1e-2, 1e-4, 1e-8, 1e-16, 1e-150):
         x = dz.Variable(np.array(np.pi / 4))

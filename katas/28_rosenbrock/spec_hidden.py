@@ -2,24 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_gradients, fail
+from grader.judge.spec import define, expect_gradients, fail, helpers_file
 
-DESCENT = '''
-def descend(start0, start1, lr, iters):
-    x0 = dz.Variable(np.array(start0))
-    x1 = dz.Variable(np.array(start1))
-    path = []
-    for i in range(iters):
-        y = dz.rosenbrock(x0, x1)
-        x0.cleargrad()
-        x1.cleargrad()
-        y.backward()
-        x0.data -= lr * x0.grad
-        x1.data -= lr * x1.grad
-        if (i + 1) % 1000 == 0:
-            path.append((float(x0.data), float(x1.data)))
-    return path
-'''
+INSIDE = helpers_file(__file__)
 
 
 def rosenbrock(x0, x1):
@@ -52,7 +37,7 @@ def test_descent_from_another_start(dz):
 
     ko: (-1.2, 1)에서 lr = 0.0015로 4000번 반복하며 1000번마다 확인한 경로.
     """
-    (descend,) = define(dz, DESCENT, "descend")
+    (descend,) = define(dz, INSIDE, "descend")
     path = descend(-1.2, 1.0, 0.0015, 4000)
     for step, (got, expected) in enumerate(zip(path, descend_here(-1.2, 1.0, 0.0015, 4000))):
         if not np.allclose(got, expected, rtol=1e-6, atol=1e-9):

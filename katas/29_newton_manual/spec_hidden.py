@@ -2,23 +2,12 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, expect_gradients, fail, public_spec
+from grader.judge.spec import define, expect_array, expect_gradients, fail, helpers_file, public_spec
 
 public = public_spec(__file__)  # the public checks' helpers, one copy
 
 
-NEWTON = '''
-def newton(start, iters):
-    x = dz.Variable(np.array(start))
-    path = [float(x.data)]
-    for i in range(iters):
-        y = dz.f(x)
-        x.cleargrad()
-        y.backward()
-        x.data -= x.grad / dz.gx2(x.data)
-        path.append(float(x.data))
-    return path
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_newton_from_other_starts(dz):
@@ -26,7 +15,7 @@ def test_newton_from_other_starts(dz):
 
     ko: -2.5에서 출발하면 -1로, 0.3에서 출발하면 0의 극댓값 쪽으로 갑니다.
     """
-    (newton,) = define(dz, NEWTON, "newton")
+    (newton,) = define(dz, INSIDE, "newton")
     for start in (-2.5, 0.3):
         for step, (got, expected) in enumerate(zip(newton(start, 8), public.newton_here(start, 8))):
             if not np.isclose(got, expected, rtol=1e-12, atol=1e-15):

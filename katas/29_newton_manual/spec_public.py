@@ -2,22 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, expect_gradients, fail
+from grader.judge.spec import define, expect_array, expect_gradients, fail, helpers_file
 
-# The book's loop, run in your process with your f and gx2.
-NEWTON = '''
-def newton(start, iters):
-    """The values x takes: the start, then one per Newton step."""
-    x = dz.Variable(np.array(start))
-    path = [float(x.data)]
-    for i in range(iters):
-        y = dz.f(x)
-        x.cleargrad()
-        y.backward()
-        x.data -= x.grad / dz.gx2(x.data)
-        path.append(float(x.data))
-    return path
-'''
+INSIDE = helpers_file(__file__)
 
 
 def f(x):
@@ -69,7 +56,7 @@ def test_newton_converges(dz):
 
     ko: x = 2에서 시작하는 책의 반복문은 1.4545..., 1.1510..., 1.0253...을 거쳐 7번 만에 1에 이릅니다.
     """
-    (newton,) = define(dz, NEWTON, "newton")
+    (newton,) = define(dz, INSIDE, "newton")
     path = newton(2.0, 10)
     wanted = newton_here(2.0, 10)
     for step, (got, expected) in enumerate(zip(path, wanted)):

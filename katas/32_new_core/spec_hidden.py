@@ -2,29 +2,10 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, expect_gradients, expect_none, fail
+from grader.judge.spec import define, expect_array, expect_gradients, expect_none, fail, helpers_file, public_spec
 
-CORE = '''
-def full_core():
-    import dezero.core
-    import dezero.functions
-    dezero.core.setup_variable()
-    return dezero.core
-'''
-
-SCALAR_CHAIN = '''
-def scalar_chain(core, depth):
-    x = core.Variable(np.array(1.0001))
-    y = x
-    for _ in range(depth):
-        y = y * x / 1.0
-    return x, y
-'''
-
-
-def full_core(dz):
-    (make,) = define(dz, CORE, "full_core")
-    return make()
+public = public_spec(__file__)  # the public checks' helpers, one copy
+INSIDE = helpers_file(__file__)
 
 
 def test_third_derivative_of_pow(dz):
@@ -32,7 +13,7 @@ def test_third_derivative_of_pow(dz):
 
     ko: x = [1.5, -2]에서 x ** 4를 create_graph=True로 거듭 역전파해 4x^3, 12x^2, 24x를 구합니다.
     """
-    core = full_core(dz)
+    core = public.full_core(dz)
     a = np.array([1.5, -2.0])
     x = core.Variable(a.copy())
     y = x ** 4
@@ -49,7 +30,7 @@ def test_diamond_graph(dz):
 
     ko: x = 1.3에서 a = x ** 2; y = a * a + a / x일 때 기울기 4x^3 + 1은 a가 쓰인 두 곳의 몫을 모두 받은 뒤에 나옵니다.
     """
-    core = full_core(dz)
+    core = public.full_core(dz)
     x = core.Variable(np.array(1.3))
     a = x ** 2
     y = a * a + a / x
@@ -66,7 +47,7 @@ def test_gradients_on_a_3d_array(dz):
 
     ko: (3, 1, 2) 배열에서 Mul, Div, Pow의 기울기.
     """
-    core = full_core(dz)
+    core = public.full_core(dz)
     a = np.linspace(0.5, 3.0, 6).reshape(3, 1, 2)
     b = np.linspace(-2.0, -0.4, 6).reshape(3, 1, 2)
     expect_gradients(dz, lambda x0, x1: (x0 * x1) / (x1 ** 2), lambda x0, x1: (x0 * x1) / (x1 ** 2), [a, b],
@@ -78,7 +59,7 @@ def test_accumulation_makes_new_gradients(dz):
 
     ko: cleargrad 없이 두 번째 역전파를 하면 더한 결과가 새 Variable이 되고, 앞의 x.grad는 제자리에서 바뀌지 않습니다.
     """
-    core = full_core(dz)
+    core = public.full_core(dz)
     x = core.Variable(np.array([1.0, 2.0]))
     y = x * x
     y.backward()
@@ -93,8 +74,8 @@ def test_no_functions_left_by_deep_backward(dz, mem):
 
     ko: 스칼라 Function 4,000개가 이어진 연쇄에서 backward()를 불러도 살아 있는 Function의 수는 그대로입니다.
     """
-    core = full_core(dz)
-    (scalar_chain,) = define(dz, SCALAR_CHAIN, "scalar_chain")
+    core = public.full_core(dz)
+    (scalar_chain,) = define(dz, INSIDE, "scalar_chain")
     with mem.gc_disabled():
         x, y = scalar_chain(core, 2000)
         (before,) = mem.count(core.Function)

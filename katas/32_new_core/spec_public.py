@@ -7,43 +7,10 @@ own setup_variable(), as dezero/__init__.py will from step 33 on.
 
 import numpy as np
 
-from grader.judge.spec import (MIB, Ref, define, describe, expect_array, expect_gradients, expect_none, expect_value, fail,
-                         remote, rss_growth)
+from grader.judge.spec import (MIB, Ref, define, describe, expect_array, expect_gradients, expect_none, expect_value,
+                               fail, helpers_file, remote, rss_growth)
 
-CORE = '''
-def full_core():
-    import dezero.core
-    import dezero.functions  # setup_variable and Variable's methods look their functions up there
-    dezero.core.setup_variable()
-    return dezero.core
-'''
-
-# Many Mul nodes on big arrays, built in your process.
-CHAIN = '''
-def chain(core, size, depth):
-    x = core.Variable(np.random.rand(size) + 0.5)
-    y = x
-    for _ in range(depth):
-        y = y * x
-    return x, y
-'''
-
-
-# An identity Function of the new core that counts its backward calls.
-COUNTED = '''
-def counted(core):
-    class Counted(core.Function):
-        calls = 0
-
-        def forward(self, x):
-            return x
-
-        def backward(self, gy):
-            type(self).calls += 1
-            return gy
-
-    return Counted
-'''
+INSIDE = helpers_file(__file__)
 
 
 def rss_growth_mib(mem, before, what):
@@ -51,7 +18,7 @@ def rss_growth_mib(mem, before, what):
 
 
 def full_core(dz):
-    (make,) = define(dz, CORE, "full_core")
+    (make,) = define(dz, INSIDE, "full_core")
     return make()
 
 
@@ -96,7 +63,7 @@ def test_each_function_once_after_all_its_uses(dz):
     경로의 기울기만 받고 바로 실행되어, 긴 경로의 몫이 a.grad에 더해지기 전에 끝나 버립니다.
     """
     core = full_core(dz)
-    (counted,) = define(dz, COUNTED, "counted")
+    (counted,) = define(dz, INSIDE, "counted")
     Counted = counted(core)
     x = core.Variable(np.array(1.1))
     a = Counted()(x)
@@ -239,7 +206,7 @@ def test_backward_builds_no_graph_in_memory(dz, mem):
     Function을 기록해야 합니다.
     """
     core = full_core(dz)
-    (chain,) = define(dz, CHAIN, "chain")
+    (chain,) = define(dz, INSIDE, "chain")
     size, depth = 1 << 19, 12  # 4 MiB arrays
     with mem.gc_disabled():
         x, y = chain(core, size, depth)

@@ -2,24 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import as_array, define, expect_array, fail
+from grader.judge.spec import as_array, define, expect_array, fail, helpers_file
 
-NEWTON = '''
-def newton(start, iters):
-    x = dz.Variable(np.array(start))
-    path = [float(x.data)]
-    for i in range(iters):
-        y = dz.f(x)
-        x.cleargrad()
-        y.backward(create_graph=True)
-        gx = x.grad
-        x.cleargrad()
-        gx.backward()
-        gx2 = x.grad
-        x.data -= gx.data / gx2.data
-        path.append(float(x.data))
-    return path
-'''
+INSIDE = helpers_file(__file__)
 
 
 def newton_here(start, iters):
@@ -35,7 +20,7 @@ def test_newton_from_other_starts(dz):
 
     ko: 여러분의 f로 -1.7에서 출발하면 -1로, 0.4에서 출발하면 0의 극댓값 쪽으로 갑니다.
     """
-    (newton,) = define(dz, NEWTON, "newton")
+    (newton,) = define(dz, INSIDE, "newton")
     for start in (-1.7, 0.4):
         for step, (got, expected) in enumerate(zip(newton(start, 6), newton_here(start, 6))):
             if not np.isclose(got, expected, rtol=1e-12, atol=1e-15):

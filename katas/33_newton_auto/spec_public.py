@@ -8,39 +8,10 @@ import re
 
 import numpy as np
 
-from grader.judge.spec import Ref, as_array, define, describe, expect_array, fail
+from grader.judge.spec import Ref, as_array, define, describe, expect_array, fail, helpers_file
 
-# The book's loop of step 33, run in your process on your f.
-NEWTON = '''
-def newton(start, iters):
-    """The values x takes: the start, then one per Newton step."""
-    x = dz.Variable(np.array(start))
-    path = [float(x.data)]
-    for i in range(iters):
-        y = dz.f(x)
-        x.cleargrad()
-        y.backward(create_graph=True)
-        gx = x.grad
-        x.cleargrad()
-        gx.backward()
-        gx2 = x.grad
-        x.data -= gx.data / gx2.data
-        path.append(float(x.data))
-    return path
-'''
+INSIDE = helpers_file(__file__)
 
-
-# Runs step33.py once more in your process, as a fresh module, and returns what it printed.
-RERUN = '''
-def printed_by_the_file():
-    import contextlib, io
-    with open(dz.__file__) as source:
-        code = compile(source.read(), dz.__file__, "exec")
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        exec(code, {"__name__": "step33_again", "__file__": dz.__file__})
-    return printed.getvalue()
-'''
 
 NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 
@@ -125,7 +96,7 @@ def test_newton_on_your_f(dz):
 
     ko: 검사가 여러분의 f로 책의 반복문을 돌리면 1.4545..., 1.1510..., 1.0253...을 거쳐 7번 만에 1에 이릅니다.
     """
-    (newton,) = define(dz, NEWTON, "newton")
+    (newton,) = define(dz, INSIDE, "newton")
     path = newton(2.0, 8)
     for step, (got, expected) in enumerate(zip(path, newton_here(2.0, 8))):
         if not np.isclose(got, expected, rtol=1e-12, atol=1e-15):
@@ -144,7 +115,7 @@ def test_the_files_loop_takes_newtons_steps(dz):
     Hint (ko): cleargrad 호출은 둘 다 필요합니다. gx.backward() 앞의 것이 없으면 x.grad에 f'(x)가 남아 gx2가 f'(x) + f''(x)가 됩니다. 그래도 x는
     1에 이르지만 걸음이 더 작아집니다.
     """
-    (rerun,) = define(dz, RERUN, "printed_by_the_file")
+    (rerun,) = define(dz, INSIDE, "printed_by_the_file")
     path = printed_path(rerun())
     if not path:
         fail("step33.py printed no line 'i x' (the book prints print(i, x) at the start of each step): "

@@ -2,23 +2,12 @@
 
 import numpy as np
 
-from grader.judge.spec import as_array, define, expect_array, expect_gradients, fail
+from grader.judge.spec import as_array, define, expect_array, expect_gradients, fail, helpers_file
 
 # Not 0: there a faithful 1 - y ** 2 meets Pow's 0 ** -1 by the fourth derivative (NaN).
 POINTS = np.array([[-2.0, -0.7, 0.15], [0.4, 1.1, 3.0]])
 
-# How many Functions the graph of a Variable holds, walked through the book's names (creator, inputs).
-COUNT = '''
-def functions_in_graph(y):
-    seen, pending = set(), [y.creator] if y.creator is not None else []
-    while pending:
-        f = pending.pop()
-        if id(f) in seen:
-            continue
-        seen.add(id(f))
-        pending.extend(x.creator for x in f.inputs if x.creator is not None)
-    return len(seen)
-'''
+INSIDE = helpers_file(__file__)
 
 
 def tanh_derivatives(x):
@@ -84,7 +73,7 @@ def test_graphs_grow_with_the_order(dz):
 
     Hint (ko): 미분은 저마다 앞선 미분의 그래프에서 create_graph=True로 backward를 실행해 구합니다. 책의 35단계 그림처럼 그래프가 빠르게 커집니다.
     """
-    (count,) = define(dz, COUNT, "functions_in_graph")
+    (count,) = define(dz, INSIDE, "functions_in_graph")
     sizes = [count(variable) for _, variable in derivatives(dz, np.array(1.0), 5)]
     if any(b <= a for a, b in zip(sizes, sizes[1:])) or sizes[0] < 2:
         fail(f"the graphs of the 1st to 5th derivatives of tanh(x) hold {sizes} Functions; each should hold "

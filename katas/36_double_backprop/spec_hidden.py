@@ -1,21 +1,8 @@
 """Hidden checks for kata 36: the graphs behind gx and z."""
 
-from grader.judge.spec import define, fail
+from grader.judge.spec import define, fail, helpers_file
 
-REACHES = '''
-def reaches(v, target):
-    """Whether the graph behind v, walked through creator and inputs, leads to target."""
-    seen, pending = set(), [v]
-    while pending:
-        u = pending.pop()
-        if u is target:
-            return True
-        if id(u) in seen or u.creator is None:
-            continue
-        seen.add(id(u))
-        pending.extend(u.creator.inputs)
-    return False
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_gx_leads_back_to_x(dz):
@@ -23,7 +10,7 @@ def test_gx_leads_back_to_x(dz):
 
     ko: create_graph=True로 만든 gx의 그래프는 x까지 이어집니다.
     """
-    (reaches,) = define(dz, REACHES, "reaches")
+    (reaches,) = define(dz, INSIDE, "reaches")
     if not reaches(dz.gx, dz.x):
         fail("the graph behind gx does not lead back to x")
 
@@ -33,6 +20,6 @@ def test_z_is_built_from_gx_and_y(dz):
 
     ko: z의 그래프에는 gx와 y가 모두 들어 있습니다.
     """
-    (reaches,) = define(dz, REACHES, "reaches")
+    (reaches,) = define(dz, INSIDE, "reaches")
     if not reaches(dz.z, dz.gx) or not reaches(dz.z, dz.y):
         fail("z should be computed from gx and y (z = gx ** 3 + y)")

@@ -7,24 +7,9 @@ alone (F.sin(t) before step 39) is judged the same way.
 
 import numpy as np
 
-from grader.judge.spec import Ref, as_array, define, describe, expect_array, fail, same
+from grader.judge.spec import Ref, as_array, define, describe, expect_array, fail, helpers_file, same
 
-# Runs in your process: sum over i of y.grad[i] * dy[i]/dt[j], for every j, by central differences
-# through a copy of the function that made y (so your graph is left as it is).
-NUMERICAL_VJP = '''
-def numerical_vjp(y, t, eps=1e-4):
-    import copy
-    base = np.asarray(t.data, dtype=np.float64)
-    weights = np.asarray(y.grad.data, dtype=np.float64)
-    result = np.zeros(base.shape)
-    for j in np.ndindex(*base.shape):
-        step = np.zeros(base.shape)
-        step[j] = eps
-        plus = copy.copy(y.creator)(dz.Variable(base + step)).data
-        minus = copy.copy(y.creator)(dz.Variable(base - step)).data
-        result[j] = np.sum(weights * (np.asarray(plus) - np.asarray(minus)) / (2 * eps))
-    return result
-'''
+INSIDE = helpers_file(__file__)
 
 
 def variable_data(value, what):
@@ -90,5 +75,5 @@ def test_t_grad_is_the_vector_jacobian_product(dz):
     creator = dz.y.creator
     if creator is None or len(creator.inputs) != 1 or not same(creator.inputs[0], dz.t):
         fail("y should be made from t by one function of t alone (y = F.sin(t); the book's F.sum(t))")
-    (numerical_vjp,) = define(dz, NUMERICAL_VJP, "numerical_vjp")
+    (numerical_vjp,) = define(dz, INSIDE, "numerical_vjp")
     expect_array(gradient(dz.t, "t"), numerical_vjp(dz.y, dz.t), "t.grad", rtol=1e-4, atol=1e-6)

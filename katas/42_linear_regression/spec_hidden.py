@@ -2,25 +2,10 @@
 
 import numpy as np
 
-from grader.judge.spec import as_array, define, expect_array, expect_gradients, expect_value, import_module
+from grader.judge.spec import (as_array, define, expect_array, expect_gradients, expect_value, helpers_file,
+                               import_module)
 
-FIT = '''
-def fit_line(seed, slope, intercept, iters, lr=0.1):
-    rng = np.random.RandomState(seed)
-    x = rng.rand(50, 1)
-    y = intercept + slope * x + 0.1 * rng.randn(50, 1)
-    x, y = dz.Variable(x), dz.Variable(y)
-    dz.W.data = np.zeros((1, 1))
-    dz.b.data = np.zeros(1)
-    for i in range(iters):
-        loss = dz.mean_squared_error(y, dz.predict(x))
-        dz.W.cleargrad()
-        dz.b.cleargrad()
-        loss.backward()
-        dz.W.data -= lr * dz.W.grad.data
-        dz.b.data -= lr * dz.b.grad.data
-    return x.data, y.data, dz.W.data.copy(), dz.b.data.copy()
-'''
+INSIDE = helpers_file(__file__)
 
 
 def numbers(*shape, seed=420):
@@ -59,7 +44,7 @@ def test_another_line(dz):
 
     ko: y = -1 + 3x 근처의 점 50개(시드 7)로 회귀하면 2000번 반복 끝에 최소제곱 직선에 이릅니다.
     """
-    (fit_line,) = define(dz, FIT, "fit_line")
+    (fit_line,) = define(dz, INSIDE, "fit_line")
     x, y, W, b = fit_line(7, 3.0, -1.0, 2000)
     best = np.linalg.lstsq(np.hstack([x, np.ones_like(x)]), y, rcond=None)[0].ravel()
     expect_array(np.array([np.ravel(W)[0], np.ravel(b)[0]]), best, "(W, b) after 2000 iterations", rtol=0, atol=1e-3)

@@ -3,30 +3,9 @@
 import numpy as np
 
 from grader.judge.spec import (Ref, as_array, define, describe, expect_array, expect_gradients, expect_value, fail,
-                         import_module, same)
+                               helpers_file, import_module, same)
 
-# The book's training loop, run in your process with your predict, W and b, on the book's data
-# (np.random.seed(0), then 100 points near y = 5 + 2x).
-FIT = '''
-def fit(mse, iters, lr=0.1):
-    rng = np.random.RandomState(0)
-    x = rng.rand(100, 1)
-    y = 5 + 2 * x + rng.rand(100, 1)
-    x, y = dz.Variable(x), dz.Variable(y)
-    dz.W.data = np.zeros((1, 1))
-    dz.b.data = np.zeros(1)
-    losses = []
-    for i in range(iters):
-        y_pred = dz.predict(x)
-        loss = mse(y, y_pred)
-        dz.W.cleargrad()
-        dz.b.cleargrad()
-        loss.backward()
-        dz.W.data -= lr * dz.W.grad.data
-        dz.b.data -= lr * dz.b.grad.data
-        losses.append(float(loss.data))
-    return dz.W.data.copy(), dz.b.data.copy(), losses
-'''
+INSIDE = helpers_file(__file__)
 
 # What the book prints after 100 iterations.
 BOOK_W, BOOK_B, BOOK_LOSS = 2.11807369, 5.46608905, 0.07908606512411756
@@ -157,7 +136,7 @@ def test_book_regression(dz):
 
     Hint (ko): 책이 출력하는 값입니다. 결과가 다르다면 먼저 predict(x W + b)와 mean_squared_error(N으로 나누기)를 확인하세요. 반복문은 책 그대로입니다.
     """
-    (fit,) = define(dz, FIT, "fit")
+    (fit,) = define(dz, INSIDE, "fit")
     for name, loss_function in (("mean_squared_error of step42.py", dz.mean_squared_error),
                                 ("F.mean_squared_error", import_module(dz, "dezero.functions").mean_squared_error)):
         W, b, losses = fit(loss_function, 100)
@@ -171,7 +150,7 @@ def test_regression_converges(dz):
 
     ko: 500번 반복한 뒤 W와 b는 데이터의 최소제곱 직선과 0.002 이내로 가깝습니다.
     """
-    (fit,) = define(dz, FIT, "fit")
+    (fit,) = define(dz, INSIDE, "fit")
     x, y = book_data()
     best = np.linalg.lstsq(np.hstack([x, np.ones_like(x)]), y, rcond=None)[0].ravel()
     W, b, losses = fit(import_module(dz, "dezero.functions").mean_squared_error, 500)

@@ -2,30 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import as_array, define, expect_array, expect_gradients, expect_value, fail
+from grader.judge.spec import as_array, define, expect_array, expect_gradients, expect_value, fail, helpers_file
 
-TRAIN = '''
-import dezero.functions as F
-
-
-def train(seed, scale, iters, lr=0.2, hidden=10):
-    rng = np.random.RandomState(seed)
-    x = rng.rand(100, 1)
-    y = np.sin(2 * np.pi * x) + rng.rand(100, 1)
-    W1 = dz.Variable(scale * rng.randn(1, hidden))
-    b1 = dz.Variable(np.zeros(hidden))
-    W2 = dz.Variable(scale * rng.randn(hidden, 1))
-    b2 = dz.Variable(np.zeros(1))
-    params = (W1, b1, W2, b2)
-    for i in range(iters):
-        loss = F.mean_squared_error(y, F.linear(F.sigmoid(F.linear(x, W1, b1)), W2, b2))
-        for p in params:
-            p.cleargrad()
-        loss.backward()
-        for p in params:
-            p.data -= lr * p.grad.data
-    return float(loss.data)
-'''
+INSIDE = helpers_file(__file__)
 
 
 def numbers(*shape, seed=430):
@@ -86,7 +65,7 @@ def test_fits_another_sine(dz):
 
     ko: 다른 데이터셋(시드 2)에서 스케일 5로 1000번 반복하면 손실이 0.1 아래로 내려갑니다.
     """
-    (train,) = define(dz, TRAIN, "train")
+    (train,) = define(dz, INSIDE, "train")
     last = train(2, 5.0, 1000)
     if not last < 0.1:
         fail(f"the loss after 1000 iterations is {last:.4f}, expected below 0.1")

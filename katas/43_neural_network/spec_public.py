@@ -2,37 +2,11 @@
 
 import numpy as np
 
-from grader.judge.spec import Ref, as_array, define, describe, expect_array, expect_gradients, expect_value, fail
+from grader.judge.spec import (Ref, as_array, define, describe, expect_array, expect_gradients, expect_value, fail,
+                               helpers_file)
 from grader.judge.spec import numerical_gradient
 
-# The book's two-layer network on the book's noisy sine, trained in your process. ``scale`` is the
-# size of the initial weights (the book's 0.01); the data comes first, then W1 and W2, as in the book.
-TRAIN = '''
-import dezero.functions as F
-
-
-def train(seed, scale, iters, every, lr=0.2, hidden=10):
-    rng = np.random.RandomState(seed)
-    x = rng.rand(100, 1)
-    y = np.sin(2 * np.pi * x) + rng.rand(100, 1)
-    W1 = dz.Variable(scale * rng.randn(1, hidden))
-    b1 = dz.Variable(np.zeros(hidden))
-    W2 = dz.Variable(scale * rng.randn(hidden, 1))
-    b2 = dz.Variable(np.zeros(1))
-    params = (W1, b1, W2, b2)
-    printed = []
-    for i in range(iters):
-        y_pred = F.linear(F.sigmoid(F.linear(x, W1, b1)), W2, b2)
-        loss = F.mean_squared_error(y, y_pred)
-        for p in params:
-            p.cleargrad()
-        loss.backward()
-        for p in params:
-            p.data -= lr * p.grad.data
-        if i % every == 0:
-            printed.append(float(loss.data))
-    return printed, float(loss.data)
-'''
+INSIDE = helpers_file(__file__)
 
 # What the book prints at iterations 0 and 1000.
 BOOK_LOSSES = [0.8473695850105871, 0.2514286285183607]
@@ -160,7 +134,7 @@ def test_book_network(dz):
     Hint (ko): 책이 처음 출력하는 두 값(0.8473695850105871과 0.2514286285183607)입니다. 첫 번째가 다르면 순전파(linear, sigmoid)를, 두 번째만
     다르면 역전파를 살펴보세요.
     """
-    (train,) = define(dz, TRAIN, "train")
+    (train,) = define(dz, INSIDE, "train")
     printed, _ = train(0, 0.01, 1001, 1000)
     expect_array(np.asarray(printed), BOOK_LOSSES, "the losses at iterations 0 and 1000", rtol=1e-7)
 
@@ -175,7 +149,7 @@ def test_network_fits_a_sine(dz):
 
     Hint (ko): 이 점들에 가장 잘 맞는 직선의 손실은 약 0.25이고, 잡음만으로도 약 0.083입니다. 0.1 아래라면 신경망이 출력을 구부려 사인 곡선을 따라간 것입니다.
     """
-    (train,) = define(dz, TRAIN, "train")
+    (train,) = define(dz, INSIDE, "train")
     printed, last = train(0, 5.0, 1000, 100)
     if not last < 0.1:
         fail(f"the loss after 1000 iterations is {last:.4f}, expected below 0.1 "

@@ -2,37 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import as_array, define, expect_array, expect_value, fail
+from grader.judge.spec import as_array, define, expect_array, expect_value, fail, helpers_file
 
-HELPERS = '''
-import dezero.layers as L
-from dezero.core import Parameter, Variable
-
-
-class Many(L.Layer):
-    def __init__(self, n):
-        super().__init__()
-        for i in range(n):
-            setattr(self, "w{}".format(i), Parameter(np.full(2, float(i))))
-        self.note = "not a parameter"
-        self.cache = Variable(np.zeros(2))
-
-    def forward(self, x):
-        return x
-
-
-def registered(layer):
-    found = list(layer.params())
-    names = sorted(name for name, value in vars(layer).items() if any(value is p for p in found))
-    return names, len(found)
-
-
-def lazy_weights(seed, rows, in_size, out_size):
-    np.random.seed(seed)
-    layer = L.Linear(out_size)
-    layer(np.ones((rows, in_size), dtype=np.float32))
-    return layer.W.data.copy(), layer.b.data.copy(), layer.in_size
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_many_parameters(dz):
@@ -40,7 +12,7 @@ def test_many_parameters(dz):
 
     ko: Parameter 7개와 다른 속성을 가진 계층의 params()는 정확히 그 7개만 내놓습니다.
     """
-    Many, registered = define(dz, HELPERS, "Many", "registered")
+    Many, registered = define(dz, INSIDE, "Many", "registered")
     names, count = registered(Many(7))
     expect_value((list(names), count), (sorted(f"w{i}" for i in range(7)), 7), "(params() attributes, how many)")
 
@@ -50,7 +22,7 @@ def test_lazy_weights_other_sizes(dz):
 
     ko: 시드 11에서 5열짜리 3행으로 호출한 L.Linear(6)은 책처럼 W (5, 6)을 뽑고, b는 0, in_size는 5입니다.
     """
-    (lazy_weights,) = define(dz, HELPERS, "lazy_weights")
+    (lazy_weights,) = define(dz, INSIDE, "lazy_weights")
     W, b, in_size = lazy_weights(11, 3, 5, 6)
     expected = np.random.RandomState(11).randn(5, 6).astype(np.float32) * np.sqrt(1 / 5)
     expect_array(np.asarray(W), expected, "W", rtol=1e-6)
@@ -63,7 +35,7 @@ def test_reassigned_parameter(dz):
 
     ko: 속성에 새 Parameter를 대입하면 params()에서도 예전 것이 새것으로 바뀝니다.
     """
-    Many, registered = define(dz, HELPERS, "Many", "registered")
+    Many, registered = define(dz, INSIDE, "Many", "registered")
     layer = Many(2)
     layer.w0 = dz.Parameter(np.array(9.0))
     names, count = registered(layer)
@@ -78,7 +50,7 @@ def test_linear_float64_dtype(dz):
 
     ko: dtype이 float64인 L.Linear는 float64 가중치를 유지합니다.
     """
-    (make,) = define(dz, "import dezero.layers as L\ndef make():\n    return L.Linear(3, dtype=np.float64)\n", "make")
+    (make,) = define(dz, INSIDE, "make")
     layer = make()
     layer(np.ones((2, 4)))
     expect_value(str(layer.W.data.dtype), "float64", "the dtype of W with dtype=np.float64")
@@ -89,7 +61,7 @@ def test_layers_in_turn_start_fresh(dz):
 
     ko: Many(3), Many(5)에 이어 6열에 L.Linear(2), 3열에 L.Linear(4)를 써도 저마다 자기 매개변수만 내놓습니다.
     """
-    Many, registered, lazy_weights = define(dz, HELPERS, "Many", "registered", "lazy_weights")
+    Many, registered, lazy_weights = define(dz, INSIDE, "Many", "registered", "lazy_weights")
     small, large = Many(3), Many(5)
     lazy_weights(12, 2, 6, 2)
     W, _, in_size = lazy_weights(13, 2, 3, 4)

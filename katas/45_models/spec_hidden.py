@@ -1,46 +1,8 @@
 """Hidden checks for kata 45 (instructor grading): deeper nesting, other MLPs."""
 
-from grader.judge.spec import define, expect_value, fail
+from grader.judge.spec import define, expect_value, fail, helpers_file
 
-HELPERS = '''
-import dezero.functions as F
-import dezero.layers as L
-from dezero import Model
-from dezero.core import Parameter
-from dezero.models import MLP
-
-
-class Chain(L.Layer):
-    def __init__(self, depth):
-        super().__init__()
-        self.p = Parameter(np.array(float(depth)))
-        if depth > 1:
-            self.next = Chain(depth - 1)
-
-
-def chain_values(depth):
-    return sorted(float(p.data) for p in Chain(depth).params())
-
-
-def mlp_count(sizes):
-    model = MLP(sizes)
-    model(np.ones((3, 2)))
-    return len(list(model.params())), [tuple(layer.W.shape) for layer in model.layers]
-
-
-def mlp_fit(seed, iters):
-    np.random.seed(seed)
-    x = np.random.rand(100, 1)
-    y = np.sin(2 * np.pi * x) + np.random.rand(100, 1)
-    model = MLP((10, 10, 1))
-    for i in range(iters):
-        loss = F.mean_squared_error(y, model(x))
-        model.cleargrads()
-        loss.backward()
-        for p in model.params():
-            p.data -= 0.2 * p.grad.data
-    return float(loss.data)
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_deep_nesting(dz):
@@ -48,7 +10,7 @@ def test_deep_nesting(dz):
 
     ko: 계층마다 다음 계층과 Parameter를 하나씩 가진 5단 연쇄에서 params()는 5개를 모두 내놓습니다.
     """
-    (chain_values,) = define(dz, HELPERS, "chain_values")
+    (chain_values,) = define(dz, INSIDE, "chain_values")
     expect_value(list(chain_values(5)), [1.0, 2.0, 3.0, 4.0, 5.0], "the values of params() of a chain of 5 layers")
 
 
@@ -57,7 +19,7 @@ def test_mlp_shapes(dz):
 
     ko: 입력 열이 2개일 때 MLP((7, 5, 3, 1))에는 매개변수가 8개 있고, W의 모양은 (2, 7), (7, 5), (5, 3), (3, 1)입니다.
     """
-    (mlp_count,) = define(dz, HELPERS, "mlp_count")
+    (mlp_count,) = define(dz, INSIDE, "mlp_count")
     count, shapes = mlp_count((7, 5, 3, 1))
     expect_value(count, 8, "the number of parameters")
     expect_value([tuple(s) for s in shapes], [(2, 7), (7, 5), (5, 3), (3, 1)], "the shapes of W")
@@ -68,7 +30,7 @@ def test_deeper_mlp_learns(dz):
 
     ko: 잡음 섞인 다른 사인 곡선(시드 3)에서 MLP((10, 10, 1))을 250번 반복 학습하면 손실이 0.67에서 0.25 아래로 내려갑니다.
     """
-    (mlp_fit,) = define(dz, HELPERS, "mlp_fit")
+    (mlp_fit,) = define(dz, INSIDE, "mlp_fit")
     last = mlp_fit(3, 250)
     if not last < 0.25:
         fail(f"the loss after 250 iterations is {last:.4f}, expected below 0.25")
@@ -79,7 +41,7 @@ def test_mlps_in_turn_start_fresh(dz):
 
     ko: MLP((4, 3)), MLP((5, 2, 1)), MLP((2,))를 차례로 만들어 써도 저마다 자기 계층만 가집니다.
     """
-    (mlp_count,) = define(dz, HELPERS, "mlp_count")
+    (mlp_count,) = define(dz, INSIDE, "mlp_count")
     expect_value(mlp_count((4, 3)), (4, [(2, 4), (4, 3)]), "(parameters, W shapes) of MLP((4, 3)), made first")
     expect_value(mlp_count((5, 2, 1)), (6, [(2, 5), (5, 2), (2, 1)]),
                  "(parameters, W shapes) of MLP((5, 2, 1)), made second")

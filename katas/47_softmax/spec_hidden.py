@@ -2,12 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import as_array, define, expect_array, expect_gradients, fail, import_module
+from grader.judge.spec import as_array, define, expect_array, expect_gradients, fail, helpers_file, import_module
 
-SLICING = '''
-def middle(x):
-    return x[:, 1:3, ::-1]
-'''
+INSIDE = helpers_file(__file__)
 
 
 def softmax_np(x, axis=1):
@@ -32,7 +29,7 @@ def test_get_item_3d(dz):
 
     ko: (2, 4, 3) 배열에서 간격을 둔 슬라이스, 뒤집은 슬라이스, 반복된 행 인덱스로 get_item을 확인합니다.
     """
-    (middle,) = define(dz, SLICING, "middle")
+    (middle,) = define(dz, INSIDE, "middle")
     data = np.random.default_rng(1).standard_normal((2, 4, 3))
     expect_gradients(dz, middle, lambda x: x[:, 1:3, ::-1], [data], "x[:, 1:3, ::-1]")
     index = np.array([1, 1, 0, 1])

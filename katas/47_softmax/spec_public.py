@@ -3,16 +3,10 @@
 import numpy as np
 
 from grader.judge.remote import LearnerError, Ref
-from grader.judge.spec import as_array, define, describe, expect_array, expect_gradients, fail, import_module
+from grader.judge.spec import (as_array, define, describe, expect_array, expect_gradients, fail, helpers_file,
+                               import_module)
 
-SLICING = '''
-def column(x):
-    return x[:, 2]
-
-
-def every_other(x):
-    return x[1:, ::2]
-'''
+INSIDE = helpers_file(__file__)
 
 
 # ---------------------------------------------------------------- NumPy references, computed here
@@ -54,7 +48,7 @@ def test_get_item_forward(dz):
     dezero.functions.get_item으로 설정하세요.
     """
     F = _functions(dz)
-    (column,) = define(dz, SLICING, "column")
+    (column,) = define(dz, INSIDE, "column")
     data = np.arange(12.0).reshape(3, 4)
     x = dz.Variable(data)
     expect_array(as_array(F.get_item(x, 1), "get_item(x, 1)"), data[1], "F.get_item(x, 1)")
@@ -76,7 +70,7 @@ def test_get_item_backward(dz):
     ko: x[1]과 x[:, 2]의 기울기는 원소를 꺼낸 자리에 gy를 놓고 나머지는 0으로 채운 것입니다.
     """
     F = _functions(dz)
-    (column, every_other) = define(dz, SLICING, "column", "every_other")
+    (column, every_other) = define(dz, INSIDE, "column", "every_other")
     data = np.arange(12.0).reshape(3, 4)
     expect_gradients(dz, lambda x: F.get_item(x, 1), lambda x: x[1], [data], "F.get_item(x, 1)")
     expect_gradients(dz, column, lambda x: x[:, 2], [data], "x[:, 2]")

@@ -2,30 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, fail, import_module
+from grader.judge.spec import define, fail, helpers_file, import_module
 
-TRAIN = '''
-import math
-
-
-def train_and_score(epochs, batch_size, hidden_size, lr):
-    """The step-48 loop on the training spiral; returns the scores of the test spiral."""
-    x, t = dz.datasets.get_spiral(train=True)
-    model = dz.models.MLP((hidden_size, 3))
-    optimizer = dz.optimizers.SGD(lr).setup(model)
-    max_iter = math.ceil(len(x) / batch_size)
-    for epoch in range(epochs):
-        index = np.random.permutation(len(x))
-        for i in range(max_iter):
-            batch_index = index[i * batch_size:(i + 1) * batch_size]
-            loss = dz.functions.softmax_cross_entropy(model(x[batch_index]), t[batch_index])
-            model.cleargrads()
-            loss.backward()
-            optimizer.update()
-    x_test, t_test = dz.datasets.get_spiral(train=False)
-    with dz.no_grad():
-        return model(x_test).data, t_test
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_generalizes_to_the_test_spiral(dz):
@@ -34,7 +13,7 @@ def test_generalizes_to_the_test_spiral(dz):
     ko: 배치 10, 은닉 유닛 20으로 60에폭 학습한 모델은 테스트 나선 데이터의 85% 넘게 맞힙니다.
     """
     import_module(dz, "dezero.datasets")
-    (train_and_score,) = define(dz, TRAIN, "train_and_score")
+    (train_and_score,) = define(dz, INSIDE, "train_and_score")
     scores, t = train_and_score(60, 10, 20, 1.0)
     accuracy = float(np.mean(np.argmax(scores, axis=1) == t))
     if not accuracy > 0.85:

@@ -3,36 +3,9 @@
 import numpy as np
 
 from grader.judge.remote import LearnerError
-from grader.judge.spec import describe, define, expect_array, fail, import_module
+from grader.judge.spec import describe, define, expect_array, fail, helpers_file, import_module
 
-TRAIN = '''
-import math
-
-
-def train_on_spiral(epochs, batch_size=30, hidden_size=10, lr=1.0):
-    """The book's step-48 loop: shuffled mini-batches sliced by hand, MLP, SGD, softmax cross-entropy."""
-    x, t = dz.datasets.get_spiral(train=True)
-    model = dz.models.MLP((hidden_size, 3))
-    optimizer = dz.optimizers.SGD(lr).setup(model)
-    data_size = len(x)
-    max_iter = math.ceil(data_size / batch_size)
-    losses = []
-    for epoch in range(epochs):
-        index = np.random.permutation(data_size)
-        sum_loss = 0.0
-        for i in range(max_iter):
-            batch_index = index[i * batch_size:(i + 1) * batch_size]
-            y = model(x[batch_index])
-            loss = dz.functions.softmax_cross_entropy(y, t[batch_index])
-            model.cleargrads()
-            loss.backward()
-            optimizer.update()
-            sum_loss += float(loss.data) * len(batch_index)
-        losses.append(sum_loss / data_size)
-    with dz.no_grad():
-        scores = model(x).data
-    return losses, scores, t
-'''
+INSIDE = helpers_file(__file__)
 
 
 def spiral_np(train=True):
@@ -131,7 +104,7 @@ def test_a_model_learns_it(dz):
 
     Hint (ko): 정확도가 1/3 근처에 머문다면 레이블과 점의 짝이 어긋난 것입니다. x와 t를 같은 순열로 섞으세요.
     """
-    (train_on_spiral,) = define(dz, TRAIN, "train_on_spiral")
+    (train_on_spiral,) = define(dz, INSIDE, "train_on_spiral")
     losses, scores, t = train_on_spiral(200)
     accuracy = float(np.mean(np.argmax(scores, axis=1) == t))
     if not accuracy > 0.9:

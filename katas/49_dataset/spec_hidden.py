@@ -2,34 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import define, describe, expect_array, expect_value, fail, import_module, remote
+from grader.judge.spec import define, describe, expect_array, expect_value, fail, helpers_file, import_module, remote
 
-TABLES = '''
-class Images(dz.datasets.Dataset):
-    """Four 2x3 "images" with string-free integer labels 7, 8, 9, 7."""
-
-    def prepare(self):
-        self.data = np.arange(24.0, dtype=np.float32).reshape(4, 2, 3)
-        self.label = np.array([7, 8, 9, 7])
-
-
-def flatten(x):
-    return x.reshape(-1)
-
-
-def as_one_hot(t):
-    return np.eye(10)[t]
-
-
-def item(dataset, index):
-    x, t = dataset[index]
-    return x, t
-
-
-def batch(dataset, indices):
-    pairs = [dataset[i] for i in indices]
-    return np.array([x for x, _ in pairs]), np.array([t for _, t in pairs])
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_other_dataset_and_transforms(dz):
@@ -37,7 +12,7 @@ def test_other_dataset_and_transforms(dz):
 
     ko: (2, 3) float32 "이미지" 데이터셋에서 transform으로 평탄화하고 target_transform으로 원핫을 만듭니다.
     """
-    Images, flatten, as_one_hot, item = define(dz, TABLES, "Images", "flatten", "as_one_hot", "item")
+    Images, flatten, as_one_hot, item = define(dz, INSIDE, "Images", "flatten", "as_one_hot", "item")
     images = Images(transform=flatten, target_transform=as_one_hot)
     expect_value(remote("len", images), 4, "len(Images())")
     x, t = item(images, 3)
@@ -55,7 +30,7 @@ def test_minibatch_of_items(dz):
     ko: 책처럼 [dataset[i] for i in index]를 쌓아 미니배치를 만들어도 데이터는 float32, 레이블은 정수 그대로입니다.
     """
     datasets = import_module(dz, "dezero.datasets")
-    (batch,) = define(dz, TABLES, "batch")
+    (batch,) = define(dz, INSIDE, "batch")
     x_all, t_all = datasets.get_spiral(train=False)
     index = np.array([5, 3, 250, 3, 99])
     x, t = batch(datasets.Spiral(train=False), index)

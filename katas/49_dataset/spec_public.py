@@ -3,44 +3,16 @@
 import numpy as np
 
 from grader.judge.remote import LearnerError, Ref
-from grader.judge.spec import define, describe, expect_array, expect_value, fail, import_module, remote
+from grader.judge.spec import define, describe, expect_array, expect_value, fail, helpers_file, import_module, remote
 
-TABLES = '''
-class Table(dz.datasets.Dataset):
-    """Six examples of two features, labels 0, 1, 2, 0, 1, 2; the test split is negated."""
-
-    def prepare(self):
-        sign = 1.0 if self.train else -1.0
-        self.data = sign * np.arange(12.0).reshape(6, 2)
-        self.label = np.array([0, 1, 2, 0, 1, 2])
-
-
-class Unlabeled(dz.datasets.Dataset):
-    """Five values and no labels."""
-
-    def prepare(self):
-        self.data = np.linspace(0.0, 1.0, 5)
-
-
-def times_ten(x):
-    return x * 10
-
-
-def plus_hundred(t):
-    return t + 100
-
-
-def item(dataset, index):
-    x, t = dataset[index]
-    return x, t
-'''
+INSIDE = helpers_file(__file__)
 
 DATA = np.arange(12.0).reshape(6, 2)
 LABELS = np.array([0, 1, 2, 0, 1, 2])
 
 
 def _tables(dz, *names):
-    return define(dz, TABLES, *names)
+    return define(dz, INSIDE, *names)
 
 
 def _item(item, dataset, index, what):

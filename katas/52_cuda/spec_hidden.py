@@ -3,20 +3,9 @@
 import numpy as np
 
 from grader.judge.remote import LearnerError
-from grader.judge.spec import define, describe, expect_array, expect_value, fail, import_module, same
+from grader.judge.spec import define, describe, expect_array, expect_value, fail, helpers_file, import_module, same
 
-HELPERS = '''
-def cupy_imports():
-    try:
-        import cupy  # noqa: F401
-    except Exception:
-        return False
-    return True
-
-
-def kinds(layer):
-    return [None if p.data is None else type(p.data).__module__.split('.')[0] for p in layer.params()]
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_other_numpy_values(dz):
@@ -56,17 +45,8 @@ def test_nested_layer_to_cpu(dz):
 
     ko: Linear와 MLP를 가진 Model에서 to_cpu()는 매개변수 여섯 개를 모두 옮기고, CuPy가 없으면 to_gpu()는 실패합니다.
     """
-    cupy_imports, kinds = define(dz, HELPERS, "cupy_imports", "kinds")
-    (Nested,) = define(dz, '''
-class Nested(dz.Model):
-    def __init__(self):
-        super().__init__()
-        self.first = dz.layers.Linear(3)
-        self.rest = dz.models.MLP((4, 2))
-
-    def forward(self, x):
-        return self.rest(self.first(x))
-''', "Nested")
+    cupy_imports, kinds = define(dz, INSIDE, "cupy_imports", "kinds")
+    (Nested,) = define(dz, INSIDE, "Nested")
     model = Nested()
     model(np.ones((2, 5), dtype=np.float32))
     model.to_cpu()

@@ -2,36 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import LearnerError, define, expect_array, expect_value, fail
+from grader.judge.spec import LearnerError, define, expect_array, expect_value, fail, helpers_file
 
-HELPERS = '''
-import dezero.layers as L
-from dezero.models import MLP
-
-
-class Deep(dz.Model):
-    """Three levels: a.b.l0.W becomes a/b/l0/W."""
-
-    def __init__(self):
-        super().__init__()
-        self.a = dz.Model()
-        self.a.b = MLP((3, 2))
-        self.out = L.Linear(1, dtype=np.float64)
-
-    def forward(self, x):
-        return self.out(self.a.b(x))
-
-
-def read_npz(path):
-    with np.load(path) as npz:
-        return {key: npz[key] for key in npz.files}
-
-
-def arrays_of(model):
-    params = {}
-    model._flatten_params(params)
-    return {key: p.data for key, p in params.items()}
-'''
+INSIDE = helpers_file(__file__)
 
 X = np.random.default_rng(530).random((3, 4))
 
@@ -41,7 +14,7 @@ def test_three_levels_and_float64(dz):
 
     ko: 세 겹으로 중첩된 이름(a/b/l0/W), float64 계층의 배열을 float64로 저장하기, 그리고 저장 후 다시 불러오기.
     """
-    Deep, read_npz, arrays_of = define(dz, HELPERS, "Deep", "read_npz", "arrays_of")
+    Deep, read_npz, arrays_of = define(dz, INSIDE, "Deep", "read_npz", "arrays_of")
     model = Deep()
     y = model(X).data
     model.save_weights("deep.npz")
@@ -61,7 +34,7 @@ def test_load_into_a_model_never_called(dz):
 
     ko: 계층을 한 번도 호출하지 않아 모양을 아직 모르는 모델도 파일의 배열을 받아들입니다.
     """
-    Deep, _, arrays_of = define(dz, HELPERS, "Deep", "read_npz", "arrays_of")
+    Deep, _, arrays_of = define(dz, INSIDE, "Deep", "read_npz", "arrays_of")
     model = Deep()
     y = model(X).data
     model.save_weights("deep.npz")
@@ -75,16 +48,11 @@ def test_missing_name_in_a_deep_model(dz):
 
     ko: 세 겹으로 중첩된 모델의 파일에서 편향 하나가 빠져 있으면 load_weights는 빠진 이름을 알려 주는 오류를 일으킵니다.
     """
-    (Deep, read_npz, arrays_of) = define(dz, HELPERS, "Deep", "read_npz", "arrays_of")
+    (Deep, read_npz, arrays_of) = define(dz, INSIDE, "Deep", "read_npz", "arrays_of")
     model = Deep()
     model(X)
     model.save_weights("deep.npz")
-    (drop,) = define(dz, """
-def drop(source, target, name):
-    with np.load(source) as npz:
-        arrays = {key: npz[key] for key in npz.files if key != name}
-    np.savez(target, **arrays)
-""", "drop")
+    (drop,) = define(dz, INSIDE, "drop")
     drop("deep.npz", "deep_less.npz", "a/b/l1/b")
     fresh = Deep()
     fresh(X)
@@ -101,7 +69,7 @@ def test_models_saved_in_turn(dz):
 
     ko: Deep(), Linear 하나뿐인 모델, 다시 Deep()을 차례로 저장해도 파일마다 그 모델의 이름만 들어 있습니다.
     """
-    Deep, read_npz = define(dz, HELPERS, "Deep", "read_npz")
+    Deep, read_npz = define(dz, INSIDE, "Deep", "read_npz")
     first = Deep()
     first(X)
     first.save_weights("first.npz")

@@ -2,58 +2,15 @@
 
 import numpy as np
 
-from grader.judge.spec import LearnerError, define, expect_array, expect_value, fail
+from grader.judge.spec import LearnerError, define, expect_array, expect_value, fail, helpers_file
 
-HELPERS = '''
-import dezero.layers as L
-from dezero.models import MLP
-
-
-class Net(dz.Model):
-    """A model holding a model: names two levels deep (enc/l0/W) beside one level (head/W)."""
-
-    def __init__(self):
-        super().__init__()
-        self.enc = MLP((4, 3))
-        self.head = L.Linear(2)
-
-    def forward(self, x):
-        return self.head(self.enc(x))
-
-
-def flat(model):
-    """(name, shape, whether the entry is one of the model's own Parameters) for each flattened entry."""
-    params = {}
-    model._flatten_params(params)
-    own = {id(p) for p in model.params()}
-    return [(key, None if getattr(p, 'data', None) is None else tuple(p.data.shape), id(p) in own)
-            for key, p in params.items()]
-
-
-def read_npz(path):
-    """The arrays of an .npz file, read with NumPy."""
-    with np.load(path) as npz:
-        return {key: npz[key] for key in npz.files}
-
-
-def arrays_of(model):
-    params = {}
-    model._flatten_params(params)
-    return {key: p.data for key, p in params.items()}
-
-
-def make_mlp(sizes, x):
-    """An MLP whose parameters exist: called once on x."""
-    model = MLP(sizes)
-    model(x)
-    return model
-'''
+INSIDE = helpers_file(__file__)
 
 X = np.random.default_rng(53).random((4, 2)).astype(np.float32)
 
 
 def helpers(dz):
-    return define(dz, HELPERS, "Net", "flat", "read_npz", "arrays_of", "make_mlp")
+    return define(dz, INSIDE, "Net", "flat", "read_npz", "arrays_of", "make_mlp")
 
 
 def expect_names(got, expected, what):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, expect_value, public_spec
+from grader.judge.spec import define, expect_array, expect_value, helpers_file, public_spec
 
 from grader.judge.spec import LearnerError, fail  # noqa: F401
 
@@ -12,26 +12,7 @@ CONVS = {"conv1_1": 64, "conv1_2": 64, "conv2_1": 128, "conv2_2": 128, "conv3_1"
 
 public = public_spec(__file__)  # the public checks' helpers, one copy
 
-HELPERS = '''
-def set_weights(model, convs, height, width, value):
-    in_channels = 3
-    for name, out_channels in convs.items():
-        getattr(model, name).W.data = np.full((out_channels, in_channels, 3, 3), value, np.float32)
-        in_channels = out_channels
-    model.fc6.W.data = np.full((512 * (height // 32) * (width // 32), 4096), value, np.float32)
-    model.fc7.W.data = np.zeros((4096, 4096), np.float32)
-    model.fc8.W.data = np.zeros((4096, 1000), np.float32)
-
-
-def trunk_input_of_fc6(model, x):
-    """Run forward and return the shape fc6 was called with (its input)."""
-    seen = []
-    original = model.fc6.forward
-    model.fc6.forward = lambda v: (seen.append(v.shape), original(v))[1]
-    with dz.test_mode():
-        model(x)
-    return seen[0]
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_trunk_on_a_wide_image(dz):
@@ -39,7 +20,7 @@ def test_trunk_on_a_wide_image(dz):
 
     ko: (1, 3, 32, 160) 이미지에서는 풀링 다섯 번이 32x160을 32로 나누므로 fc6은 (1, 512 * 1 * 5)를 받습니다.
     """
-    set_weights, trunk = define(dz, HELPERS, "set_weights", "trunk_input_of_fc6")
+    set_weights, trunk = define(dz, INSIDE, "set_weights", "trunk_input_of_fc6")
     model = dz.models.VGG16()
     set_weights(model, CONVS, 32, 160, 0.0)
     expect_value(trunk(model, np.ones((1, 3, 32, 160), np.float32)), (1, 2560), "the input shape of fc6")
@@ -50,7 +31,7 @@ def test_relu_after_each_convolution(dz):
 
     ko: 합성곱 커널이 모두 -0.01이고 이미지가 양수이면 conv1_1 뒤의 relu가 모든 값을 0으로 만들어 출력은 fc8의 편향이 됩니다.
     """
-    set_weights, _ = define(dz, HELPERS, "set_weights", "trunk_input_of_fc6")
+    set_weights, _ = define(dz, INSIDE, "set_weights", "trunk_input_of_fc6")
     model = dz.models.VGG16()
     set_weights(model, CONVS, 32, 32, -0.01)
     model.fc8.b.data = np.arange(1000, dtype=np.float32)
@@ -64,17 +45,7 @@ def test_preprocess_square_default(dz):
 
     ko: 모든 값이 같은 회색 RGB 대용 이미지로 preprocess를 하면 float32, (3, 224, 224)가 나옵니다.
     """
-    (Grey,) = define(dz, '''
-class Grey:
-    def convert(self, mode):
-        return self
-
-    def resize(self, size):
-        return self
-
-    def __array__(self, dtype=None, copy=None):
-        return np.full((224, 224, 3), 128, dtype=dtype or np.uint8)
-''', "Grey")
+    (Grey,) = define(dz, INSIDE, "Grey")
     got = dz.models.VGG16.preprocess(Grey())
     expect_value(got.shape, (3, 224, 224), "the shape")
     expect_array(got[:, 0, 0], 128 - np.array([103.939, 116.779, 123.68]), "one pixel", rtol=1e-6)

@@ -2,26 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import as_array, define, expect_array, expect_value, numerical_gradient
+from grader.judge.spec import as_array, define, expect_array, expect_value, helpers_file, numerical_gradient
 
-HELPERS = '''
-import dezero.functions as F
-import dezero.layers as L
-
-
-def make_rnn(Wx, b, Wh):
-    rnn = L.RNN(Wx.shape[1])
-    rnn.x2h.W.data = Wx
-    rnn.x2h.b.data = b
-    rnn.h2h.W.data = Wh
-    return rnn
-
-
-def stretch(rnn, xs, r):
-    for x in xs:
-        h = rnn(x)
-    return F.sum(h * r)
-'''
+INSIDE = helpers_file(__file__)
 
 
 def rnn_numpy(Wx, b, Wh, xs, h=None):
@@ -38,7 +21,7 @@ def test_six_steps_one_input_feature(dz):
 
     ko: 입력 특징 1개, 유닛 3개인 RNN을 6번 호출한 뒤, 여섯 번 모두를 거쳐 구한 h2h.W의 기울기.
     """
-    make_rnn, stretch = define(dz, HELPERS, "make_rnn", "stretch")
+    make_rnn, stretch = define(dz, INSIDE, "make_rnn", "stretch")
     rng = np.random.default_rng(5900)
     Wx, b, Wh = rng.standard_normal((1, 3)), rng.standard_normal(3) * 0.1, rng.standard_normal((3, 3)) * 0.7
     xs = [rng.standard_normal((2, 1)) for _ in range(6)]
@@ -54,7 +37,7 @@ def test_two_cuts(dz):
 
     ko: 두 번씩 호출한 세 구간을 구간마다 끊으면, 세 번째 구간의 기울기는 네 번째 호출 뒤의 상태에서 시작합니다.
     """
-    make_rnn, stretch = define(dz, HELPERS, "make_rnn", "stretch")
+    make_rnn, stretch = define(dz, INSIDE, "make_rnn", "stretch")
     rng = np.random.default_rng(5901)
     Wx, b, Wh = rng.standard_normal((2, 3)), rng.standard_normal(3), rng.standard_normal((3, 3)) * 0.5
     xs = [rng.standard_normal((1, 2)) for _ in range(6)]
@@ -78,7 +61,7 @@ def test_float32_state(dz):
 
     ko: float32 RNN은 상태와 기울기도 float32 그대로입니다.
     """
-    make_rnn, stretch = define(dz, HELPERS, "make_rnn", "stretch")
+    make_rnn, stretch = define(dz, INSIDE, "make_rnn", "stretch")
     rng = np.random.default_rng(5902)
     f32 = np.float32
     rnn = make_rnn(rng.standard_normal((2, 3)).astype(f32), np.zeros(3, f32), rng.standard_normal((3, 3)).astype(f32))

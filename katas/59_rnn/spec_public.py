@@ -2,82 +2,15 @@
 
 import numpy as np
 
-from grader.judge.spec import MIB, as_array, define, expect_array, expect_value, fail, numerical_gradient, rss_growth
+from grader.judge.spec import (MIB, as_array, define, expect_array, expect_value, fail, helpers_file,
+                               numerical_gradient, rss_growth)
 
-HELPERS = '''
-import dezero
-import dezero.functions as F
-import dezero.layers as L
-
-
-def make_rnn(Wx, b, Wh):
-    """An RNN layer with the given weights (set before its first call)."""
-    rnn = L.RNN(Wx.shape[1])
-    rnn.x2h.W.data = Wx
-    rnn.x2h.b.data = b
-    rnn.h2h.W.data = Wh
-    return rnn
-
-
-def run(rnn, xs):
-    """The outputs' data for the inputs xs, one call each."""
-    return [rnn(x).data for x in xs]
-
-
-def weighted_sum(rnn, xs, r):
-    """sum(h_T * r) after feeding xs (Variables or arrays) to rnn."""
-    for x in xs:
-        h = rnn(x)
-    return F.sum(h * r)
-
-
-def grads(rnn, xs):
-    return [rnn.x2h.W.grad.data, rnn.x2h.b.grad.data, rnn.h2h.W.grad.data] + [x.grad.data for x in xs]
-
-
-def truncated(rnn, x, steps, bptt, cut):
-    """The book's loop without the optimizer: loss accumulates, and every bptt steps it is cut (if cut)."""
-    loss = 0
-    for i in range(steps):
-        h = rnn(x)
-        loss = loss + F.sum(h)
-        if cut and (i + 1) % bptt == 0:
-            loss.unchain_backward()
-    return loss
-'''
-
-STEP_CLASS = '''
-import ast
-import importlib.util
-
-
-def step_class(module, name):
-    """The class ``name`` of the step file ``module``, defined without running the file's program.
-
-    The book's step files train for minutes (and plot with matplotlib) when imported; a check needs
-    only the class. The file's imports run first (one that fails, matplotlib say, is skipped).
-    """
-    path = importlib.util.find_spec(module).origin
-    with open(path, encoding='utf-8') as handle:
-        tree = ast.parse(handle.read(), filename=path)
-    namespace = {'__name__': module, '__file__': path}
-    for node in tree.body:
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            try:
-                exec(compile(ast.Module([node], []), path, 'exec'), namespace)
-            except ImportError:
-                pass
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name == name:
-            exec(compile(ast.Module([node], []), path, 'exec'), namespace)
-            return namespace[name]
-    raise LookupError('{} defines no class {}'.format(path, name))
-'''
+INSIDE = helpers_file(__file__)
 
 
 def step_class(dz, module, name):
-    """A class of the kata's step file (see STEP_CLASS), from the learner's process."""
-    (get,) = define(dz, STEP_CLASS, "step_class")
+    """A class of the kata's step file (inside.py: step_class), from the learner's process."""
+    (get,) = define(dz, INSIDE, "step_class")
     return get(module, name)
 
 
@@ -107,7 +40,7 @@ def rnn_numpy(Wx, b, Wh, xs, h=None):
 
 def helpers(dz):
     names = ["make_rnn", "run", "weighted_sum", "grads", "truncated"]
-    return dict(zip(names, define(dz, HELPERS, *names)))
+    return dict(zip(names, define(dz, INSIDE, *names)))
 
 
 def test_rnn_matches_numpy(dz):

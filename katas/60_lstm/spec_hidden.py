@@ -2,43 +2,12 @@
 
 import numpy as np
 
-from grader.judge.spec import as_array, define, expect_array, expect_value, public_spec
+from grader.judge.spec import as_array, define, expect_array, expect_value, helpers_file, public_spec
 
 public = public_spec(__file__)  # the public checks' helpers, one copy
 
 
-HELPERS = '''
-import dezero
-import dezero.functions as F
-import dezero.layers as L
-
-
-def make_lstm(Wx, bx, Wh):
-    lstm = L.LSTM(Wx[0].shape[1])
-    for gate, W, b, U in zip('fiou', Wx, bx, Wh):
-        getattr(lstm, 'x2' + gate).W.data = W
-        getattr(lstm, 'x2' + gate).b.data = b
-        getattr(lstm, 'h2' + gate).W.data = U
-    return lstm
-
-
-def outputs(lstm, xs):
-    return [lstm(x).data for x in xs]
-
-
-class Numbers(dezero.datasets.Dataset):
-    def __init__(self, n):
-        self.n = n
-        super().__init__()
-
-    def prepare(self):
-        self.data = np.arange(self.n).reshape(-1, 1)
-        self.label = self.data * 2
-
-
-def first_indices(n, batch_size):
-    return [[int(v) for v in x.reshape(-1)] for x, _ in dezero.SeqDataLoader(Numbers(n), batch_size)]
-'''
+INSIDE = helpers_file(__file__)
 
 
 def test_five_steps_wider(dz):
@@ -46,7 +15,7 @@ def test_five_steps_wider(dz):
 
     ko: 입력 특징 1개, 유닛 6개인 LSTM에 배치 4로 다섯 번 호출한 결과를 넘파이와 비교합니다.
     """
-    make_lstm, outputs, _ = define(dz, HELPERS, "make_lstm", "outputs", "first_indices")
+    make_lstm, outputs, _ = define(dz, INSIDE, "make_lstm", "outputs", "first_indices")
     rng = np.random.default_rng(6000)
     Wx = [rng.standard_normal((1, 6)) for _ in range(4)]
     bx = [rng.standard_normal(6) for _ in range(4)]
@@ -66,7 +35,7 @@ def test_loader_of_one_stream(dz):
 
     ko: batch_size=1이면 시퀀스를 순서대로 읽고, 항목 12개를 배치 4로 나누면 흐름이 3씩 떨어진 곳에서 시작합니다.
     """
-    _, _, first_indices = define(dz, HELPERS, "make_lstm", "outputs", "first_indices")
+    _, _, first_indices = define(dz, INSIDE, "make_lstm", "outputs", "first_indices")
     expect_value(first_indices(5, 1), [[0], [1], [2], [3], [4]], "SeqDataLoader(5 items, batch_size=1)")
     expect_value(first_indices(12, 4), [[0, 3, 6, 9], [1, 4, 7, 10], [2, 5, 8, 11]], "SeqDataLoader(12, 4)")
 

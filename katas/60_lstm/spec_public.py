@@ -2,121 +2,17 @@
 
 import numpy as np
 
-from grader.judge.spec import as_array, define, expect_array, expect_value, fail, numerical_gradient
+from grader.judge.spec import as_array, define, expect_array, expect_value, fail, helpers_file, numerical_gradient
 
 GATES = "fiou"
 
-HELPERS = '''
-import dezero
-import dezero.functions as F
-import dezero.layers as L
+INSIDE = helpers_file(__file__)
 
-
-def make_lstm(Wx, bx, Wh):
-    """An LSTM whose gates f, i, o, u take the given weights (set before its first call)."""
-    lstm = L.LSTM(Wx[0].shape[1])
-    for gate, W, b, U in zip('fiou', Wx, bx, Wh):
-        getattr(lstm, 'x2' + gate).W.data = W
-        getattr(lstm, 'x2' + gate).b.data = b
-        getattr(lstm, 'h2' + gate).W.data = U
-    return lstm
-
-
-def run(lstm, xs):
-    outputs = [lstm(x).data for x in xs]
-    return outputs, lstm.h.data, lstm.c.data
-
-
-def weighted_sum(lstm, xs, r):
-    for x in xs:
-        h = lstm(x)
-    return F.sum(h * r)
-
-
-def grads(lstm, xs):
-    found = []
-    for gate in 'fiou':
-        found += [getattr(lstm, 'x2' + gate).W.grad.data, getattr(lstm, 'x2' + gate).b.grad.data,
-                  getattr(lstm, 'h2' + gate).W.grad.data]
-    return found + [x.grad.data for x in xs]
-
-
-class Numbers(dezero.datasets.Dataset):
-    """data[i] = [i], label[i] = [100 + i]."""
-
-    def __init__(self, n):
-        self.n = n
-        super().__init__()
-
-    def prepare(self):
-        self.data = np.arange(self.n).reshape(-1, 1)
-        self.label = self.data + 100
-
-
-def batches(n, batch_size, epochs=1):
-    loader = dezero.SeqDataLoader(Numbers(n), batch_size=batch_size)
-    found = []
-    for _ in range(epochs):
-        found.append([(x, t) for x, t in loader])
-    return found
-
-
-def train(BetterRNN, epochs, hidden, bptt, seed):
-    """The book's loop for BetterRNN, shortened: SinCurve in batches of 30, Adam; the mean loss of each epoch."""
-    np.random.seed(seed)
-    train_set = dezero.datasets.SinCurve(train=True)
-    loader = dezero.SeqDataLoader(train_set, batch_size=30)
-    model = BetterRNN(hidden, 1)
-    optimizer = dezero.optimizers.Adam(alpha=0.01).setup(model)
-    means = []
-    for epoch in range(epochs):
-        model.reset_state()
-        loss, count, total = 0, 0, 0.0
-        for x, t in loader:
-            step_loss = F.mean_squared_error(model(x), t)
-            loss += step_loss
-            total += float(step_loss.data)
-            count += 1
-            if count % bptt == 0:
-                model.cleargrads()
-                loss.backward()
-                loss.unchain_backward()
-                optimizer.update()
-        means.append(total / count)
-    return means
-'''
-
-STEP_CLASS = '''
-import ast
-import importlib.util
-
-
-def step_class(module, name):
-    """The class ``name`` of the step file ``module``, defined without running the file's program.
-
-    The book's step files train for minutes (and plot with matplotlib) when imported; a check needs
-    only the class. The file's imports run first (one that fails, matplotlib say, is skipped).
-    """
-    path = importlib.util.find_spec(module).origin
-    with open(path, encoding='utf-8') as handle:
-        tree = ast.parse(handle.read(), filename=path)
-    namespace = {'__name__': module, '__file__': path}
-    for node in tree.body:
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            try:
-                exec(compile(ast.Module([node], []), path, 'exec'), namespace)
-            except ImportError:
-                pass
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name == name:
-            exec(compile(ast.Module([node], []), path, 'exec'), namespace)
-            return namespace[name]
-    raise LookupError('{} defines no class {}'.format(path, name))
-'''
+STEP_CLASS = helpers_file(__file__, "59_rnn")  # step_class: one copy, kata 59's
 
 
 def step_class(dz, module, name):
-    """A class of the kata's step file (see STEP_CLASS), from the learner's process."""
+    """A class of the kata's step file (kata 59's inside.py: step_class), from the learner's process."""
     (get,) = define(dz, STEP_CLASS, "step_class")
     return get(module, name)
 
@@ -126,7 +22,7 @@ NAMES = ["make_lstm", "run", "weighted_sum", "grads", "batches", "train"]
 
 
 def helpers(dz):
-    return dict(zip(NAMES, define(dz, HELPERS, *NAMES)))
+    return dict(zip(NAMES, define(dz, INSIDE, *NAMES)))
 
 
 def sigmoid(a):

@@ -1,0 +1,15 @@
+"""Kata 13's helpers for its public checks: code that runs in the learner's process.
+
+spec_public.py defines this file there with ``define(dz, INSIDE, *names)`` (grader/judge/spec.py), whole,
+with ``dz`` (the learner's module) and ``np`` given; only its code goes, without docstrings or comments.
+The helpers compute; the checks compare what they return.
+"""
+
+
+class Split(dz.Function):
+    """Two outputs, x and 3x, so backward receives two gradients: gx = gy0 + 3 * gy1."""
+    def forward(self, x):
+        return x, 3 * x
+
+    def backward(self, gy0, gy1):
+        return gy0 + 3 * gy1
