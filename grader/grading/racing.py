@@ -210,7 +210,10 @@ def run_race(race, root, name, context, small=False, runs=None, reference=None):
             except (LearnerError, WorkerGone) as error:
                 if side == "reference":
                     raise RaceError(f"the reference failed its own race {race.id}: {error}") from None
-                return Outcome(race, name, False, f"run {number + 1}: {error}")
+                why = str(error).strip()
+                if isinstance(error, LearnerError):
+                    why += " (a race runs your whole DeZero: every kata it uses must pass; nox -s progress)"
+                return Outcome(race, name, False, f"run {number + 1}: {why}")
         why = compare(race, sides["reference"].results, sides["submission"].results)
         if why:
             return Outcome(race, name, False, f"your results differ from the reference's on run {number + 1} "
@@ -394,4 +397,4 @@ def leaderboard_text(board):
     if board.left_out:
         lines.append(f"{board.left_out} receipt(s) left out: their signature does not verify with this grader's key "
                      "(changed after signing, signed on another machine, or moved to another submission's folder)")
-    return "\n".join(lines)
+    return "\n".join(lines) or "The leaderboard is empty: no accepted race has a receipt here yet."
