@@ -128,3 +128,19 @@ def test_every_race_makes_its_data_from_the_seed_it_is_given():
         assert all(np.array_equal(first[key], again[key]) for key in first), race.id
         assert not all(np.array_equal(first[key], other[key]) for key in first), race.id
         assert "def train(dz, data, sizes)" in race.train_source()
+
+
+def test_cpu_time_and_peak_memory_are_read_from_outside_the_process():
+    """What a race measures comes from the kernel's counters of another process, read here (no timing asserted:
+    the child says how much CPU it used, and ours must have seen at least most of it)."""
+    child = subprocess.Popen([sys.executable, "-c", "import time, sys\nblock = bytearray(64 << 20)\n"
+                              "start = time.process_time()\nwhile time.process_time() - start < 0.3: pass\n"
+                              "print(time.process_time(), flush=True)\nsys.stdin.read()"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        used = float(child.stdout.readline())
+        assert racing.cpu_seconds(child.pid) >= used - 0.05
+        assert racing.status_mib(child.pid, "VmHWM") >= 64 and racing.status_mib(child.pid, "VmRSS") >= 64
+    finally:
+        child.kill()
+        child.wait()
