@@ -144,3 +144,14 @@ def test_cpu_time_and_peak_memory_are_read_from_outside_the_process():
     finally:
         child.kill()
         child.wait()
+
+
+def test_an_unsealed_race_gets_no_receipt(raced, tmp_path):
+    """Unsealed, learner code runs as the grader's user, who can read the signing key: no receipt is written."""
+    base, _ = raced
+    receipt = racing.read_receipt(base / "out" / "submissions" / "fast" / "race-race_spiral.json")
+    outcome = racing.Outcome(find_races(["spiral"])[0], "fast", True, receipt=dict(receipt, seal="none"))
+    assert racing.write_receipt(tmp_path, outcome) is None and not list(tmp_path.rglob("*.json"))
+    assert "no receipt: raced unsealed" in racing.outcome_text(outcome)
+    outcome.receipt["seal"] = "namespaces"
+    assert racing.read_receipt(racing.write_receipt(tmp_path, outcome))["seal"] == "namespaces", "sealed: signed"

@@ -305,9 +305,12 @@ def sign(body):
 
 
 def write_receipt(out, outcome):
-    """Write an accepted race's receipt, signed; a rejected race removes the submission's earlier receipt."""
+    """Write an accepted race's receipt, signed; a rejected race removes the submission's earlier receipt.
+
+    Unsealed, no receipt: learner code ran as the grader's user and could have read the key that signs them.
+    """
     path = receipt_path(out, outcome.name, outcome.race.id)
-    if not outcome.accepted:
+    if not outcome.accepted or outcome.receipt.get("seal") == "none":
         path.unlink(missing_ok=True)
         return None
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -377,6 +380,8 @@ def outcome_text(outcome):
     found = outcome.receipt
     sub, ref = found["median"]["submission"], found["median"]["reference"]
     where = f"; receipt: {printable(outcome.path)}" if outcome.path else ""
+    if found.get("seal") == "none":
+        where = "; no receipt: raced unsealed (your code ran as the grader's user, who holds the key that signs them)"
     return (f"{head}: accepted. CPU {ratio_text(found['ratio']['cpu'])} the reference's ({sub['cpu_s']:.3f} s / "
             f"{ref['cpu_s']:.3f} s, medians of {found['runs']}), memory added at peak "
             f"{ratio_text(found['ratio']['memory'])} ({sub['added_mib']:.1f} / {ref['added_mib']:.1f} MiB){where}")
