@@ -208,8 +208,8 @@ def run_race(race, root, name, context, small=False, runs=None, reference=None):
                 sides[side] = one_run(race, source, data, sizes, reference_staged if side == "reference" else mine,
                                       context)
             except (LearnerError, WorkerGone) as error:
-                if side == "reference":
-                    raise RaceError(f"the reference failed its own race {race.id}: {error}") from None
+                if side == "reference" or getattr(error, "kind", "") == "tool":  # not the learner's doing
+                    raise RaceError(f"the {side} could not run race {race.id}: {error}") from None
                 why = str(error).strip()
                 if isinstance(error, LearnerError):
                     why += " (a race runs your whole DeZero: every kata it uses must pass; nox -s progress)"
