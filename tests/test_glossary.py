@@ -33,7 +33,7 @@ def korean_texts():
         yield f"{where} title_ko", data.get("title_ko", "")
         for number, hint in enumerate(data.get("hints", [])):
             yield f"{where} hint {number + 1}", hint.get("ko", "")
-    for path in sorted(KATAS.glob("*/spec_*.py")):
+    for path in sorted([*KATAS.glob("*/spec_*.py"), *KATAS.glob("*/hidden/spec_*.py")]):
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
             if isinstance(node, ast.FunctionDef) and node.name.startswith("test_"):
                 yield f"{path.relative_to(ROOT).as_posix()}::{node.name}", ast.get_docstring(node) or ""

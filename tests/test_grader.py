@@ -69,7 +69,7 @@ def test_hidden_checks_are_hidden(batch):
     bob = json.loads((out / "submissions" / "bob" / "results.json").read_text())
     hidden = [t for t in bob["tests"] if t["visibility"] == "after_due_date"]
     assert hidden, "hidden checks appear with after_due_date visibility"
-    spec_text = (KATAS[SOLVED].directory / "spec_hidden.py").read_text()
+    spec_text = (KATAS[SOLVED].directory / "hidden" / "spec_hidden.py").read_text()
     for test in bob["tests"]:
         assert "expected" not in test["output"] or test["visibility"] == "visible"
         for line in spec_text.splitlines():

@@ -68,7 +68,7 @@ def test_zip_is_laid_out_as_gradescope_unpacks_it(autograder_zip):
     names = set(zipfile.ZipFile(autograder_zip).namelist())
     assert {"setup.sh", "run_autograder", "requirements.lock", "pyproject.toml", "grader/__main__.py"} <= names
     assert any(n.startswith("solutions/dezero/") for n in names), "package katas need the reference"
-    assert any(n.startswith(f"katas/{SOLVED}/spec_hidden") for n in names)
+    assert any(n.startswith(f"katas/{SOLVED}/hidden/spec_hidden") for n in names)
     assert not any(n.endswith(MISTAKES) for n in names), "grading needs no catalogue of mistakes"
     assert not any(n.startswith("source/") for n in names)
 

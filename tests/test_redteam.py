@@ -38,7 +38,7 @@ from tests.helpers import (KATAS, LADDER, grade, kata_files, mutate, shipped_kat
                            write_submission)
 
 GRADED = list(KATAS)
-HIDDEN_SPEC = KATAS_DIR / "17_weakref_outputs" / "spec_hidden.py"
+HIDDEN_SPEC = KATAS_DIR / "17_weakref_outputs" / "hidden" / "spec_hidden.py"
 PUBLIC_SPEC = KATAS_DIR / "17_weakref_outputs" / "spec_public.py"
 STRONG_OUTPUTS = ("self.outputs = [weakref.ref(output) for output in outputs]",
                   "self.outputs = [weakref.ref(output) for output in outputs]\n        self.kept = outputs")
@@ -84,14 +84,15 @@ def secret_lines():
     public = set()
     for path in shipped_katas_files():
         public |= _lines(path.read_text(errors="replace"))
-    for path in KATAS_DIR.glob("*/spec_hidden.py"):  # a hidden check's name (its docstring's first line) is shown
+    for path in KATAS_DIR.glob("*/hidden/spec_hidden.py"):  # a hidden check's name (its docstring's first line) is shown
         for node in ast.parse(path.read_text()).body:
             doc = ast.get_docstring(node) if hasattr(node, "body") else None
             if doc:
                 public.add(doc.strip().splitlines()[0].strip())
     shipped = "\n".join(path.read_text(errors="replace") for path in shipped_katas_files())
     secret = set()
-    for path in [*KATAS_DIR.glob("*/spec_hidden.py"), *SOLUTIONS.rglob("*.py")]:
+    hidden = [*KATAS_DIR.glob("*/hidden/spec_hidden.py"), *KATAS_DIR.glob("*/hidden/inside.py")]  # specs, helpers
+    for path in [*hidden, *SOLUTIONS.rglob("*.py")]:
         secret |= {line for line in _lines(path.read_text()) if len(line) >= 20 and line not in public}
     # A line that public material quotes (a hint that gives a line away, say) is no secret.
     return {line for line in secret if line not in shipped}

@@ -202,7 +202,7 @@ def hidden_secrets():
     file shipped to learners holds."""
     shipped = "\n".join(path.read_text(errors="replace") for path in shipped_katas_files())
     secrets = set()
-    for path in [*KATAS_DIR.glob("*/spec_hidden.py"), *KATAS_DIR.glob("*/hidden/inside.py")]:  # helpers, too
+    for path in [*KATAS_DIR.glob("*/hidden/spec_hidden.py"), *KATAS_DIR.glob("*/hidden/inside.py")]:  # helpers, too
         text = path.read_text()
         tree = ast.parse(text)
         docs = {ast.get_docstring(n) for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.Module))}

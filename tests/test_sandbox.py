@@ -99,7 +99,7 @@ def test_worker_sees_only_itself(sealed):
 
 @NAMESPACES
 def test_kata_read_only_scratch_writable_and_secrets_absent(sealed):
-    hidden = str(KATAS["17_weakref_outputs"].directory / "spec_hidden.py")
+    hidden = str(KATAS["17_weakref_outputs"].directory / "hidden" / "spec_hidden.py")
     _, probe = sealed(f"""
         import os
         def try_all():

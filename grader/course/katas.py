@@ -36,10 +36,10 @@ try:
 except ImportError:  # Python 3.10: the same parser, as the tomli backport (pyproject.toml)
     import tomli as tomllib
 
-SPEC_FILES = {"spec_public.py": "visible", "spec_hidden.py": "after_due_date"}
 HIDDEN = "hidden"                   # a kata's instructors-only folder: the learners' release leaves it out
 MISTAKES = f"{HIDDEN}/mutants.py"   # its realistic mistakes, faithful variants and their diagnoses
-HIDDEN_SPEC = "spec_hidden.py"
+HIDDEN_SPEC = "spec_hidden.py"      # its hidden checks, in hidden/
+SPEC_FILES = {"spec_public.py": "visible", f"{HIDDEN}/{HIDDEN_SPEC}": "after_due_date"}  # path in the kata: visibility
 INSIDE = "inside.py"                # helpers its public spec defines in the learner's process (judge/spec.py: define)
 HIDDEN_INSIDE = f"{HIDDEN}/{INSIDE}"  # those of its hidden spec
 REQUIRED = ("id", "title", "step", "module", "files", "points", "hints")
