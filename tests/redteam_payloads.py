@@ -111,7 +111,7 @@ for _pid in _seen:
     for _what in ("environ", "cmdline"):
         try:
             _text = open(f"/proc/{_pid}/{_what}", "rb").read()
-            if b"kata-grade-" in _text or b"judge.py" in _text:
+            if b"kata-grade-" in _text or b"judge/session.py" in _text:
                 _report.append(f"ALLOWED: read /proc/{_pid}/{_what} of the grader")
         except OSError:
             pass

@@ -351,7 +351,7 @@ def test_watch_in_a_real_terminal(tree):
 
     write(tree, KATA, mutate(KATA, "x.grad = x.grad + gx", "x.grad += gx")[f"{KATA}/step14.py"])
     code = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
-            "from grader.learner import Learner\nfrom grader.watch import watch\n"
+            "from grader.learner.commands import Learner\nfrom grader.learner.watch import watch\n"
             f"sys.exit(watch(Learner(root={str(tree)!r}, progress={str(tree.parent / 'p.json')!r}, lang='en'), "
             f"[{KATA!r}]))\n")
     pid, fd = pty.fork()

@@ -87,7 +87,7 @@ def test_judge_zygote_and_workers_keep_the_graders_nice_and_session(tmp_path):
     assert nice == os.nice(0) + NICE
     group = autogroup(os.getpid())
 
-    judges = {pid: info for pid, info in seen.items() if "judge.py" in info[3]}
+    judges = {pid: info for pid, info in seen.items() if "judge/session.py" in info[3]}
     workers = {pid: info for pid, info in seen.items() if "--zygote" in info[3]}  # the zygote and its forks
     assert judges, f"no judge seen: {seen}"
     assert len(workers) >= 2, f"no zygote and worker seen: {seen}"
