@@ -155,3 +155,16 @@ def test_an_unsealed_race_gets_no_receipt(raced, tmp_path):
     assert "no receipt: raced unsealed" in racing.outcome_text(outcome)
     outcome.receipt["seal"] = "namespaces"
     assert racing.read_receipt(racing.write_receipt(tmp_path, outcome))["seal"] == "namespaces", "sealed: signed"
+
+
+def test_races_are_never_katas():
+    """No grade counts a race: its folder has a race.toml and no kata.toml, so the ladder never lists it."""
+    from grader.course.katas import all_katas
+
+    races = all_races()
+    assert [race.workload_name for race in races] == ["spiral", "mlp", "lstm"]
+    assert not {race.id for race in races} & {kata.id for kata in all_katas()}
+    assert not any((race.directory / "kata.toml").exists() for race in races)
+    for race in races:
+        assert (race.directory / "README.md").is_file() and (race.directory / "README.ko.md").is_file(), race.id
+        assert set(race.sizes_for(small=True)) == set(race.sizes_for()), "[small] changes sizes, adds none"
