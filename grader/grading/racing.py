@@ -181,7 +181,7 @@ def _shape_of(value):
 def run_race(race, root, name, context, small=False, runs=None, reference=None):
     """Race ``root``'s package against the reference; an ``Outcome`` (the receipt is not yet written)."""
     sizes = race.sizes_for(small)
-    runs = runs or race.runs
+    runs = max(1, runs or race.runs)
     workload, source = race.workload(), race.train_source() + READY
     staged = Path(context["private"]) / "staged"
     reference_staged = staged / "reference"
