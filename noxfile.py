@@ -197,6 +197,12 @@ def release(session):
     grader(session, "release", *(session.posargs or ["dist/learners"]))
 
 
+@nox.session(name="new-kata", venv_backend="none")
+def new_kata(session):
+    """Instructors: a new kata's folder with skeletons: nox -s new-kata -- ID --step N --title "..." [--title-ko "..."]"""
+    grader(session, "new-kata", *session.posargs)
+
+
 @nox.session(venv_backend="none")
 def gradescope(session):
     """Instructors: the Gradescope autograder zip: nox -s gradescope -- OUT"""

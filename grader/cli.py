@@ -558,6 +558,20 @@ def stubs(args):
     return 0
 
 
+def new_kata(args):
+    """Scaffold a kata's folder (grader/course/scaffold.py) and say what to do outside it."""
+    from grader.course.scaffold import ScaffoldError, new_kata as scaffold
+
+    try:
+        written, steps = scaffold(args.kata_id, args.step, args.title, args.title_ko, args.package or None)
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 2
+    print("Written:\n  " + "\n  ".join(str(path.relative_to(ROOT)) for path in written))
+    print("\n".join(steps))
+    return 0
+
+
 def reference(args):
     """Write the reference solutions shaped as a submission (to check a grading setup end to end)."""
     from grader.course.generate import reference_submission
@@ -765,6 +779,13 @@ def build_parser():
     p = commands.add_parser("stubs", help="regenerate kata stubs from solutions/ (--check: only compare)")
     p.add_argument("--check", action="store_true")
     p.set_defaults(run=stubs)
+    p = commands.add_parser("new-kata", help="scaffold a new kata's folder: new-kata ID --step N --title TITLE")
+    p.add_argument("kata_id", metavar="ID", help="two digits, an optional letter, _ and a name: 12a_extra")
+    p.add_argument("--step", type=int, required=True, help="the book's step")
+    p.add_argument("--title", required=True)
+    p.add_argument("--title-ko", default=None)
+    p.add_argument("--package", action="store_true", help="written in the dezero package (the book's steps 23 on)")
+    p.set_defaults(run=new_kata)
     p = commands.add_parser("reference", help="write the reference solutions shaped as a submission")
     p.add_argument("out")
     p.set_defaults(run=reference)
