@@ -42,6 +42,7 @@ HIDDEN_SPEC = "spec_hidden.py"      # its hidden checks, in hidden/
 SPEC_FILES = {"spec_public.py": "visible", f"{HIDDEN}/{HIDDEN_SPEC}": "after_due_date"}  # path in the kata: visibility
 INSIDE = "inside.py"                # helpers its public spec defines in the learner's process (judge/spec.py: define)
 HIDDEN_INSIDE = f"{HIDDEN}/{INSIDE}"  # those of its hidden spec
+FIRST_PACKAGE_STEP = 23  # the book's step where DeZero becomes a package: from here a kata is written in dezero/
 REQUIRED = ("id", "title", "step", "module", "files", "points", "hints")
 LANGUAGES = ("en", "ko")  # every README and hint exists in each; see grader/i18n.py
 
@@ -99,7 +100,7 @@ class Kata:
     @property
     def uses_package(self):
         """From book step 23 on, a kata is judged with the dezero package assembled for it (package.py)."""
-        return self.step >= 23
+        return self.step >= FIRST_PACKAGE_STEP
 
     @property
     def number(self):

@@ -10,9 +10,8 @@ import json
 import re
 
 from grader import KATAS
-from grader.course.katas import HIDDEN, HIDDEN_SPEC, MISTAKES
+from grader.course.katas import FIRST_PACKAGE_STEP, HIDDEN, HIDDEN_SPEC, MISTAKES
 
-FIRST_PACKAGE_STEP = 23  # from the book's step 23 on, a kata is written in the dezero package (Kata.uses_package)
 KATA_ID = re.compile(r"^\d{2}[a-z]?_[a-z0-9_]+$")  # sorts in book order: 12a_extra after 11_..., before 13_...
 
 
