@@ -18,9 +18,11 @@ A manifest::
     ko = "..."
 
 What a package kata writes in ``dezero/`` is not listed here: it is derived from
-the solutions' regions (package.py). Beside the manifest, READMEs and specs, a kata's folder has
-``hidden/`` (instructors only: the learners' release leaves it out), holding ``mutants.py``, the
-kata's realistic mistakes, faithful variants and their diagnoses (``Kata.mistakes``, tests/catalogue.py).
+the solutions' regions (package.py). Beside the manifest, READMEs, ``spec_public.py`` and ``inside.py``
+(helpers its checks run in the learner's process: ``Kata.helper_files``), a kata's folder has ``hidden/``
+(instructors only: the learners' release leaves it out), holding ``spec_hidden.py``, its ``inside.py``
+and ``mutants.py``, the kata's realistic mistakes, faithful variants and their diagnoses
+(``Kata.mistakes``, tests/catalogue.py). ``python -m grader new-kata`` writes such a folder (scaffold.py).
 """
 
 import ast
