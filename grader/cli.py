@@ -12,7 +12,7 @@ from pathlib import Path
 
 from grader import KATAS, ROOT
 from grader.grading import class_report
-from grader.grading import reports
+from grader.grading import render, reports
 from grader.course.katas import KataNotFound, all_katas, find
 from grader.limits import LIMITS
 
@@ -675,8 +675,8 @@ def gradescope_run(args):
         return 0
     result = grader.grade(submission, name="submission")
     # The grader's own faults: a judge that failed (grading.judge_failure), a worker it could not start or seal.
-    ours = [(k.kata_id, k.reason) for k in result.katas if "not your code's fault" in k.reason]
-    ours += [(k.kata_id, t.get("message", "")) for k in result.katas for t in k.tests if t.get("kind") == "tool"]
+    ours = [(k.kata_id, k.reason) for k in result.katas if render.grader_at_fault(k)]
+    ours += [(k.kata_id, render.message(t, "en")) for k in result.katas for t in k.tests if t.get("kind") == "tool"]
     if ours:
         print(f"gradescope: the grader failed on {len(ours)} kata(s) or check(s), e.g. {ours[0][0]}: {ours[0][1]}")
         return 5

@@ -7,7 +7,6 @@ texts (READMEs, hints, titles) are looked up the same way in their own files.
 """
 
 import os
-import re
 
 LANGUAGES = ("en", "ko")
 
@@ -127,8 +126,172 @@ PHRASES = {
                    "ko": "프로그램이 위의 오류로 멈췄습니다. 이 프로그램은 여러분의 DeZero로 실행됩니다. {id}까지의 카타가 "
                          "추가하는 것이 필요하다면 그 카타를 먼저 하거나(남은 카타는 nox -s progress로 확인), 앞선 카타를 "
                          "참고 답안으로 채우세요: nox -s start -- {id}"},
-    "expected_got": {"en": "expected {expected}, got {got}", "ko": "기댓값은 {expected}, 실제 값은 {got}"},
     "unsealed_note": {"en": "(checked without the sandbox: {why})", "ko": "(샌드박스 없이 검사했습니다: {why})"},
+    # -- what the judge and grading say about a check or a kata: recorded as data (a phrase key and its values,
+    # see phrase() below), put into words only when shown (grader/grading/render.py)
+    "what_expected_got": {"en": "{what}: expected {expected}, got {got}", "ko": "{what}: 기댓값은 {expected}, 실제 값은 {got}"},
+    "what_result": {"en": "{what}: the result", "ko": "{what}: 결과"},
+    "what_forward": {"en": "{what}: the forward result", "ko": "{what}: 순전파 결과"},
+    "what_input_grad": {"en": "{what}: input {index}'s grad", "ko": "{what}: 입력 {index}의 grad"},
+    "what_input_gradient": {"en": "{what}: the gradient of input {index} (shape {shape})",
+                            "ko": "{what}: 입력 {index}의 기울기 (모양 {shape})"},
+    "expected_ndarray": {"en": "{what}: expected a numpy ndarray equal to {expected}, got {got}",
+                         "ko": "{what}: {expected}와(과) 같은 numpy ndarray를 기대했지만 실제 값은 {got}"},
+    "expected_shape": {"en": "{what}: expected shape {expected}, got shape {got} ({value})",
+                       "ko": "{what}: 기대한 모양은 {expected}, 실제 모양은 {got} ({value})"},
+    "expected_array_or_variable": {"en": "{what}: expected an ndarray or a Variable holding one, got {got}",
+                                   "ko": "{what}: ndarray 또는 ndarray를 담은 Variable을 기대했지만 실제 값은 {got}"},
+    "expected_variable": {"en": "{what}: expected a Variable, got {got}", "ko": "{what}: Variable을 기대했지만 실제 값은 {got}"},
+    "expected_none": {"en": "{what}: expected None{why}, got {got}", "ko": "{what}: None{why}을 기대했지만 실제 값은 {got}"},
+    "kinds_differ": {"en": " (expected {expected}, got {got})", "ko": " (기대한 종류는 {expected}, 실제 종류는 {got})"},
+    "kind_array": {"en": "an array", "ko": "배열"},
+    "kind_sequence": {"en": "a list or tuple", "ko": "리스트 또는 튜플"},
+    "kind_bool": {"en": "a bool", "ko": "bool"},
+    "kind_int": {"en": "an int", "ko": "int"},
+    "kind_float": {"en": "a float", "ko": "float"},
+    "kind_other": {"en": "a {type}", "ko": "{type}"},
+    "an_object": {"en": "a {type} object", "ko": "{type} 객체"},
+    "raised_other": {"en": "{what}: expected {kind}, but your code raised {type}: {message}",
+                     "ko": "{what}: {kind} 예외를 기대했지만 여러분의 코드에서 {type} 예외가 발생했습니다: {message}"},
+    "returned_normally": {"en": "{what}: expected your code to raise {kind}, but it returned normally",
+                          "ko": "{what}: 여러분의 코드가 {kind} 예외를 일으켜야 하는데 정상적으로 반환했습니다"},
+    "no_memory_count": {"en": "{what}: this platform does not show the kernel's count of a process's memory, so this "
+                              "check cannot be made here (Linux, macOS and WSL can)",
+                        "ko": "{what}: 이 플랫폼은 프로세스 메모리에 대한 커널의 집계를 보여 주지 않아 여기서는 이 검사를 할 수 "
+                              "없습니다 (Linux, macOS, WSL에서는 됩니다)"},
+    "own_class": {"en": "an exception of your own class", "ko": "여러분이 만든 클래스의 예외"},
+    "frame_reference": {"en": "  (in the reference code of {file}, in {function})",
+                        "ko": "  (참고 답안 코드 {file}의 {function} 안)"},
+    "top_level_raised": {"en": "(Note: the top level of your file raised, after its definitions; the checks used what "
+                               "it had defined. {error})",
+                         "ko": "(참고: 파일의 최상위 코드가 정의를 마친 뒤 예외를 일으켰습니다. 검사는 그때까지 정의된 것을 "
+                               "사용했습니다. {error})"},
+    "not_run": {"en": "not run: {why}", "ko": "실행하지 않음: {why}"},
+    "import_failed_earlier": {"en": "importing your code failed earlier ({error})",
+                              "ko": "앞선 검사에서 여러분의 코드를 import하지 못했습니다 ({error})"},
+    "ran_out_earlier": {"en": "an earlier check ran out of time ({why})",
+                        "ko": "앞선 검사가 시간을 다 썼습니다 ({why})"},
+    "judge_timeout": {"en": "the judge stopped the check: it ran past the judge's own time limit",
+                      "ko": "판정기가 검사를 멈췄습니다: 판정기 자체의 제한 시간을 넘겼습니다"},
+    "did_not_run": {"en": "the check did not run", "ko": "검사가 실행되지 않았습니다"},
+    "unusable": {"en": "the check could not use what your code returned: {type}: {error}",
+                 "ko": "여러분의 코드가 돌려준 것을 검사에서 쓸 수 없었습니다: {type}: {error}"},
+    "no_process": {"en": "the grader could not start a process for your code ({error})",
+                   "ko": "채점기가 여러분의 코드를 실행할 프로세스를 시작하지 못했습니다 ({error})"},
+    "no_sealed_process": {"en": "the grader could not start a sealed process for your code",
+                          "ko": "채점기가 여러분의 코드를 실행할 격리된 프로세스를 시작하지 못했습니다"},
+    "cannot_seal": {"en": "the grader could not seal the process for your code (run: nox -s doctor)",
+                    "ko": "채점기가 여러분의 코드를 실행할 프로세스를 격리하지 못했습니다 (실행: nox -s doctor)"},
+    "printed_too_much": {"en": "your code printed more than {mib} MiB (a print inside a long loop?)",
+                         "ko": "여러분의 코드가 {mib} MiB보다 많이 출력했습니다 (긴 반복문 안의 print인가요?)"},
+    "garbled": {"en": "the worker's answer was garbled ({error})", "ko": "작업 프로세스의 응답이 깨졌습니다 ({error})"},
+    "not_a_reply": {"en": "the worker answered with something that is not a reply",
+                    "ko": "작업 프로세스가 응답이 아닌 것을 보냈습니다"},
+    "broke_protocol": {"en": "the worker broke the protocol ({error})", "ko": "작업 프로세스가 통신 규약을 어겼습니다 ({error})"},
+    "ended_early": {"en": "your code ended the process early (sys.exit or os._exit?)",
+                    "ko": "여러분의 코드가 프로세스를 일찍 끝냈습니다 (sys.exit 또는 os._exit인가요?)"},
+    "introspection": {"en": "your code reached into the interpreter's internals (frames of the grader, the collector's "
+                            "object lists or settings, tracing or ctypes); no kata needs that, so the check stops here. "
+                            "To use breakpoint() or pdb on your code, run the checks in debug mode: nox -s debug -- KATA",
+                      "ko": "여러분의 코드가 인터프리터 내부(채점기의 프레임, 가비지 컬렉터의 객체 목록이나 설정, 추적, "
+                            "ctypes)에 손을 댔습니다. 어떤 카타에도 필요 없는 일이라 검사를 여기서 멈춥니다. 코드에서 "
+                            "breakpoint()나 pdb를 쓰려면 디버그 모드로 검사하세요: nox -s debug -- KATA"},
+    "ended_with_signal": {"en": "the process running your code ended with {signal}: {reason}",
+                          "ko": "여러분의 코드를 실행하던 프로세스가 {signal}(으)로 끝났습니다: {reason}"},
+    "signal_SIGXCPU": {"en": "it ran out of CPU time", "ko": "CPU 시간을 다 썼습니다"},
+    "signal_SIGKILL": {"en": "it was killed (memory limit?)", "ko": "강제로 종료되었습니다 (메모리 제한인가요?)"},
+    "signal_SIGSEGV": {"en": "it crashed (segmentation fault; very deep recursion?)",
+                       "ko": "비정상 종료되었습니다 (세그멘테이션 오류; 아주 깊은 재귀인가요?)"},
+    "signal_SIGXFSZ": {"en": "it wrote a file over the size limit", "ko": "크기 제한을 넘는 파일을 썼습니다"},
+    "signal_other": {"en": "it crashed", "ko": "비정상 종료되었습니다"},
+    "exited_with": {"en": "the process running your code exited with status {code}",
+                    "ko": "여러분의 코드를 실행하던 프로세스가 상태 {code}(으)로 끝났습니다"},
+    "unreadable": {"en": "[a record the grader cannot read]", "ko": "[채점기가 읽을 수 없는 기록]"},
+    "unreadable_verdict": {"en": "this check's verdict could not be read (an older or damaged record)",
+                           "ko": "이 검사의 판정을 읽을 수 없습니다 (오래되었거나 손상된 기록)"},
+    # grading: why a kata scored what it did
+    "no_checks": {"en": "this kata defines no checks", "ko": "이 카타에는 검사가 없습니다"},
+    "no_verdict": {"en": "no verdict was recorded for this check", "ko": "이 검사의 판정이 기록되지 않았습니다"},
+    "checks_failed": {"en": "{failed} of {count} checks failed", "ko": "검사 {count}개 중 {failed}개 실패"},
+    "all_passed": {"en": "all {count} checks passed", "ko": "검사 {count}개 모두 통과"},
+    "with_note": {"en": "{reason}; note: {note}", "ko": "{reason}; 참고: {note}"},
+    "stopped_early": {"en": "the check stopped before it finished", "ko": "검사가 끝나기 전에 멈췄습니다"},
+    "run_took_too_long": {"en": "the grading run took longer than {seconds:.0f} s and was stopped",
+                          "ko": "채점이 {seconds:.0f}초보다 오래 걸려 멈췄습니다"},
+    "interrupted": {"en": "grading was interrupted", "ko": "채점이 중단되었습니다"},
+    "run_stopped": {"en": "the grading run stopped before it finished", "ko": "채점이 끝나기 전에 멈췄습니다"},
+    "judge_failed": {"en": "the grader's judge process failed (status {code}); this is not your code's fault{tail}",
+                     "ko": "채점기의 판정 프로세스가 실패했습니다 (상태 {code}). 여러분의 코드 탓이 아닙니다{tail}"},
+    "grader_fault": {"en": "the grader failed on this submission: {type}: {error}; this is not your code's fault",
+                     "ko": "채점기가 이 제출물에서 실패했습니다: {type}: {error}. 여러분의 코드 탓이 아닙니다"},
+    "kata_is_link": {"en": "{id}/ is a symbolic link; submit a real folder",
+                     "ko": "{id}/는 심볼릭 링크입니다. 실제 폴더를 제출하세요"},
+    "missing_kata": {"en": "missing kata: no folder {id}/ in the submission",
+                     "ko": "카타가 없습니다: 제출물에 {id}/ 폴더가 없습니다"},
+    "kata_not_folder": {"en": "{id} in the submission is not a folder", "ko": "제출물의 {id}는 폴더가 아닙니다"},
+    # staging: why a submitted file or folder was not read
+    "missing_folder": {"en": "missing folder {path}", "ko": "{path} 폴더가 없습니다"},
+    "missing_file": {"en": "missing file {path}", "ko": "{path} 파일이 없습니다"},
+    "cannot_open": {"en": "cannot open {path}: {error}", "ko": "{path}을(를) 열 수 없습니다: {error}"},
+    "cannot_read": {"en": "cannot read {path}: {error}", "ko": "{path}을(를) 읽을 수 없습니다: {error}"},
+    "folder_is_link": {"en": "{path} is a symbolic link; submit real folders",
+                       "ko": "{path}는 심볼릭 링크입니다. 실제 폴더를 제출하세요"},
+    "not_a_folder": {"en": "{path} is not a folder", "ko": "{path}는 폴더가 아닙니다"},
+    "file_is_link": {"en": "{path} is a symbolic link; links are not followed: put the file itself there",
+                     "ko": "{path}는 심볼릭 링크입니다. 링크는 따라가지 않으니 파일 자체를 두세요"},
+    "not_a_file": {"en": "{path} is not a regular file", "ko": "{path}는 일반 파일이 아닙니다"},
+    "hard_link": {"en": "{path} is a hard link; submit a plain copy of the file",
+                  "ko": "{path}는 하드 링크입니다. 파일의 일반 복사본을 제출하세요"},
+    "too_large": {"en": "{path} is larger than {kib} KiB", "ko": "{path}가 {kib} KiB보다 큽니다"},
+    "changed_while_read": {"en": "{path} changed while it was being read", "ko": "{path}가 읽는 도중에 바뀌었습니다"},
+    "link_or_large": {"en": "{path} is a hard link or too large; submit a plain copy of the file",
+                      "ko": "{path}는 하드 링크이거나 너무 큽니다. 파일의 일반 복사본을 제출하세요"},
+    "submission_is_link": {"en": "the submission folder is a symbolic link; submit the folder itself",
+                           "ko": "제출 폴더가 심볼릭 링크입니다. 폴더 자체를 제출하세요"},
+    "submission_not_folder": {"en": "the submission is not a folder", "ko": "제출물이 폴더가 아닙니다"},
+    "submission_missing": {"en": "the submission folder does not exist", "ko": "제출 폴더가 없습니다"},
+    "submission_unopenable": {"en": "the submission folder cannot be opened: {error}",
+                              "ko": "제출 폴더를 열 수 없습니다: {error}"},
+    "staging_budget": {"en": "preparing this submission took the grader more than {seconds:g} s (its files are too "
+                             "large or too repetitive); this kata was not graded",
+                       "ko": "채점기가 이 제출물을 준비하는 데 {seconds:g}초보다 오래 걸렸습니다 (파일이 너무 크거나 "
+                             "반복이 너무 많습니다). 이 카타는 채점하지 않았습니다"},
+    "at_line": {"en": "line {line}: ", "ko": "{line}번째 줄: "},
+    "does_not_parse": {"en": "{path} does not parse ({where}{error}); fix it first",
+                       "ko": "{path}을(를) 파싱할 수 없습니다 ({where}{error}). 먼저 고치세요"},
+    "not_python": {"en": "{path} cannot be read as Python", "ko": "{path}을(를) Python으로 읽을 수 없습니다"},
+    "do_not_fit": {"en": "{path}: your definitions do not fit the module (line {line}: {error}); keep each one whole, "
+                         "at its usual indentation",
+                   "ko": "{path}: 여러분의 정의가 모듈에 맞지 않습니다 ({line}번째 줄: {error}). 각 정의를 온전하게, "
+                         "원래 들여쓰기로 두세요"},
+    "missing_kata_file": {"en": "missing file {path}: this kata is written in it",
+                          "ko": "{path} 파일이 없습니다: 이 카타는 그 파일에 작성합니다"},
+    "package_is_link": {"en": "{path}/ is a symbolic link; submit real folders",
+                        "ko": "{path}/는 심볼릭 링크입니다. 실제 폴더를 제출하세요"},
+    "missing_package": {"en": "missing folder {path}/ (your dezero package) in the submission",
+                        "ko": "제출물에 {path}/ 폴더(여러분의 dezero 패키지)가 없습니다"},
+    # what a student's report shows of a check (grader/grading/render.py)
+    "hidden_failed": {"en": "this hidden check failed", "ko": "이 숨김 검사가 실패했습니다"},
+    "hidden_failed_because": {"en": "this hidden check failed: {why}", "ko": "이 숨김 검사가 실패했습니다: {why}"},
+    "hidden_timeout": {"en": "your code did not finish within the time limit",
+                       "ko": "여러분의 코드가 제한 시간 안에 끝나지 않았습니다"},
+    "hidden_crashed": {"en": "your code did not finish: the process running it ended or was stopped",
+                       "ko": "여러분의 코드가 끝나지 않았습니다: 실행하던 프로세스가 끝났거나 멈췄습니다"},
+    "hidden_introspection": {"en": "your code reached into the interpreter's internals",
+                             "ko": "여러분의 코드가 인터프리터 내부에 손을 댔습니다"},
+    "hidden_raised": {"en": "your code raised {type}", "ko": "여러분의 코드에서 {type} 예외가 발생했습니다"},
+    "hidden_import": {"en": "your code could not be imported (see the visible checks)",
+                      "ko": "여러분의 코드를 import할 수 없습니다 (공개 검사를 보세요)"},
+    "report_hint": {"en": "Hint: {hint}", "ko": "힌트: {hint}"},
+    "report_printed": {"en": "--- your code printed ---", "ko": "--- 여러분의 코드가 출력한 내용 ---"},
+    "report_hidden": {"en": "Hidden checks: {passed} of {count} passed (details after the due date).",
+                      "ko": "숨김 검사: {count}개 중 {passed}개 통과 (자세한 내용은 마감 후에)."},
+    "whole_file": {"en": "(the whole file)", "ko": "(파일 전체)"},
+    "more_lines": {"en": "    ... ({count} more lines)", "ko": "    ... ({count}줄 더 있음)"},
+    "report_points": {"en": "{score:g} / {max_score:g} points. A kata scores only when all its checks pass.",
+                      "ko": "{max_score:g}점 중 {score:g}점. 카타는 검사를 모두 통과해야 점수를 얻습니다."},
+    "report_unsealed": {"en": " Graded UNSEALED: learner code was not isolated from the grader.",
+                        "ko": " 격리 없이 채점했습니다: 학습자의 코드가 채점기와 분리되지 않았습니다."},
     # nox -s predict (grader/learner/predict.py)
     "predict_unavailable": {"en": "Predictions need the full repository (its catalogue of mistakes and the reference); "
                                   "this copy ships neither.",
@@ -180,40 +343,85 @@ def language():
     return "ko" if wanted.startswith("ko") else "en"
 
 
-# Fixed phrases the judge writes into a failure message, in English (reports keep them so); a learner reading
-# in another language gets them translated by localize(). Outer phrases first: one can hold another.
-MESSAGE_PHRASES = ("import_note", "not_imported", "kata_budget", "timeout", "running_at", "raised", "repeated_call",
-                   "repeated_calls", "expected_got")
-
-
-def _plain(template):
-    return re.sub(r"\{(\w+):[^}]*\}", r"{\1}", template)
-
-
-def _pattern(key):
-    """A regex for the English phrase ``key``: its placeholders match any text, the last one to the line's end."""
-    parts = re.split(r"\{(\w+)(?::[^}]*)?\}", PHRASES[key]["en"])
-    regex = ""
-    for index, part in enumerate(parts):
-        if index % 2 == 0:
-            regex += re.escape(part)
-        else:
-            regex += f"(?P<{part}>.*)" if index == len(parts) - 2 and not parts[-1] else f"(?P<{part}>.+?)"
-    return re.compile(regex)
-
-
-def localize(text, lang):
-    """``text`` (a failure message) with the judge's fixed phrases in ``lang``; values and learner text unchanged."""
-    if not text or (lang or language()) == "en":
-        return text
-    for key in MESSAGE_PHRASES:
-        wanted = _plain(PHRASES[key].get(lang or language()) or PHRASES[key]["en"])
-        text = _pattern(key).sub(lambda match: wanted.format(**match.groupdict()), text)
-    return text
-
-
 def t(key, lang=None, **params):
     """The phrase ``key`` in ``lang`` (default: the learner's), with ``params`` filled in."""
     texts = PHRASES[key]
     text = texts.get(lang or language()) or texts["en"]
     return text.format(**params)
+
+
+# -- words as data
+# What the judge and grading say (a check's failure, a kata's reason) is recorded as data and put into words
+# only when shown, in the reader's language. Words are one of:
+#   "text"                               learner text, a value, or a spec's own English: shown as it is
+#   {"phrase": KEY, "params": {...}}     a phrase of PHRASES; each value is a number or words itself
+#   {"en": "text", "ko": "텍스트"}        a spec's own text with its Korean (spec.fail(en, ko=...))
+#   [words, words, ...]                  one after the other
+# Nothing here parses English back: a new sentence of the grader's is a new key in PHRASES (both languages).
+
+
+def phrase(key, **params):
+    """The phrase ``key`` with its values, as data (``say`` puts it into words)."""
+    assert key in PHRASES, key  # a phrase the table lacks would show as unreadable
+    return {"phrase": key, "params": params}
+
+
+def say(words, lang=None, depth=0):
+    """``words`` (see above) as text in ``lang`` (default: the learner's). Fails closed: anything that is not
+    words (a damaged or foreign record) reads as the phrase "unreadable", never as a crash."""
+    lang = lang or language()
+    if isinstance(words, str):
+        return words
+    if depth > 32:
+        return t("unreadable", lang)
+    if isinstance(words, list):
+        return "".join(say(part, lang, depth + 1) for part in words)
+    if isinstance(words, dict):
+        if "phrase" in words:
+            return _said(words.get("phrase"), words.get("params"), lang, depth)
+        if isinstance(words.get("en"), str):
+            other = words.get(lang)
+            return other if isinstance(other, str) and other else words["en"]
+    if isinstance(words, (int, float)) and not isinstance(words, bool):
+        return str(words)
+    return t("unreadable", lang)
+
+
+def _said(key, params, lang, depth):
+    texts = PHRASES.get(key) if isinstance(key, str) else None
+    if texts is None or not isinstance(params, dict):
+        return t("unreadable", lang)
+    values = {name: value if isinstance(value, (int, float)) and not isinstance(value, bool)
+              else say(value, lang, depth + 1) for name, value in params.items()}
+    try:
+        return (texts.get(lang) or texts["en"]).format(**values)
+    except (KeyError, IndexError, ValueError, TypeError):
+        return t("unreadable", lang)
+
+
+def retext(words, change):
+    """``words`` with ``change`` applied to every text in them (learner text, values, a spec's text), phrase keys
+    kept: how the judge hides reference lines and terminal controls in what a record quotes."""
+    if isinstance(words, str):
+        return change(words)
+    if isinstance(words, list):
+        return [retext(part, change) for part in words]
+    if isinstance(words, dict) and "phrase" in words and isinstance(words.get("params"), dict):
+        return {"phrase": words["phrase"], "params": {name: retext(value, change)
+                                                      for name, value in words["params"].items()}}
+    if isinstance(words, dict):
+        return {lang: change(text) if isinstance(text, str) else text for lang, text in words.items()}
+    return words
+
+
+def texts_of(words):
+    """Every text in ``words`` that no phrase wrote (learner text, values, a spec's text)."""
+    if isinstance(words, str):
+        return [words]
+    if isinstance(words, list):
+        return [text for part in words for text in texts_of(part)]
+    if isinstance(words, dict) and isinstance(words.get("params"), dict):
+        return [text for value in words["params"].values() for text in texts_of(value)]
+    if isinstance(words, dict):
+        return [text for text in words.values() if isinstance(text, str)]
+    return []

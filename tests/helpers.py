@@ -96,6 +96,15 @@ def grade(root, katas=None, name=None):
     return {k.kata_id: k for k in result.katas}, result
 
 
+def in_english(kata_json):
+    """A kata's record as verdicts.json holds it, with its words (``why``, each check's ``said``) put into English
+    as ``reason`` and ``message``: what tests search for a reason in."""
+    from grader.i18n import say
+
+    return dict(kata_json, reason=say(kata_json.get("why"), "en"),
+                tests=[dict(test, message=say(test.get("said", ""), "en")) for test in kata_json["tests"]])
+
+
 def failing(result):
     return [t["test"] for t in result.tests if t.get("outcome") != "passed"]
 
@@ -105,7 +114,9 @@ def waited_out(tests):
 
     What keeps a hostile batch short, counted instead of timed: at most one per kata.
     """
-    return sum(t.get("kind") == "timeout" and not (t.get("message") or "").startswith("not run:") for t in tests)
+    from grader.grading.render import message
+
+    return sum(t.get("kind") == "timeout" and not message(t, "en").startswith("not run:") for t in tests)
 
 
 # What a learner owns in a checkout: the suite works in temporary copies and never changes these.

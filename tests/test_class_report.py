@@ -18,6 +18,7 @@ import pytest
 from grader import ROOT
 from grader.grading import class_report
 from grader.grading.records import KataResult, SubmissionResult
+from grader.judge.records import Verdict
 from grader.course.katas import all_katas
 from tests.helpers import mutate, stub, write_submission
 
@@ -92,7 +93,7 @@ def test_chromium_makes_no_request_for_the_page(graded_class, tmp_path):
 
 
 def _result(name, learning=None, doc="d"):
-    kata = KataResult(KATA, "title", 5.0, 0.0, "", [{"test": "t", "doc": doc, "outcome": "failed", "kind": "check"}])
+    kata = KataResult(KATA, "title", 5.0, 0.0, "", [Verdict(KATA, "t", doc=doc, outcome="failed", kind="check")])
     if learning is not None:
         kata.learning = learning
     return SubmissionResult(name, name, [kata], 0)

@@ -94,12 +94,13 @@ def test_gradebook_junit_summary(batch):
 def test_summary_names_the_most_common_failing_check():
     """Which misconception a class has: the check most submissions fail, per kata."""
     from grader.grading.records import KataResult, SubmissionResult
+    from grader.judge.records import Verdict
 
     kata = KATAS[SOLVED]
 
     def submission(name, failing):
-        tests = [{"test": t, "doc": f"doc of {t}", "outcome": "failed" if t in failing else "passed",
-                  "visibility": "visible", "kind": "check"} for t in ("a", "b", "c")]
+        tests = [Verdict(kata.id, t, doc=f"doc of {t}", outcome="failed" if t in failing else "passed", kind="check")
+                 for t in ("a", "b", "c")]
         result = KataResult(kata.id, kata.title, 10.0, 0.0 if failing else 10.0, "", tests)
         return SubmissionResult(name, name, [result], 0)
 
@@ -127,16 +128,21 @@ def test_untouched_repo_grades_zero(tmp_path):
 
 
 def test_student_message_hides_expected_values():
-    test = {"outcome": "failed", "visibility": "after_due_date", "kind": "check",
-            "message": "x.grad: expected 6.0, got 5.0"}
-    assert "6.0" not in reports.student_message(test)
-    test.update(kind="raised", message="your code raised TypeError: x was 1.1 in the hidden check", error="TypeError")
+    from grader.i18n import phrase
+    from grader.judge.records import Verdict
+
+    said = phrase("what_expected_got", what="x.grad", expected="6.0", got="5.0")
+    test = Verdict("k", "t", visibility="after_due_date", kind="check", said=said)
+    assert "6.0" not in reports.student_message(test) and "6.0" not in reports.student_message(test, "ko")
+    test.kind, test.error = "raised", "TypeError"
+    test.said = phrase("raised", type="TypeError", message="x was 1.1 in the hidden check")
     shown = reports.student_message(test)
     assert "TypeError" in shown and "1.1" not in shown
-    test.update(kind="crashed", message="your code did not finish within 10 s (an endless loop?)")
+    test.kind, test.said = "crashed", phrase("timeout", seconds=10)
     assert "did not finish" in reports.student_message(test)
-    test.update(visibility="visible", kind="check", message="x.grad: expected 6.0, got 5.0")
+    test.visibility, test.kind, test.said = "visible", "check", said
     assert "expected 6.0, got 5.0" in reports.student_message(test)
+    assert "기댓값은 6.0, 실제 값은 5.0" in reports.student_message(test, "ko")
 
 
 def test_interrupt_then_resume(tmp_path):
@@ -178,6 +184,7 @@ def test_scoring_fails_closed():
     """Full points need a pass for every check the canonical specs define, and a finished run."""
     from grader.grading.records import KataResult
     from grader.grading.scoring import score
+    from grader.judge.records import VERSION
 
     kata = KATAS[SOLVED]
     checks = kata.checks()
@@ -188,7 +195,8 @@ def test_scoring_fails_closed():
         score(kata, result, records, why)
         return result
 
-    passed = [{"kata": kata.id, "test": name, "visibility": vis, "outcome": "passed"} for name, vis in checks]
+    passed = [{"version": VERSION, "kata": kata.id, "test": name, "visibility": vis, "outcome": "passed"}
+              for name, vis in checks]
     assert scored(passed).score == kata.points
     assert scored(passed[1:]).score == 0, "a check without a verdict"
     assert scored(passed, why="the grading run stopped").score == 0, "an unfinished run"
@@ -199,5 +207,10 @@ def test_scoring_fails_closed():
     assert scored(garbled).score == 0
     moved = passed[:-1] + [dict(passed[-1], visibility="visible" if checks[-1][1] != "visible" else "after_due_date")]
     assert scored(moved).score == 0, "a verdict must belong to the check of that name and visibility"
+    old = passed[:-1] + [dict(passed[-1], version=1)]
+    assert scored(old).score == 0, "a record of another version is a failed check"
+    damaged = passed[:-1] + [dict(passed[-1], doc=["not", "text"])]
+    assert scored(damaged).score == 0 and scored(damaged).tests[-1].said == {"phrase": "unreadable_verdict",
+                                                                              "params": {}}
 
 

@@ -144,6 +144,8 @@ def test_a_fault_of_the_grader_gives_no_score(fault, tmp_path, monkeypatch, caps
     from grader.grading import judging
     from grader.grading.records import KataResult, SubmissionResult
     from grader.grading.judging import judge_failure
+    from grader.i18n import phrase
+    from grader.judge.records import Verdict
 
     class FailingGrader:
         katas = list(KATAS.values())
@@ -153,10 +155,10 @@ def test_a_fault_of_the_grader_gives_no_score(fault, tmp_path, monkeypatch, caps
 
         def grade(self, submission, name=None):
             if fault == "judge":
-                kata = KataResult(SOLVED, "", 5.0, reason=judge_failure(1, tmp_path / "no-log"))
+                kata = KataResult(SOLVED, "", 5.0, why=judge_failure(1, tmp_path / "no-log"))
             else:
-                kata = KataResult(SOLVED, "", 5.0, reason="1 of 8 checks failed", tests=[
-                    {"kind": "tool", "message": "the grader could not start a process for your code"}])
+                kata = KataResult(SOLVED, "", 5.0, why=phrase("checks_failed", failed=1, count=8), tests=[
+                    Verdict(SOLVED, "t", kind="tool", said=phrase("no_process", error="no memory"))])
             return SubmissionResult(name, str(submission), [kata], 0)
 
     monkeypatch.setattr(judging, "Grader", FailingGrader)

@@ -7,6 +7,8 @@ too: ``-k same_value``); the rest grade small submissions with the real grader.
 import numpy as np
 import pytest
 
+from grader.grading.records import KataResult
+from grader.grading.render import message
 from grader.judge.spec import CheckFailed, expect_array, expect_value, same_value
 from tests.helpers import grade, mutate, reference_of, write_submission
 
@@ -84,7 +86,7 @@ def test_kata_budget_stops_checks_that_each_wait_just_under_their_timeout(tmp_pa
     budget = LIMITS.kata_budget(10.0)
     assert results["02_function"].score == results["02_function"].max_score, results["02_function"].reason
     assert results["01_variable"].score == 0
-    messages = [t.get("message") or "" for t in results["01_variable"].tests]
+    messages = [message(t, "en") for t in results["01_variable"].tests]
     assert sum(f"the kata used its whole time budget of {budget:g} s" in m for m in messages) >= 4, messages
     # Counted, not timed: each check that ran slept 8.5 s of the budget, so no more than budget / 8.5 + 1 of
     # them ran (the last one stopped at the budget); the others were not started (without the budget, all 8).
@@ -109,7 +111,7 @@ def test_a_module_that_raises_after_its_definitions_keeps_its_marks_and_says_so(
     assert said in result.reason
     write_reports(submission, tmp_path / "out")
     folder = tmp_path / "out" / "submissions" / submission.name
-    assert said in json.loads((folder / "verdicts.json").read_text())[0]["reason"]
+    assert said in KataResult.from_json(json.loads((folder / "verdicts.json").read_text())[0]).reason
     assert said in json.loads((folder / "results.json").read_text())["tests"][0]["output"]
     assert "the end of the file" not in (folder / "results.json").read_text()  # the class name only
     # The learner's terminal says it too, in their language, on a kata that passes.
@@ -193,9 +195,9 @@ def test_memory_witness_sees_hidden_memory(way, hiding_results):
     for check, kept in KERNEL_CHECKS.items():
         verdict = next(t for t in result.tests if t["test"] == check)
         assert verdict["outcome"] == "failed" and verdict.get("kind") == "check", (way, check, verdict)
-        counted = float(re.search(r"counts (\d+) MiB more", verdict["message"]).group(1))
+        counted = float(re.search(r"counts (\d+) MiB more", message(verdict, "en")).group(1))
         if way.startswith("shared") or check.endswith("come_back"):  # the deep graphs need more than the 64 MiB scratch
-            assert counted * (1 << 20) > kept * 0.6, (way, check, verdict["message"])
+            assert counted * (1 << 20) > kept * 0.6, (way, check, message(verdict, "en"))
 
 
 def test_folder_bytes_counts_a_scratch_folder(tmp_path):

@@ -158,7 +158,7 @@ def stub_grades():
 def test_spec_passes_on_complete_reference(kata, reference_grades):
     result = reference_grades[kata.id]
     assert result.tests, result.reason
-    assert result.score == kata.points, [(t["test"], t.get("message")) for t in result.tests
+    assert result.score == kata.points, [(t["test"], t.get("said")) for t in result.tests
                                          if t.get("outcome") != "passed"]
 
 
@@ -166,7 +166,7 @@ def test_spec_passes_on_complete_reference(kata, reference_grades):
 def test_passes_at_its_own_step(kata, own_step_grades):
     """Property 4: every check passes with each later kata still in its earlier form."""
     result = own_step_grades[kata.id]
-    assert result.score == kata.points, (result.reason, [(t["test"], t.get("message")) for t in result.tests
+    assert result.score == kata.points, (result.reason, [(t["test"], t.get("said")) for t in result.tests
                                                          if t.get("outcome") != "passed"])
 
 

@@ -312,7 +312,7 @@ def test_korean(tree):
 def test_korean_failure_messages(tree):
     """In Korean, the judge's own phrases (your code raised, did not finish, could not be imported) are Korean;
     the learner's exception text and the values stay as they were. Reports keep the English."""
-    from grader.i18n import PHRASES, localize
+    from grader.i18n import PHRASES
 
     _, out = run(tree, KATA, lang="ko")  # the stub as shipped raises NotImplementedError
     assert "여러분의 코드에서 NotImplementedError 예외가 발생했습니다: TODO(14_grad_accumulation)" in out, out
@@ -325,9 +325,42 @@ def test_korean_failure_messages(tree):
     write(tree, KATA, "def broken(:\n")
     _, out = run(tree, KATA, lang="ko")
     assert "여러분의 코드를 import할 수 없습니다 (step14.py): 여러분의 코드에서 SyntaxError 예외가" in out, out
-    english = "your code raised KeyError: 'your code raised' (an endless loop?)"
-    assert localize(english, "en") == english
     assert all(key in PHRASES for key in ("raised", "timeout", "running_at", "not_imported"))
+
+
+def _english_of_the_grader(text):
+    """The fixed English words of every phrase in ``text``: each piece between its values, of three words or more,
+    or one word of five letters or more ("expected"), found as a word."""
+    import re
+
+    from grader.i18n import PHRASES
+
+    pieces = {piece.strip(" ;:,.()[]") for texts in PHRASES.values()
+              for piece in re.split(r"\{[^}]*\}", texts["en"])}
+    return sorted(piece for piece in pieces if len(piece.split()) >= 3 and piece in text
+                  or len(piece.split()) == 1 and len(piece) >= 5 and re.search(rf"\b{re.escape(piece)}\b", text))
+
+
+def test_korean_mode_shows_no_english_phrase_of_the_graders_own(tree):
+    """A kata failing every way the judge words it (a value against the expected one, learner code raising, an
+    endless loop, a file that does not import), in Korean: not one fixed English phrase of the grader's shows.
+    The same runs in English show them, so the search finds what it looks for."""
+    spin = "\n\ndef spin():\n    while True:\n        pass\n\n\nclass Variable(Variable):\n    def __init__(self, d):\n" \
+        "        spin()\n"
+    files = [mutate(KATA, "x.grad = x.grad + gx", "x.grad += gx")[f"{KATA}/step14.py"],  # expected against got
+             stub(KATA)["step14.py"],  # raises NotImplementedError
+             stub(KATA)["step14.py"] + spin,  # an endless loop
+             "def broken(:\n"]  # does not import
+    english, korean = [], []
+    for text in files:
+        write(tree, KATA, text)
+        english.append(run(tree, KATA, lang="en")[1])
+        korean.append(run(tree, KATA, lang="ko")[1])
+    for out, words in zip(english, ("expected array(3.", "your code raised NotImplementedError", "did not finish within",
+                                    "could not be imported")):
+        assert words in out and _english_of_the_grader(out), out
+    for out in korean:
+        assert not _english_of_the_grader(out), (_english_of_the_grader(out), out)
 
 
 def test_english_shows_where_korean_is_missing(tree):

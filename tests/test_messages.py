@@ -220,24 +220,51 @@ def test_help_lists_every_command_in_words():
     assert "SUPPRESS" not in done.stdout and "serve" in done.stdout, done.stdout
 
 
+# Korean text without Hangul: type names read the same in both languages.
+SAME_IN_KOREAN = {"kind_bool", "kind_int", "kind_float", "kind_other"}
+
+
 def test_every_phrase_speaks_both_languages_with_the_same_placeholders():
-    """Each fixed phrase has English and Korean, naming the same values: no English line in Korean mode."""
+    """Each phrase key renders in English and in Korean with sample values: the same placeholders (and formats)
+    in both, every value shown, the Korean in Korean. What the judge records is a key: no English line in
+    Korean mode."""
+    import re
     import string
 
-    from grader.i18n import LANGUAGES, PHRASES
+    from grader.i18n import LANGUAGES, PHRASES, phrase, say
 
-    def names(text):
-        return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name)
+    def placeholders(text):
+        return sorted((name, spec) for _, name, spec, _ in string.Formatter().parse(text) if name)
 
     for key, texts in PHRASES.items():
-        assert set(texts) == set(LANGUAGES), key
-        assert names(texts["ko"]) == names(texts["en"]), key
+        assert set(texts) == set(LANGUAGES) and all(texts.values()), key
+        assert placeholders(texts["ko"]) == placeholders(texts["en"]), key
+        samples = {name: 2.5 if spec else f"<{name}>" for name, spec in placeholders(texts["en"])}
+        shown = {lang: say(phrase(key, **samples), lang) for lang in LANGUAGES}
+        for lang, text in shown.items():
+            assert key == "unreadable" or text != say(phrase("unreadable"), lang), (key, lang)
+            assert all(str(value) in text for value in samples.values() if isinstance(value, str)), (key, lang)
+        assert re.search("[\uac00-\ud7a3]", shown["ko"]) or key in SAME_IN_KOREAN, (key, shown["ko"])
 
 
 def test_expected_against_got_reads_in_korean():
-    """The actionable line of a failure: its words in Korean, its values exactly as they were."""
-    from grader.i18n import localize
+    """The actionable line of a failure, as the judge records it (a phrase key and its values): its words in
+    Korean, its values exactly as they were; a spec's own text with its Korean beside it in either language."""
+    from grader.i18n import phrase, say
+    from grader.judge.spec import CheckFailed, expect_array, fail, korean
 
+    import numpy as np
+
+    with pytest.raises(CheckFailed) as failed:
+        expect_array(np.array(4.0), np.array(3.0), "x.grad")
     line = "x.grad: expected array(3., dtype=float64), got array(4., dtype=float64)"
-    assert localize(line, "ko") == "x.grad: 기댓값은 array(3., dtype=float64), 실제 값은 array(4., dtype=float64)"
-    assert localize(line, "en") == line
+    assert say(failed.value.said, "en") == line and str(failed.value) == say(failed.value.said), "debug mode's text"
+    assert say(failed.value.said, "ko") == "x.grad: 기댓값은 array(3., dtype=float64), 실제 값은 array(4., dtype=float64)"
+    with pytest.raises(CheckFailed) as failed:
+        expect_array(np.array(4.0), np.array(3.0), korean("the gradient", "기울기"))
+    assert say(failed.value.said, "ko").startswith("기울기: 기댓값은")
+    assert say(failed.value.said, "en").startswith("the gradient: expected")
+    with pytest.raises(CheckFailed) as failed:
+        fail("x.grad must be set", ko="x.grad가 있어야 합니다")
+    assert (say(failed.value.said, "en"), say(failed.value.said, "ko")) == ("x.grad must be set", "x.grad가 있어야 합니다")
+    assert say({"phrase": "no_such_key", "params": {}}, "ko") == say(phrase("unreadable"), "ko"), "fails closed"

@@ -34,8 +34,9 @@ from grader import KATAS as KATAS_DIR, ROOT, SOLUTIONS
 from grader.grading.judging import Grader
 from grader.course.regions import reference_files
 from tests import redteam_payloads as payloads
-from tests.helpers import (KATAS, LADDER, grade, kata_files, mutate, shipped_katas_files, stub, waited_out,
-                           write_submission)
+from grader.grading.render import message
+from tests.helpers import (KATAS, LADDER, grade, in_english, kata_files, mutate, shipped_katas_files, stub,
+                           waited_out, write_submission)
 
 GRADED = list(KATAS)
 HIDDEN_SPEC = KATAS_DIR / "17_weakref_outputs" / "hidden" / "spec_hidden.py"
@@ -213,7 +214,7 @@ def batch(tmp_path_factory):
     assert run.returncode == 0, run.stderr[-3000:]
     results = {}
     for folder in (out / "submissions").iterdir():
-        results[folder.name] = {k["kata_id"]: k for k in json.loads((folder / "verdicts.json").read_text())}
+        results[folder.name] = {k["kata_id"]: in_english(k) for k in json.loads((folder / "verdicts.json").read_text())}
     return dict(out=out, results=results, stdout=run.stdout, stderr=run.stderr, **state)
 
 
@@ -454,7 +455,7 @@ def test_time_and_resource_reasons(timed):
     results = timed
 
     def messages(kata_id):
-        return " ".join(t.get("message") or "" for t in results[kata_id].tests) + results[kata_id].reason
+        return " ".join(message(t, "en") for t in results[kata_id].tests) + results[kata_id].reason
 
     assert "SystemExit" in messages("14_grad_accumulation")
     assert "ended the process early" in messages("16_generations")
@@ -497,7 +498,7 @@ def test_bad_input_costs_only_its_kata(tmp_path):
         "19_variable_properties": "symbolic link",  # a symbolic link in place of the kata's folder
     }
     for kata_id, words in expected.items():
-        text = results[kata_id].reason + " ".join(t.get("message") or "" for t in results[kata_id].tests)
+        text = results[kata_id].reason + " ".join(message(t, "en") for t in results[kata_id].tests)
         assert results[kata_id].score == 0 and words in text, (kata_id, text[:300])
     assert results["20_mul_operators"].score == results["20_mul_operators"].max_score
 
@@ -560,6 +561,7 @@ def test_no_worker_outlives_a_killed_judge(open_tmp):
     from grader.sealed import sandbox
     from grader.grading.judging import JUDGE
     from grader.grading.staging import stage
+    from grader.judge.records import VERSION
 
     kata = KATAS["17_weakref_outputs"]
     files = with_payload(kata.id, "import time\ndef square(x):\n    time.sleep(3600)\n")
@@ -568,7 +570,7 @@ def test_no_worker_outlives_a_killed_judge(open_tmp):
     staged = private / "staged" / kata.id
     stage(kata, root, staged)
     (private / "work").mkdir()
-    plan = {"results": str(private / "verdicts.jsonl"), "scratch": str(private / "work"), "seed": 0,
+    plan = {"version": VERSION, "results": str(private / "verdicts.jsonl"), "scratch": str(private / "work"), "seed": 0,
             "rootdir": str(kata.directory.parent), "mode": sandbox.probe().mode, "masked": [],
             "katas": [{"id": kata.id, "staged": str(staged), "module": kata.module, "files": list(kata.files),
                        "timeout": 60, "memory_mb": 1024, "specs": [[str(p), v] for p, v in kata.spec_files()]}]}

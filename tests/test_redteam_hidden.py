@@ -29,7 +29,8 @@ import pytest
 from grader import KATAS as KATAS_DIR, ROOT, SOLUTIONS
 from grader.grading.records import KataResult
 from grader.grading.render import learner_view
-from tests.helpers import KATAS, LADDER, reference_files, shipped_katas_files, stub, waited_out, write_submission
+from tests.helpers import (KATAS, LADDER, in_english, reference_files, shipped_katas_files, stub, waited_out,
+                           write_submission)
 
 # The hook both define() attacks install on the learner's Function class (kata 14's public spec defines
 # nothing, so it fires only in a hidden check).
@@ -175,7 +176,7 @@ def batch(tmp_path_factory):
                           "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=600,
                          env=dict(os.environ, TMPDIR=str(tmpdir)))
     assert run.returncode == 0, run.stderr[-3000:]
-    verdicts = {folder.name: {k["kata_id"]: k for k in json.loads((folder / "verdicts.json").read_text())}
+    verdicts = {folder.name: {k["kata_id"]: in_english(k) for k in json.loads((folder / "verdicts.json").read_text())}
                 for folder in (out / "submissions").iterdir()}
     return dict(out=out, verdicts=verdicts, package=package)
 
@@ -189,7 +190,7 @@ def student_texts(out, name, terminal=True):
     yield "results.json", data["output"] + "\n".join(t["output"] + "\n" + t["name"] for t in data["tests"])
     yield "junit.xml", (folder / "junit.xml").read_text()
     for kata_json in json.loads((folder / "verdicts.json").read_text()) if terminal else ():
-        result = KataResult(**{k: kata_json[k] for k in ("kata_id", "title", "max_score", "score", "reason", "tests")})
+        result = KataResult.from_json(kata_json)
         yield f"terminal {result.kata_id}", learner_view(KATAS[result.kata_id], result)
 
 

@@ -19,6 +19,7 @@ from grader import ROOT, cli
 from grader.grading import reports
 from grader.grading.judging import Grader
 from grader.grading.records import KataResult, SubmissionResult
+from grader.judge.records import Verdict
 from tests.helpers import write_submission
 
 KATA = "14_grad_accumulation"
@@ -46,7 +47,7 @@ def test_markdown_shows_names_as_they_are():
 
 
 def _result(name, score=5.0):
-    kata = KataResult(KATA, "title", 5.0, score, "", [{"test": "t", "doc": "d", "outcome": "passed"}])
+    kata = KataResult(KATA, "title", 5.0, score, "", [Verdict(KATA, "t", doc="d", outcome="passed")])
     return SubmissionResult(name, name, [kata], 0)
 
 

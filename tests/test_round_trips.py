@@ -12,6 +12,7 @@ import textwrap
 import numpy as np
 import pytest
 
+from grader.grading.render import message
 from grader.judge.remote import Worker, Zygote
 from grader.judge.spec import attribute
 from tests.helpers import grade, write_submission
@@ -159,4 +160,4 @@ def test_an_import_that_fails_fails_every_check_as_an_import(tmp_path):
     tests = results[kata].tests
     assert results[kata].score == 0 and tests
     assert {t.get("kind") for t in tests} == {"import"}, [(t["test"], t.get("kind")) for t in tests]
-    assert all("could not be imported" in t.get("message", "") for t in tests), tests[0].get("message")
+    assert all("could not be imported" in message(t, "en") for t in tests), message(tests[0], "en")

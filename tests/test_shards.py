@@ -9,6 +9,7 @@ import pytest
 from grader import ROOT, cli
 from grader.grading import reports
 from grader.grading.records import KataResult, SubmissionResult
+from grader.judge.records import Verdict
 from tests.helpers import KATAS, mutate, stub, write_submission
 
 KATA = "14_grad_accumulation"
@@ -76,8 +77,8 @@ def test_shard_option_is_checked():
 
 def _kata(outcomes, kinds=None, errors=None):
     """A failed kata of three checks a, b, c; outcomes maps a check to failed."""
-    tests = [{"test": t, "doc": f"{t} " + "a long title with many words " * 4, "outcome": outcomes.get(t, "passed"),
-              "kind": (kinds or {}).get(t, "check"), "error": (errors or {}).get(t)} for t in "abc"]
+    tests = [Verdict(KATA, t, doc=f"{t} " + "a long title with many words " * 4, outcome=outcomes.get(t, "passed"),
+                     kind=(kinds or {}).get(t, "check"), error=(errors or {}).get(t, "")) for t in "abc"]
     failed = any(o != "passed" for o in outcomes.values())
     return KataResult(KATA, "title", 5.0, 0.0 if failed else 5.0, "", tests)
 
@@ -116,7 +117,7 @@ def test_katas_left_as_shipped_are_told_apart_from_attempts(tmp_path):
 
 def test_merge_keeps_what_could_not_be_graded_and_refuses_mixed_seeds(tmp_path, capsys):
     def shard(folder, name, seed=0):
-        kata = KataResult(KATA, "title", 5.0, 5.0, "", [{"test": "t", "doc": "d", "outcome": "passed"}])
+        kata = KataResult(KATA, "title", 5.0, 5.0, "", [Verdict(KATA, "t", doc="d", outcome="passed")])
         reports.write_submission(SubmissionResult(name, name, [kata], seed), tmp_path / folder)
 
     shard("s1", "alice")

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader import SOLUTIONS
+from grader.i18n import phrase, say
 from grader.course.regions import View, parse_python, regions, render
 
 PACKAGE = "dezero"
@@ -45,7 +46,12 @@ SIMPLE_CORE_FLAG = re.compile(r"^is_simple_core\s*=.*$", re.MULTILINE)
 
 
 class AssemblyError(Exception):
-    """The learner's package cannot be used for a kata (a file is missing or does not parse)."""
+    """The learner's package cannot be used for a kata (a file is missing or does not parse); ``said`` is why,
+    in words as data (``grader.i18n``), its text English."""
+
+    def __init__(self, said):
+        super().__init__(say(said, "en"))
+        self.said = said
 
 
 def is_package_kata(kata):
@@ -179,10 +185,10 @@ def _parse_learner(text, path):
     try:
         return parse_python(text, path)
     except SyntaxError as error:
-        where = f"line {error.lineno}: " if error.lineno else ""
-        raise AssemblyError(f"{path} does not parse ({where}{error.msg}); fix it first") from None
+        where = phrase("at_line", line=error.lineno) if error.lineno else ""
+        raise AssemblyError(phrase("does_not_parse", path=path, where=where, error=str(error.msg))) from None
     except (ValueError, RecursionError, MemoryError):
-        raise AssemblyError(f"{path} cannot be read as Python") from None
+        raise AssemblyError(phrase("not_python", path=path)) from None
 
 
 @dataclass(frozen=True)
@@ -270,8 +276,7 @@ def splice(reference, learner, claimed, stub, path="<module>", outlines=outline)
     try:
         parse_python(text, path)
     except SyntaxError as error:
-        raise AssemblyError(f"{path}: your definitions do not fit the module (line {error.lineno}: "
-                            f"{error.msg}); keep each one whole, at its usual indentation") from None
+        raise AssemblyError(phrase("do_not_fit", path=path, line=error.lineno, error=str(error.msg))) from None
     return text
 
 
@@ -416,7 +421,7 @@ class Ladder:
             try:
                 learner = read(path)
             except FileNotFoundError:
-                raise AssemblyError(f"missing file {path}: this kata is written in it") from None
+                raise AssemblyError(phrase("missing_kata_file", path=path)) from None
             if WHOLE_FILE in names:
                 outlines(learner, path)  # it must parse
                 package[path] = learner

@@ -97,15 +97,13 @@ class Cache:
             body, signature = saved["body"], saved["hmac"]
             if not hmac.compare_digest(self._sign(body), signature):
                 return False  # changed by someone without the key: ignored
-            entry = json.loads(body)
+            entry = type(result).from_json(json.loads(body))  # ValueError: another version's entry
         except (OSError, ValueError, KeyError, TypeError):
             return False
-        if (entry.get("kata_id"), entry.get("files_hash"), entry.get("spec_hash")) != \
-                (result.kata_id, result.files_hash, result.spec_hash):
+        if (entry.kata_id, entry.files_hash, entry.spec_hash) != (result.kata_id, result.files_hash, result.spec_hash):
             return False
-        result.score, result.reason, result.tests = entry["score"], entry["reason"], entry["tests"]
-        result.refused_limits = entry.get("refused_limits", [])
-        result.note = str(entry.get("note", ""))
+        result.score, result.why, result.tests = entry.score, entry.why, entry.tests
+        result.refused_limits, result.note = entry.refused_limits, entry.note
         # result.learning is not taken from here: grade reads the submission's learning file afresh (cli._attach_learning)
         result.cached = True
         return True

@@ -1,6 +1,7 @@
 """Grading a submission: stage its katas, run one judge per submission (or a warm one for a learner), collect
 verdicts; the batch goes on whatever one submission does."""
 
+import dataclasses
 import json
 import os
 import shutil
@@ -15,7 +16,9 @@ from pathlib import Path
 from grader import KATAS, ROOT, SOLUTIONS
 from grader.sealed import sandbox
 from grader.course.katas import all_katas
+from grader.i18n import phrase
 from grader.limits import LIMITS
+from grader.judge.records import KataPlan, Plan
 from grader.judge.remote import OWN_GROUP
 from grader.course.package import PACKAGE, Ladder
 from grader.grading.records import KataResult, SubmissionResult
@@ -51,14 +54,14 @@ class WarmJudge:
         if self.zygote is None or self.zygote.process.poll() is not None:
             self.zygote = Zygote(self.home)
             self._end_session()
-        plan = dict(plan, quiet=True)
-        if not any(kata["specs"] for kata in plan["katas"]):
+        plan = dataclasses.replace(plan, quiet=True)
+        if not plan.spec_paths():
             run(plan, str(private), zygote=self.zygote)
             return
         if self.session is None or self.session.key != WarmSession.key_for(plan) or not self.session.alive:
             self._end_session()
             self.session = WarmSession(plan, self.home, self.zygote)
-        deadline = max(kata["timeout"] for kata in plan["katas"]) * 3 + 30
+        deadline = plan.slowest() * 3 + 30
         try:
             if self.session.check(plan, deadline):
                 return
@@ -141,7 +144,7 @@ class Grader:
                 failed = grader_fault(error)
             if failed:
                 for result in results:
-                    result.score, result.reason, result.tests, result.cached = 0.0, failed, [], False
+                    result.score, result.why, result.tests, result.cached = 0.0, failed, [], False
         for result in results:
             if self.cache and not failed and not result.cached and result.files_hash and not self.stopped:
                 self.cache.save(result)
@@ -154,15 +157,14 @@ class Grader:
         to_run = []
         for kata, result in zip(self.katas, results):
             if files.refused:
-                result.reason = files.refused
+                result.why = files.refused
                 continue
             kind = files.kind(kata.id)
             if kata.files and kind == "link":
-                result.reason = f"{kata.id}/ is a symbolic link; submit a real folder"
+                result.why = phrase("kata_is_link", id=kata.id)
                 continue
             if kata.files and kind != "folder":
-                result.reason = f"missing kata: no folder {kata.id}/ in the submission" if kind == "missing" \
-                    else f"{kata.id} in the submission is not a folder"
+                result.why = phrase("missing_kata" if kind == "missing" else "kata_not_folder", id=kata.id)
                 continue
             staged = private / "staged" / kata.id
             try:
@@ -172,7 +174,7 @@ class Grader:
                     continue
                 stage(kata, files, staged, self.ladder, budget)
             except StageError as error:
-                result.files_hash, result.reason = "", str(error)
+                result.files_hash, result.why = "", error.said
                 continue
             to_run.append((kata, result, staged))
         return to_run
@@ -180,25 +182,22 @@ class Grader:
     def _judge(self, to_run, private):
         with self.lock:
             slot = next(self.slots)
-        plan = {
-            "results": str(private / "verdicts.jsonl"), "scratch": str(private / "work"), "seed": self.seed,
-            "mode": self.seal.mode, "slot": slot, "judge_memory_mb": self.limits.judge_memory_mb,
-            "masked": [str(p) for p in (ROOT, self.katas_root, SOLUTIONS, private)],
-            "rootdir": str(self.katas_root),
-            "katas": [{"id": k.id, "staged": str(staged), "module": k.module, "files": list(k.files),
-                       "timeout": k.timeout, "memory_mb": k.memory_mb,
-                       "specs": [[str(p), vis] for p, vis in k.spec_files()]}
-                      for k, _, staged in to_run],
-        }
+        plan = Plan(
+            results=str(private / "verdicts.jsonl"), scratch=str(private / "work"), seed=self.seed,
+            mode=self.seal.mode, slot=slot, judge_memory_mb=self.limits.judge_memory_mb,
+            masked=[str(p) for p in (ROOT, self.katas_root, SOLUTIONS, private)], rootdir=str(self.katas_root),
+            katas=[KataPlan(k.id, str(staged), k.module, list(k.files), k.timeout, k.memory_mb,
+                            [[str(p), vis] for p, vis in k.spec_files()]) for k, _, staged in to_run],
+        )
         (private / "work").mkdir()
         if self.seal.mode == "uid":
             os.chmod(private / "work", 0o711)
-        _write_private(private / "plan.json", json.dumps(plan))
+        _write_private(private / "plan.json", json.dumps(plan.to_json()))
         if self.judge is not None:
             self.judge.run(plan, private)
             records, done = read_verdicts(private / "verdicts.jsonl")
             for kata, result, _ in to_run:
-                score(kata, result, records, None if done else "the check stopped before it finished")
+                score(kata, result, records, None if done else phrase("stopped_early"))
             return
         budget = self.limits.judge_budget([k for k, _, _ in to_run])
         log = private / "judge.log"
@@ -216,16 +215,16 @@ class Grader:
                 process.wait(timeout=budget)
                 why = None if process.returncode == 0 else judge_failure(process.returncode, log)
             except subprocess.TimeoutExpired:
-                why = f"the grading run took longer than {budget:.0f} s and was stopped"
+                why = phrase("run_took_too_long", seconds=budget)
             finally:
                 _kill_group(process)
                 with self.lock:
                     self.running.discard(process)
         if self.stopped:
-            why = "grading was interrupted"
+            why = phrase("interrupted")
         records, done = read_verdicts(private / "verdicts.jsonl")
         if not done and why is None:
-            why = "the grading run stopped before it finished"
+            why = phrase("run_stopped")
         for kata, result, _ in to_run:
             score(kata, result, records, why)
 
@@ -239,7 +238,7 @@ class Grader:
 
 def grader_fault(error):
     """The reason given for every kata of a submission the grader itself failed on (gradescope-run: not a score)."""
-    return f"the grader failed on this submission: {type(error).__name__}: {error}; this is not your code's fault"
+    return phrase("grader_fault", type=type(error).__name__, error=str(error))
 
 
 def seal_advice(seal):
@@ -274,8 +273,8 @@ def judge_failure(code, log):
         tail = Path(log).read_text(errors="replace")[-600:].strip()
     except OSError:
         tail = ""
-    hint = f": {tail.splitlines()[-1]}" if tail else ""
-    return f"the grader's judge process failed (status {code}); this is not your code's fault{hint}"
+    hint = f": {tail.splitlines()[-1]}" if tail else ""  # the judge's own last words, as they were
+    return phrase("judge_failed", code=code, tail=hint)
 
 
 def _kill_group(process):

@@ -7,20 +7,43 @@ Two audiences read a failure:
     hidden checks reduced to their name and the kind of failure, never the spec's
     inputs or expected values, nor the learner's own exception text or output
     (code can write into those whatever it saw a hidden check do).
+
+Records hold words as data (``grader.i18n``: phrase keys and their values, a spec's own text); this is where
+they become text, in the reader's language: the learner's by default at the terminal, English in reports
+unless a language is asked for.
 """
 
 from pathlib import Path
 
-from grader.i18n import localize, t
+from grader.i18n import phrase, say, t
+from grader.judge.records import class_words
 
 HIDDEN = "after_due_date"
 GRADER_WORDED = {"crashed", "missing", "timeout", "introspection", "tool"}  # messages written by the grader alone
 # For a hidden check, these kinds show a fixed phrase: their messages carry what learner code chose (the
 # frames a timeout names, an exit status, a signal), a channel out of a check it should not see.
-HIDDEN_PHRASES = {"timeout": "your code did not finish within the time limit",
-                  "crashed": "your code did not finish: the process running it ended or was stopped",
-                  "introspection": "your code reached into the interpreter's internals"}
+HIDDEN_PHRASES = {"timeout": "hidden_timeout", "crashed": "hidden_crashed", "introspection": "hidden_introspection"}
 MAX_MESSAGE_LINES = 30
+
+
+def message(test, lang=None):
+    """What a check's failure says (its ``Verdict.said``), in words of ``lang``."""
+    return say(test.get("said") or "", lang)
+
+
+def reason(result, lang=None):
+    """Why a kata scored what it did (``KataResult.why``), in words of ``lang``."""
+    return say(result.why, lang)
+
+
+def is_phrase(words, *keys):
+    """Whether ``words`` are one of the phrases ``keys`` (how code asks what a record says, never by its text)."""
+    return isinstance(words, dict) and words.get("phrase") in keys
+
+
+def grader_at_fault(result):
+    """Whether the grader failed on this kata (its judge process, or a fault of its own): not a score."""
+    return is_phrase(result.why, "judge_failed", "grader_fault")
 
 
 def in_language(test, key, lang):
@@ -32,45 +55,51 @@ def is_hidden(test):
     return test.get("visibility") == HIDDEN
 
 
-def student_message(test):
+def student_message(test, lang="en"):
     """A check's failure as a student's report may show it."""
     if test.get("outcome") == "passed":
         return ""
-    message = test.get("message") or ""
     if not is_hidden(test):
-        if test.get("hint"):
-            message += f"\nHint: {test['hint']}"
+        text = message(test, lang)
+        if in_language(test, "hint", lang):
+            text += "\n" + t("report_hint", lang, hint=in_language(test, "hint", lang))
         if test.get("printed"):
-            message += "\n--- your code printed ---\n" + test["printed"]
-        return message
+            text += "\n" + t("report_printed", lang) + "\n" + test["printed"]
+        return text
+    return say(hidden_failure(test), lang)
+
+
+def hidden_failure(test):
+    """What a student's report says of a failed hidden check, as words: fixed phrases only."""
     kind = test.get("kind")
     if kind in HIDDEN_PHRASES:
-        return f"this hidden check failed: {HIDDEN_PHRASES[kind]}"
+        return phrase("hidden_failed_because", why=phrase(HIDDEN_PHRASES[kind]))
     if kind in GRADER_WORDED:
-        return f"this hidden check failed: {message}"
+        return phrase("hidden_failed_because", why=test.get("said") or "")
     if kind == "raised":
         from grader.judge.remote import builtin_exception  # here, not at the top: remote needs numpy, and the
         # learner's commands must be able to say that numpy is missing (cli.main)
-        return f"this hidden check failed: your code raised {builtin_exception(test.get('error'))}"
+        name = class_words(builtin_exception(test.get("error")))
+        return phrase("hidden_failed_because", why=phrase("hidden_raised", type=name))
     if kind == "import":
-        return "this hidden check failed: your code could not be imported (see the visible checks)"
-    return "this hidden check failed"
+        return phrase("hidden_failed_because", why=phrase("hidden_import"))
+    return phrase("hidden_failed")
 
 
-def kata_report(result):
+def kata_report(result, lang="en"):
     """The text of one kata's entry in a report: visible checks in full, hidden ones counted."""
-    lines = [result.reason]
+    lines = [reason(result, lang)]
     hidden = [test for test in result.tests if is_hidden(test)]
     for test in result.tests:
         if is_hidden(test):
             continue
         mark = "PASS" if test.get("outcome") == "passed" else "FAIL"
-        lines.append(f"[{mark}] {test.get('doc')}")
+        lines.append(f"[{mark}] {in_language(test, 'doc', lang)}")
         if mark == "FAIL":
-            lines.extend("    " + line for line in student_message(test).splitlines()[:40])
+            lines.extend("    " + line for line in student_message(test, lang).splitlines()[:40])
     if hidden:
         passed = sum(test.get("outcome") == "passed" for test in hidden)
-        lines.append(f"Hidden checks: {passed} of {len(hidden)} passed (details after the due date).")
+        lines.append(t("report_hidden", lang, passed=passed, count=len(hidden)))
     return "\n".join(lines)
 
 
@@ -81,11 +110,11 @@ def learner_view(kata, result, owned=None, lang=None):
     if files:
         lines.append(t("your_files", lang, files=", ".join(files)))
     for path, names in (owned or {}).items():
-        shown = ", ".join(n for n in names if n != "*") or "(the whole file)"
+        shown = ", ".join(n for n in names if n != "*") or t("whole_file", lang)
         lines.append(t("your_definitions", lang, path=f"katas/{path}", names=shown))
     lines.append("")
     if not result.tests:
-        lines.append(f"FAIL  {result.reason}")
+        lines.append(f"FAIL  {reason(result, lang)}")
     checks = by_check(result.tests)
     for cases in checks:
         failing = [test for test in cases if test.get("outcome") != "passed"]
@@ -98,15 +127,15 @@ def learner_view(kata, result, owned=None, lang=None):
                      f"{t('hidden', lang) if is_hidden(test) else ''}")
     failed = first_failure(result)
     if getattr(result, "note", ""):
-        lines += ["", "  " + localize(result.note, lang)]
+        lines += ["", "  " + say(result.note, lang)]
     if result.passed:
         lines += ["", t("all_pass", lang, count=len(checks), points=f"{result.max_score:g}")]
     elif failed:
         lines += ["", t("first_failing", lang, doc=in_language(failed, "doc", lang))]
-        message = localize(failed.get("message") or "", lang).splitlines()
-        lines += [f"    {line}" for line in message[:MAX_MESSAGE_LINES]]
-        if len(message) > MAX_MESSAGE_LINES:
-            lines.append(f"    ... ({len(message) - MAX_MESSAGE_LINES} more lines)")
+        said = message(failed, lang).splitlines()
+        lines += [f"    {line}" for line in said[:MAX_MESSAGE_LINES]]
+        if len(said) > MAX_MESSAGE_LINES:
+            lines.append(t("more_lines", lang, count=len(said) - MAX_MESSAGE_LINES))
         if in_language(failed, "hint", lang):
             lines.append(t("about_check", lang, hint=in_language(failed, "hint", lang)))
         if failed.get("printed"):

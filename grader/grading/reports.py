@@ -7,7 +7,6 @@ go to ``verdicts.json``, which is for the instructor only.
 """
 
 import csv
-import dataclasses
 import json
 import os
 import re
@@ -16,7 +15,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from grader import __version__
-from grader.grading.render import kata_report, student_message
+from grader.i18n import t
+from grader.judge.records import VERSION
+from grader.grading.render import kata_report, reason, student_message
 
 
 UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, bidi and other format marks, surrogates...
@@ -63,30 +64,30 @@ def _xml(text):
     return _XML_ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
 
 
-def gradescope(submission):
-    """Gradescope's autograder results.json: one entry per kata, then one per check."""
+def gradescope(submission, lang="en"):
+    """Gradescope's autograder results.json: one entry per kata, then one per check (words in ``lang``)."""
     tests = []
     for kata in submission.katas:
         tests.append({
             "name": f"{kata.kata_id}: {kata.title}", "score": kata.score, "max_score": kata.max_score,
-            "status": "passed" if kata.passed else "failed", "output": kata_report(kata),
+            "status": "passed" if kata.passed else "failed", "output": kata_report(kata, lang),
             "tags": [kata.kata_id], "visibility": "visible",
         })
         for test in kata.tests:
             tests.append({
                 "name": f"{kata.kata_id} / {test.get('doc')}", "score": 0.0, "max_score": 0.0,
                 "status": "passed" if test.get("outcome") == "passed" else "failed",
-                "output": student_message(test), "tags": [kata.kata_id, "check"],
+                "output": student_message(test, lang), "tags": [kata.kata_id, "check"],
                 "visibility": test.get("visibility", "visible"),
             })
     return {
         "score": submission.score, "max_score": submission.max_score,
         "execution_time": round(submission.seconds, 2),
-        "output": f"{submission.score:g} / {submission.max_score:g} points. A kata scores only when all its checks pass."
-                  + ("" if submission.seal == "sealed" else
-                     " Graded UNSEALED: learner code was not isolated from the grader."),
+        "output": t("report_points", lang, score=submission.score, max_score=submission.max_score)
+                  + ("" if submission.seal == "sealed" else t("report_unsealed", lang)),
         "visibility": "visible", "stdout_visibility": "hidden",
         "extra_data": {
+            "version": VERSION,  # of the records in verdicts.json beside it
             "submission": printable(submission.name),
             "untouched": list(getattr(submission, "untouched", [])),  # katas left as shipped (the summary)
             "grader_version": __version__, "seed": submission.seed, "seal": submission.seal,
@@ -99,7 +100,7 @@ def gradescope(submission):
     }
 
 
-def junit(submission):
+def junit(submission, lang="en"):
     suites = ET.Element("testsuites", name=printable(submission.name))
     for kata in submission.katas:
         failures = sum(t.get("outcome") != "passed" for t in kata.tests) or (0 if kata.passed else 1)
@@ -107,11 +108,12 @@ def junit(submission):
                               failures=str(failures))
         if not kata.tests:
             case = ET.SubElement(suite, "testcase", classname=kata.kata_id, name="kata")
-            ET.SubElement(case, "failure", message=_xml(kata.reason[:200])).text = _xml(kata.reason)
+            why = reason(kata, lang)
+            ET.SubElement(case, "failure", message=_xml(why[:200])).text = _xml(why)
         for test in kata.tests:
             case = ET.SubElement(suite, "testcase", classname=kata.kata_id, name=_xml(test.get("test")))
             if test.get("outcome") != "passed":
-                text = _xml(student_message(test))
+                text = _xml(student_message(test, lang))
                 ET.SubElement(case, "failure", message=text.splitlines()[0][:200] if text else "failed").text = text
     return ET.tostring(suites, encoding="unicode")
 
@@ -154,9 +156,7 @@ def read_submission(folder):
     from grader.grading.records import KataResult, SubmissionResult
 
     results = json.loads((folder / "results.json").read_text(encoding="utf-8"))
-    known = {f.name for f in dataclasses.fields(KataResult)}
-    katas = [KataResult(**{key: value for key, value in k.items() if key in known})
-             for k in json.loads((folder / "verdicts.json").read_text(encoding="utf-8"))]
+    katas = [KataResult.from_json(k) for k in json.loads((folder / "verdicts.json").read_text(encoding="utf-8"))]
     extra = results["extra_data"]
     found = SubmissionResult(extra.get("submission", folder.name), str(folder), katas, extra["seed"],
                              results.get("execution_time", 0.0), seal=extra["seal"])

@@ -1,13 +1,17 @@
 """Fail-closed scoring: a kata earns its points only when the judge recorded ``passed`` for every check its
 canonical specs define (read from the specs, never from what a worker wrote) and the judge finished."""
 
+import dataclasses
 import json
 from pathlib import Path
 
-from grader.i18n import t
+from grader.i18n import phrase
+from grader.judge.records import Verdict, class_words
 
 
 def read_verdicts(path):
+    """The judge's records, as JSON (verdicts and the lines that say what it collected, refused and noted),
+    and whether it finished."""
     records, done = [], False
     try:
         lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
@@ -27,42 +31,40 @@ def read_verdicts(path):
 def score(kata, result, records, why=None):
     """Fail closed: full points only with a ``passed`` verdict for every check the specs define.
 
-    A parametrized check (``test_x[case]``) passes when it has verdicts and all of them passed.
+    ``records``: the judge's, as read (JSON); ``why``: words (``grader.i18n``) saying why the run did not
+    finish, if it did not. A parametrized check (``test_x[case]``) passes when it has verdicts and all of
+    them passed. A verdict that cannot be read is a failed check (``Verdict.from_json``).
     """
     expected = kata.checks()
     by_check = {}
     for record in records:
-        name = record.get("test")
-        if record.get("kata") == kata.id and isinstance(name, str):
-            by_check.setdefault(name.split("[", 1)[0], []).append(record)
+        if isinstance(record, dict) and record.get("kata") == kata.id and "test" in record:
+            verdict = Verdict.from_json(record)
+            by_check.setdefault(verdict.check, []).append(verdict)
     for record in records:
         if record.get("refused") == kata.id and isinstance(record.get("limits"), list):
             result.refused_limits = [str(item) for item in record["limits"]]
     if not expected:
-        result.reason = "this kata defines no checks"
+        result.why = phrase("no_checks")
         return
     tests = []
     for name, visibility in expected:
-        found = [r for r in by_check.get(name, []) if r.get("visibility") == visibility]
+        found = [v for v in by_check.get(name, []) if v.visibility == visibility and v.check == name]
         if not found:
-            found = [{"test": name, "doc": name.replace("_", " "), "visibility": visibility, "outcome": "failed",
-                      "kind": "missing", "message": why or "no verdict was recorded for this check"}]
-        for record in found:
-            tests.append({key: record.get(key) for key in
-                          ("test", "doc", "doc_ko", "visibility", "outcome", "kind", "message", "error", "printed",
-                           "hint", "hint_ko")
-                          if key in record})
+            found = [Verdict(kata.id, name, visibility, doc=name.replace("_", " "), outcome="failed", kind="missing",
+                             said=why or phrase("no_verdict"))]
+        tests += [dataclasses.replace(verdict, detail="") for verdict in found]  # the spec's lines stay the judge's
     result.tests = tests
-    failed = [t for t in tests if t.get("outcome") != "passed"]
+    failed = [test for test in tests if not test.passed]
     if failed or why:
         result.score = 0.0
-        result.reason = why or f"{len(failed)} of {len(tests)} checks failed"
+        result.why = why or phrase("checks_failed", failed=len(failed), count=len(tests))
     else:
         result.score = result.max_score
-        result.reason = f"all {len(tests)} checks passed"
+        result.why = phrase("all_passed", count=len(tests))
     # Tolerated, never silent: the module's top level raised after its definitions (plugin.note_import).
     # Only the builtin class name: learner text could carry what it saw of a hidden check.
     noted = next((r for r in records if r.get("import_note") == kata.id), None)
     if noted is not None:
-        result.note = t("import_note", "en", error=str(noted.get("error"))[:100])
-        result.reason += f"; note: {result.note}"
+        result.note = phrase("import_note", error=class_words(str(noted.get("error"))[:100]))
+        result.why = phrase("with_note", reason=result.why, note=result.note)

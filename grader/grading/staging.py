@@ -10,6 +10,7 @@ import stat
 import time
 from pathlib import Path
 
+from grader.i18n import phrase, say
 from grader.judge.hiding import hide_reference
 from grader.limits import LIMITS
 from grader.judge.remote import LINE_MAP
@@ -17,7 +18,11 @@ from grader.course.package import PACKAGE, AssemblyError, as_submitted
 
 
 class StageError(Exception):
-    pass
+    """Why a kata's files cannot be staged: ``said`` is it in words as data, its text English."""
+
+    def __init__(self, said):
+        super().__init__(say(said, "en"))
+        self.said = said
 
 
 def _kind(info):
@@ -33,17 +38,17 @@ def _open_folder(base_fd, name, shown):
     try:
         kind = _kind(os.stat(name, dir_fd=base_fd, follow_symlinks=False))
     except FileNotFoundError:
-        raise StageError(f"missing folder {shown}") from None
+        raise StageError(phrase("missing_folder", path=shown)) from None
     except OSError as error:
-        raise StageError(f"cannot open {shown}: {error.strerror}") from None
+        raise StageError(phrase("cannot_open", path=shown, error=str(error.strerror))) from None
     if kind == "link":
-        raise StageError(f"{shown} is a symbolic link; submit real folders")
+        raise StageError(phrase("folder_is_link", path=shown))
     if kind != "folder":
-        raise StageError(f"{shown} is not a folder")
+        raise StageError(phrase("not_a_folder", path=shown))
     try:
         return os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=base_fd)
     except OSError as error:
-        raise StageError(f"cannot open {shown}: {error.strerror}") from None
+        raise StageError(phrase("cannot_open", path=shown, error=str(error.strerror))) from None
 
 
 def read_submitted(base_fd, relative, limit=LIMITS.submission_file_kb * 1024):
@@ -65,31 +70,31 @@ def read_submitted(base_fd, relative, limit=LIMITS.submission_file_kb * 1024):
         try:
             info = os.stat(parts[-1], dir_fd=fd, follow_symlinks=False)
         except FileNotFoundError:
-            raise StageError(f"missing file {shown}") from None
+            raise StageError(phrase("missing_file", path=shown)) from None
         if stat.S_ISLNK(info.st_mode):
-            raise StageError(f"{shown} is a symbolic link; links are not followed: put the file itself there")
+            raise StageError(phrase("file_is_link", path=shown))
         if not stat.S_ISREG(info.st_mode):
-            raise StageError(f"{shown} is not a regular file")
+            raise StageError(phrase("not_a_file", path=shown))
         if info.st_nlink > 1:
-            raise StageError(f"{shown} is a hard link; submit a plain copy of the file")
+            raise StageError(phrase("hard_link", path=shown))
         if info.st_size > limit:
-            raise StageError(f"{shown} is larger than {limit // 1024} KiB")
+            raise StageError(phrase("too_large", path=shown, kib=limit // 1024))
         try:
             file_fd = os.open(parts[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=fd)
         except OSError as error:
-            raise StageError(f"cannot read {shown}: {error.strerror}") from None
+            raise StageError(phrase("cannot_read", path=shown, error=str(error.strerror))) from None
         with os.fdopen(file_fd, "rb") as handle:
             opened = os.fstat(handle.fileno())
             if (opened.st_ino, opened.st_dev) != (info.st_ino, info.st_dev) or not stat.S_ISREG(opened.st_mode):
-                raise StageError(f"{shown} changed while it was being read")
+                raise StageError(phrase("changed_while_read", path=shown))
             if opened.st_nlink > 1 or opened.st_size > limit:  # checked again on what is open now
-                raise StageError(f"{shown} is a hard link or too large; submit a plain copy of the file")
+                raise StageError(phrase("link_or_large", path=shown))
             data = handle.read(limit + 1)
         if len(data) > limit:
-            raise StageError(f"{shown} is larger than {limit // 1024} KiB")
+            raise StageError(phrase("too_large", path=shown, kib=limit // 1024))
         return data
     except OSError as error:
-        raise StageError(f"cannot read {shown}: {error.strerror}") from None
+        raise StageError(phrase("cannot_read", path=shown, error=str(error.strerror))) from None
     finally:
         os.close(fd)
 
@@ -111,15 +116,15 @@ class Submission:
         try:
             kind = _kind(os.lstat(self.path))
             if kind == "link":
-                self.refused = "the submission folder is a symbolic link; submit the folder itself"
+                self.refused = phrase("submission_is_link")
             elif kind != "folder":
-                self.refused = "the submission is not a folder"
+                self.refused = phrase("submission_not_folder")
             else:
                 self.fd = os.open(self.path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
         except FileNotFoundError:
-            self.refused = "the submission folder does not exist"
+            self.refused = phrase("submission_missing")
         except OSError as error:
-            self.refused = f"the submission folder cannot be opened: {error.strerror}"
+            self.refused = phrase("submission_unopenable", error=str(error.strerror))
 
     def __enter__(self):
         return self
@@ -150,7 +155,7 @@ class Submission:
                 self._files[relative] = error
         found = self._files[relative]
         if isinstance(found, StageError):
-            raise StageError(str(found))
+            raise StageError(found.said)
         return found
 
     def python_files(self, folder):
@@ -177,8 +182,7 @@ class Budget:
 
     def check(self):
         if _cpu_clock() - self.start > self.seconds:
-            raise StageError(f"preparing this submission took the grader more than {self.seconds:g} s "
-                             "(its files are too large or too repetitive); this kata was not graded")
+            raise StageError(phrase("staging_budget", seconds=self.seconds))
 
 
 def _package_reader(submission):
@@ -187,13 +191,13 @@ def _package_reader(submission):
     def read(path):
         kind = submission.kind(PACKAGE)
         if kind == "link":
-            raise AssemblyError(f"{PACKAGE}/ is a symbolic link; submit real folders")
+            raise AssemblyError(phrase("package_is_link", path=PACKAGE))
         if kind != "folder":
-            raise AssemblyError(f"missing folder {PACKAGE}/ (your dezero package) in the submission")
+            raise AssemblyError(phrase("missing_package", path=PACKAGE))
         try:
             return submission.read(path).decode("utf-8", errors="replace")
         except StageError as error:
-            raise AssemblyError(str(error)) from None
+            raise AssemblyError(error.said) from None
 
     return read
 
@@ -220,7 +224,7 @@ def stage(kata, submission, destination, ladder=None, budget=None):
             else:  # no reference here: judge the learner's package as it is
                 assembled = as_submitted(read, submission.python_files(PACKAGE), kata.step)
         except AssemblyError as error:
-            raise StageError(str(error)) from None
+            raise StageError(error.said) from None
         budget.check()
         for path, text in assembled.items():
             _write_readable(Path(destination) / path, text.encode())

@@ -14,8 +14,9 @@ import time
 
 import pytest
 
-from grader.i18n import t
+from grader.i18n import phrase, retext
 from grader.limits import LIMITS
+from grader.judge.records import Verdict
 from grader.judge.remote import LearnerError, LoadFailed, Worker, WorkerGone, Zygote
 from grader.judge.spec import CheckFailed, Memory
 
@@ -41,21 +42,23 @@ class JudgePlugin:
             self.begin(plan)
 
     def begin(self, plan):
-        """Judge ``plan``: a warm session (judge.WarmSession) begins plan after plan with one plugin."""
+        """Judge ``plan`` (a ``records.Plan``): a warm session (judge.WarmSession) begins plan after plan with
+        one plugin."""
         self.plan = plan
-        self.katas = {k["id"]: k for k in plan["katas"]}
+        self.katas = {kata.id: kata for kata in plan.katas}
         self.spec_owner = {}
-        for kata in plan["katas"]:
-            for path, visibility in kata["specs"]:
-                self.spec_owner[os.path.realpath(path)] = (kata["id"], visibility)
+        for kata in plan.katas:
+            for path, visibility in kata.specs:
+                self.spec_owner[os.path.realpath(path)] = (kata.id, visibility)
         self.workers = {}
         self.spawned = 0
         self.given_up = {}  # kata id -> (why its remaining checks are not run, the kind of failure)
         self.spent = {}     # kata id -> seconds its checks have taken (LIMITS.kata_budget)
         self.import_noted = set()
         self.checks = {}    # kata id -> checks begun (for the tally of round trips)
-        self.records = {}
-        self.results = open(plan["results"], "a", encoding="utf-8")
+        self.records = {}   # node id -> its Verdict, until the check's last phase
+        self.ran = set()    # node ids whose call phase passed
+        self.results = open(plan.results, "a", encoding="utf-8")
 
     def end(self):
         """Close the plan's workers and mark its verdicts complete."""
@@ -85,17 +88,17 @@ class JudgePlugin:
             self.spawned += 1
             try:
                 if self.zygote is None or self.zygote.process.poll() is not None:
-                    self.zygote = Zygote(self.plan.get("scratch") or os.getcwd())
+                    self.zygote = Zygote(self.plan.scratch or os.getcwd())
                     self.own_zygote = True
-                worker = Worker(kata["staged"], kata["module"], scratch_root=self.plan.get("scratch"),
-                                zygote=self.zygote, seed=self.plan.get("seed", 0), timeout=kata["timeout"],
-                                memory_mb=kata["memory_mb"], mode=self.plan.get("mode", "none"),
-                                masked=self.plan.get("masked", ()), slot=self.plan.get("slot", 0) + self.spawned)
+                worker = Worker(kata.staged, kata.module, scratch_root=self.plan.scratch or None,
+                                zygote=self.zygote, seed=self.plan.seed, timeout=kata.timeout,
+                                memory_mb=kata.memory_mb, mode=self.plan.mode, masked=self.plan.masked,
+                                slot=self.plan.slot + self.spawned)
             except OSError as error:
                 if self.zygote is not None:
                     self.zygote.close()
                     self.zygote = None
-                raise WorkerGone(f"the grader could not start a process for your code ({error})", "tool") from None
+                raise WorkerGone(phrase("no_process", error=str(error)), "tool") from None
             self.workers[kata_id] = worker
             if worker.refused:
                 self.emit({"refused": kata_id, "limits": worker.refused})
@@ -120,7 +123,7 @@ class JudgePlugin:
         error = worker.load_error
         if isinstance(error, WorkerGone):
             # Importing is deterministic: it would end the same way for every check.
-            self.given_up[kata_id] = (f"importing your code failed earlier ({error})", error.kind)
+            self.given_up[kata_id] = (phrase("import_failed_earlier", error=error.said), error.kind)
         if error is not None:
             raise self.import_failure(kata_id, error)
         self.note_import(kata_id, worker)
@@ -128,8 +131,8 @@ class JudgePlugin:
     def import_failure(self, kata_id, error):
         """What fails a check whose import failed, whatever the spec did with the exception it saw."""
         if isinstance(error, LoadFailed):
-            files = ", ".join(self.katas[kata_id]["files"])
-            return ImportFailed(t("not_imported", "en", files=files, error=error))
+            files = ", ".join(self.katas[kata_id].files)
+            return ImportFailed(phrase("not_imported", files=files, error=error.said))
         return error
 
     def note_import(self, kata_id, worker):
@@ -146,10 +149,10 @@ class JudgePlugin:
         kata_id, _ = self.owner(request.node)
         if kata_id in self.given_up:
             why, kind = self.given_up[kata_id]
-            raise WorkerGone(f"not run: {why}", kind)
+            raise WorkerGone(phrase("not_run", why=why), kind)
         started, worker = time.monotonic(), None
         self.checks[kata_id] = self.checks.get(kata_id, 0) + 1
-        timeout = self.katas[kata_id]["timeout"]
+        timeout = self.katas[kata_id].timeout
         budget = LIMITS.kata_budget(timeout)
         left = budget - self.spent.get(kata_id, 0.0)
         try:
@@ -166,7 +169,7 @@ class JudgePlugin:
                 request.node.budget_spent = budget
         if kata_id not in self.given_up and worker.timed_out:
             # One endless loop is enough to fail the kata; don't spend the timeout on every check.
-            self.given_up[kata_id] = (f"an earlier check ran out of time ({worker.gone})", "timeout")
+            self.given_up[kata_id] = (phrase("ran_out_earlier", why=worker.gone), "timeout")
 
     @pytest.fixture
     def mem(self, dz):
@@ -208,40 +211,37 @@ class JudgePlugin:
                                    longrepr, call.when, [], call.duration, call.start, call.stop)
         kata_id, visibility = self.owner(item)
         texts = check_texts(getattr(item.obj, "__doc__", None))
-        record = self.records.setdefault(item.nodeid, {
-            "kata": kata_id, "test": item.name, "visibility": visibility,
-            "doc": texts.get("doc") or item.name.replace("_", " "),
-            **{key: texts[key] for key in ("doc_ko",) if key in texts},
-            "outcome": "passed",
-        })
-        if report.failed and "hint" not in record:
-            record.update({key: texts[key] for key in ("hint", "hint_ko") if key in texts})
+        verdict = self.records.setdefault(item.nodeid, Verdict(
+            kata_id, item.name, visibility, outcome="passed", doc=texts.get("doc") or item.name.replace("_", " "),
+            doc_ko=texts.get("doc_ko", "")))
+        if report.failed and not verdict.hint:
+            verdict.hint, verdict.hint_ko = texts.get("hint", ""), texts.get("hint_ko", "")
         if report.when == "call" and report.passed:
-            record["ran"] = True
-        if report.failed and record["outcome"] == "passed":
-            record.update(outcome="failed", **_explain(excinfo))
+            self.ran.add(item.nodeid)
+        if report.failed and verdict.passed:
+            verdict.outcome = "failed"
+            verdict.kind, verdict.said, verdict.detail, verdict.error = _explain(excinfo)
             worker = getattr(item, "kata_worker", None)
             note = getattr(worker, "import_note", None)
             if note is not None:
-                record["message"] += ("\n(Note: the top level of your file raised, after its definitions; the "
-                                      f"checks used what it had defined. {readable(str(note))[:2000]})")
+                verdict.said = [verdict.said, "\n", phrase("top_level_raised", error=retext(note.said, _quoted))]
             if worker is not None:  # a message may quote what learner code returned: no reference line in it
-                record["message"] = worker.hide(record["message"])
+                verdict.said = retext(verdict.said, worker.hide)
             printed = worker.printed() if worker is not None else ""
             if printed:
-                record["printed"] = readable(printed)
+                verdict.printed = readable(printed)
         budget = getattr(item, "budget_spent", None)
-        if budget and record.get("kind") == "timeout" and not record.get("message", "").startswith("the kata used"):
-            record["message"] = budget_spent(budget)  # this check was stopped by the kata's budget, not its own
+        if budget and verdict.kind == "timeout" and not _is_phrase(verdict.said, "kata_budget"):
+            verdict.said = budget_spent(budget)  # this check was stopped by the kata's budget, not its own
         return report
 
     def pytest_runtest_logfinish(self, nodeid):
-        record = self.records.pop(nodeid, None)
-        if record is not None:
-            if record["outcome"] == "passed" and not record.pop("ran", False):
-                record.update(outcome="failed", kind="skipped", message="the check did not run")
-            record.pop("ran", None)
-            self.emit(record)
+        verdict = self.records.pop(nodeid, None)
+        if verdict is not None:
+            if verdict.passed and nodeid not in self.ran:
+                verdict.outcome, verdict.kind, verdict.said = "failed", "skipped", phrase("did_not_run")
+            self.ran.discard(nodeid)
+            self.emit(verdict.to_json())
 
     def pytest_sessionfinish(self):
         if self.plan is not None:
@@ -251,7 +251,16 @@ class JudgePlugin:
 
 
 def budget_spent(seconds):
-    return t("kata_budget", "en", seconds=seconds)
+    return phrase("kata_budget", seconds=seconds)
+
+
+def _is_phrase(words, key):
+    return isinstance(words, dict) and words.get("phrase") == key
+
+
+def _quoted(text):
+    """Learner text quoted in a note: readable, and short."""
+    return readable(text)[:2000]
 
 
 # Characters that learner text (its exception messages, what it printed) may not carry into reports:
@@ -288,7 +297,8 @@ def check_texts(text):
 
 
 def _explain(excinfo):
-    """Sort a failure into a kind and a message meant for the learner."""
+    """Sort a failure: (kind, what it says in words as data, the spec lines it failed at, the builtin class
+    a learner exception derives from)."""
     error = excinfo.value
     where = [f"{entry.path.name}:{entry.lineno + 1}" for entry in excinfo.traceback
              if str(entry.path).endswith(".py") and entry.path.name.startswith("spec_")]
@@ -304,10 +314,13 @@ def _explain(excinfo):
         kind = "check"
     elif type(error).__name__ == "Failed" and "Timeout" in str(error):
         kind = "crashed"
+        error = WorkerGone(phrase("judge_timeout"), kind)  # pytest-timeout's own words are English
     else:
         kind = "unusable"
-        error = f"the check could not use what your code returned: {type(error).__name__}: {error}"
-    explained = {"kind": kind, "message": readable(str(error)[:4000]), "detail": " < ".join(reversed(where))[:500]}
-    if isinstance(error, LearnerError):
-        explained["error"] = error.builtin  # a builtin class name: safe to show for hidden checks
-    return explained
+    said = getattr(error, "said", None)
+    if said is None:  # a spec's own assert, pytest's timeout, or what the check could not use
+        said = phrase("unusable", type=type(error).__name__, error=str(error)) if kind == "unusable" else str(error)
+    said = retext(said, lambda text: readable(text[:4000]))
+    # a builtin class name: safe to show for hidden checks
+    builtin = error.builtin if isinstance(error, LearnerError) else ""
+    return kind, said, " < ".join(reversed(where))[:500], builtin

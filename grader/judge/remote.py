@@ -20,12 +20,14 @@ import weakref
 
 from grader.sealed import protocol
 from grader.judge.hiding import hidden_lines, scrub
-from grader.i18n import t
+from grader.i18n import phrase, retext, say
+from grader.judge.records import OWN_CLASS, class_words  # noqa: F401  (re-exported)
 from grader.limits import LIMITS
 
 WORKER = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "sealed", "worker.py")
 EXIT_INTROSPECTION = 86  # worker.py's hook ended the process
 EXIT_SANDBOX = 70        # the worker could not seal itself: a fault of the tool, not of the learner
+SIGNAL_PHRASES = ("signal_SIGXCPU", "signal_SIGKILL", "signal_SIGSEGV", "signal_SIGXFSZ")  # why a signal ended it
 # A process group of its own, in the grader's session (killpg; `nice` still obeyed: a session of its own
 # would be a scheduler autogroup of its own, at full weight). Python 3.10's Popen has no process_group:
 # there the child calls setpgrp before exec (one C call, no Python code that could wait on a lock).
@@ -33,7 +35,7 @@ OWN_GROUP = {"process_group": 0} if sys.version_info >= (3, 11) else {"preexec_f
 
 
 class LearnerError(Exception):
-    """The learner's code raised; carries what the worker reported, as text."""
+    """The learner's code raised; carries what the worker reported: ``said`` is it in words as data."""
 
     def __init__(self, info, source=None, hide=None):
         hide = hide or (lambda text: text)
@@ -41,11 +43,11 @@ class LearnerError(Exception):
         self.builtin = builtin_exception(info.get("builtin"))
         self.message = hide(str(info.get("message", ""))[:4000])
         frames = info.get("frames") if isinstance(info.get("frames"), list) else []
-        self.learner_traceback = hide(format_frames(frames, source))
-        text = t("raised", "en", type=self.type_name, message=self.message)
+        self.learner_traceback = retext(format_frames(frames, source), hide)
+        self.said = [phrase("raised", type=self.type_name, message=self.message)]
         if self.learner_traceback:
-            text += "\n" + self.learner_traceback
-        super().__init__(text)
+            self.said += ["\n", *self.learner_traceback]
+        super().__init__(say(self.said))  # the learner's language: debug mode shows it
 
     def is_a(self, kind):
         import builtins
@@ -54,7 +56,6 @@ class LearnerError(Exception):
         return isinstance(base, type) and issubclass(base, kind)
 
 
-OWN_CLASS = "an exception of your own class"
 
 
 def builtin_exception(name):
@@ -93,10 +94,11 @@ class LoadFailed(LearnerError):
 
 
 class WorkerGone(Exception):
-    """The worker process ended, hung or broke the protocol; the kata scores 0."""
+    """The worker process ended, hung or broke the protocol; the kata scores 0. ``said``: why, as words."""
 
-    def __init__(self, message, kind="crashed"):
-        super().__init__(message)
+    def __init__(self, said, kind="crashed"):
+        super().__init__(say(said))
+        self.said = said
         self.kind = kind  # "crashed", "timeout", "introspection" or "tool" (the grader's own fault)
 
 
@@ -104,7 +106,8 @@ LINE_MAP = ".kata-lines.json"  # written by grading.stage: staged line -> the le
 
 
 def format_frames(frames, source=None):
-    """Learner frames ``[file, line, function]`` as a traceback, with the source line read on this side.
+    """Learner frames ``[file, line, function]`` as a traceback in words (lines joined by newlines), with the
+    source line read on this side.
 
     ``source(name, number)`` gives (the learner's own line number, its text), or None for a line the
     learner's files do not have (reference code assembled around their definitions): such a frame is
@@ -114,20 +117,20 @@ def format_frames(frames, source=None):
     for frame in frames[-12:]:
         if isinstance(frame, dict) and isinstance(frame.get("repeat"), int) and isinstance(frame.get("calls"), int):
             key = "repeated_call" if frame["calls"] == 1 else "repeated_calls"  # from inside.collapse
-            lines.append(t(key, "en", calls=frame["calls"], times=frame["repeat"]))
+            lines.append(phrase(key, calls=frame["calls"], times=frame["repeat"]))
             continue
         if not (isinstance(frame, list) and len(frame) == 3):
             continue
         name, number, function = str(frame[0])[:200], frame[1] if isinstance(frame[1], int) else 0, str(frame[2])[:100]
         found = source(name, number) if source else (number, "")
         if found is None:
-            lines.append(f"  (in the reference code of {name}, in {function})")
+            lines.append(phrase("frame_reference", file=name, function=function))
             continue
         mine, text = found
-        lines.append(f'  File "{name}", line {mine}, in {function}')
+        lines.append(f'  File "{name}", line {mine}, in {function}')  # Python's own format, in every language
         if text:
             lines.append(f"    {text}")
-    return "\n".join(lines)
+    return [part for number, line in enumerate(lines) for part in ([line] if not number else ["\n", line])]
 
 
 def source_reader(staged):
@@ -317,7 +320,7 @@ class Worker:
         self.refused = []
         self.mode = mode
         if self.inner is None:
-            self._give_up("the grader could not start a sealed process for your code", "tool")
+            self._give_up(phrase("no_sealed_process"), "tool")
         self.deadline = time.monotonic() + 30
         hello = self.request(None)  # the worker's first words: ready, and which limits it could not apply
         self.deadline = None
@@ -335,8 +338,7 @@ class Worker:
             self.output.add(chunk)
             self.output_total += len(chunk)
             if self.output_total > self.limits.output_bytes:
-                self.gone = self.gone or (f"your code printed more than {self.limits.output_bytes >> 20} MiB "
-                                          "(a print inside a long loop?)")
+                self.gone = self.gone or phrase("printed_too_much", mib=self.limits.output_bytes >> 20)
                 self.kill()
                 return
 
@@ -386,8 +388,8 @@ class Worker:
                 self.timed_out = True
                 where = format_frames(timeout.get("frames") if isinstance(timeout.get("frames"), list) else [],
                                       self.source)
-                self._give_up(t("timeout", "en", seconds=self.timeout)
-                              + (f"; {t('running_at', 'en')}\n{where}" if where else ""), "timeout")
+                self._give_up([phrase("timeout", seconds=self.timeout)]
+                              + (["; ", phrase("running_at"), "\n", *where] if where else []), "timeout")
             try:
                 error = protocol.decode(reply.get("error"), _no_refs, 0, self.limits)
             except protocol.ProtocolError:
@@ -396,7 +398,7 @@ class Worker:
         try:
             return protocol.decode(reply.get("value"), self._ref, 0, self.limits)
         except protocol.ProtocolError as error:
-            self._give_up(f"the worker's answer was garbled ({error})", "crashed")
+            self._give_up(phrase("garbled", error=str(error)), "crashed")
 
     def _exchange(self, message, loading):
         """Send ``message`` (None: only read the worker's hello) and read its reply, a dict with ``ok``."""
@@ -416,11 +418,11 @@ class Worker:
             reply = protocol.receive(self.channel, self.deadline, self.limits)
         except protocol.TimedOut:
             self.timed_out = True
-            self._give_up(t("timeout", "en", seconds=self.timeout), "timeout")
+            self._give_up(phrase("timeout", seconds=self.timeout), "timeout")
         except (protocol.ProtocolError, OSError) as error:
             self._give_up(self._why_gone(error), self.gone_kind)
         if type(reply) is not dict or type(reply.get("ok")) is not bool:
-            self._give_up("the worker answered with something that is not a reply", "crashed")
+            self._give_up(phrase("not_a_reply"), "crashed")
         if type(reply.get("seen")) is list and type(reply.get("fresh")) is list:
             for entry in reply["seen"][:32]:
                 if type(entry) is list and len(entry) == 3 and type(entry[0]) is int \
@@ -517,29 +519,26 @@ class Worker:
         return code
 
     def _why_gone(self, error):
+        """Why the worker is gone, in words as data."""
         code = self.exit_status(2)
         if code is None:
-            return f"the worker broke the protocol ({error})"
+            return phrase("broke_protocol", error=str(error))
         if code == 0:
-            return "your code ended the process early (sys.exit or os._exit?)"
+            return phrase("ended_early")
         if code == EXIT_INTROSPECTION:
             self.gone_kind = "introspection"
-            return ("your code reached into the interpreter's internals (frames of the grader, the collector's "
-                    "object lists or settings, tracing or ctypes); no kata needs that, so the check stops here. "
-                    "To use breakpoint() or pdb on your code, run the checks in debug mode: nox -s debug -- KATA")
+            return phrase("introspection")
         if code == EXIT_SANDBOX:
             self.gone_kind = "tool"
-            return "the grader could not seal the process for your code (run: nox -s doctor)"
+            return phrase("cannot_seal")
         if code < 0:
             try:
                 name = signal.Signals(-code).name
             except ValueError:
                 name = f"signal {-code}"
-            reason = {"SIGXCPU": "it ran out of CPU time", "SIGKILL": "it was killed (memory limit?)",
-                      "SIGSEGV": "it crashed (segmentation fault; very deep recursion?)",
-                      "SIGXFSZ": "it wrote a file over the size limit"}.get(name, "it crashed")
-            return f"the process running your code ended with {name}: {reason}"
-        return f"the process running your code exited with status {code}"
+            reason = f"signal_{name}" if f"signal_{name}" in SIGNAL_PHRASES else "signal_other"
+            return phrase("ended_with_signal", signal=name, reason=phrase(reason))
+        return phrase("exited_with", code=code)
 
     def _ref(self, handle, type_name):
         ref = self.refs.get(handle)

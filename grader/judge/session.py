@@ -7,6 +7,7 @@ reads; a missing ``done`` line means the run did not finish, and the grader then
 fails every kata whose verdicts are incomplete.
 """
 
+import dataclasses
 import json
 import os
 import sys
@@ -48,8 +49,7 @@ def _forget_changed_specs(specs):
 
 def pytest_args(plan, workdir, timeout=True):
     """The judge's pytest command line: only the specs, our own ini file, only the plugins it needs."""
-    specs = [path for kata in plan["katas"] for path, _ in kata["specs"]]
-    slowest = max(kata["timeout"] for kata in plan["katas"])
+    specs, slowest = plan.spec_paths(), plan.slowest()
     # Our own ini file: no setting from the repository, the submission or the environment applies.
     ini = os.path.join(workdir, "judge.ini")
     with open(ini, "w", encoding="utf-8") as handle:
@@ -58,8 +58,8 @@ def pytest_args(plan, workdir, timeout=True):
         os.environ.pop(name, None)
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # only the plugins named below
     return [
-        *specs, "-c", ini, *(["-p", "no:terminal"] if plan.get("quiet") else ["-q", "--tb=no"]),
-        "-p", "no:cacheprovider", "--noconftest", "--import-mode=importlib", "--rootdir", plan["rootdir"],
+        *specs, "-c", ini, *(["-p", "no:terminal"] if plan.quiet else ["-q", "--tb=no"]),
+        "-p", "no:cacheprovider", "--noconftest", "--import-mode=importlib", "--rootdir", plan.rootdir,
         *(["-p", TIMEOUT_PLUGIN, "--timeout", str(int(slowest * 3 + 30))] if timeout else []),
         *[arg for name in UNUSED_PLUGINS for arg in ("-p", f"no:{name}")],
     ]
@@ -76,7 +76,7 @@ def run(plan, workdir, zygote=None):
     from grader.judge.plugin import JudgePlugin
 
     plugin = JudgePlugin(plan, zygote=zygote)
-    specs = [path for kata in plan["katas"] for path, _ in kata["specs"]]
+    specs = plan.spec_paths()
     if not specs:
         plugin.pytest_sessionfinish()
         return 0
@@ -101,21 +101,21 @@ class WarmSession:
 
         from grader.judge.plugin import JudgePlugin
 
-        self.specs = [path for kata in plan["katas"] for path, _ in kata["specs"]]
+        self.specs = plan.spec_paths()
         self.plugin = JudgePlugin(None, zygote=zygote)
         self.requests = queue.Queue()
         self.finished = queue.Queue()
         self.alive = True
         _forget_changed_specs(self.specs)
         self.key = self.key_for(plan)
-        args = pytest_args(dict(plan, quiet=True), workdir, timeout=False)
+        args = pytest_args(dataclasses.replace(plan, quiet=True), workdir, timeout=False)
         self.thread = threading.Thread(target=self._serve, args=(args,), name="warm pytest session", daemon=True)
         self.thread.start()
 
     @staticmethod
     def key_for(plan):
         """The specs a plan runs, with their sizes and times: a session serves only plans with its key."""
-        specs = [path for kata in plan["katas"] for path, _ in kata["specs"]]
+        specs = plan.spec_paths()
         return tuple((path, os.stat(path).st_mtime_ns, os.stat(path).st_size) for path in specs)
 
     def _serve(self, args):
@@ -181,9 +181,11 @@ class _Repeat:
 
 def main(plan_path):
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    from grader.judge.records import Plan
+
     with open(plan_path, encoding="utf-8") as handle:
-        plan = json.load(handle)
-    limit_memory(plan.get("judge_memory_mb"))
+        plan = Plan.from_json(json.load(handle))
+    limit_memory(plan.judge_memory_mb or None)
     run(plan, os.path.dirname(plan_path))
     return 0
 

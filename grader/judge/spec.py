@@ -11,20 +11,41 @@ from pathlib import Path
 import numpy as np
 
 from grader.course.katas import HIDDEN_INSIDE, HIDDEN_SPEC, INSIDE
+from grader.i18n import phrase, say
 from grader.judge.remote import LearnerError, Ref, WorkerGone, ask, attribute, remote, same  # noqa: F401  (re-exported)
 
 
 class CheckFailed(AssertionError):
-    """A check's verdict, worded for the learner."""
+    """A check's verdict for the learner: ``said`` is it in words as data (``grader.i18n``); its text, in the
+    learner's language, is what debug mode (plain pytest) shows."""
+
+    def __init__(self, said):
+        super().__init__(say(said))
+        self.said = said
 
 
-def fail(message):
-    raise CheckFailed(message)
+def fail(message, ko=None):
+    """Fail the check with the spec's own ``message``; ``ko``: the same in Korean, shown to Korean learners.
+
+    ``message`` may also be words as data (``korean(en, ko)``, a list of them): what the helpers below use.
+    """
+    raise CheckFailed(korean(message, ko) if ko else message)
+
+
+def korean(en, ko):
+    """A spec's own text with its Korean beside it: ``expect_array(x.grad, 2.0, korean("x.grad", "x의 기울기"))``."""
+    return {"en": en, "ko": ko}
 
 
 def describe(value):
+    """A value in a failure message, as text (English words for a stand-in: specs put it into their own text)."""
+    return say(_described(value), "en")
+
+
+def _described(value):
+    """A value in a failure message, as words: a stand-in is "a Variable object" in the reader's language."""
     if isinstance(value, Ref):
-        return f"a {value._type} object"
+        return phrase("an_object", type=value._type)
     if isinstance(value, np.ndarray):
         return f"array({np.array2string(value, threshold=8, precision=6)}, dtype={value.dtype})"
     if isinstance(value, np.generic):
@@ -32,6 +53,11 @@ def describe(value):
     if value is None or isinstance(value, (bool, int, float, str, tuple)):
         return repr(value)
     return f"{type(value).__name__} {value!r}"
+
+
+def _what(what):
+    """A spec's ``what`` (text, or ``korean(en, ko)``) as words."""
+    return what if isinstance(what, (str, dict, list)) else str(what)
 
 
 def helpers_file(spec_file, kata=None):
@@ -105,11 +131,12 @@ def expect_array(got, expected, what, rtol=1e-6, atol=1e-8):
     if isinstance(got, np.generic) and expected.ndim == 0:
         got = np.asarray(got)
     if not isinstance(got, np.ndarray):
-        fail(f"{what}: expected a numpy ndarray equal to {describe(expected)}, got {describe(got)}")
+        fail(phrase("expected_ndarray", what=_what(what), expected=describe(expected), got=_described(got)))
     if got.shape != expected.shape:
-        fail(f"{what}: expected shape {expected.shape}, got shape {got.shape} ({describe(got)})")
+        fail(phrase("expected_shape", what=_what(what), expected=str(expected.shape), got=str(got.shape),
+                    value=describe(got)))
     if not np.allclose(got, expected, rtol=rtol, atol=atol):
-        fail(f"{what}: expected {describe(expected)}, got {describe(got)}")
+        fail(phrase("what_expected_got", what=_what(what), expected=describe(expected), got=describe(got)))
 
 
 def as_array(value, what):
@@ -119,7 +146,7 @@ def as_array(value, what):
     if isinstance(value, np.generic):
         value = np.asarray(value)
     if not isinstance(value, np.ndarray):
-        fail(f"{what}: expected an ndarray or a Variable holding one, got {describe(value)}")
+        fail(phrase("expected_array_or_variable", what=_what(what), got=_described(value)))
     return value
 
 
@@ -151,16 +178,16 @@ def expect_gradients(dz, forward, reference, inputs, what, seed=0, rtol=1e-5, at
     xs = [variable(np.array(a, dtype=np.float64)) for a in inputs]
     y = forward(*xs)
     expected = np.asarray(reference(*inputs), dtype=np.float64)
-    got = as_array(y.data if isinstance(y, Ref) else y, f"{what}: the result")
-    expect_array(got, expected, f"{what}: the forward result", rtol=rtol, atol=atol)
+    got = as_array(y.data if isinstance(y, Ref) else y, phrase("what_result", what=_what(what)))
+    expect_array(got, expected, phrase("what_forward", what=_what(what)), rtol=rtol, atol=atol)
     upstream = np.random.default_rng(seed).standard_normal(expected.shape)
     grad_type = variable if isinstance(y.grad, Ref) or _holds_variables(dz, y) else None
     y.grad = grad_type(upstream) if grad_type else upstream
     y.backward()
     for index, x in enumerate(xs):
         wanted = numerical_gradient(lambda *a: float(np.sum(np.asarray(reference(*a)) * upstream)), inputs, index)
-        expect_array(as_array(x.grad, f"{what}: input {index}'s grad"), wanted,
-                     f"{what}: the gradient of input {index} (shape {np.shape(inputs[index])})",
+        expect_array(as_array(x.grad, phrase("what_input_grad", what=_what(what), index=index)), wanted,
+                     phrase("what_input_gradient", what=_what(what), index=index, shape=str(np.shape(inputs[index]))),
                      rtol=max(rtol, 1e-4), atol=max(atol, 1e-5))
 
 
@@ -207,28 +234,30 @@ def same_value(got, expected):
 def expect_value(got, expected, what):
     """``got`` must be ``expected``: same kind, shape and value (``same_value``)."""
     if not same_value(got, expected):
-        kinds = "" if _kind(got) == _kind(expected) else f" (expected {_kind(expected)}, got {_kind(got)})"
-        fail(f"{what}: expected {expected!r}, got {describe(got)}{kinds}")
+        kinds = "" if _kind(got) == _kind(expected) else \
+            phrase("kinds_differ", expected=_kind(expected), got=_kind(got))
+        fail([phrase("what_expected_got", what=_what(what), expected=repr(expected), got=_described(got)), kinds])
 
 
 def _kind(value):
     """The kind of value ``same_value`` tells apart, in words."""
-    for kinds, words in ((np.ndarray, "an array"), ((list, tuple), "a list or tuple"), ((bool, np.bool_), "a bool"),
-                         ((int, np.integer), "an int"), ((float, np.floating), "a float")):
+    for kinds, key in ((np.ndarray, "kind_array"), ((list, tuple), "kind_sequence"), ((bool, np.bool_), "kind_bool"),
+                       ((int, np.integer), "kind_int"), ((float, np.floating), "kind_float")):
         if isinstance(value, kinds):
-            return words
-    return f"a {type(value).__name__}"
+            return phrase(key)
+    return phrase("kind_other", type=type(value).__name__)
 
 
 def expect_none(got, what, why=""):
+    """``got`` must be None; ``why``: the spec's words after "expected None" (text or ``korean(en, ko)``)."""
     if got is not None:
-        fail(f"{what}: expected None{why}, got {describe(got)}")
+        fail(phrase("expected_none", what=_what(what), why=_what(why), got=_described(got)))
 
 
 def data_of(variable, what):
     """``variable.data`` of a learner Variable, failing clearly if it is not one."""
     if not isinstance(variable, Ref):
-        fail(f"{what}: expected a Variable, got {describe(variable)}")
+        fail(phrase("expected_variable", what=_what(what), got=_described(variable)))
     return variable.data
 
 
@@ -239,9 +268,10 @@ def raises(kind, what):
         yield
     except LearnerError as error:
         if not error.is_a(kind):
-            fail(f"{what}: expected {kind.__name__}, but your code raised {error.type_name}: {error.message}")
+            fail(phrase("raised_other", what=_what(what), kind=kind.__name__, type=error.type_name,
+                        message=error.message))
         return
-    fail(f"{what}: expected your code to raise {kind.__name__}, but it returned normally")
+    fail(phrase("returned_normally", what=_what(what), kind=kind.__name__))
 
 
 def raise_inside(manager):
@@ -359,8 +389,7 @@ def rss_growth(mem, before, after_what):
     """
     after = mem.rss()
     if before is None or after is None:
-        fail(f"{after_what}: this platform does not show the kernel's count of a process's memory, "
-             "so this check cannot be made here (Linux, macOS and WSL can)")
+        fail(phrase("no_memory_count", what=_what(after_what)))
     return after - before
 
 

@@ -28,7 +28,7 @@ from grader.i18n import language, t
 from grader.course.katas import STAGES, KataNotFound, all_katas
 from grader.grading.learning import Learning, picture
 from grader.course.package import PACKAGE, Ladder, definition, definitions
-from grader.grading.render import first_failure, learner_view
+from grader.grading.render import first_failure, is_phrase, learner_view, message, reason
 
 
 
@@ -210,8 +210,9 @@ class Learner:
         except (OSError, ImportError, RuntimeError) as error:
             raise ToolFault(f"the grader could not run ({type(error).__name__}: {error}); run: nox -s doctor") from None
         tool = [test for test in result.tests if test.get("kind") == "tool"]
-        if "judge process failed" in result.reason or (tool and len(tool) == len(result.tests)):
-            raise ToolFault((tool[0].get("message") if tool else result.reason) + "; run: nox -s doctor")
+        if is_phrase(result.why, "judge_failed") or (tool and len(tool) == len(result.tests)):
+            raise ToolFault((message(tool[0], self.lang) if tool else reason(result, self.lang))
+                            + "; run: nox -s doctor")
         return result
 
     def check(self, args=(), hint=True):
