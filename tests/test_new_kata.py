@@ -4,8 +4,9 @@ In a copy of the repository, made a git repository: ``python -m grader new-kata`
 second kata at the book's step 12, written in its step file), the test puts its one region in
 ``solutions/step12.py`` and writes a real check, and ``python -m grader stubs`` generates the rest. ``git
 status`` then shows only the kata's folder, that solutions file and files that ``grader/course/generate.py``
-says it generates (the kata's stub, ``ladder.json``, README.md's kata table). Graded, the kata passes on its
-reference and fails on its stub. The real checkout is never touched.
+says it generates (here the kata's stub, kata 11's ``step12.py``, made from the same solutions file, and
+README.md's kata table). Graded, the kata passes on its reference and fails on its stub. The real checkout
+is never touched.
 """
 
 import json
