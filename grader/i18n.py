@@ -412,16 +412,3 @@ def retext(words, change):
     if isinstance(words, dict):
         return {lang: change(text) if isinstance(text, str) else text for lang, text in words.items()}
     return words
-
-
-def texts_of(words):
-    """Every text in ``words`` that no phrase wrote (learner text, values, a spec's text)."""
-    if isinstance(words, str):
-        return [words]
-    if isinstance(words, list):
-        return [text for part in words for text in texts_of(part)]
-    if isinstance(words, dict) and isinstance(words.get("params"), dict):
-        return [text for value in words["params"].values() for text in texts_of(value)]
-    if isinstance(words, dict):
-        return [text for text in words.values() if isinstance(text, str)]
-    return []
