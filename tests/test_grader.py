@@ -180,6 +180,32 @@ def test_interrupt_then_resume(tmp_path):
         assert json.loads((out / "submissions" / name / "results.json").read_text())["score"] == expected
 
 
+def test_records_travel_as_versioned_json_and_read_fail_closed():
+    """A kata's result (the cache, verdicts.json) and a judge's plan come back as they went; a result of another
+    version or shape is refused, and a verdict that is not one is a failed check, never a pass."""
+    from grader.grading.records import KataResult
+    from grader.i18n import phrase
+    from grader.judge.records import VERSION, KataPlan, Plan, Verdict
+
+    said = [phrase("raised", type="KeyError", message="'x'"), "\n", "  File \"step14.py\", line 3, in f"]
+    result = KataResult("k", "title", 5.0, 0.0, phrase("checks_failed", failed=1, count=1),
+                        [Verdict("k", "test_a", doc="a", outcome="failed", kind="raised", said=said, error="KeyError")],
+                        spec_hash="s", files_hash="f", note=phrase("import_note", error="TypeError"))
+    back = KataResult.from_json(json.loads(json.dumps(result.to_json())))
+    assert (back.why, back.tests, back.note, back.score) == (result.why, result.tests, result.note, result.score)
+    for damaged in (dict(result.to_json(), version=VERSION - 1), dict(result.to_json(), tests="none"),
+                    dict(result.to_json(), score="5")):
+        with pytest.raises(ValueError):
+            KataResult.from_json(damaged)
+    for record in ({"version": VERSION, "kata": "k", "test": "test_a", "outcome": "passed", "kind": 3},
+                   {"kata": "k", "test": "test_a", "outcome": "passed"}, ["not", "a", "record"]):
+        assert not Verdict.from_json(record).passed, record
+    plan = Plan("r.jsonl", "katas", [KataPlan("k", "staged", "step14", ["step14.py"], 10.0, 512, [["spec.py", "v"]])])
+    assert Plan.from_json(json.loads(json.dumps(plan.to_json()))) == plan
+    with pytest.raises(ValueError):
+        Plan.from_json(dict(plan.to_json(), version=VERSION - 1))
+
+
 def test_scoring_fails_closed():
     """Full points need a pass for every check the canonical specs define, and a finished run."""
     from grader.grading.records import KataResult
