@@ -13,6 +13,8 @@ from grader.course.package import Ladder
 from grader.grading.caching import Cache, files_hash
 from grader.grading.records import KataResult
 from grader.grading.staging import StageError, Submission
+from grader.i18n import phrase
+from grader.judge.records import Verdict
 from tests.unit.tiny import kata, package_katas, solutions
 
 
@@ -50,8 +52,9 @@ def test_the_key_follows_the_learners_file(tmp_path):
 def test_a_missing_learner_file_has_no_key(tmp_path):
     tiny = kata(tmp_path / "katas")
     with Submission(write(tmp_path / "s", {"02_other/step02.py": ""})) as submission:
-        with pytest.raises(StageError, match="missing folder 01_tiny"):
+        with pytest.raises(StageError) as refused:
             files_hash(tiny, submission)
+    assert refused.value.said == phrase("missing_folder", path="01_tiny")
 
 
 def test_a_package_katas_key_follows_the_learners_package_and_the_reference(tmp_path):
@@ -72,8 +75,12 @@ def test_a_package_katas_key_follows_the_learners_package_and_the_reference(tmp_
 
 # ---------------------------------------------------------------- signed entries
 
+WHY = phrase("all_passed", count=1)  # words, as grading records them
+TESTS = [Verdict("01_tiny", "test_one", outcome="passed")]
+
+
 def result(files_hash="f" * 16, score=0.0):
-    return KataResult("01_tiny", "tiny", 10.0, score=score, reason="r", tests=[{"test": "test_one"}],
+    return KataResult("01_tiny", "tiny", 10.0, score=score, why=WHY, tests=list(TESTS),
                       spec_hash="s" * 16, files_hash=files_hash)
 
 
@@ -88,8 +95,9 @@ def saved(tmp_path, salt="salt"):
 def test_an_entry_it_signed_is_believed(tmp_path):
     cache, _ = saved(tmp_path)
     loaded = result()
+    loaded.why, loaded.tests = "", []  # so what is compared below can only have come from the entry
     assert cache.load(loaded) and loaded.cached
-    assert (loaded.score, loaded.reason, loaded.tests) == (10.0, "r", [{"test": "test_one"}])
+    assert (loaded.score, loaded.why, loaded.tests) == (10.0, WHY, TESTS)
 
 
 def test_the_key_is_kept_outside_the_output_folder_and_private(tmp_path):
@@ -104,7 +112,7 @@ def test_a_changed_entry_is_refused(tmp_path):
     cache, entry = saved(tmp_path)
     data = json.loads(entry.read_text())
     body = json.loads(data["body"])
-    body["reason"] = "changed by hand"
+    body["why"] = "changed by hand"
     entry.write_text(json.dumps({"body": json.dumps(body), "hmac": data["hmac"]}))
     loaded = result()
     assert not cache.load(loaded)

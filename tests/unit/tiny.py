@@ -6,19 +6,29 @@ read the real katas, and no test depends on the real katas' texts.
 
 from pathlib import Path
 
-from grader.course.katas import Kata
+from grader.course.katas import SPEC_FILES, Kata
+
+SPEC_PATHS = {visibility: path for path, visibility in SPEC_FILES.items()}  # where each visibility's spec lies
 
 
 def kata(root, kata_id="01_tiny", public=("test_one", "test_two"), hidden=("test_three",), step=1,
          files=("step01.py",)):
-    """A kata folder under ``root`` whose specs define ``public`` and ``hidden`` checks (names), as a Kata."""
+    """A kata folder under ``root`` whose specs define ``public`` and ``hidden`` checks (names), as a Kata.
+    Each spec is written where a real kata's is (``SPEC_FILES``: the hidden one in ``hidden/``), so
+    ``Kata.checks()`` reads both."""
     directory = Path(root) / kata_id
     directory.mkdir(parents=True, exist_ok=True)
-    for name, checks in (("spec_public.py", public), ("spec_hidden.py", hidden)):
+    for visibility, checks in (("visible", public), ("after_due_date", hidden)):
         if checks is not None:
-            (directory / name).write_text("".join(f"def {check}(dz):\n    pass\n\n\n" for check in checks))
-    return Kata(id=kata_id, title=f"{kata_id} in a test", step=step, module=Path(files[0]).stem if files else "dezero",
+            spec = directory / SPEC_PATHS[visibility]
+            spec.parent.mkdir(parents=True, exist_ok=True)
+            spec.write_text("".join(f"def {check}(dz):\n    pass\n\n\n" for check in checks))
+    made = Kata(id=kata_id, title=f"{kata_id} in a test", step=step, module=Path(files[0]).stem if files else "dezero",
                 files=tuple(files), points=10, hints=(), directory=directory)
+    # Were a spec written where Kata no longer reads it, a test scoring "no verdict for it" would pass for nothing.
+    assert made.checks() == [(check, visibility) for visibility, checks in (("visible", public),
+                             ("after_due_date", hidden)) for check in checks or ()], "the tiny kata lost a check"
+    return made
 
 
 # A reference package of five package katas: a region outside every definition, which makes its kata own the
