@@ -20,3 +20,4 @@ __version__ = "0.1.0"
 ROOT = Path(__file__).resolve().parent.parent
 KATAS = ROOT / "katas"
 SOLUTIONS = ROOT / "solutions"
+WORKSPACE = "work"  # the learner's own files, beside katas/ (grader/learner/workspace.py)

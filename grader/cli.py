@@ -10,7 +10,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from grader import KATAS, ROOT
+from grader import KATAS, ROOT, WORKSPACE
 from grader.grading import class_report
 from grader.grading import render, reports
 from grader.course.katas import KataNotFound, all_katas, find
@@ -24,9 +24,13 @@ class NotASubmission(ValueError):
 def resolve_submission(path, katas):
     """A submission is shaped like katas/; accept its parent too (a repo or a Gradescope upload).
 
+    A learner's clone (or a student's repository) holds their work in ``work/`` (grader/learner/workspace.py)
+    and the stubs as shipped in ``katas/``: it is graded from ``work/``; a repository of the older layout,
+    without ``work/``, from ``katas/``.
+
     Refuses, with one line, what is not a submission: a missing path, a file, a symbolic link (the
-    root or its katas/: a link may point anywhere on the grader's machine), a folder with neither a
-    kata's folder nor dezero/ nor katas/ inside.
+    root, its work/ or its katas/: a link may point anywhere on the grader's machine), a folder with neither
+    a kata's folder nor dezero/ nor work/ nor katas/ inside.
     """
     path = Path(path)
     shown = reports.printable(path)
@@ -36,11 +40,13 @@ def resolve_submission(path, katas):
         raise NotASubmission(f"{shown}: a symbolic link; pass the real folder")
     if not path.is_dir():
         raise NotASubmission(f"{shown}: not a folder (a submission is a folder shaped like katas/)")
-    inner = path / "katas"
-    if os.path.lexists(inner) and stat.S_ISLNK(os.lstat(inner).st_mode):
-        raise NotASubmission(f"{shown}: its katas/ is a symbolic link; submit a real folder")
-    if inner.is_dir() and not any((path / k.id).is_dir() for k in katas):
-        path = inner
+    for name in (WORKSPACE, "katas"):
+        inner = path / name
+        if os.path.lexists(inner) and stat.S_ISLNK(os.lstat(inner).st_mode):
+            raise NotASubmission(f"{shown}: its {name}/ is a symbolic link; submit a real folder")
+    if not any((path / k.id).is_dir() for k in katas):
+        inner = next((path / n for n in (WORKSPACE, "katas") if (path / n).is_dir()), None)
+        path = inner or path
     if not (path / "dezero").is_dir() and not any((path / k.id).is_dir() for k in katas):
         raise NotASubmission(f"{shown}: not a submission (no kata folder, no dezero/ and no katas/ inside)")
     return path
@@ -191,8 +197,9 @@ def grade(args):
     katas = all_katas()
     here = _here(args)
     out = here / (args.out or "graded")
-    given = sorted((here / p for p in args.submissions), key=lambda p: (Path(os.path.abspath(p)).name, str(p))) or [KATAS]
-    names = unique_names(given) if args.submissions else ["katas"]
+    own = ROOT / WORKSPACE if (ROOT / WORKSPACE).is_dir() else KATAS  # no path: your own work
+    given = sorted((here / p for p in args.submissions), key=lambda p: (Path(os.path.abspath(p)).name, str(p))) or [own]
+    names = unique_names(given) if args.submissions else [own.name]
     entries, missing = [], []
     for name, path in zip(names, given):
         try:
@@ -488,7 +495,7 @@ def debug(args):
     katas = learner.resolve(args.katas) or [learner.first_unsolved()]
     if katas == [None]:
         katas = learner.katas[-1:]
-    return run(learner.root, katas, pdb=args.pdb)
+    return run(learner.root, katas, pdb=args.pdb, work=learner.work)
 
 
 def run_program(args):
@@ -513,9 +520,9 @@ def own(args):
 
     learner = Learner(invoked_from=args.invoked_from)
     only = {k.id for k in learner.resolve(args.katas)} if args.katas else None
-    print("The book's step programs on your katas/dezero, against the reference:\n")
+    print(f"The book's step programs on your {learner.work.name}/dezero, against the reference:\n")
     reference = complete_reference() if learner.with_reference else None
-    return compare_all(learner.katas, learner.root, reference, only=only)
+    return compare_all(learner.katas, learner.work, reference, only=only)
 
 
 def doctor(args):
@@ -532,11 +539,11 @@ def experiment(args):
     learner = Learner()
     for kata in learner.resolve([args.kata]):
         module = kata.module
-        print(f"The book's experiment on katas/{kata.id}/{kata.files[0] if kata.files else ''} "
+        print(f"The book's experiment on {learner.work.name}/{kata.id}/{kata.files[0] if kata.files else ''} "
               f"({book.ITERATIONS} x square(square(square(x))), x of {book.SIZE:.0e} float64, cyclic GC off):\n")
         reference = complete_reference() if learner.with_reference else None
         plot = ROOT / ".kata-plots" / f"experiment-{kata.id}.svg"
-        book.run(kata.directory, module, reference=reference, plot=plot, kata=kata.id)
+        book.run(learner.workspace.kata_folder(kata), module, reference=reference, plot=plot, kata=kata.id)
     return 0
 
 

@@ -104,6 +104,26 @@ PHRASES = {
               "강사에게 요청하거나(nox -s release -- OUT --start-at 33), 전체 저장소에서 작업하세요."},
     "nothing_to_start": {"en": "Nothing to fill in: every kata before {id} is already there.",
                          "ko": "채울 것이 없습니다: {id} 이전의 카타가 모두 작성되어 있습니다."},
+    "workspace_new": {"en": "Your workspace is {path}/: your own copy of the stubs, where you write your code. katas/ keeps "
+                            "the READMEs and checks; git pull updates katas/ and never touches {path}/.",
+                      "ko": "여러분의 작업 공간은 {path}/입니다: 코드를 작성할, 처음 상태 파일의 여러분 몫 사본입니다. "
+                            "katas/에는 설명과 검사가 있습니다. git pull은 katas/만 바꾸고 {path}/는 건드리지 않습니다."},
+    "workspace_moved": {"en": "Moved your code from {shipped} to {path}, and restored {shipped} as shipped (so git pull works).",
+                        "ko": "여러분의 코드를 {shipped}에서 {path}(으)로 옮기고 {shipped}는 처음 상태로 되돌렸습니다 "
+                              "(그래서 git pull이 됩니다)."},
+    "workspace_made": {"en": "New in your workspace: {path}", "ko": "작업 공간에 새로 생긴 파일: {path}"},
+    "workspace_updated": {"en": "Updated {path} to the new version of {shipped} (you had not changed it).",
+                          "ko": "{path}을(를) {shipped}의 새 버전으로 바꿨습니다 (여러분이 고치지 않은 파일입니다)."},
+    "workspace_merged": {"en": "Merged the new version of {shipped} into {path}: the lines you wrote are kept.",
+                         "ko": "{shipped}의 새 버전을 {path}에 병합했습니다: 여러분이 작성한 줄은 그대로입니다."},
+    "workspace_conflict": {"en": "{shipped} changed where you changed {path}: your file is kept as it is, and the new "
+                                 "version is beside it in {new}. Take what you need from it, then delete {new}.",
+                           "ko": "{shipped}이(가) 여러분이 고친 {path}의 같은 곳에서 바뀌었습니다: 여러분의 파일은 그대로 두고 "
+                                 "새 버전은 옆에 {new}(으)로 두었습니다. 필요한 것을 가져온 뒤 {new}는 지우세요."},
+    "workspace_grew": {"en": "Your package grows: {path} now holds the definitions of the katas up to {id} "
+                             "({files}; your code is as it was).",
+                       "ko": "패키지가 자랍니다: 이제 {path}에 {id}까지의 카타에서 작성할 정의가 들어 있습니다 "
+                             "({files}; 여러분의 코드는 그대로입니다)."},
     "timeout": {"en": "your code did not finish within {seconds:g} s (an endless loop?)",
                 "ko": "여러분의 코드가 {seconds:g}초 안에 끝나지 않았습니다 (무한 루프인가요?)"},
     "running_at": {"en": "it was running:", "ko": "실행 중이던 곳:"},
@@ -328,6 +348,103 @@ PHRASES = {
                                "once the kata passes; never graded)",
                          "ko": "예측: 실수 {total}개 중 {made}개를 예측했습니다 (카타를 통과한 뒤 "
                                "nox -s predict -- KATA; 점수에는 들어가지 않습니다)"},
+    # -- the learner's commands (grader/learner/, cli.py): what they say besides a check's verdict
+    "no_kata_matches": {"en": "no kata matches {word!r}; try one of: {ids}",
+                        "ko": "{word!r}에 맞는 카타가 없습니다. 다음 중 하나를 쓰세요: {ids}"},
+    "several_katas": {"en": "{word!r} matches several katas: {ids}", "ko": "{word!r}에 맞는 카타가 여러 개입니다: {ids}"},
+    "not_a_step": {"en": "{word!r} is not a book step", "ko": "{word!r}은(는) 책의 단계가 아닙니다"},
+    "step_no_kata": {"en": "book step {step} has no kata", "ko": "책의 {step}단계에는 카타가 없습니다"},
+    "step_no_code": {"en": " (step {step} has no code of its own)", "ko": " ({step}단계에는 따로 작성할 코드가 없습니다)"},
+    "grader_could_not_run": {"en": "the grader could not run ({type}: {error})",
+                             "ko": "채점기를 실행할 수 없습니다 ({type}: {error})"},
+    "run_doctor": {"en": "{why}; run: nox -s doctor", "ko": "{why}. 다음을 실행하세요: nox -s doctor"},
+    "environment_missing": {"en": "The katas' environment is missing {name!r}: this is not your code's fault. "
+                                  "Run: nox -s prepare   (then: nox -s doctor)",
+                            "ko": "카타 환경에 {name!r}이(가) 없습니다. 여러분의 코드 탓이 아닙니다. "
+                                  "다음을 실행하세요: nox -s prepare   (그다음: nox -s doctor)"},
+    "no_reference_solutions": {"en": "This copy of the katas ships no reference solutions (ask your instructor).",
+                               "ko": "이 카타 사본에는 참고 답안이 없습니다 (강사에게 문의하세요)."},
+    "solution_reference": {"en": "# ---- reference: {path} ----", "ko": "# ---- 참고 답안: {path} ----"},
+    "solution_same": {"en": "# ---- your code against it (no difference) ----",
+                      "ko": "# ---- 여러분의 코드와 비교 (차이 없음) ----"},
+    "solution_diff": {"en": "# ---- your code against it (diff) ----", "ko": "# ---- 여러분의 코드와 비교 (diff) ----"},
+    "server_failed": {"en": "The warm checker failed ({type}: {error}); run the command again.",
+                      "ko": "미리 띄워 둔 검사기가 실패했습니다 ({type}: {error}). 명령을 다시 실행하세요."},
+    "plot_saved": {"en": "[plot saved: {path}]", "ko": "[그래프 저장: {path}]"},
+    # nox -s doctor (grader/learner/commands.py: doctor)
+    "doctor_title": {"en": "DeZero Katas doctor ({system}, Python {version} at {python})",
+                     "ko": "DeZero Katas 점검 ({system}, Python {version}: {python})"},
+    "doctor_ok": {"en": "ok ", "ko": "정상"},
+    "doctor_fix": {"en": "FIX", "ko": "고칠 것"},
+    "doctor_python_fix": {"en": "use Python 3.10 to 3.13", "ko": "Python 3.10부터 3.13까지 중 하나를 쓰세요"},
+    "doctor_missing": {"en": "{package} is missing", "ko": "{package}이(가) 없습니다"},
+    "doctor_install": {"en": "nox -s prepare (or: {command})", "ko": "nox -s prepare (또는: {command})"},
+    "doctor_sandbox": {"en": "sandbox: {mode}", "ko": "샌드박스: {mode}"},
+    "doctor_tmp": {"en": "temporary folder {folder} can be crossed by workers",
+                   "ko": "작업 프로세스가 임시 폴더 {folder}을(를) 지나갈 수 있음"},
+    "doctor_tmp_fix": {"en": "workers run as other users: chmod o+x {folder}, or set TMPDIR to such a folder",
+                       "ko": "작업 프로세스는 다른 사용자로 실행됩니다: chmod o+x {folder}를 하거나, TMPDIR을 그런 폴더로 정하세요"},
+    "doctor_unsealed": {"en": "(your own checks work anyway; an instructor grading a class needs it: see README)",
+                        "ko": "(여러분의 검사는 그래도 됩니다. 수업을 채점하는 강사에게는 필요합니다: README 참고)"},
+    "doctor_katas": {"en": "katas folder {path}", "ko": "카타 폴더 {path}"},
+    "doctor_katas_fix": {"en": "run from the repository (or the learners' copy) that holds katas/ and katas/dezero/",
+                         "ko": "katas/와 katas/dezero/가 있는 저장소(또는 학습자용 사본)에서 실행하세요"},
+    "doctor_progress": {"en": "progress file {path}", "ko": "진행 상황 파일 {path}"},
+    "doctor_progress_fix": {"en": "make the folder writable, or progress and hints are not kept",
+                            "ko": "폴더에 쓸 수 있게 하세요. 그렇지 않으면 진행 상황과 힌트가 저장되지 않습니다"},
+    "doctor_dot": {"en": "Graphviz: dot at {path}", "ko": "Graphviz: dot 위치 {path}"},
+    "doctor_no_dot": {"en": "Graphviz: not installed (optional: katas 26 and 35 render graphs with it; "
+                            "Debian/Ubuntu: sudo apt install graphviz, macOS: brew install graphviz)",
+                      "ko": "Graphviz: 설치되지 않음 (선택: 카타 26과 35가 그래프를 그릴 때 씁니다. "
+                            "Debian/Ubuntu: sudo apt install graphviz, macOS: brew install graphviz)"},
+    "doctor_cupy": {"en": "CuPy: installed (kata 52's GPU part will run)", "ko": "CuPy: 설치됨 (카타 52의 GPU 부분도 실행합니다)"},
+    "doctor_no_cupy": {"en": "CuPy: not installed (optional; kata 52 checks the NumPy path)",
+                       "ko": "CuPy: 설치되지 않음 (선택; 카타 52는 넘파이 쪽을 검사합니다)"},
+    "doctor_language": {"en": "language: {lang} (set DEZERO_KATAS_LANG=ko or en to choose)",
+                        "ko": "언어: {lang} (DEZERO_KATAS_LANG=ko 또는 en으로 고릅니다)"},
+    "doctor_all_good": {"en": "All good.", "ko": "모두 정상입니다."},
+    "doctor_problems": {"en": "{count} thing(s) to fix.", "ko": "고칠 것이 {count}개 있습니다."},
+    # nox -s own (grader/learner/own.py)
+    "own_title": {"en": "The book's step programs on your {path}, against the reference:",
+                  "ko": "여러분의 {path}로 실행한 책의 단계 프로그램을 참고 답안과 비교합니다:"},
+    "own_no_reference": {"en": "no reference output to compare with", "ko": "비교할 참고 답안의 출력이 없습니다"},
+    "own_reference_failed": {"en": "the reference itself did not run ({error})",
+                             "ko": "참고 답안 자체가 실행되지 않았습니다 ({error})"},
+    "own_same": {"en": "behaves as on the reference", "ko": "참고 답안과 똑같이 동작합니다"},
+    "own_total": {"en": "{count} of {total} programs behave as on the reference.",
+                  "ko": "프로그램 {total}개 중 {count}개가 참고 답안과 똑같이 동작합니다."},
+    # nox -s experiment (grader/learner/experiment.py)
+    "experiment_title": {"en": "The book's experiment on {path} ({iterations} x square(square(square(x))), x of {size} "
+                               "float64, cyclic GC off):",
+                         "ko": "{path}로 하는 책의 실험 (square(square(square(x))) {iterations}번, x는 float64 {size}개, "
+                               "순환 GC 끔):"},
+    "experiment_cannot": {"en": "The experiment cannot run on your code yet: {error}\n"
+                                "(finish the kata first: nox -s check -- {id})",
+                          "ko": "아직 여러분의 코드로 실험할 수 없습니다: {error}\n(먼저 카타를 마치세요: nox -s check -- {id})"},
+    "experiment_no_answer": {"en": "the experiment could not run on this code: {error}",
+                             "ko": "이 코드로는 실험을 실행할 수 없습니다: {error}"},
+    "experiment_iteration": {"en": "iteration", "ko": "반복"},
+    "experiment_yours": {"en": "your MiB", "ko": "여러분 MiB"},
+    "experiment_reference": {"en": "reference", "ko": "참고 답안"},
+    "experiment_freed": {"en": "freed each iteration (about {kept:.0f} MiB per iteration)",
+                         "ko": "반복마다 해제됨 (반복당 약 {kept:.0f} MiB)"},
+    "experiment_leaked": {"en": "about {kept:.0f} MiB kept per iteration: leaked ({total:.0f} MiB over {iterations} "
+                                "graphs of 4 x 8 MB arrays)",
+                          "ko": "반복마다 약 {kept:.0f} MiB가 남음: 누수 (8 MB 배열 4개짜리 그래프 {iterations}개에 걸쳐 "
+                                "{total:.0f} MiB)"},
+    "experiment_verdict": {"en": "Verdict for your code: {verdict}.", "ko": "여러분의 코드에 대한 판정: {verdict}."},
+    "experiment_reference_verdict": {"en": "The reference: {verdict}.", "ko": "참고 답안: {verdict}."},
+    "experiment_plot": {"en": "Plot: {path} (open it in a browser)", "ko": "그래프: {path} (브라우저로 여세요)"},
+    # nox -s debug (grader/learner/debug.py)
+    "debug_no_checks": {"en": "No public checks to run.", "ko": "실행할 공개 검사가 없습니다."},
+    "debug_intro": {"en": "Debug mode: your code runs in this process, unsealed and without time limits, so breakpoint(), "
+                          "pdb and print work.\nIt does not grade: nox -s check gives the verdict.",
+                    "ko": "디버그 모드: 여러분의 코드가 이 프로세스에서 격리 없이, 시간 제한 없이 실행되므로 breakpoint(), "
+                          "pdb, print를 쓸 수 있습니다.\n채점은 하지 않습니다: 판정은 nox -s check가 합니다."},
+    "debug_pass": {"en": "PASS", "ko": "통과"},
+    "debug_fail": {"en": "FAIL", "ko": "실패"},
+    "debug_not_in_kata": {"en": "{path} is not in a kata's folder under {root}",
+                          "ko": "{path}은(는) {root} 아래의 카타 폴더에 있지 않습니다"},
 }
 
 

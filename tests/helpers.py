@@ -120,7 +120,7 @@ def waited_out(tests):
 
 
 # What a learner owns in a checkout: the suite works in temporary copies and never changes these.
-LEARNERS_PATHS = ("katas", ".kata-progress.json", ".kata-start", ".kata-backups", ".kata-plots", "graded")
+LEARNERS_PATHS = ("katas", "work", ".kata-progress.json", ".kata-start", ".kata-backups", ".kata-plots", "graded")
 
 
 def shipped_katas_files():
@@ -134,11 +134,16 @@ def shipped_katas_files():
 def repository_copy(destination):
     """A copy of this repository to run nox or the learner's commands in, sharing the real ``.nox`` environment.
 
-    Without git history, byte-code caches or the learner's progress, backups and plots.
+    Without git history, byte-code caches or the learner's workspace, progress, backups and plots: a test in
+    a learner's clone never reads their work.
     """
     copy = Path(destination)
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".nox", "__pycache__", ".kata-*", "graded",
-                                                              "dist"))
+    skipped = shutil.ignore_patterns(".git", ".nox", "__pycache__", ".kata-*", "graded", "dist")
+
+    def ignore(folder, names):
+        return set(skipped(folder, names)) | ({"work"} if Path(folder) == ROOT else set())
+
+    shutil.copytree(ROOT, copy, ignore=ignore)
     (copy / ".nox").symlink_to(ROOT / ".nox")
     return copy
 

@@ -45,8 +45,11 @@ def run(tree, *args, lang="en", method="check"):
 
 
 def write(tree, kata_id, text, name=None):
+    """Write a learner's file where learners write: their workspace, work/ beside katas/."""
     kata = KATAS[kata_id]
-    (tree / kata_id / (name or kata.files[0])).write_text(text)
+    target = tree.parent / "work" / kata_id / (name or kata.files[0])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text)
 
 
 def test_wrong_then_right(tree):
@@ -233,14 +236,15 @@ def test_missing_package_is_the_tools_fault(tmp_path):
     env_dir = tmp_path / "bare"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env_dir)], check=True, timeout=120)
     env = dict(os.environ, DEZERO_KATAS_SERVER="0", PYTHONPATH="")
-    done = subprocess.run([str(env_dir / "bin" / "python"), "-m", "grader", "check", KATA], cwd=ROOT, env=env,
+    copy = repository_copy(tmp_path / "repo")  # a check makes the learner's workspace: never in the real checkout
+    done = subprocess.run([str(env_dir / "bin" / "python"), "-m", "grader", "check", KATA], cwd=copy, env=env,
                           capture_output=True, text=True, timeout=120)
     text = done.stdout + done.stderr
     assert done.returncode == 2, text
     assert "not your code" in text or "not of your code" in text, text
     assert "nox -s prepare" in text or "nox -s doctor" in text, text
     assert "Hint" not in text
-    done = subprocess.run([str(env_dir / "bin" / "python"), "-m", "grader", "doctor"], cwd=ROOT, env=env,
+    done = subprocess.run([str(env_dir / "bin" / "python"), "-m", "grader", "doctor"], cwd=copy, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "FIX  numpy is missing" in done.stdout, done.stdout
 
@@ -265,13 +269,14 @@ def test_progress_reset_and_solution(tree):
     _, shown = run(tree, method="show_progress")
     assert f"[x] {KATA}" in shown and "Stage 2" in shown and "Next kata:" in shown
     _, solution = run(tree, KATA, method="solution")
-    assert "reference: katas/14_grad_accumulation/step14.py" in solution and "no difference" in solution
-    (tree / KATA / "step14.py").write_text((tree / KATA / "step14.py").read_text() + "# mine\n")
+    assert "reference: work/14_grad_accumulation/step14.py" in solution and "no difference" in solution
+    mine = tree.parent / "work" / KATA / "step14.py"  # the learner's workspace
+    mine.write_text(mine.read_text() + "# mine\n")
     _, shown = run(tree, method="show_progress")
     assert f"[~] {KATA}" in shown, "done is recomputed from the files: an edit after passing shows"
     _, reset = run(tree, KATA, method="reset")
     assert "Restored the stub" in reset
-    assert (tree / KATA / "step14.py").read_text() == stub(KATA)["step14.py"]
+    assert mine.read_text() == stub(KATA)["step14.py"]
     backups = list((tree.parent / ".kata-backups").rglob("step14.py"))
     assert backups and backups[0].read_text().endswith("# mine\n")
     _, locked = run(tree, KATA, method="solution")
@@ -287,17 +292,21 @@ def test_start_fills_earlier_package_katas(tree):
     assert code == 0 and "Ready to start at" in out
     for path, text in LADDER.reference([k.id for k in sorted(KATAS.values(), key=lambda k: k.id)
                                         if k.id < target.id][-1]).items():
-        assert (tree / path).read_text() == text
+        assert (tree.parent / "work" / path).read_text() == text  # the last kata: its package has grown whole
 
 
 def test_start_again_later_fills_what_is_still_as_shipped(tree):
     """start 33, then start 41: definitions kata 39 adds whole (a TODO line in the stub) are filled in too,
-    and every package file ends as the reference after kata 40, as a single start 41 would leave it."""
+    and every package file ends as the reference after kata 40, as a single start 41 would leave it (grown
+    to kata 41: later katas' skeletons arrive when the learner gets there)."""
+    from grader.course.package import as_reached, imported_names
+
     assert run(tree, "33", method="start")[0] == 0
     code, out = run(tree, "41", method="start")
     assert code == 0 and "Ready to start at" in out
+    imported = imported_names(LADDER.stub())
     for path, text in LADDER.reference("40_broadcast").items():
-        assert (tree / path).read_text() == text, path
+        assert (tree.parent / "work" / path).read_text() == as_reached(text, "41_matmul", path, imported), path
 
 
 def test_korean(tree):
@@ -423,7 +432,7 @@ def test_watch_notices_a_save_made_during_a_check(tree):
             calls.append(kata.id)
             code = super().check_one(kata)
             if len(calls) == 1:
-                path = tree / KATA / "step14.py"
+                path = tree.parent / "work" / KATA / "step14.py"  # the learner's workspace
                 path.write_text(path.read_text() + "\n# saved while the check ran\n")
             else:
                 os.write(write_end, b"q")
@@ -477,7 +486,7 @@ def test_release_has_no_secrets_and_checks_work(tmp_path):
     assert done.returncode == 1 and "TODO(17_weakref_outputs)" in done.stdout and "(hidden)" not in done.stdout
     done = subprocess.run([sys.executable, "-m", "grader", "check", PACKAGE_KATA], cwd=out, capture_output=True,
                           text=True, timeout=300, env=env)
-    assert done.returncode == 1 and f"katas/{PACKAGE}/" in done.stdout, done.stdout[-2000:]
+    assert done.returncode == 1 and f"work/{PACKAGE}/" in done.stdout, done.stdout[-2000:]
 
 
 def test_release_for_a_workshop_starts_at_a_kata(tmp_path):
@@ -527,8 +536,7 @@ def test_a_new_hint_only_after_a_change(tree):
     assert sequence[0] in first
     _, same = run(tree, kata.id)
     assert "again" in same and sequence[0] in same
-    target = kata.directory.name
-    path = tree / target / kata.files[0]
+    path = tree.parent / "work" / kata.id / kata.files[0]  # the learner's workspace
     path.write_text(path.read_text() + "\n# a change\n")
     _, changed = run(tree, kata.id)
     assert f"Hint 2/{len(sequence)}: {sequence[1]}" in changed

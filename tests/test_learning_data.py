@@ -39,15 +39,16 @@ def learner(tree, minute=0):
 
 
 def attempt(tree, text, minute):
-    (tree / KATA / "step14.py").write_text(text)
-    return learner(tree, minute).check([KATA])
+    me = learner(tree, minute)  # the first learner command makes the workspace, work/, where the learner writes
+    (tree.parent / "work" / KATA / "step14.py").write_text(text)
+    return me.check([KATA])
 
 
 def three_attempts(tree):
     """Two wrong attempts at kata 14 and a right one, 25 minutes from first try to pass."""
     assert learning.command(learner(tree), "on") == 0
     assert [attempt(tree, WRONG[0], 0), attempt(tree, WRONG[1], 10), attempt(tree, RIGHT, 25)] == [1, 1, 0]
-    return json.loads((tree / learning.FILE).read_text())["katas"][KATA]
+    return json.loads((tree.parent / "work" / learning.FILE).read_text())["katas"][KATA]
 
 
 def test_off_by_default_nothing_is_written(tree):
@@ -56,19 +57,20 @@ def test_off_by_default_nothing_is_written(tree):
     learner(tree).hint([KATA])
     learner(tree).show_progress()
     after = sorted(p.relative_to(tree.parent) for p in tree.parent.rglob("*") if "__pycache__" not in p.parts)
-    assert [p for p in after if p not in before] == [Path("progress.json")]
+    assert [p for p in after if p not in before and p.parts[0] != "work"] == [Path("progress.json")]
+    assert not (tree.parent / "work" / learning.FILE).exists()  # the workspace holds the learner's files only
     assert "learning data" not in learner(tree).out.getvalue()
 
 
 def test_off_after_on_records_nothing_more_and_delete_removes_the_file(tree):
     learning.command(learner(tree), "on")
     attempt(tree, WRONG[0], 0)
-    recorded = (tree / learning.FILE).read_text()
+    recorded = (tree.parent / "work" / learning.FILE).read_text()
     learning.command(learner(tree), "off")
     attempt(tree, WRONG[1], 5)
-    assert json.loads((tree / learning.FILE).read_text())["katas"] == json.loads(recorded)["katas"]
+    assert json.loads((tree.parent / "work" / learning.FILE).read_text())["katas"] == json.loads(recorded)["katas"]
     me = learner(tree)
-    assert learning.command(me, "delete") == 0 and not (tree / learning.FILE).exists()
+    assert learning.command(me, "delete") == 0 and not (tree.parent / "work" / learning.FILE).exists()
     assert "Deleted katas/.kata-learning.json" in me.out.getvalue()
 
 
@@ -80,7 +82,7 @@ def test_three_attempts_at_kata_14_appear_in_progress(tree):
     assert set(entry) == {"first_try", "passed_at", "attempts", "hints_shown", "failed_checks", "code"}, \
         "nothing that names a person, a machine or a path"
     attempt(tree, RIGHT + "\n# tidied\n", 40)
-    assert json.loads((tree / learning.FILE).read_text())["katas"][KATA] == entry, "complete once it passes"
+    assert json.loads((tree.parent / "work" / learning.FILE).read_text())["katas"][KATA] == entry, "complete once it passes"
     me = learner(tree)
     me.show_progress()
     shown = me.out.getvalue()
@@ -112,9 +114,9 @@ FORGED = json.dumps({"recording": True, "katas": {
 
 def test_submitted_learning_data_reaches_the_class_report_and_a_forged_file_changes_no_score(tree, tmp_path):
     three_attempts(tree)
-    subs = [submission(tmp_path / "ada", tree / KATA / "step14.py", (tree / learning.FILE).read_text()),
-            submission(tmp_path / "forger", tree / KATA / "step14.py", FORGED),
-            submission(tmp_path / "plain", tree / KATA / "step14.py")]
+    subs = [submission(tmp_path / "ada", tree.parent / "work" / KATA / "step14.py", (tree.parent / "work" / learning.FILE).read_text()),
+            submission(tmp_path / "forger", tree.parent / "work" / KATA / "step14.py", FORGED),
+            submission(tmp_path / "plain", tree.parent / "work" / KATA / "step14.py")]
     verdicts = grade(subs, tmp_path / "out")
     mine = {sub: next(k for k in found if k["kata_id"] == KATA) for sub, found in verdicts.items()}
     assert mine["ada"]["learning"]["attempts"] == 3 and mine["ada"]["learning"]["minutes_to_pass"] == 25

@@ -73,7 +73,9 @@ def _reference_with(tree, kata_id, extra):
     from tests.helpers import KATAS, reference_files
 
     kata = KATAS[kata_id]
-    (tree / kata_id / kata.files[0]).write_text(reference_files(kata)[kata.files[0]] + extra)
+    target = tree.parent / "work" / kata_id / kata.files[0]  # the learner's workspace
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(reference_files(kata)[kata.files[0]] + extra)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -137,7 +139,7 @@ def test_a_failing_check_on_the_cold_path_ends_with_one_line(tmp_path):
     from grader import ROOT
 
     copy = tmp_path / "repo"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".nox", "__pycache__", ".kata-*"))
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".nox", "__pycache__", ".kata-*", "work"))
     (copy / ".nox").symlink_to(ROOT / ".nox")  # the shared environment, used as it is
     env = dict(os.environ, DEZERO_KATAS_SERVER="0", DEZERO_KATAS_LANG="en")
     ran = subprocess.run([*nox_command(), "-s", "check", "--", "14_grad_accumulation"],
@@ -187,11 +189,12 @@ def test_reset_asks_at_a_terminal_and_says_how_to_restore(tree):
     """reset asks first at a terminal (no: nothing changes); then it names the backup and a command that restores it."""
     import subprocess
 
-    step14 = tree / "14_grad_accumulation" / "step14.py"
-    functions = tree / "dezero" / "functions.py"
+    me = learner(tree)  # makes the workspace, work/, where the learner writes
+    step14 = tree.parent / "work" / "14_grad_accumulation" / "step14.py"
+    functions = tree.parent / "work" / "dezero" / "functions.py"
+    assert me.start(["38"]) == 0  # kata 38's definitions arrive in work/dezero/functions.py
     for path in (step14, functions):
         path.write_text(path.read_text() + "# mine\n")
-    me = learner(tree)
     assert me.reset(["14_grad_accumulation"], stdin=_Terminal("n\n")) == 1
     assert "Reset 14_grad_accumulation to the stub" in me.out.getvalue() and "Nothing was changed" in me.out.getvalue()
     assert step14.read_text().endswith("# mine\n")

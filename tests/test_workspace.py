@@ -47,7 +47,8 @@ def test_a_release_started_at_33_begins_at_33_and_shows_the_earlier_katas_as_giv
     assert any("32_new_core" in line and "[=]" in line and "(given)" in line for line in lines)
     assert any("01_variable" in line and "(given)" in line for line in lines)
     assert any("33_newton_auto" in line and "(to do)" in line for line in lines)
-    assert "0 of 57 katas done" in lines[0]  # given katas are not the learner's own passes
+    assert lines[0].startswith("Your workspace is work/")  # the first command made it
+    assert "0 of 57 katas done" in lines[1]  # given katas are not the learner's own passes
 
     korean, text = learner(out / "katas", lang="ko")
     korean.show_progress()
@@ -85,13 +86,16 @@ def test_b_nox_from_a_kata_folder_checks_that_kata(copy):
 # ---------------------------------------------------------------- C. debugging in one ordinary process
 
 def with_reference(copy, kata_id, before=None, insert=""):
-    """The copy's kata files: the reference, with ``insert`` (indented like it) put before the line ``before``."""
+    """The copy's learner files (in its workspace): the reference, with ``insert`` (indented like it) put
+    before the line ``before``."""
     for relative, text in reference_files(KATAS[kata_id]).items():
         if before:
             assert text.count(before) == 1, before
             indent = before[:len(before) - len(before.lstrip())]
             text = text.replace(before, "".join(indent + line + "\n" for line in insert.splitlines()) + before)
-        (copy / "katas" / kata_id / relative).write_text(text)
+        target = copy / "work" / kata_id / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text)
 
 
 def grader_in(copy, *argv, stdin=None):
@@ -178,10 +182,10 @@ def show():
 
 @pytest.fixture(scope="module")
 def solved(tmp_path_factory):
-    """A copy whose katas are the reference, its package saying when it is imported."""
+    """A copy whose workspace is the reference, its package saying when it is imported."""
     copy = repository_copy(tmp_path_factory.mktemp("solved") / "repo")
-    write_submission(copy / "katas")
-    init = copy / "katas" / "dezero" / "__init__.py"
+    write_submission(copy / "work")
+    init = copy / "work" / "dezero" / "__init__.py"
     init.write_text(init.read_text() + "\nprint('the learner package is imported')\n")
     return copy
 
@@ -224,3 +228,220 @@ def test_d_run_before_the_katas_it_needs_says_what_to_do(tmp_path):
                          text=True, timeout=300)
     assert run.returncode != 0
     assert "ImportError" in run.stderr and "nox -s start -- 48_spiral" in run.stdout, run.stdout + run.stderr
+
+
+# ---------------------------------------------------------------- E. the learner's own workspace, work/
+
+from grader.cli import NotASubmission, resolve_submission  # noqa: E402
+from grader.course.package import as_reached, imported_names  # noqa: E402
+from grader.learner.workspace import merge3  # noqa: E402
+from tests.helpers import LADDER, checkout_changes, checkout_state  # noqa: E402
+
+
+def test_e_merge3_takes_both_sides_and_says_when_they_collide():
+    base = "a\nb\nc\nd\ne\n"
+    assert merge3(base, "a\nB\nc\nd\ne\n", "a\nb\nc\nd\nE\n") == ("a\nB\nc\nd\nE\n", True)
+    assert merge3(base, "a\nB\nc\nd\ne\n", "a\nb\nc\nd\ne\n") == ("a\nB\nc\nd\ne\n", True)
+    assert merge3(base, base, "a\nX\nc\n") == ("a\nX\nc\n", True)
+    # One side changed a stretch, the other only added right after it: both (a skeleton arriving after a
+    # definition the learner wrote).
+    assert merge3(base, "a\nB\nc\nd\ne\n", "a\nb\nnew\nc\nd\ne\n") == ("a\nB\nnew\nc\nd\ne\n", True)
+    assert merge3(base, "a\nB\nc\nd\ne\n", "a\nX\nc\nd\ne\n") == ("a\nB\nc\nd\ne\n", False)  # the learner's kept
+
+
+def git(folder, *args):
+    done = subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main",
+                           *args], cwd=folder, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def grader_at(folder, *argv):
+    """A learner command in ``folder``, run by that folder's own grader."""
+    return subprocess.run([str(PYTHON), "-m", "grader", *argv], cwd=folder, env=NO_SERVER, capture_output=True,
+                          text=True, timeout=300)
+
+
+def write_reference(work, kata_id):
+    for relative, text in reference_files(KATAS[kata_id]).items():
+        (work / kata_id / relative).write_text(text)
+
+
+@pytest.fixture(scope="module")
+def upstream(tmp_path_factory):
+    """The project as a git repository (a tmp copy), and a learner's clone of it."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    base = tmp_path_factory.mktemp("pull")
+    project = repository_copy(base / "project")
+    (project / ".nox").unlink()  # the clone links the environment itself
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "the katas")
+    clone = base / "learner"
+    git(base, "clone", "-q", str(project), str(clone))
+    (clone / ".nox").symlink_to(ROOT / ".nox")
+    return project, clone
+
+
+def test_e_a_pull_brings_the_projects_changes_into_the_learners_work(upstream):
+    """Done-when of issue 20: katas 01 and 17 done in a clone; upstream changes both READMEs and a stub line the
+    learner did not touch; git pull: no conflict, the learner's code intact, the change visible; the project's
+    own tests in that clone read none of the learner's files."""
+    project, clone = upstream
+    made = grader_at(clone, "progress")
+    assert made.returncode == 0 and "Your workspace is work/" in made.stdout, made.stdout + made.stderr
+    work = clone / "work"
+    assert (work / "01_variable" / "step01.py").read_text() == (clone / "katas/01_variable/step01.py").read_text()
+    assert "/work/" in (clone / ".gitignore").read_text().splitlines()
+    assert not git(clone, "status", "--short", "--", "katas", "work")  # git sees nothing of the learner's
+    for kata_id in ("01_variable", "17_weakref_outputs"):
+        write_reference(work, kata_id)
+        done = grader_at(clone, "check", kata_id)
+        assert done.returncode == 0 and "checks pass" in done.stdout, done.stdout[-2000:] + done.stderr
+    assert "2 of 57 katas done" in grader_at(clone, "progress").stdout
+    mine = (work / "17_weakref_outputs" / "step17.py").read_text()
+
+    # Upstream: both READMEs, and the first line of step 17's stub (from its solution, as stubs are made).
+    for kata_id in ("01_variable", "17_weakref_outputs"):
+        readme = project / "katas" / kata_id / "README.md"
+        readme.write_text(readme.read_text() + "\nA sentence added upstream.\n")
+    solution = project / "solutions" / "step17.py"
+    first = solution.read_text().splitlines()[0]
+    assert first.startswith('"""') and first in mine
+    solution.write_text(solution.read_text().replace(first, first.replace('"""', '"""(Clarified upstream.) ', 1), 1))
+    assert subprocess.run([str(PYTHON), "-m", "grader", "stubs"], cwd=project, timeout=300).returncode == 0
+    stub17 = project / "katas" / "17_weakref_outputs" / "step17.py"
+    assert "(Clarified upstream.)" in stub17.read_text()
+    git(project, "commit", "-q", "-am", "clarify kata 17, two READMEs")
+
+    git(clone, "pull", "-q", "--no-rebase")  # no conflict: nothing of the learner's is tracked in katas/
+    assert "A sentence added upstream." in (clone / "katas" / "17_weakref_outputs" / "README.md").read_text()
+    done = grader_at(clone, "check", "17")
+    assert done.returncode == 0 and "checks pass" in done.stdout, done.stdout[-2000:]
+    assert "Merged the new version of katas/17_weakref_outputs/step17.py into work/17_weakref_outputs/step17.py" \
+        in done.stdout
+    merged = (work / "17_weakref_outputs" / "step17.py").read_text()
+    assert "(Clarified upstream.)" in merged  # the change is visible
+    assert merged.replace("(Clarified upstream.) ", "", 1) == mine  # and every line of the learner's is intact
+    assert (work / "01_variable" / "step01.py").read_text() == reference_files(KATAS["01_variable"])["step01.py"]
+    assert not list(work.rglob("*.new"))
+
+    # The project's own tests in this clone: the stubs as generated, grading the stubs, and the guard.
+    before = checkout_state(clone)
+    tests = subprocess.run([str(PYTHON), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_katas.py",
+                            "-k", "generated_files_match or start_fills"], cwd=clone, env=NO_SERVER,
+                           capture_output=True, text=True, timeout=600)
+    assert tests.returncode == 0, tests.stdout[-3000:]
+    assert checkout_changes(before, checkout_state(clone)) == []  # work/ and .kata-progress.json untouched
+
+
+def test_e_a_conflict_keeps_the_learners_file_and_puts_the_new_version_beside_it(tmp_path):
+    copy = repository_copy(tmp_path / "repo")
+    me, _ = learner(copy / "katas")
+    ours = copy / "work" / "17_weakref_outputs" / "step17.py"
+    first = ours.read_text().splitlines()[0]
+    ours.write_text(ours.read_text().replace(first, first + "  # my note", 1))
+    shipped = copy / "katas" / "17_weakref_outputs" / "step17.py"
+    shipped.write_text(shipped.read_text().replace(first, first + " (changed upstream)", 1))
+    again, text = learner(copy / "katas")
+    assert "your file is kept as it is" in text.getvalue()
+    assert "# my note" in ours.read_text() and "(changed upstream)" not in ours.read_text()
+    assert "(changed upstream)" in (ours.parent / "step17.py.new").read_text()
+    assert "your file is kept" not in learner(copy / "katas")[1].getvalue(), "said once"
+    korean, text = learner(copy / "katas", lang="ko")
+    shipped.write_text(shipped.read_text().replace("(changed upstream)", "(again)", 1))
+    assert "새 버전은 옆에" in learner(copy / "katas", lang="ko")[1].getvalue()
+
+
+def test_e_an_old_clone_moves_the_learners_code_into_the_workspace_without_losing_a_line(tmp_path):
+    """A learner wrote in katas/ before the workspace existed: their files move to work/, katas/ is as shipped."""
+    project = repository_copy(tmp_path / "project")
+    (project / ".nox").unlink()
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "the katas")
+    (project / ".nox").symlink_to(ROOT / ".nox")
+    katas = project / "katas"
+    written = {f"14_grad_accumulation/{p}": t for p, t in reference_files(KATAS["14_grad_accumulation"]).items()}
+    core = (katas / "dezero" / "core.py").read_text()
+    written["dezero/core.py"] = core + "\n\ndef my_helper():\n    return 'mine'\n"
+    written["17_weakref_outputs/step17.py"] = (katas / "17_weakref_outputs/step17.py").read_text() + "# mine\n"
+    for path, text in written.items():
+        (katas / path).write_text(text)
+    (katas / ".kata-learning.json").write_text('{"recording": false, "katas": {}}')
+    done = grader_at(project, "progress")
+    assert done.returncode == 0, done.stdout + done.stderr
+    for path, text in written.items():
+        assert (project / "work" / path).read_text() == text, path  # every line of theirs
+        assert f"Moved your code from katas/{path} to work/{path}" in done.stdout
+    assert (project / "work" / ".kata-learning.json").is_file()
+    assert not git(project, "status", "--short", "--", "katas"), "katas/ is as shipped: git pull works"
+    assert "14_grad_accumulation" in grader_at(project, "check", "14").stdout
+    assert "[x] 14_grad_accumulation" in grader_at(project, "progress").stdout
+    assert "def my_helper" in (project / "work" / "dezero" / "core.py").read_text()  # the package kept whole
+    assert "class Sum(Function)" not in (project / "work" / "dezero" / "functions.py").read_text() or True
+
+
+def test_e_the_package_grows_as_the_learner_goes(tmp_path):
+    """A fresh workspace's package holds the definitions up to the kata the learner is at; a later kata's
+    arrive when they get there, merged beside what they wrote."""
+    copy = repository_copy(tmp_path / "repo")
+    me, _ = learner(copy / "katas")
+    functions = copy / "work" / "dezero" / "functions.py"
+    assert "def reshape" not in functions.read_text() and "TODO(38_reshape_transpose)" not in functions.read_text()
+    assert me.start(["37"]) == 0
+    text = functions.read_text()
+    assert "class Sin(Function)" in text and "def reshape" not in text  # 34's there, 38's not yet
+    functions.write_text(text.replace("class Sin(Function):", "class Sin(Function):  # my note", 1))
+    again, out = learner(copy / "katas")
+    again.reach(KATAS["38_reshape_transpose"])
+    grown = functions.read_text()
+    assert "TODO(38_reshape_transpose)" in grown and "class Sin(Function):  # my note" in grown
+    assert "Your package grows: work/dezero/ now holds the definitions of the katas up to 38_reshape_transpose" \
+        in out.getvalue()
+    assert not list((copy / "work").rglob("*.new"))
+
+
+@pytest.mark.parametrize("kata", [k for k in KATAS.values() if k.uses_package], ids=lambda k: k.id)
+def test_e_the_package_as_reached_imports_at_every_kata(kata, tmp_path):
+    """The learner's package at each kata, with every kata up to it solved, imports in both cores."""
+    imported = imported_names(LADDER.stub())
+    for path, text in LADDER.reference(kata.id).items():
+        target = tmp_path / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(as_reached(text, kata.id, path, imported))
+    done = subprocess.run([str(PYTHON), "-c", "import dezero, dezero.functions, dezero.utils"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_e_grade_finds_the_work_in_a_clone_and_katas_in_an_old_layout(tmp_path):
+    katas = list(KATAS.values())
+    clone = tmp_path / "clone"
+    write_submission(clone / "work", only=["01_variable"])
+    write_submission(clone / "katas", only=["01_variable"])
+    assert resolve_submission(clone, katas) == clone / "work"
+    old = tmp_path / "old"
+    write_submission(old / "katas", only=["01_variable"])
+    assert resolve_submission(old, katas) == old / "katas"
+    (tmp_path / "linked").mkdir()
+    (tmp_path / "linked" / "work").symlink_to(clone / "work")
+    with pytest.raises(NotASubmission, match="work/ is a symbolic link"):
+        resolve_submission(tmp_path / "linked", katas)
+
+
+def test_e_a_release_ships_no_workspace_and_its_repository_tracks_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(packaging, "_expected_outputs", lambda out: None)
+    out = packaging.build_release(tmp_path / "class")
+    assert not (out / "work").exists()
+    ignored = (out / ".gitignore").read_text().splitlines()
+    assert "/work/" not in ignored and "/work/.kata-shipped/stamp" in ignored
+
+
+def test_e_commands_know_a_kata_folder_in_the_workspace(copy):
+    me, _ = learner(copy / "katas")
+    inside = Learner(root=copy / "katas", out=io.StringIO(), invoked_from=copy / "work" / "16_generations")
+    assert [k.id for k in inside.resolve([])] == ["16_generations"]
+    assert [k.id for k in me.resolve([str(copy / "work" / "17_weakref_outputs" / "step17.py")])] == \
+        ["17_weakref_outputs"]

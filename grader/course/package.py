@@ -435,23 +435,28 @@ class Ladder:
         return core_for_step(package, max(kata.step, as_of.step))
 
 
-    def start(self, kata_id, learner_root):
+    def start(self, kata_id, learner_root, shipped=None, shown=None):
         """Fill in earlier katas' definitions that the learner's package still has as shipped.
 
         Returns the files changed ({path: new text}); the learner's own code is never touched.
+        ``shipped``: {path: text} as the learner's files were shipped to them (default: the stub);
+        ``shown(path, text)``: a file as the learner's package shows it at this kata (the workspace's
+        package grows: ``as_reached``; default: whole).
         """
-        shipped = self.stub()
+        stub = self.stub()
+        shipped = shipped or stub
+        shown = shown or (lambda path, text: text)
         earlier = [k.id for k in self.katas if k.id < kata_id]
         changed = {}
         for path in self.files:
             # Every kata before this one solved; this one and later ones as shipped.
-            wanted = self.render(path, earlier[-1], True) if earlier else shipped[path]
+            wanted = shown(path, self.render(path, earlier[-1], True) if earlier else stub[path])
             target = Path(learner_root) / path
             if not target.is_file():
                 changed[path] = wanted
                 continue
             text = target.read_text()
-            if text == shipped[path]:
+            if text == shipped.get(path):
                 if text != wanted:
                     changed[path] = wanted
                 continue
@@ -460,7 +465,7 @@ class Ladder:
             except SyntaxError:
                 continue  # the learner's own work in progress: leave it alone
             # As shipped, or as an earlier start filled it in: either way the text is ours, not the learner's.
-            ours = [shipped[path], *dict.fromkeys(self.render(path, k, True) for k in earlier)]
+            ours = [shipped[path], stub[path], *dict.fromkeys(self.render(path, k, True) for k in earlier)]
             untouched = _ours(mine, text, ours)
             merged = _replace_untouched(text, untouched, wanted, path) if untouched else text
             if earlier:
@@ -563,3 +568,102 @@ def _replace_untouched(text, untouched, wanted, path):
     for first, last, replacement in sorted(edits, reverse=True):
         lines[first - 1:last] = replacement
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- the package as the learner has reached it
+
+TODO_MARK = re.compile(r"^\s*# TODO\((?P<kata>[\w-]+)\): ")
+
+
+def as_reached(stub, reached, path="<module>", imported=frozenset()):
+    """The shipped package file ``stub`` as a learner sees it at kata ``reached``: the package grows as the book's.
+
+    A definition that is nothing but a later kata's skeleton (a ``def`` or ``class`` whose body holds only
+    TODOs of katas after ``reached``, a docstring and ``pass``) is left out, and so is a later kata's TODO
+    comment outside any function; each arrives when the learner gets to its kata. Everything else stays as
+    shipped: code the reference gives, earlier katas' TODOs, a later kata's earlier form (``# === before``).
+    A name the package needs while importing stays: one used outside function bodies (a base class, a
+    decorator) or imported by name, here or in ``imported`` (``imported_names`` of the package's files).
+    Works on the stub's text alone (its ``TODO(kata)`` markers), so a learners' release, which ships no
+    solutions, grows its package the same way.
+    """
+    lines = stub.splitlines()
+    tree = parse_python(stub, path)
+    needed = _used_at_import(tree) | set(imported)
+    dropped, replaced = set(), {}  # 0-based line numbers; line -> new text
+
+    def later(first, last):
+        """Lines first..last (1-based) hold a TODO, and every TODO there is a kata after ``reached``."""
+        katas = [m["kata"] for m in map(TODO_MARK.match, lines[first - 1:last]) if m]
+        return bool(katas) and all(k > reached for k in katas)
+
+    def skeleton(node):
+        return all(skeleton(s) if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                   else isinstance(s, ast.Pass) or _is_docstring(s) or _is_todo_raise(s) for s in node.body)
+
+    def visit(body):
+        for node in body:
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            start = min([node.lineno] + [d.lineno for d in node.decorator_list])
+            if node.name not in needed and later(start, node.end_lineno) and skeleton(node):
+                dropped.update(range(start - 1, node.end_lineno))
+            elif isinstance(node, ast.ClassDef):
+                visit(node.body)
+                first = node.body[0].lineno - 1
+                if all(n in dropped for n in range(first, node.end_lineno)):  # a class that must stay, emptied
+                    replaced[first] = " " * node.body[0].col_offset + "pass"
+
+    visit(tree.body)
+    in_functions = {n for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+                    for n in range(node.body[0].lineno - 1, node.end_lineno)}
+    for number, line in enumerate(lines):
+        mark = TODO_MARK.match(line)
+        if mark and mark["kata"] > reached and number not in in_functions:
+            dropped.add(number)
+    kept = [replaced.get(number, line) for number, line in enumerate(lines)
+            if number in replaced or number not in dropped]
+    text = re.sub(r"\n{4,}", "\n\n\n", "\n".join(kept).rstrip("\n") + "\n")  # at most two blank lines in a row
+    parse_python(text, path)  # it must still import
+    return text
+
+
+def imported_names(texts):
+    """Every name the package's files import by name (``from dezero.layers import Layer``): kept at every kata."""
+    names = set()
+    for path, text in texts.items():
+        for node in ast.walk(parse_python(text, path)):
+            if isinstance(node, ast.ImportFrom):
+                names.update(alias.name for alias in node.names)
+    return frozenset(names)
+
+
+def _is_docstring(statement):
+    return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant) \
+        and isinstance(statement.value.value, str)
+
+
+def _is_todo_raise(statement):
+    """``raise NotImplementedError("TODO(kata): ...")``, as regions.render writes a TODO in a function."""
+    call = statement.exc if isinstance(statement, ast.Raise) else None
+    return isinstance(call, ast.Call) and getattr(call.func, "id", None) == "NotImplementedError" \
+        and bool(call.args) and isinstance(call.args[0], ast.Constant) and str(call.args[0].value).startswith("TODO(")
+
+
+def _used_at_import(tree):
+    """Names a module uses while it is imported: everywhere but inside function bodies."""
+    names = set()
+
+    def visit(node):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for part in [*child.decorator_list, *child.args.defaults, *child.args.kw_defaults]:
+                    if part is not None:
+                        visit(part)
+                continue
+            if isinstance(child, ast.Name):
+                names.add(child.id)
+            visit(child)
+
+    visit(tree)
+    return names

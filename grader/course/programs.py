@@ -19,15 +19,17 @@ NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|
 PROGRAM = re.compile(r"^step\d+\.py$")
 
 
-def programs(katas):
-    """(kata, program path) for each package kata that ships a step program."""
+def programs(katas, work=None):
+    """(kata, program path) for each package kata that ships a step program; one the learner writes
+    (``step24.py``) is taken from the workspace ``work`` when given."""
     found = []
     for kata in katas:
         if not kata.uses_package:
             continue
         for name in (*kata.files, *kata.support):
             if PROGRAM.match(Path(name).name):
-                found.append((kata, kata.directory / name))
+                mine = work is not None and name in kata.files
+                found.append((kata, Path(work) / kata.id / name if mine else kata.directory / name))
     return found
 
 

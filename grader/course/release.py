@@ -18,7 +18,8 @@ def _copy_grader(target):
 
 
 def build_release(out, start_at=None):
-    """The katas with stubs, READMEs, hints and public checks; no solutions, no hidden specs.
+    """The katas with stubs, READMEs, hints and public checks; no solutions, no hidden specs, no workspace
+    (each learner's ``work/`` is made from the stubs by their first command, and tracked in their repository).
 
     Each kata's files are listed (manifest, READMEs, public spec and inside.py, the learner's and support files):
     nothing else of its folder is copied, so its hidden/ folder (instructors only) stays behind.
@@ -58,10 +59,19 @@ def build_release(out, start_at=None):
                 (target / relative).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, target / relative)
     _expected_outputs(out)
+    _track_the_workspace(out)
     workflow = out / ".github" / "workflows" / "classroom.yml"
     workflow.parent.mkdir(parents=True)
     shutil.copy2(TEMPLATES / "classroom.yml", workflow)
     return out
+
+
+def _track_the_workspace(out):
+    """The learners' repository tracks their workspace (``work/``: what they push and are graded on), which
+    this repository ignores; only the workspace's stamp, a cache of file times, stays out of git."""
+    ignore = out / ".gitignore"
+    lines = ignore.read_text().splitlines(keepends=True)
+    ignore.write_text("".join("/work/.kata-shipped/stamp\n" if line.strip() == "/work/" else line for line in lines))
 
 
 def _expected_outputs(out):

@@ -3,8 +3,8 @@
 With it on (``nox -s learning -- on``), every check records, per kata: when it was first tried,
 when it first passed, how many checks ran on changed code until then, how many hints were read,
 and the names of the checks that failed on the way. Nothing else: no user name, no host name, no
-path. It lives in ``katas/.kata-learning.json`` (ignored by git), so that a submission, a folder
-shaped like katas/, may carry it. With it off, or with no such file, nothing is ever written.
+path. It lives in the learner's workspace, ``work/.kata-learning.json`` (ignored by git), so that a
+submission, a folder shaped like the workspace, may carry it. With it off, or with no such file, nothing is ever written.
 
 Grading reads a submitted file as untrusted data (``for_result``): size-limited, parsed, every
 number bounded and every check name one the kata really has. It only ever fills a result's
@@ -20,7 +20,7 @@ from pathlib import Path
 from grader.i18n import t
 from grader.limits import LIMITS
 
-FILE = ".kata-learning.json"  # inside katas/: a submission is a folder shaped like katas/
+FILE = ".kata-learning.json"  # inside work/: a submission is a folder shaped like the workspace
 MAX_BYTES = LIMITS.learning_file_kb * 1024
 STAMP = "%Y-%m-%dT%H:%M:%SZ"  # UTC, to the second
 MAX_COUNT = 10_000             # attempts, or failures of one check: more is not a learner's record

@@ -103,15 +103,16 @@ def kata_report(result, lang="en"):
     return "\n".join(lines)
 
 
-def learner_view(kata, result, owned=None, lang=None):
-    """A kata's result at the learner's terminal: the checks, then the first failure in full."""
+def learner_view(kata, result, owned=None, lang=None, where="katas"):
+    """A kata's result at the learner's terminal: the checks, then the first failure in full.
+    ``where``: the folder the learner's files are in (their workspace, ``work``)."""
     lines = ["", t("header", lang, id=kata.id, title=kata.title_in(lang or "en"), step=kata.step)]
-    files = [str(Path("katas") / kata.id / f) for f in kata.files]
+    files = [str(Path(where) / kata.id / f) for f in kata.files]
     if files:
         lines.append(t("your_files", lang, files=", ".join(files)))
     for path, names in (owned or {}).items():
         shown = ", ".join(n for n in names if n != "*") or t("whole_file", lang)
-        lines.append(t("your_definitions", lang, path=f"katas/{path}", names=shown))
+        lines.append(t("your_definitions", lang, path=f"{where}/{path}", names=shown))
     lines.append("")
     if not result.tests:
         lines.append(f"FAIL  {reason(result, lang)}")

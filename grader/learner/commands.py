@@ -2,10 +2,12 @@
 
 Everything a learner runs (``nox -s check``, ``watch``, ``hint``, ``progress``,
 ``reset``, ``solution``, ``start``, ``doctor``) is a method of ``Learner``, which
-holds no state but its files: the katas folder and ``.kata-progress.json`` beside
-it (ignored by git, so it survives ``git pull``). Whether a kata is done is
-recomputed from the hash of the learner's own code for it, so the file cannot
-drift from the code.
+holds no state but its files: the katas folder (what the project ships: READMEs,
+specs, stubs), the learner's workspace ``work/`` beside it (their own files, shaped
+like a submission: ``workspace.py``, brought up to date with the shipped katas by
+every command) and ``.kata-progress.json`` (ignored by git, so it survives
+``git pull``). Whether a kata is done is recomputed from the hash of the learner's
+own code for it, so the file cannot drift from the code.
 
 Works in the repository (the reference in ``solutions/`` gives package katas
 their assembly, ``start`` and ``solution``) and in a class's learners' copy,
@@ -29,6 +31,7 @@ from grader.course.katas import STAGES, KataNotFound, all_katas
 from grader.grading.learning import Learning, picture
 from grader.course.package import PACKAGE, Ladder, definition, definitions
 from grader.grading.render import first_failure, is_phrase, learner_view, message, reason
+from grader.learner.workspace import CONFLICT_SUFFIX, Workspace
 
 
 
@@ -66,9 +69,11 @@ class Learner:
 
     default_judge = None  # the warm checker (server.py) sets its WarmJudge here
 
-    def __init__(self, root=KATAS, progress=None, out=None, lang=None, invoked_from=None, judge=None):
-        self.root = Path(root)
+    def __init__(self, root=KATAS, progress=None, out=None, lang=None, invoked_from=None, judge=None, work=None):
+        self.root = Path(root)  # the katas as shipped: manifests, READMEs, specs, stubs
         self.katas = all_katas(self.root)
+        self.workspace = Workspace(self.root, self.katas, work)
+        self.work = self.workspace.folder  # the learner's own files: work/<kata>/..., work/dezero/
         self.progress = Progress(progress or self.root.parent / ".kata-progress.json")
         self.start_at = read_start(self.root, self.katas)
         self.out = out or sys.stdout
@@ -77,7 +82,40 @@ class Learner:
         self.with_reference = (SOLUTIONS / PACKAGE).is_dir() and self.root.resolve() != SOLUTIONS.resolve()
         self.judge = judge or Learner.default_judge  # a WarmJudge: pytest and a zygote kept ready (watch, server)
         self._ladder = None
-        self.learning = Learning(self.root)  # opt-in, off by default: grader/grading/learning.py
+        self.learning = Learning(self.work)  # opt-in, off by default: grader/grading/learning.py
+        self.bring_up_to_date()
+
+    # -- the workspace
+    def bring_up_to_date(self):
+        """Make the workspace, or bring it up to date with what katas/ ships now (after a git pull), its
+        package grown to the kata the learner is at; say what changed."""
+        fresh = not self.workspace.exists()
+        changes = self.workspace.sync(self.start_at)
+        if fresh:
+            self.say(t("workspace_new", self.lang, path=self.work.name))
+        self.say_changes(changes)
+        self.reach(self.first_unsolved())
+
+    def reach(self, kata):
+        """The learner got to ``kata`` (a pass, next, start, a check of it): its definitions, and those of the
+        katas before it, arrive in work/dezero (merged in; the learner's code stays)."""
+        if kata is None:
+            return
+        changes = self.workspace.sync(kata.id)
+        grown = [c for c in changes if c[0] in ("updated", "merged") and c[1].startswith(PACKAGE + "/")]
+        if grown:
+            self.say(t("workspace_grew", self.lang, id=kata.id, path=f"{self.work.name}/{PACKAGE}/",
+                       files=", ".join(Path(path).name for _, path in grown)))
+        self.say_changes([c for c in changes if c not in grown])
+
+    def say_changes(self, changes):
+        for kind, path in changes:
+            self.say(t(f"workspace_{kind}", self.lang, path=f"{self.work.name}/{path}",
+                       shipped=f"{self.root.name}/{path}", new=f"{self.work.name}/{path}{CONFLICT_SUFFIX}"))
+
+    def file(self, kata, relative):
+        """The learner's copy of one of a kata's files, in the workspace."""
+        return self.workspace.kata_file(kata, relative)
 
     # -- what the learner writes
     @property
@@ -102,9 +140,9 @@ class Learner:
         """A hash of the learner's own code for this kata: its files and its definitions in dezero/."""
         digest = hashlib.sha256()
         for relative in kata.files:
-            digest.update(relative.encode() + b"\0" + _read_bytes(kata.directory / relative) + b"\0")
+            digest.update(relative.encode() + b"\0" + _read_bytes(self.file(kata, relative)) + b"\0")
         for path, names in sorted(self.owned(kata).items()):
-            text = _read_bytes(self.root / path).decode(errors="replace")
+            text = _read_bytes(self.work / path).decode(errors="replace")
             digest.update(path.encode() + b"\0" + _definitions_text(text, names).encode() + b"\0")
         return digest.hexdigest()[:16]
 
@@ -145,14 +183,17 @@ class Learner:
         return unique
 
     def _kata_here(self):
-        """Inside a kata folder (nox passes where it was started), that kata."""
+        """Inside a kata folder, in katas/ or in the workspace (nox passes where it was started), that kata."""
         if self.invoked_from is None:
             return None
-        here = self.invoked_from.resolve()
+        return self._kata_of(self.invoked_from.resolve())
+
+    def _kata_of(self, resolved):
+        """The kata whose folder (in katas/ or in the workspace) holds the path ``resolved``, or None."""
         for kata in self.katas:
-            folder = kata.directory.resolve()
-            if here == folder or folder in here.parents:
-                return kata
+            for folder in (kata.directory.resolve(), self.workspace.kata_folder(kata).resolve()):
+                if resolved == folder or folder in resolved.parents:
+                    return kata
         return None
 
     def _by_word(self, word):
@@ -160,11 +201,9 @@ class Learner:
         base = self.invoked_from or Path.cwd()
         for candidate in (path, base / path):
             if candidate.exists():
-                resolved = candidate.resolve()
-                for kata in self.katas:
-                    folder = kata.directory.resolve()
-                    if resolved == folder or folder in resolved.parents:
-                        return [kata]
+                kata = self._kata_of(candidate.resolve())
+                if kata is not None:
+                    return [kata]
         name = path.name if ("/" in word or os.sep in word) else word
         exact = [k for k in self.katas if k.id == name]
         if exact:
@@ -177,11 +216,11 @@ class Learner:
             return matches
         if name.isdigit():
             return self._by_step(name)
-        raise KataNotFound(f"no kata matches {word!r}; try one of: {', '.join(k.id for k in self.katas)}")
+        raise KataNotFound(t("no_kata_matches", self.lang, word=word, ids=", ".join(k.id for k in self.katas)))
 
     def _by_step(self, step):
         if not str(step).isdigit():
-            raise KataNotFound(f"{step!r} is not a book step")
+            raise KataNotFound(t("not_a_step", self.lang, word=step))
         number = int(step)
         exact = [k for k in self.katas if k.step == number]
         if exact:
@@ -190,9 +229,9 @@ class Learner:
             return exact
         nearest = [k for k in self.katas if k.step < number]
         if not nearest:
-            raise KataNotFound(f"book step {number} has no kata")
+            raise KataNotFound(t("step_no_kata", self.lang, step=number))
         kata = nearest[-1]
-        self.say(t("step_is", self.lang, step=number, id=kata.id) + f" (step {number} has no code of its own)")
+        self.say(t("step_is", self.lang, step=number, id=kata.id) + t("step_no_code", self.lang, step=number))
         return [kata]
 
     # -- checking
@@ -206,13 +245,14 @@ class Learner:
         try:
             grader = Grader(katas=[kata], katas_root=self.root, unsealed=True, judge=self.judge,
                             ladder=self.ladder if kata.uses_package else None)
-            result = grader.grade(self.root, name="you").katas[0]
+            result = grader.grade(self.work, name="you").katas[0]
         except (OSError, ImportError, RuntimeError) as error:
-            raise ToolFault(f"the grader could not run ({type(error).__name__}: {error}); run: nox -s doctor") from None
+            why = t("grader_could_not_run", self.lang, type=type(error).__name__, error=error)
+            raise ToolFault(t("run_doctor", self.lang, why=why)) from None
         tool = [test for test in result.tests if test.get("kind") == "tool"]
         if is_phrase(result.why, "judge_failed") or (tool and len(tool) == len(result.tests)):
-            raise ToolFault((message(tool[0], self.lang) if tool else reason(result, self.lang))
-                            + "; run: nox -s doctor")
+            why = message(tool[0], self.lang) if tool else reason(result, self.lang)
+            raise ToolFault(t("run_doctor", self.lang, why=why))
         return result
 
     def check(self, args=(), hint=True):
@@ -223,6 +263,7 @@ class Learner:
             return 0
         code = 0
         for kata in katas:
+            self.reach(kata)
             code = max(code, self.check_one(kata, hint))
         self.progress.save()
         return code
@@ -234,12 +275,13 @@ class Learner:
         except ToolFault as fault:
             self.say(t("tool_fault", self.lang, why=fault))
             return 2
-        self.out.write(learner_view(kata, result, self.owned(kata), self.lang))
+        self.out.write(learner_view(kata, result, self.owned(kata), self.lang, where=self.work.name))
         self.learning.checked(kata.id, self.code_hash(kata), result)
         if result.passed:
             self.progress.data["passed"][kata.id] = self.code_hash(kata)
             following = self.first_unsolved(after=kata.id)
             if following:
+                self.reach(following)
                 self.say(t("next", self.lang, id=following.id))
             if self.with_reference:
                 self.say(t("solution", self.lang, id=kata.id))
@@ -347,8 +389,6 @@ class Learner:
         At a terminal it asks first (``--yes`` does not); it says where the backup is and
         the one command that brings it back.
         """
-        from grader.course.regions import stub_files
-
         katas = self.resolve(args)
         stdin = stdin or sys.stdin
         if katas and not yes and stdin.isatty():
@@ -359,27 +399,26 @@ class Learner:
                 return 1
         for kata in katas:
             backup = self.root.parent / ".kata-backups" / f"{kata.id}-{time.strftime('%Y%m%d-%H%M%S')}"
-            stubs = stub_files(kata) if self.with_reference else {}
             for relative in kata.files:
-                current = kata.directory / relative
+                current = self.file(kata, relative)
                 if current.is_file():
                     (backup / kata.id / relative).parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy2(current, backup / kata.id / relative)
-                if relative in stubs:
-                    current.write_text(stubs[relative])
+                shipped = self.workspace.shipped(f"{kata.id}/{relative}")
+                if shipped is not None:
+                    current.write_text(shipped)
             for path, names in self.owned(kata).items():
-                current = self.root / path
-                if not current.is_file() or self.ladder is None:
+                current, shipped = self.work / path, self.workspace.shipped(path)
+                if not current.is_file() or shipped is None:
                     continue
                 (backup / path).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(current, backup / path)
-                shipped = self.ladder.stub()[path]
                 current.write_text(_replace_definitions(current.read_text(), shipped, names, path))
             self.progress.data["passed"].pop(kata.id, None)
             self.progress.data["hints"].pop(kata.id, None)
             kept = backup.relative_to(self.root.parent).as_posix()
             self.say(t("reset_done", self.lang, id=kata.id, backup=kept,
-                       restore=f"cp -R {kept}/. {self.root.name}/"))
+                       restore=f"cp -R {kept}/. {self.work.name}/"))
         self.progress.save()
         return 0
 
@@ -388,25 +427,27 @@ class Learner:
         from grader.course.regions import reference_files
 
         if not self.with_reference:
-            self.say("This copy of the katas ships no reference solutions (ask your instructor).")
+            self.say(t("no_reference_solutions", self.lang))
             return 2
         for kata in self.resolve(args) or [None]:
             if kata is None or not self.solved(kata):
                 self.say(t("solution_locked", self.lang, id=getattr(kata, "id", "KATA")))
                 continue
-            theirs = {f"katas/{kata.id}/{p}": text for p, text in reference_files(kata).items()}
-            mine = {f"katas/{kata.id}/{p}": _read_bytes(kata.directory / p).decode(errors="replace")
+            where = self.work.name
+            theirs = {f"{where}/{kata.id}/{p}": text for p, text in reference_files(kata).items()}
+            mine = {f"{where}/{kata.id}/{p}": _read_bytes(self.file(kata, p)).decode(errors="replace")
                     for p in kata.files}
             reference = self.ladder.reference(kata.id)
             for path, names in self.owned(kata).items():
-                theirs[f"katas/{path}"] = _definitions_text(reference[path], names)
-                mine[f"katas/{path}"] = _definitions_text(_read_bytes(self.root / path).decode(errors="replace"), names)
+                theirs[f"{where}/{path}"] = _definitions_text(reference[path], names)
+                mine[f"{where}/{path}"] = _definitions_text(_read_bytes(self.work / path).decode(errors="replace"),
+                                                            names)
             for path in theirs:
-                self.say(f"\n# ---- reference: {path} ----")
+                self.say("\n" + t("solution_reference", self.lang, path=path))
                 self.say(theirs[path].rstrip())
                 diff = list(difflib.unified_diff(mine[path].splitlines(), theirs[path].splitlines(),
                                                  f"yours/{path}", f"reference/{path}", lineterm=""))
-                self.say(f"\n# ---- your code against it ({'no difference' if not diff else 'diff'}) ----")
+                self.say("\n" + t("solution_diff" if diff else "solution_same", self.lang))
                 self.say("\n".join(diff))
         return 0
 
@@ -419,18 +460,21 @@ class Learner:
         if katas:
             write_start(self.root, katas[-1].id)
         for kata in katas:
-            changes = self.ladder.start(kata.id, self.root)
+            self.reach(kata)  # its skeletons and the earlier katas' arrive in work/dezero first
+            shipped = {path: self.workspace.shipped(path) for path in self.ladder.files}
+            changes = self.ladder.start(kata.id, self.work, {p: t for p, t in shipped.items() if t is not None},
+                                        self.workspace.as_reached)
             if not changes:
                 self.say(t("nothing_to_start", self.lang, id=kata.id))
                 continue
             count = 0
             for path, text in changes.items():
-                before = _read_bytes(self.root / path).decode(errors="replace")
+                before = _read_bytes(self.work / path).decode(errors="replace")
                 count += _count_changed_definitions(before, text, path)
-                (self.root / path).parent.mkdir(parents=True, exist_ok=True)
-                (self.root / path).write_text(text)
+                (self.work / path).parent.mkdir(parents=True, exist_ok=True)
+                (self.work / path).write_text(text)
             self.say(t("started", self.lang, id=kata.id, count=count,
-                       files=", ".join(f"katas/{p}" for p in sorted(changes))))
+                       files=", ".join(f"{self.work.name}/{p}" for p in sorted(changes))))
             self.say(t("next", self.lang, id=kata.id))
         return 0
 
@@ -508,7 +552,7 @@ def _count_changed_definitions(before, after, path):
 
 # ---------------------------------------------------------------- doctor
 
-def doctor(out=None, root=KATAS):
+def doctor(out=None, root=KATAS, lang=None):
     """Check what the katas need on this machine and say exactly what to fix. 0 when all is well."""
     import importlib
     import platform
@@ -517,47 +561,48 @@ def doctor(out=None, root=KATAS):
     from grader.sealed import sandbox
 
     out = out or sys.stdout
+    lang = lang or language()
     problems = 0
 
     def report(ok, what, fix=""):
         nonlocal problems
         problems += not ok
-        out.write(f"  {'ok ' if ok else 'FIX'}  {what}" + (f"\n         -> {fix}" if fix and not ok else "") + "\n")
+        mark = t("doctor_ok" if ok else "doctor_fix", lang)
+        out.write(f"  {mark}  {what}" + (f"\n         -> {fix}" if fix and not ok else "") + "\n")
 
-    out.write(f"DeZero Katas doctor ({platform.system()} {platform.machine()}, Python {platform.python_version()} "
-              f"at {sys.executable})\n")
+    out.write(t("doctor_title", lang, system=f"{platform.system()} {platform.machine()}",
+                version=platform.python_version(), python=sys.executable) + "\n")
     report((3, 10) <= sys.version_info[:2] <= (3, 13), f"Python {platform.python_version()}",
-           "use Python 3.10 to 3.13")
+           t("doctor_python_fix", lang))
     for name, package in (("numpy", "numpy"), ("pytest", "pytest"), ("pytest_timeout", "pytest-timeout"),
                           ("memory_profiler", "memory_profiler")):
         try:
             module = importlib.import_module(name)
             report(True, f"{package} {getattr(module, '__version__', '')}".rstrip())
         except ImportError:
-            report(False, f"{package} is missing", f"nox -s prepare (or: {sys.executable} -m pip install {package})")
+            report(False, t("doctor_missing", lang, package=package),
+                   t("doctor_install", lang, command=f"{sys.executable} -m pip install {package}"))
     seal = sandbox.probe()
-    report(True, f"sandbox: {seal.describe()}")
+    report(True, t("doctor_sandbox", lang, mode=seal.describe()))
     if seal.mode == "uid":
         import tempfile
 
         folder = tempfile.gettempdir()
-        report(os.stat(folder).st_mode & 0o011 == 0o011, f"temporary folder {folder} can be crossed by workers",
-               f"workers run as other users: chmod o+x {folder}, or set TMPDIR to such a folder")
+        report(os.stat(folder).st_mode & 0o011 == 0o011, t("doctor_tmp", lang, folder=folder),
+               t("doctor_tmp_fix", lang, folder=folder))
     if not seal.sealed:
-        out.write("         (your own checks work anyway; an instructor grading a class needs it: see README)\n")
-    report(root.is_dir() and (root / PACKAGE).is_dir(), f"katas folder {root}",
-           "run from the repository (or the learners' copy) that holds katas/ and katas/dezero/")
+        out.write("         " + t("doctor_unsealed", lang) + "\n")
+    report(root.is_dir() and (root / PACKAGE).is_dir(), t("doctor_katas", lang, path=root), t("doctor_katas_fix", lang))
     progress = root.parent / ".kata-progress.json"
     writable = os.access(progress if progress.exists() else root.parent, os.W_OK)
-    report(writable, f"progress file {progress}", "make the folder writable, or progress and hints are not kept")
+    report(writable, t("doctor_progress", lang, path=progress), t("doctor_progress_fix", lang))
     dot = shell.which("dot")
-    report(True, f"Graphviz: {'dot at ' + dot if dot else 'not installed (optional: katas 26 and 35 render graphs with it; '}"
-                 f"{'' if dot else 'Debian/Ubuntu: sudo apt install graphviz, macOS: brew install graphviz)'}")
+    report(True, t("doctor_dot", lang, path=dot) if dot else t("doctor_no_dot", lang))
     try:
         importlib.import_module("cupy")
-        report(True, "CuPy: installed (kata 52's GPU part will run)")
+        report(True, t("doctor_cupy", lang))
     except ImportError:
-        report(True, "CuPy: not installed (optional; kata 52 checks the NumPy path)")
-    out.write(f"  ok   language: {language()} (set DEZERO_KATAS_LANG=ko or en to choose)\n")
-    out.write("All good.\n" if not problems else f"{problems} thing(s) to fix.\n")
+        report(True, t("doctor_no_cupy", lang))
+    out.write("  " + t("doctor_ok", lang) + "  " + t("doctor_language", lang, lang=lang) + "\n")
+    out.write((t("doctor_all_good", lang) if not problems else t("doctor_problems", lang, count=problems)) + "\n")
     return 0 if not problems else 1

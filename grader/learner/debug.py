@@ -69,7 +69,7 @@ class _CoreAsGraded(importlib.machinery.SourceFileLoader):
 
 
 class _PackageFinder:
-    """Finds the learner's ``dezero`` package under ``katas/`` with the loader above."""
+    """Finds the learner's ``dezero`` package in their workspace (``work/``) with the loader above."""
 
     def __init__(self, root, step):
         self.root, self.step = Path(root), step
@@ -87,11 +87,12 @@ class _PackageFinder:
 class LocalWorker(remote.Worker):
     """A kata's learner code in this process: the worker's request loop on one thread, learner code on another.
 
-    Learner code imports from the learner's own folders (the kata's folder and ``katas/`` for
-    ``dezero``), prints straight to this terminal and may stop at a breakpoint for as long as it likes.
+    Learner code imports from the learner's own folders in the workspace (``work/<kata>/`` for a step
+    file, ``work/`` for ``dezero``), prints straight to this terminal and may stop at a breakpoint for as
+    long as it likes.
     """
 
-    def __init__(self, katas_root, kata, seed=0):
+    def __init__(self, work, kata, seed=0):
         worker = _worker_module()
         _return_big_blocks_to_the_kernel()
         self.limits, self.timeout, self.mode = LIMITS, WEEK, "none"
@@ -99,10 +100,10 @@ class LocalWorker(remote.Worker):
         self.pending_drops, self.refs, self.import_note = [], weakref.WeakValueDictionary(), None
         self.secret, self.refused, self.inner, self.pid = (), [], None, None
         self.deadline, self.tally = None, {}
-        root = os.path.realpath(katas_root)
+        root = os.path.realpath(work)
         self.source = _source_lines(root)
         self.finder = _PackageFinder(root, kata.step if kata.uses_package else None)
-        for folder in (root, os.path.realpath(kata.directory)):  # dezero, then the kata's own step files
+        for folder in (root, os.path.join(root, kata.id)):  # dezero, then the kata's own step files
             if folder in sys.path:
                 sys.path.remove(folder)
             sys.path.insert(0, folder)
@@ -190,7 +191,7 @@ def _return_big_blocks_to_the_kernel():
 
 
 def _source_lines(root):
-    """(line number, text) of a learner's file under ``katas/``, for tracebacks of errors their code raised."""
+    """(line number, text) of a learner's file in ``work/``, for tracebacks of errors their code raised."""
     def line(name, number):
         return number, remote.nth_line(os.path.realpath(os.path.join(root, name)), number)
 
@@ -204,9 +205,15 @@ class InProcess:
     Each check's result is said with its title, as ``nox -s check`` names it.
     """
 
-    def __init__(self, katas_root):
+    def __init__(self, katas_root, work=None):
+        """``work``: the learner's workspace; None (plain pytest) makes it or brings it up to date first."""
         self.katas_root = Path(katas_root).resolve()
         self.katas = {k.directory.resolve(): k for k in all_katas(self.katas_root)}
+        if work is None:
+            from grader.learner.commands import Learner
+
+            work = Learner(root=self.katas_root).work
+        self.work = Path(work)
         self.workers = {}
         self.scratch = None
         self.home = None
@@ -222,7 +229,7 @@ class InProcess:
         kata = self.kata_of(request.node)
         worker = self.workers.get(kata.id)
         if worker is None:
-            worker = self.workers[kata.id] = LocalWorker(self.katas_root, kata)
+            worker = self.workers[kata.id] = LocalWorker(self.work, kata)
         worker.start_test()
         return worker.load()
 
@@ -266,7 +273,7 @@ class InProcess:
         outcome.get_result().check_title = check_texts(doc).get("doc")
 
 
-def run(katas_root, katas, pdb=False, out=None):
+def run(katas_root, katas, pdb=False, out=None, work=None):
     """``nox -s debug -- KATA``: the kata's public checks in this process, learner output not captured."""
     out = out or sys.stdout
     specs = [str(kata.directory / "spec_public.py") for kata in katas if (kata.directory / "spec_public.py").is_file()]
@@ -277,4 +284,4 @@ def run(katas_root, katas, pdb=False, out=None):
               "pdb and print work.\nIt does not grade: nox -s check gives the verdict.\n")
     out.flush()
     args = [*specs, "-s", "--noconftest", "--import-mode=importlib", "-p", "no:cacheprovider", "--rootdir", str(Path(katas_root).parent), "-q", "--tb=short", *(["--pdb"] if pdb else [])]
-    return int(pytest.main(args, plugins=[InProcess(katas_root)]))
+    return int(pytest.main(args, plugins=[InProcess(katas_root, work)]))

@@ -1,7 +1,7 @@
 """Your own DeZero: the book's step programs, run on the learner's package, compared with the reference.
 
 Each package kata ships the program of its book step (``katas/38_reshape_transpose/step38.py``).
-``nox -s own`` runs every one of them with the learner's ``katas/dezero`` and
+``nox -s own`` runs every one of them with the learner's ``work/dezero`` and
 compares what it prints with what the same program prints on the reference
 package: numbers within a relative tolerance (float32 or another summation order
 may change the last digits), words exactly. It prints one line per program and,
@@ -19,8 +19,9 @@ from grader.course.programs import expected_file, first_difference, programs, ru
 
 
 def compare_all(katas, learner_root, reference_root=None, out=sys.stdout, only=None):
-    """Run every step program on the learner's package; 0 when all behave as on the reference."""
-    chosen = [(k, p) for k, p in programs(katas) if not only or k.id in only]
+    """Run every step program on the learner's package (``learner_root``: the workspace, which holds
+    ``dezero/``); 0 when all behave as on the reference."""
+    chosen = [(k, p) for k, p in programs(katas, learner_root) if not only or k.id in only]
     behaving = 0
     for kata, program in chosen:
         status, mine = run_program(program, learner_root)
@@ -28,8 +29,8 @@ def compare_all(katas, learner_root, reference_root=None, out=sys.stdout, only=N
             reference_program = Path(reference_root) / program.name
             ref_status, theirs = run_program(reference_program if reference_program.is_file() else program,
                                              reference_root)
-        elif expected_file(program).is_file():
-            ref_status, theirs = "ok", expected_file(program).read_text()
+        elif expected_file(kata.directory / program.name).is_file():  # shipped in katas/, beside the program
+            ref_status, theirs = "ok", expected_file(kata.directory / program.name).read_text()
         else:
             out.write(f"  ?   {kata.id:28} {program.name}: no reference output to compare with\n")
             continue

@@ -1,7 +1,7 @@
-"""``nox -s run -- 48``: a kata's book program (``katas/48_spiral/step48.py``) on the learner's own code.
+"""``nox -s run -- 48``: a kata's book program (``katas/48_spiral/step48.py``) on the learner's own code (``work/``).
 
 The program runs as ``python katas/48_spiral/step48.py`` would, in its own process, but with the
-learner's ``katas/`` (their ``dezero``) and the kata's folder first on ``sys.path``, in the katas'
+learner's ``work/`` (their ``dezero``, their step file) and the kata's folder first on ``sys.path``, in the katas'
 environment. matplotlib draws off screen (``MPLBACKEND=Agg``) and ``plt.show()`` saves each open
 figure as a PNG under ``.kata-plots/`` and prints its path, so a plot works over SSH, in WSL
 and in CI alike. matplotlib is optional (the extra "plots" in pyproject.toml, which ``nox -s run``
@@ -54,24 +54,26 @@ finally:
 """
 
 
-def program_of(kata):
-    """The kata's book program: its step file (steps 1-22) or the step program it ships (from step 23)."""
+def program_of(kata, learner=None):
+    """The kata's book program: its step file (steps 1-22: the learner's, in the workspace) or the step
+    program it ships (from step 23, in katas/)."""
     for name in (*kata.files, *kata.support):
         if PROGRAM.match(Path(name).name):
-            return kata.directory / name
+            return learner.file(kata, name) if learner is not None and name in kata.files else kata.directory / name
     return None
 
 
 def run(learner, kata, args=(), cwd=None):
     """Run the kata's program on the learner's code; its exit status."""
-    program = program_of(kata)
+    program = program_of(kata, learner)
     if program is None:
         learner.say(t("run_no_program", learner.lang, id=kata.id))
         return 2
     plots = learner.root.resolve().parent / ".kata-plots"
     for old in plots.glob(f"{kata.id}-*.png"):
         old.unlink()  # a run's plots only: none left from an earlier run with more figures
-    path = [str(program.parent.resolve()), str(learner.root.resolve())]
+    path = [str(program.parent.resolve()), str(learner.workspace.kata_folder(kata).resolve()),
+            str(learner.work.resolve())]  # the program's folder, the learner's files for the kata, their dezero
     if importlib.util.find_spec("matplotlib") is None:
         path.append(str(STANDINS))  # last: the real matplotlib wins wherever it is installed
         learner.say(t("run_no_matplotlib", learner.lang))

@@ -37,7 +37,8 @@ def watch(learner, args=(), keys=None, clock=time.monotonic):
                 changes = Changes(files)  # before the check: a save while it runs is checked next
                 learner.check_one(kata)
                 learner.progress.save()
-                shown = ", ".join(sorted({f"katas/{p.relative_to(learner.root).as_posix()}" for p in files})[:3])
+                shown = ", ".join(sorted({f"{learner.work.name}/{p.relative_to(learner.work).as_posix()}"
+                                          for p in files})[:3])
                 legend = "\n" + t("watching", learner.lang, files=shown or kata.id)
                 learner.say(legend)
                 learner.out.flush()
@@ -54,6 +55,7 @@ def watch(learner, args=(), keys=None, clock=time.monotonic):
                         learner.say(legend)
                     elif key == "n":
                         kata = learner.first_unsolved(after=kata.id) or learner.first_unsolved()
+                        learner.reach(kata)  # its definitions arrive in work/dezero
                         break
                     elif key in ("c", "\r", "\n") or changes.happened():
                         break  # check the same kata again
@@ -68,9 +70,9 @@ def watch(learner, args=(), keys=None, clock=time.monotonic):
 
 
 def watched_files(learner, kata):
-    """The files a kata's result depends on: its own files and the package files it writes in."""
-    files = [kata.directory / relative for relative in kata.files]
-    files += [learner.root / path for path in learner.owned(kata)]
+    """The files a kata's result depends on: its own files and the package files it writes in (the workspace's)."""
+    files = [learner.file(kata, relative) for relative in kata.files]
+    files += [learner.work / path for path in learner.owned(kata)]
     return files
 
 
