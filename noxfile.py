@@ -165,7 +165,7 @@ def prepare(session):
 
 @nox.session(venv_backend="none")
 def grade(session):
-    """Instructors: nox -s grade -- SUBMISSION_DIR ... [--out DIR] [--shard I/N] [--fail-under POINTS]  (no args: katas/).
+    """Instructors: nox -s grade -- SUBMISSION_DIR ... [--out DIR] [--shard I/N] [--fail-under POINTS]  (no args: your work/).
 
     Paths and --out are read from the folder you ran nox in (the default --out is graded/ there), not the repository's.
     """

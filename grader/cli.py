@@ -495,6 +495,8 @@ def debug(args):
     katas = learner.resolve(args.katas) or [learner.first_unsolved()]
     if katas == [None]:
         katas = learner.katas[-1:]
+    for kata in katas:
+        learner.reach(kata)  # a kata ahead of the learner: its definitions arrive in work/dezero first
     return run(learner.root, katas, pdb=args.pdb, work=learner.work)
 
 

@@ -1,4 +1,4 @@
-"""Lets plain pytest run a kata's checks on your code: ``pytest katas/17_weakref_outputs/spec_public.py``.
+"""Lets plain pytest run a kata's checks on your code (in ``work/``): ``pytest katas/17_weakref_outputs/spec_public.py``.
 
 Your code then runs in pytest's own process, unsealed and without time limits (grader/learner/debug.py), so
 ``breakpoint()``, ``pytest --pdb`` and ``print`` (with ``pytest -s``) work. It does not grade:
