@@ -7,7 +7,7 @@ from grader.judge.spec import Ref, expect_array, expect_none, fail, same
 
 def _is(got, wanted, what):
     if not isinstance(got, Ref) or not same(got, wanted):
-        fail(f"{what}: expected {wanted!r}, got {got!r}")
+        fail(f"{what}: expected {wanted!r}, got {got!r}", ko=f"{what}: 기댓값은 {wanted!r}, 실제 값은 {got!r}")
 
 
 def _books_chain(dz):
@@ -17,6 +17,20 @@ def _books_chain(dz):
     b = B(a)
     y = C(b)
     return x, a, b, y
+
+
+def _diagnose_a_grad(got):
+    """Name the mistake when a.grad (b.grad was right) is its evidence: None, or Exp's derivative times 1."""
+    if got is None:
+        fail("a.grad is None while b.grad is set: backward stopped after one function; call x.backward() "
+             "on the creator's input, so that it goes on by itself",
+             ko="b.grad는 채워졌는데 a.grad가 None입니다. backward가 함수 하나만 거치고 멈춘 것입니다. "
+                "창조자의 입력 x에서 x.backward()를 호출해 역전파가 스스로 이어지게 하세요")
+    if isinstance(got, (np.ndarray, np.generic)) and np.allclose(got, np.exp(0.25)):
+        fail(f"a.grad is {float(got)!r}, exp(a) times 1 instead of times b.grad: backward passes self.grad "
+             "to the creator's backward, not a fixed 1",
+             ko=f"a.grad가 {float(got)!r}로, exp(a)에 b.grad가 아니라 1을 곱한 값입니다. backward는 고정된 1이 "
+                "아니라 self.grad를 창조자의 backward에 넘겨야 합니다")
 
 
 def test_new_variable_has_no_creator(dz):
@@ -59,15 +73,16 @@ def test_backward_runs_the_whole_chain(dz):
 
     ko: y.grad = 1로 두고 y.backward()를 부르면 b.grad, a.grad와 x.grad = 3.2974425414002564가 채워집니다.
 
-    Hint: if only b.grad is set, backward stopped after one function: call x.backward() on the
-    creator's input, so that it goes on by itself.
+    Hint: every gradient from y back to x, each the one after it times its function's derivative:
+    b.grad = 2 * b * y.grad, a.grad = exp(a) * b.grad, x.grad = 2 * x * a.grad.
 
-    Hint (ko): b.grad만 채워졌다면 backward가 함수 하나만 거치고 멈춘 것입니다. 창조자의 입력 x에서 x.backward()를 호출해 역전파가 스스로 이어지게 하세요.
+    Hint (ko): y에서 x까지 모든 기울기가 채워져야 하고, 각 기울기는 뒤쪽 기울기에 그 함수의 미분을 곱한 값입니다. b.grad = 2 * b * y.grad, a.grad = exp(a) * b.grad, x.grad = 2 * x * a.grad.
     """
     x, a, b, y = _books_chain(dz)
     y.grad = np.array(1.0)
     y.backward()
     expect_array(b.grad, 2 * np.exp(0.25), "b.grad")
+    _diagnose_a_grad(a.grad)
     expect_array(a.grad, 2 * np.exp(0.5), "a.grad")
     expect_array(x.grad, 2 * np.exp(0.5), "x.grad")
 

@@ -2,9 +2,46 @@
 
 import numpy as np
 
-from grader.judge.spec import define, expect_array, expect_value, helpers_file
+from grader.judge.spec import LearnerError, define, expect_array, expect_value, fail, helpers_file
 
 INSIDE = helpers_file(__file__)
+
+
+def _square(dz, x):
+    """square(x); set_creator reading a generation the function does not have yet is named."""
+    try:
+        return dz.square(x)
+    except LearnerError as error:
+        if error.is_a(AttributeError) and "'Square' object has no attribute 'generation'" in error.message:
+            fail([*error.said, "\n", {
+                "en": "set_creator reads the function's generation: Function.__call__ sets self.generation "
+                      "before output.set_creator(self)",
+                "ko": "set_creator가 함수의 세대를 읽습니다. Function.__call__에서 output.set_creator(self)보다 "
+                      "먼저 self.generation을 설정하세요"}])
+        raise
+
+
+def _diagnose_order(got, a):
+    """Name the mistake when x.grad (y was right) is its evidence: a's creator ran too early, or twice."""
+    if not isinstance(got, (np.ndarray, np.generic)):
+        return
+    if np.allclose(got, 32.0) and a.generation == a.creator.generation:
+        fail(f"x.grad is 32: a.generation is {a.generation!r}, the same as its creator's, so the Square that "
+             "made a ran before both paths reached a; an output is one generation after the function that "
+             "made it, func.generation + 1",
+             ko=f"x.grad가 32입니다. a.generation이 창조자의 세대와 같은 {a.generation!r}이라서 a를 만든 Square가 "
+                "두 경로의 기울기가 오기 전에 실행되었습니다. 출력의 세대는 그것을 만든 함수보다 1 큽니다. "
+                "func.generation + 1")
+    if np.allclose(got, 32.0):
+        fail("x.grad is 32: the Square that made a ran before both paths' gradients reached a; take "
+             "functions from funcs by highest generation first",
+             ko="x.grad가 32입니다. a를 만든 Square가 두 경로의 기울기가 a에 모두 오기 전에 실행되었습니다. "
+                "funcs에서 세대가 큰 함수부터 꺼내세요")
+    if np.allclose(got, 128.0):
+        fail("x.grad is 128: the Square that made a ran twice, once for each path; queue each function "
+             "once (seen_set)",
+             ko="x.grad가 128입니다. a를 만든 Square가 경로마다 한 번씩, 두 번 실행되었습니다. 함수는 한 번만 "
+                "funcs에 넣으세요(seen_set)")
 
 
 def test_book_example(dz):
@@ -12,16 +49,17 @@ def test_book_example(dz):
 
     ko: x = 2에서 a = x^2, y = a^2 + a^2: y = 32, x.grad = 64.
 
-    Hint: 32 or 96 instead of 64 means the Square that made a ran before, or more often than,
-    it should: take functions by highest generation, each only once.
+    Hint: both paths' gradients reach a (a.grad = 2a + 2a = 16) before the Square that made a runs,
+    once: x.grad = 2x * a.grad = 64.
 
-    Hint (ko): 64 대신 32나 96이 나왔다면 a를 만든 Square가 너무 일찍 또는 너무 여러 번 실행된 것입니다. 함수를 세대가 큰 것부터 하나씩, 한 번만 꺼내세요.
+    Hint (ko): 두 경로의 기울기가 모두 a에 도착한 뒤(a.grad = 2a + 2a = 16) a를 만든 Square가 한 번 실행됩니다. 그래서 x.grad = 2x * a.grad = 64입니다.
     """
     x = dz.Variable(np.array(2.0))
-    a = dz.square(x)
+    a = _square(dz, x)
     y = dz.add(dz.square(a), dz.square(a))
     y.backward()
     expect_array(y.data, 32.0, "y.data")
+    _diagnose_order(x.grad, a)
     expect_array(x.grad, 64.0, "x.grad")
 
 

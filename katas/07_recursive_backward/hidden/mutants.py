@@ -24,9 +24,14 @@ VARIANTS = [
 ]
 
 DIAGNOSES = {
-    # Verified as they were: the first failure already named the mistake (not yet reworded).
+    # Named in the failure message when a.grad is the mistake's evidence (spec_public._diagnose_a_grad).
     "stops after one function": (("stopped after one function",),
-                                 ("함수 하나만 거치고 멈춘",), None),
+                                 ("함수 하나만 거치고 멈춘",), "backward stopped after one function"),
+    "starts every function from 1": (("exp(a) times 1 instead of times b.grad", "not a fixed 1"),
+                                     ("고정된 1이", "self.grad를"), "exp(a) times 1"),
+    "set_creator stores itself": (("v.creator after v.set_creator(f)", "got <Variable in your code>"),
+                                  ("v.creator after v.set_creator(f)", "<Variable in your code>"), None),
+    # Verified as they were: the first failure already named the mistake (not yet reworded).
     "no check for a missing creator": (("creator is None",), ("None인지 확인",), None),
     "never sets the creator": (("y.creator", "output.set_creator(self)"),
                                ("output.set_creator(self)",), None),

@@ -30,13 +30,22 @@ VARIANTS = [
 ]
 
 DIAGNOSES = {
-    # Verified as they were: the first failure already named the mistake (not yet reworded).
-    "Add.backward returns one gradient": (("give every input its gradient",),
-                                          ("모든 입력에 기울기",), None),
-    "follows only the first input": (("push every input's creator",),
-                                     ("모든 입력의 창조자",), None),
+    # Named in the failure message when the gradients (or the TypeError) are the mistake's evidence
+    # (spec_public._backward, _diagnose_one_input).
+    "Add.backward returns one gradient": (("one gradient for two inputs", "gy, gy"),
+                                          ("입력 둘에 기울기 하나", "gy, gy"), "one gradient for two inputs"),
+    "follows only the first input": (("gave only add's first input its gradient", "zip(f.inputs, gxs)"),
+                                     ("첫 입력에만", "zip(f.inputs, gxs)"), "gave only add's first input"),
     "pushes only the last input's creator (the if outside the for)": (
-        ("push every input's creator",), ("모든 입력의 창조자",), None),
+        ("never went onto funcs", "push every input's creator"), ("funcs에 들어가지 않았습니다", "모든 입력의 창조자"),
+        "never went onto funcs"),
+    "passes the list of gradients to backward": (("got the list of gradients as one gradient", "f.backward(*gys)"),
+                                                 ("기울기 리스트를", "f.backward(*gys)"), "unpack it, f.backward(*gys)"),
+    "zips a single gradient without making it a tuple": (("gxs = (gxs,)",), ("gxs = (gxs,)",), "gxs = (gxs,)"),
+    "Add.backward returns a list, which backward takes for one gradient": (
+        ("Add.backward returned a list", "return gy, gy"), ("Add.backward가 리스트를", "return gy, gy"),
+        "Add.backward returned a list"),
+    # Verified as it was: the first failure already named the mistake.
     "passes only the first output's grad": (("f.backward(*gys)",), ("f.backward(*gys)",),
                                             None),
 }

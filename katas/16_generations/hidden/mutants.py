@@ -62,10 +62,22 @@ VARIANTS = [
 ]
 
 DIAGNOSES = {
-    # Verified as they were: the first failure already named the mistake (not yet reworded).
-    "processes the oldest generation first": (("highest generation",), ("세대가 큰 것부터",), None),
+    # Named in the failure message when x.grad (and a's generation) is the mistake's evidence
+    # (spec_public._diagnose_order, _square); two mistakes that leave the same evidence share a message.
+    "processes the oldest generation first": (("ran before both paths' gradients reached a", "highest generation"),
+                                              ("세대가 큰 함수부터",), None),
     "never sorts: functions come off the list last in, first out": (
-        ("highest generation",), ("세대가 큰 것부터",), None),
+        ("ran before both paths' gradients reached a", "highest generation"), ("세대가 큰 함수부터",),
+        None),
+    "an output gets its creator's generation, not one more": (
+        ("the same as its creator's", "func.generation + 1"), ("창조자의 세대와 같은", "func.generation + 1"),
+        "the same as its creator's"),
+    "queues a function twice": (("ran twice", "queue each function once"), ("두 번 실행", "한 번만"), None),
+    "never fills seen_set": (("ran twice", "queue each function once"), ("두 번 실행", "한 번만"), None),
+    "sets the function's generation after set_creator has used it": (
+        ("sets self.generation before output.set_creator(self)",), ("먼저 self.generation을",),
+        "set_creator reads the function's generation"),
+    # Verified as they were: the first failure already named the mistake (not yet reworded).
     "min instead of max": (("max(x.generation for x in inputs)",),
                            ("max(x.generation for x in inputs)",), None),
     "takes the first input's generation": (("max(x.generation for x in inputs)",),
