@@ -34,6 +34,24 @@ class SealUnavailable(RuntimeError):
     """This machine cannot seal learner code, and unsealed grading was not asked for."""
 
 
+def memory_folder(room=64 << 20):
+    """``/dev/shm`` where it is a folder this user may write with ``room`` bytes free, else None.
+
+    A learner's check stages its kata afresh and removes it after (some 30 files and their bytecode for a
+    package kata); on a disk that other work keeps busy, that was a third of a watch re-check of kata 44
+    (README, Performance). The folder is private (mode 0700, or 0711 in uid mode) as in the system's
+    temporary folder; workers never see /dev/shm itself (namespaces mode gives them a /dev of their own).
+    """
+    folder = "/dev/shm"
+    try:
+        stat = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return None
+    if not os.path.isdir(folder) or not os.access(folder, os.W_OK | os.X_OK):
+        return None
+    return folder if stat.f_bavail * stat.f_frsize >= room else None
+
+
 class WarmJudge:
     """The judge kept in this process (watch mode, the check server): pytest imported, a zygote running,
     and the last specs' pytest session kept open (judge.WarmSession), so a re-check runs only the checks.
@@ -43,7 +61,8 @@ class WarmJudge:
     """
 
     def __init__(self):
-        self.home = tempfile.mkdtemp(prefix="kata-warm-")
+        self.memory = memory_folder()  # where each check stages its kata (None: the system's temporary folder)
+        self.home = tempfile.mkdtemp(prefix="kata-warm-", dir=self.memory)
         self.zygote = None
         self.session = None
 
@@ -125,7 +144,8 @@ class Grader:
         submission = Path(submission)
         results = [KataResult(k.id, k.title, float(k.points), spec_hash=self.spec_hashes[k.id]) for k in self.katas]
         failed = None
-        with tempfile.TemporaryDirectory(prefix="kata-grade-") as private, Submission(submission) as files:
+        memory = getattr(self.judge, "memory", None)  # a learner's warm judge stages in memory where it can
+        with tempfile.TemporaryDirectory(prefix="kata-grade-", dir=memory) as private, Submission(submission) as files:
             # uid mode: workers run as other users and must traverse (not list) to their staged kata
             os.chmod(private, 0o711 if self.seal.mode == "uid" else 0o700)
             # The grader's own fault on one submission scores that submission 0 and the batch goes on.
