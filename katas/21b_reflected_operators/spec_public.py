@@ -24,6 +24,12 @@ def test_float_plus_variable(dz):
     """3.0 + x gives a Variable holding x + 3.
 
     ko: 3.0 + x는 x + 3을 담은 Variable을 냅니다.
+
+    Hint: Python asks 3.0 first, which gives up, then calls x.__radd__(3.0): install
+    Variable.__radd__ = add (a sum does not care about the order, and add converts the float).
+
+    Hint (ko): 파이썬은 먼저 3.0의 __add__를 시도하고, 3.0이 처리하지 못하면 x.__radd__(3.0)을 호출합니다. Variable.__radd__ = add로 설정하세요(합은
+    순서를 바꿔도 같고, float은 add가 변환합니다).
     """
     y = 3.0 + dz.Variable(np.array(2.0))
     expect_array(y.data, 5.0, "(3.0 + x).data")

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.judge.spec import expect_array
+from grader.judge.spec import LearnerError, expect_array, fail, korean
 
 
 def test_neg(dz):
@@ -32,8 +32,20 @@ def test_sub_both_ways(dz):
     Hint (ko): 2.0 - x에서 파이썬은 x.__rsub__(2.0)을 호출하므로 rsub(x0, x1)의 x0이 Variable입니다. x1 - x0을 계산하세요.
     """
     x = dz.Variable(np.array(5.0))
-    expect_array((x - 1.0).data, 4.0, "(x - 1.0).data")
-    expect_array((2.0 - x).data, -3.0, "(2.0 - x).data")
+    expect_array(_float_converted(lambda: x - 1.0).data, 4.0, "(x - 1.0).data")
+    expect_array(_float_converted(lambda: 2.0 - x).data, -3.0, "(2.0 - x).data")
+
+
+def _float_converted(run):
+    """run(); a float that reaches Variable unconverted is named, with the fix."""
+    try:
+        return run()
+    except LearnerError as error:
+        if error.is_a(TypeError) and "<class 'float'> is not supported" in error.message:
+            fail([*error.said, "\n", korean(
+                "the float reached Variable as it is: sub and rsub turn x1 into an ndarray first, x1 = as_array(x1)",
+                "float이 그대로 Variable에 닿았습니다. sub와 rsub는 먼저 x1 = as_array(x1)로 x1을 ndarray로 바꿉니다")])
+        raise
 
 
 def test_rsub_grad(dz):

@@ -55,6 +55,12 @@ def test_pow(dz):
     """x ** 3 at x = 2: 8, with x.grad = 12 (the book's example).
 
     ko: x = 2에서 x ** 3: 8이고 x.grad = 12입니다(책의 예).
+
+    Hint: x ** 3 is Pow(3)(x): the exponent c is kept by Pow, not an input, and Pow.backward(gy)
+    returns c * x ** (c - 1) * gy, 3 * 2 ** 2 = 12 here.
+
+    Hint (ko): x ** 3은 Pow(3)(x)입니다. 지수 c는 입력이 아니라 Pow가 기억하는 값이고, Pow.backward(gy)는 c * x ** (c - 1) * gy를 돌려줍니다. 여기서는
+    3 * 2 ** 2 = 12입니다.
     """
     x = dz.Variable(np.array(2.0))
     y = x ** 3

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.judge.spec import expect_array, expect_none, fail, remote, same
+from grader.judge.spec import LearnerError, expect_array, expect_none, fail, korean, remote, same
 
 
 def test_book_example(dz):
@@ -10,16 +10,34 @@ def test_book_example(dz):
 
     ko: import dezero; x = 1에서 y = (x + 3) ** 2: y = 16, x.grad = 8.
 
-    Hint: an error about an unsupported operand means the operators are not installed: __init__.py
-    must call setup_variable() after importing it.
+    Hint: import dezero is all a program needs: right after it, Variable's operators work and
+    backward runs through them.
 
-    Hint (ko): unsupported operand 오류가 났다면 연산자가 설정되지 않은 것입니다. __init__.py에서 setup_variable()을 임포트한 뒤 호출하세요.
+    Hint (ko): 프로그램에는 import dezero만 있으면 됩니다. 임포트하자마자 Variable의 연산자가 동작하고, 그 연산자를 거쳐 역전파가 됩니다.
     """
-    x = dz.Variable(np.array(1.0))
-    y = (x + 3) ** 2
-    y.backward()
+    try:
+        x = dz.Variable(np.array(1.0))
+        y = (x + 3) ** 2
+        y.backward()
+    except LearnerError as error:
+        _name_the_import(dz, error)
+        raise
     expect_array(y.data, 16.0, "y.data")
     expect_array(x.grad, 8.0, "x.grad")
+
+
+def _name_the_import(dz, error):
+    """The two known mistakes of __init__.py behind an error in the book's example, each named with its fix."""
+    if not same(dz.Variable, dz.core_simple.Variable):
+        fail([*error.said, "\n", korean(
+            "dezero.Variable is not the Variable of dezero.core_simple: at step 23, __init__.py imports from "
+            "dezero.core_simple",
+            "dezero.Variable이 dezero.core_simple의 Variable이 아닙니다. 23단계에서 __init__.py는 dezero.core_simple에서 "
+            "임포트합니다")])
+    if error.is_a(TypeError) and "unsupported operand" in error.message:
+        fail([*error.said, "\n", korean(
+            "the operators are not installed: __init__.py calls setup_variable() after importing it",
+            "연산자가 설정되지 않았습니다. __init__.py에서 setup_variable()을 임포트한 뒤 호출하세요")])
 
 
 def test_public_names(dz):
@@ -57,11 +75,12 @@ def test_all_operators_installed(dz):
 
     ko: 임포트하자마자 22단계의 연산자 + * - / **와 반사 연산자가 모두 dezero.Variable에서 동작합니다.
 
-    Hint: setup_variable() sets ten attributes on Variable: __add__, __radd__, __mul__, __rmul__,
-    __neg__, __sub__, __rsub__, __truediv__, __rtruediv__ and __pow__.
+    Hint: setup_variable() sets ten attributes on Variable: __add__ and __radd__ to add, __mul__ and
+    __rmul__ to mul, __neg__ to neg, __sub__ to sub, __rsub__ to rsub, __truediv__ to div,
+    __rtruediv__ to rdiv and __pow__ to pow.
 
-    Hint (ko): setup_variable()은 Variable에 __add__, __radd__, __mul__, __rmul__, __neg__, __sub__, __rsub__,
-    __truediv__, __rtruediv__, __pow__의 속성 열 개를 설정합니다.
+    Hint (ko): setup_variable()은 Variable에 속성 열 개를 설정합니다. __add__와 __radd__에 add, __mul__과 __rmul__에 mul, __neg__에 neg,
+    __sub__에 sub, __rsub__에 rsub, __truediv__에 div, __rtruediv__에 rdiv, __pow__에 pow.
     """
     x = dz.Variable(np.array(2.0))
     cases = [

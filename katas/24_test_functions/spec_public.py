@@ -30,6 +30,11 @@ def test_sphere(dz):
     """sphere(1, 1): z = 2, grads (2, 2).
 
     ko: sphere(1, 1): z = 2, 기울기 (2, 2).
+
+    Hint: a wrong value means the formula differs from the README's: compare it term by term,
+    each coefficient, power and parenthesis.
+
+    Hint (ko): 값이 틀렸다면 식이 README의 식과 다른 것입니다. 계수, 거듭제곱, 괄호를 항마다 비교하세요.
     """
     x, y = _variables(dz, 1.0, 1.0)
     z = dz.sphere(x, y)
@@ -43,6 +48,11 @@ def test_matyas(dz):
     """matyas(1, 1): z = 0.04, grads (0.04, 0.04).
 
     ko: matyas(1, 1): z = 0.04, 기울기 (0.04, 0.04).
+
+    Hint: a wrong value means the formula differs from the README's: compare it term by term,
+    each coefficient, power and parenthesis.
+
+    Hint (ko): 값이 틀렸다면 식이 README의 식과 다른 것입니다. 계수, 거듭제곱, 괄호를 항마다 비교하세요.
     """
     x, y = _variables(dz, 1.0, 1.0)
     z = dz.matyas(x, y)

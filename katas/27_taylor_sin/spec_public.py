@@ -4,16 +4,18 @@ import math
 
 import numpy as np
 
-from grader.judge.spec import as_array, define, expect_array, expect_gradients, fail, helpers_file
+from grader.judge.spec import LearnerError, as_array, define, expect_array, expect_gradients, fail, helpers_file, korean
 
 INSIDE = helpers_file(__file__)
 
 
-def taylor(x, threshold):
-    """The book's partial sum at the float x: (value, derivative, number of terms), here in the judge."""
+def taylor(x, threshold, factorial=lambda i: math.factorial(2 * i + 1)):
+    """The book's partial sum at the float x: (value, derivative, number of terms), here in the judge.
+
+    ``factorial``: the divisor of the i-th term, (2i+1)!; another one gives a known mistake's sum."""
     value, slope, i = 0.0, 0.0, 0
     while True:
-        c = (-1) ** i / math.factorial(2 * i + 1)
+        c = (-1) ** i / factorial(i)
         term = c * x ** (2 * i + 1)
         value += term
         slope += c * (2 * i + 1) * x ** (2 * i)
@@ -54,6 +56,38 @@ def test_sin_on_a_matrix(dz):
     expect_gradients(dz, dz.sin, np.sin, [x], "sin(x) for x of shape (2, 3)")
 
 
+def _my_sin_named(dz):
+    """my_sin(pi/4) and its gradient; a term made from x.data, outside the graph, is named."""
+    try:
+        return my_sin_at(dz, np.pi / 4)
+    except LearnerError as error:
+        if error.is_a(TypeError) and "numpy.float64'> is not supported" in error.message:
+            fail([*error.said, "\n", korean(
+                "a term was computed from x.data, a number outside the graph (Variable refuses np.float64): compute "
+                "each term from x itself, c * x ** (2 * i + 1), so backward reaches x",
+                "항을 그래프 밖의 숫자인 x.data로 계산했습니다(Variable은 np.float64를 거부합니다). 항마다 x 자체로 "
+                "c * x ** (2 * i + 1)을 계산해야 역전파가 x에 닿습니다")])
+        raise
+
+
+def _diagnose_sum(y, terms):
+    """Name the mistake when my_sin(pi/4) is a known wrong sum: one term short, or terms divided by (2i)!."""
+    if not isinstance(y, (np.ndarray, np.generic)):
+        return
+    if np.isclose(y, _sum_of(np.pi / 4, terms - 1), rtol=1e-12):
+        fail(f"my_sin(pi/4) is the sum of {terms - 1} terms, one short: the loop stopped before adding the first "
+             "term smaller than the threshold; add the term first, then stop",
+             ko=f"my_sin(pi/4)가 항 {terms - 1}개의 합으로, 하나가 모자랍니다. 임계값보다 작은 첫 항을 더하기 전에 "
+                "멈췄습니다. 항을 먼저 더하고 나서 멈추세요")
+    if np.isclose(y, taylor(np.pi / 4, 0.0001, lambda i: math.factorial(2 * i))[0], rtol=1e-12):
+        fail("my_sin(pi/4) divides x^(2i+1) by (2i)!: sin's terms divide it by (2i+1)!",
+             ko="my_sin(pi/4)가 x^(2i+1)을 (2i)!로 나눴습니다. sin의 항은 (2i+1)!로 나눕니다")
+
+
+def _sum_of(x, terms):
+    return sum((-1) ** i / math.factorial(2 * i + 1) * x ** (2 * i + 1) for i in range(terms))
+
+
 def test_my_sin_book_value(dz):
     """my_sin(pi/4) with the default threshold 0.0001: the book's 0.7071064695751781 and its gradient.
 
@@ -65,7 +99,8 @@ def test_my_sin_book_value(dz):
     Hint (ko): 부분합이 sin(pi/4) = 0.7071067811865476에 조금 못 미치는 것이 맞습니다. 급수는 임계값보다 작은 첫 항을 더한 뒤 멈춥니다.
     """
     value, slope, terms = taylor(np.pi / 4, 0.0001)
-    y, grad = my_sin_at(dz, np.pi / 4)
+    y, grad = _my_sin_named(dz)
+    _diagnose_sum(y, terms)
     expect_array(y, value, f"my_sin(pi/4).data (the sum of {terms} terms)", rtol=1e-12)
     expect_array(grad, slope, f"x.grad of my_sin(pi/4) (the derivative of those {terms} terms)", rtol=1e-12)
 

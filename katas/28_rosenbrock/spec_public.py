@@ -27,6 +27,11 @@ def test_book_gradient(dz):
     """rosenbrock(0, 2) = 401 with gradients (-2, 400), as the book prints.
 
     ko: 책의 출력대로 rosenbrock(0, 2) = 401이고 기울기는 (-2, 400)입니다.
+
+    Hint: a wrong value or gradient means the formula differs from the README's: compare it term by
+    term, each power and each coefficient.
+
+    Hint (ko): 값이나 기울기가 틀렸다면 식이 README의 식과 다른 것입니다. 거듭제곱과 계수를 항마다 비교하세요.
     """
     x0, x1 = dz.Variable(np.array(0.0)), dz.Variable(np.array(2.0))
     y = dz.rosenbrock(x0, x1)

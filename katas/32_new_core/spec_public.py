@@ -7,8 +7,8 @@ own setup_variable(), as dezero/__init__.py will from step 33 on.
 
 import numpy as np
 
-from grader.judge.spec import (MIB, Ref, define, describe, expect_array, expect_gradients, expect_none, expect_value,
-                               fail, helpers_file, remote, rss_growth)
+from grader.judge.spec import (MIB, LearnerError, Ref, define, describe, expect_array, expect_gradients, expect_none,
+                               expect_value, fail, helpers_file, korean, remote, rss_growth)
 
 INSIDE = helpers_file(__file__)
 
@@ -24,10 +24,15 @@ def full_core(dz):
 
 def expect_variable(core, value, what, why=""):
     """``value`` is a dezero.core Variable (a gradient, at this step); returns its data."""
-    if not isinstance(value, Ref) or not remote("isinstance", value, core.Variable):
-        fail(f"{what}: expected a Variable{why}, got {describe(value)}. Hint: from this step on, gradients are "
+    if isinstance(value, (np.ndarray, np.generic)):
+        fail(f"{what}: expected a Variable{why}, got {describe(value)}: from this step on, gradients are "
              "Variables: start with self.grad = Variable(np.ones_like(self.data)), and let every backward "
-             "compute with Variables")
+             "compute with Variables",
+             ko=f"{what}: Variable{why}을 기대했지만 실제 값은 {describe(value)}입니다. 이 단계부터 기울기는 Variable입니다. "
+                "self.grad = Variable(np.ones_like(self.data))로 시작하고, 모든 backward가 Variable로 계산하게 하세요")
+    if not isinstance(value, Ref) or not remote("isinstance", value, core.Variable):
+        fail(f"{what}: expected a Variable{why}, got {describe(value)}",
+             ko=f"{what}: Variable{why}을 기대했지만 실제 값은 {describe(value)}입니다")
     return value.data
 
 
@@ -36,16 +41,20 @@ def test_gradients_are_variables(dz):
 
     ko: x = 3에서 y = x ** 3 / x * 4: x.grad와 y.grad(retain_grad=True)는 24와 1을 담은 Variable입니다.
 
-    Hint: the first gradient is Variable(np.ones_like(self.data)); Mul, Div and Pow take their
-    inputs as Variables (self.inputs), not their .data.
+    Hint: y = 4x^2 here: y.grad = 1 and x.grad = 8x = 24, each a Variable holding the number, so a
+    gradient can itself be differentiated.
 
-    Hint (ko): 첫 기울기는 Variable(np.ones_like(self.data))입니다. Mul, Div, Pow의 backward는 입력을 .data가 아니라 Variable
-    그대로(self.inputs) 씁니다.
+    Hint (ko): 여기서 y = 4x^2이므로 y.grad = 1, x.grad = 8x = 24이고, 둘 다 그 수를 담은 Variable이라서 기울기를 다시 미분할 수 있습니다.
     """
     core = full_core(dz)
     x = core.Variable(np.array(3.0))
     y = x ** 3 / x * 4
     y.backward(retain_grad=True)
+    if y.grad is None:
+        fail("y.grad is None after y.backward(retain_grad=True): retain_grad=True keeps every gradient; backward "
+             "drops the outputs' gradients only when retain_grad is False",
+             ko="y.backward(retain_grad=True) 뒤에 y.grad가 None입니다. retain_grad=True이면 모든 기울기를 남깁니다. "
+                "출력의 기울기는 retain_grad가 False일 때만 버립니다")
     expect_array(expect_variable(core, y.grad, "y.grad"), 1.0, "y.grad.data")
     expect_array(expect_variable(core, x.grad, "x.grad"), 24.0, "x.grad.data")
 
@@ -55,12 +64,10 @@ def test_each_function_once_after_all_its_uses(dz):
 
     ko: x = 1.1에서 함수 하나로 만든 a로 y = (a ** 2) ** 2 + a를 계산하면, 그 함수의 역전파는 두 경로가 모두 끝난 뒤 한 번만 실행됩니다(1 + 4x^3).
 
-    Hint: take the functions by generation, the latest first (keep funcs sorted by generation and pop
-    the last), and queue each function once (a seen set). Without the sort, the function that made a
-    runs as soon as the short path reaches it, before the long path has added its part to a.grad.
+    Hint: both paths, the short one (+ a) and the long one ((a ** 2) ** 2), add their parts to
+    a.grad = 1 + 4a^3 before the Function that made a runs its backward, once.
 
-    Hint (ko): 함수는 세대가 큰 것부터 꺼내고(funcs를 세대 순으로 정렬해 두고 마지막 것을 pop), 함수마다 한 번만 넣으세요(seen 집합). 정렬하지 않으면 a를 만든 함수가 짧은
-    경로의 기울기만 받고 바로 실행되어, 긴 경로의 몫이 a.grad에 더해지기 전에 끝나 버립니다.
+    Hint (ko): 짧은 경로(+ a)와 긴 경로((a ** 2) ** 2)가 모두 a.grad = 1 + 4a^3에 자기 몫을 더한 다음에 a를 만든 함수가 역전파를 한 번 실행합니다.
     """
     core = full_core(dz)
     (counted,) = define(dz, INSIDE, "counted")
@@ -68,7 +75,21 @@ def test_each_function_once_after_all_its_uses(dz):
     x = core.Variable(np.array(1.1))
     a = Counted()(x)
     y = (a ** 2) ** 2 + a
-    y.backward()
+    try:
+        y.backward()
+    except LearnerError as error:
+        if error.is_a(AttributeError) and "'NoneType' object has no attribute" in error.message:
+            fail([*error.said, "\n", korean(
+                "a backward got None for a gradient: a Function ran again after its outputs' gradients were "
+                "dropped; queue each function once (a seen set)",
+                "backward가 기울기로 None을 받았습니다. 출력의 기울기가 버려진 뒤 함수가 다시 실행되었습니다. 함수는 "
+                "한 번만 넣으세요(seen 집합)")])
+        raise
+    if Counted.calls == 1 and isinstance(x.grad, Ref) and np.isclose(x.grad.data, 1.0):
+        fail("x.grad is 1, the short path's part alone: the Function that made a ran before the long path reached "
+             "a; take the functions by generation, the latest first (keep funcs sorted by generation and pop the last)",
+             ko="x.grad가 짧은 경로의 몫인 1뿐입니다. a를 만든 함수가 긴 경로의 기울기가 오기 전에 실행되었습니다. "
+                "함수는 세대가 큰 것부터 꺼내세요(funcs를 세대 순으로 정렬해 두고 마지막 것을 pop)")
     expect_value(Counted.calls, 1, "the number of backward calls of the Function that made a")
     expect_array(expect_variable(core, x.grad, "x.grad"), 1 + 4 * 1.1 ** 3, "x.grad.data")
 
@@ -139,6 +160,11 @@ def test_create_graph_records_backward(dz):
              "recorded, so it cannot be differentiated")
     x.cleargrad()
     gx.backward()
+    if x.grad is None:
+        fail("x.grad.creator is set, yet x.grad.backward() gives x no gradient: the graph of x.grad does not "
+             "lead back to x; Pow.backward computes with the input Variable, x = self.inputs[0], not its .data",
+             ko="x.grad.creator는 있는데 x.grad.backward()가 x에 기울기를 주지 않습니다. x.grad의 그래프가 x로 "
+                "이어지지 않습니다. Pow.backward는 .data가 아니라 입력 Variable(x = self.inputs[0])로 계산합니다")
     expect_array(expect_variable(core, x.grad, "the second derivative"), 6 * np.array([[2.0, -1.0, 0.5]]),
                  "x.grad after x.grad.backward() (the second derivative of x ** 3)")
 

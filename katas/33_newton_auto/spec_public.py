@@ -126,7 +126,12 @@ def test_the_files_loop_takes_newtons_steps(dz):
             continue
         x = path[step - 1]
         added = x - (4 * x ** 3 - 4 * x) / ((4 * x ** 3 - 4 * x) + (12 * x ** 2 - 4))
+        known = step and np.isclose(got, added, rtol=1e-9)
         why = (" That is the step x - f'/(f' + f''): x.grad was not cleared before gx.backward(), so gx2 "
-               "holds f'(x) + f''(x)." if step and np.isclose(got, added, rtol=1e-9) else "")
+               "holds f'(x) + f''(x)." if known else "")
+        why_ko = (" 이것은 x - f'/(f' + f'') 걸음입니다. gx.backward() 전에 x.grad를 지우지 않아서 gx2에 "
+                  "f'(x) + f''(x)가 들어 있습니다." if known else "")
         fail(f"step33.py printed x = {got!r} at step {step}; Newton's method gives {want!r} "
-             f"(printed so far: {path[:step + 1]}).{why}")
+             f"(printed so far: {path[:step + 1]}).{why}",
+             ko=f"step33.py가 {step}번째 걸음에서 x = {got!r}를 출력했습니다. 뉴턴 방법으로는 {want!r}입니다 "
+                f"(지금까지 출력: {path[:step + 1]}).{why_ko}")

@@ -11,6 +11,11 @@ WHAT_WENT_WRONG = {
     4.0: "Only y = x^2 contributed: gx has no graph (call y.backward(create_graph=True)).",
     8.0: "gx has no graph (call y.backward(create_graph=True)), and x.grad was not cleared.",
 }
+WHAT_WENT_WRONG_KO = {
+    104.0: "100에 gx = 4가 더해진 값입니다. z.backward() 전에 x.grad를 지우지(x.cleargrad()) 않았습니다.",
+    4.0: "y = x^2의 몫만 들어왔습니다. gx에 그래프가 없습니다(y.backward(create_graph=True)를 호출하세요).",
+    8.0: "gx에 그래프가 없고(y.backward(create_graph=True)를 호출하세요), x.grad도 지우지 않았습니다.",
+}
 
 
 def variable_data(value, what):
@@ -24,15 +29,16 @@ def test_dz_dx_is_100(dz):
 
     ko: x = 2, y = x^2, gx = dy/dx = 4, z = gx^3 + y: z.backward() 뒤에 x.grad = 24x^2 + 2x = 100.
 
-    Hint: 104, 4 or 8 name a mistake (the failure message says which): x.grad must be cleared
-    after taking gx, and gx must come from y.backward(create_graph=True).
+    Hint: z = gx^3 + y with gx = 2x, so dz/dx = 3 * gx^2 * 2 + 2x = 3 * 16 * 2 + 4 = 100: both gx and
+    y lead back to x, and x.grad holds this alone.
 
-    Hint (ko): 104, 4, 8은 저마다 특정한 실수에서 나옵니다(어떤 실수인지는 실패 메시지가 알려 줍니다). gx를 구한 뒤 x.grad를 지워야 하고, gx는
-    y.backward(create_graph=True)로 구해야 합니다.
+    Hint (ko): gx = 2x이고 z = gx^3 + y이므로 dz/dx = 3 * gx^2 * 2 + 2x = 3 * 16 * 2 + 4 = 100입니다. gx와 y가 모두 x로 이어지고, x.grad에는
+    이 값만 들어 있어야 합니다.
     """
     got = variable_data(dz.x.grad, "x.grad")
     if got.shape == () and float(got) in WHAT_WENT_WRONG:
-        fail(f"x.grad after z.backward(): expected 100, got {float(got)}. {WHAT_WENT_WRONG[float(got)]}")
+        fail(f"x.grad after z.backward(): expected 100, got {float(got)}. {WHAT_WENT_WRONG[float(got)]}",
+             ko=f"z.backward() 뒤의 x.grad: 기댓값은 100, 실제 값은 {float(got)}. {WHAT_WENT_WRONG_KO[float(got)]}")
     expect_array(got, 100.0, "x.grad after z.backward()")
 
 

@@ -23,7 +23,10 @@ def gradient(variable, what):
     if grad is None:
         hint = (" t is an intermediate variable: keep its gradient with y.backward(retain_grad=True)"
                 if what == "t" else " (was y.backward(retain_grad=True) called?)")
-        fail(f"{what}.grad is None after the script ran.{hint}")
+        hint_ko = (" t는 중간 변수입니다. y.backward(retain_grad=True)로 그 기울기를 남기세요"
+                   if what == "t" else " (y.backward(retain_grad=True)를 호출했나요?)")
+        fail(f"{what}.grad is None after the script ran.{hint}",
+             ko=f"스크립트를 실행한 뒤 {what}.grad가 None입니다.{hint_ko}")
     return variable_data(grad, f"{what}.grad")
 
 
@@ -44,6 +47,12 @@ def test_every_gradient_has_its_variables_shape(dz):
 
     ko: y.backward(retain_grad=True) 뒤에 x.grad, c.grad, t.grad는 2x3이고, y.grad는 y와 모양이 같습니다.
     """
+    creator = dz.y.creator
+    if dz.t.grad is None and (creator is None or not any(same(x, dz.t) for x in creator.inputs)):
+        fail("t.grad is None, and y is not computed from t: backward never reaches t; compute y from t "
+             "(y = F.sin(t); the book's F.sum(t))",
+             ko="t.grad가 None이고, y가 t로 계산되지 않았습니다. 역전파가 t에 닿지 않습니다. y를 t로 계산하세요"
+                "(y = F.sin(t), 책에서는 F.sum(t))")
     for name, variable in (("x", dz.x), ("c", dz.c), ("t", dz.t)):
         grad = gradient(variable, name)
         if grad.shape != (2, 3):

@@ -12,10 +12,16 @@ def numbers(*shape):
 
 def expect_variable_grad(x, what):
     """Gradients are Variables from step 33 on: backward must compute them with DeZero functions."""
-    if not isinstance(x.grad, Ref):
+    if isinstance(x.grad, (np.ndarray, np.generic)):
         fail(f"{what}: expected a Variable, got {describe(x.grad)}. Compute the gradient with DeZero "
              "functions (reshape(gy, ...), transpose(gy, ...)), not on gy.data, so that it is a Variable "
-             "and backward can itself be differentiated")
+             "and backward can itself be differentiated",
+             ko=f"{what}: Variable을 기대했지만 실제 값은 {describe(x.grad)}입니다. 기울기는 gy.data가 아니라 DeZero 함수"
+                "(reshape(gy, ...), transpose(gy, ...))로 계산하세요. 그래야 기울기가 Variable이 되고 다시 미분할 수 "
+                "있습니다")
+    if not isinstance(x.grad, Ref):
+        fail(f"{what}: expected a Variable, got {describe(x.grad)}",
+             ko=f"{what}: Variable을 기대했지만 실제 값은 {describe(x.grad)}입니다")
 
 
 def test_reshape(dz):
@@ -144,7 +150,9 @@ def test_variable_transpose_and_T(dz):
         x = dz.Variable(values)
         y = call(x)
         if not isinstance(y, Ref) or y._type != "Variable":
-            fail(f"{text}: expected a Variable, got {describe(y)}" + (" (is T a @property?)" if text == "x.T" else ""))
+            fail(f"{text}: expected a Variable, got {describe(y)}" + (" (is T a @property?)" if text == "x.T" else ""),
+                 ko=f"{text}: Variable을 기대했지만 실제 값은 {describe(y)}입니다"
+                    + (" (T가 @property인가요?)" if text == "x.T" else ""))
         expect_array(as_array(y, text), values.transpose(axes), text)
         upstream = np.arange(24.0).reshape(values.transpose(axes).shape)
         y.grad = dz.Variable(upstream)

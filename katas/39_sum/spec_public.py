@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.judge.spec import Ref, as_array, describe, expect_array, expect_gradients, expect_value, fail
+from grader.judge.spec import LearnerError, Ref, as_array, describe, expect_array, expect_gradients, expect_value, fail, korean
 
 
 def numbers(*shape):
@@ -43,12 +43,24 @@ def test_sum_keepdims(dz):
 
     ko: 2x3인 x에서 F.sum(x, axis=1, keepdims=True)의 모양은 (2, 1)입니다. 축 없이 keepdims=True만 주는 경우도 확인합니다.
 
-    Hint: with keepdims=True the summed axes are still in gy (as 1s) and gy broadcasts as it is;
-    inserting the axes again gives a shape like (2, 1, 1) that does not fit x.
+    Hint: keepdims=True keeps each summed axis as a 1: x of shape (2, 3) summed over axis 1 is (2, 1),
+    and its gradient comes back with x's shape, (2, 3).
 
-    Hint (ko): keepdims=True이면 합한 축이 gy에 길이 1로 남아 있으므로 gy를 그대로 브로드캐스트하면 됩니다. 축을 또 끼워 넣으면 (2, 1, 1) 같은 모양이 되어 x와 맞지
-    않습니다.
+    Hint (ko): keepdims=True이면 합한 축이 길이 1로 남습니다. (2, 3)인 x를 축 1로 합하면 (2, 1)이고, 기울기는 x의 모양 (2, 3)으로 돌아옵니다.
     """
+    try:
+        _keepdims_cases(dz)
+    except LearnerError as error:
+        if error.is_a(ValueError) and "more dimensions than allowed by the axis remapping" in error.message:
+            fail([*error.said, "\n", korean(
+                "with keepdims=True the summed axes are still in gy (as 1s) and gy broadcasts as it is; inserting "
+                "the axes again gives a shape like (2, 1, 1) that does not fit x",
+                "keepdims=True이면 합한 축이 gy에 길이 1로 남아 있으므로 gy를 그대로 브로드캐스트하면 됩니다. 축을 또 "
+                "끼워 넣으면 (2, 1, 1) 같은 모양이 되어 x와 맞지 않습니다")])
+        raise
+
+
+def _keepdims_cases(dz):
     F = dz.functions
     expect_gradients(dz, lambda x: F.sum(x, axis=1, keepdims=True), lambda a: a.sum(axis=1, keepdims=True),
                      [numbers(2, 3)], "F.sum(x, axis=1, keepdims=True)")
@@ -81,6 +93,10 @@ def test_variable_sum(dz):
     """x.sum(), x.sum(axis=1), x.sum(0, True) and x.sum(keepdims=True) call F.sum with their arguments.
 
     ko: x.sum(), x.sum(axis=1), x.sum(0, True), x.sum(keepdims=True)는 받은 인수 그대로 F.sum을 호출합니다.
+
+    Hint: Variable.sum(self, axis=None, keepdims=False) hands both on: F.sum(self, axis, keepdims).
+
+    Hint (ko): Variable.sum(self, axis=None, keepdims=False)은 두 인수를 그대로 넘깁니다. F.sum(self, axis, keepdims).
     """
     values = numbers(2, 3)
     cases = ((lambda x: x.sum(), {}, "x.sum()"),

@@ -31,4 +31,20 @@ VARIANTS = [
      "ndim as the length of the shape"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    # Verified as they were: the failure shows the wrong value and the about text says what is needed.
+    "no continuation indent": (("followed by 9 spaces",), ("공백 9칸",), None),
+    "a continuation indent of 8": (("followed by 9 spaces",), ("공백 9칸",), None),
+    "replaces each newline by the spaces": (("'\\n' followed by 9 spaces",), ("'\\n'과 공백 9칸",), None),
+    "repr of the data instead of str": (("got 'variable(array([1, 2, 3]))'", "str(self.data)"),
+                                        ("'variable(array([1, 2, 3]))'", "str(self.data)"), None),
+    "shape as a method": (("without @property, x.shape is a method",), ("@property를 빠뜨리면",), None),
+    "size as the length of the first axis": (("x.size: expected 6, got 2", "the same attribute of self.data"),
+                                             ("x.size", "self.data의 같은 이름 속성"), None),
+    "len as size": (("not the number of elements",), ("원소 수가 아니라 행의 수",), None),
+    "len() of a 0-d Variable is 1": (("expected TypeError, as for a 0-d ndarray; got 1",),
+                                     ("0차원 데이터에서는 오류가 납니다",), None),
+    "ndim as the length of the first axis (right for a 2x3 matrix only)": (
+        ("only matches ndim by chance",), ("우연히 ndim과 같을 때만",), None),
+    "forgets the name": (("Variable(..., 'x').name: expected 'x', got None",), None, None),
+}

@@ -23,4 +23,18 @@ VARIANTS = [
      "operators as methods in the class body"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    # Named in the failure message when the gradients or the TypeError are the mistake's evidence
+    # (spec_public.test_book_example, _named_errors).
+    "swapped gradients": (("returned the gradients in the wrong order",), ("잘못된 순서로",),
+                          "returned the gradients in the wrong order"),
+    "the class instead of the function": (("called the class Mul", "Variable.__mul__ = mul"),
+                                          ("클래스 Mul을", "Variable.__mul__ = mul"), "called the class Mul"),
+    "forgets to install __add__": (("Variable.__add__ = add",), ("Variable.__add__ = add로 설치",),
+                                   "Variable has no + yet"),
+    "Mul.backward multiplies by the input Variables, not their data": (
+        ("multiplied gy by the input Variables", "self.inputs[0].data"), ("입력 Variable 자체를", "self.inputs[0].data"),
+        "multiplied gy by the input Variables"),
+    # Verified as it was: the about text names the mistake.
+    "Mul.backward forgets gy": (("its backward must multiply by gy",), ("gy를 곱해야",), None),
+}

@@ -22,4 +22,14 @@ VARIANTS = [
      "as_variable in one line, converting with as_array"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    # Verified as they were: the failure shows the error and the about text says what is needed.
+    "always wraps": (("check isinstance(obj, Variable) first and return obj itself",),
+                     ("isinstance(obj, Variable)을 검사하고 obj 자신을 돌려주세요",), None),
+    "as_variable rebuilds a Variable from x.data (a new, unconnected Variable)": (
+        ("should return x itself", "return obj itself"), ("obj 자신을 돌려주세요",), None),
+    "mul forgets as_array": (("x1 = as_array(x1), and both need it",), ("x1 = as_array(x1)",), None),
+    "add converts x0 instead of x1": (("x1 = as_array(x1), and both need it",), ("x1 = as_array(x1)",), None),
+    "Function.__call__ never calls as_variable": (("inputs = [as_variable(x) for x in inputs]",),
+                                                 ("inputs = [as_variable(x) for x in inputs]",), None),
+}

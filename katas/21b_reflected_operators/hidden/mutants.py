@@ -21,4 +21,13 @@ VARIANTS = [
      "reflected operators as methods in the class body"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    # Verified as they were: the about text says what is needed.
+    "no __array_priority__": (("__array_priority__ = 200",), ("__array_priority__ = 200",), None),
+    "__array_priority__ no higher than ndarray's": (("above ndarray's 0",), ("ndarray의 0보다 큰 값",), None),
+    "no __radd__": (("Variable.__radd__ = add",), ("Variable.__radd__ = add",), None),
+    "no __rmul__": (("Variable.__rmul__ = mul",), ("Variable.__rmul__ = mul",), None),
+    "__rmul__ swaps the operands, so the float reaches Mul unconverted": (
+        ("mul(other, self)", "Variable.__rmul__ = mul", "mul converts the float"),
+        ("Variable.__rmul__ = mul", "float은 mul이 변환합니다"), None),
+}

@@ -22,4 +22,14 @@ VARIANTS = [
      "sub as x0 + (-x1)"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "rsub forgets as_array": (("the float reached Variable as it is", "x1 = as_array(x1)"),
+                              ("float이 그대로 Variable에", "x1 = as_array(x1)"), "the float reached Variable as it is"),
+    # Verified as they were: the failure shows the value and the about text says what is needed.
+    "rsub in the wrong order": (("in rsub(x0, x1) the Variable is x0: compute x1 - x0",), ("x1 - x0을 계산하세요",), None),
+    "__rsub__ = sub (x - 2.0 for 2.0 - x)": (("Python calls x.__rsub__(2.0)", "compute x1 - x0"),
+                                              ("x.__rsub__(2.0)을 호출하므로", "x1 - x0을 계산하세요"), None),
+    "Sub.backward without the sign": (("Sub.backward returns gy for x0 and -gy for x1",), ("x1에 -gy를",), None),
+    "Sub.backward with the signs swapped": (("Sub.backward returns gy for x0 and -gy for x1",), ("x1에 -gy를",), None),
+    "Neg.backward without the sign": (("Neg.backward returns -gy",), ("Neg.backward는 -gy를",), None),
+}

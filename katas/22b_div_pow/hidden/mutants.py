@@ -26,4 +26,18 @@ VARIANTS = [
      "Pow.backward reading self.c directly"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    # Verified: the failure shows the value or the error and the about text says what is needed.
+    "rdiv in the wrong order": (("in rdiv(x0, x1) the Variable is x0", "compute x1 / x0"), ("x1 / x0을 계산하세요",), None),
+    "__rtruediv__ = div": (("Python calls x.__rtruediv__(3.0)", "compute x1 / x0"),
+                           ("x.__rtruediv__(3.0)을 호출하므로", "x1 / x0을 계산하세요"), None),
+    "rdiv forgets as_array": (("<class 'float'> is not supported", "convert x1 with as_array"),
+                              ("x1을 as_array로 변환한",), None),
+    "Div.backward sign": (("d(x0/x1)/dx1 = -x0/x1**2",), ("d(x0/x1)/dx1 = -x0/x1**2",), None),
+    "Pow.backward exponent": (("x.grad: expected array(12., dtype=float64), got array(24., dtype=float64)",
+                               "c * x ** (c - 1) * gy"), ("c * x ** (c - 1) * gy",), None),
+    "Pow takes the exponent as a second input": (("<class 'int'> is not supported", "the exponent c is kept by Pow, not an input"),
+                                                 ("지수 c는 입력이 아니라 Pow가 기억하는 값",), None),
+    "Pow.backward forgets gy": (("multiply the local derivative by gy",), ("국소 미분에 gy를 곱하세요",), None),
+    "Div.backward forgets gy": (("multiply the local derivative by gy",), ("국소 미분에 gy를 곱하세요",), None),
+}

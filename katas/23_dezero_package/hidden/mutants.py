@@ -34,4 +34,22 @@ VARIANTS = [
      "setup_variable with a loop over the operators"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    # Named in the failure message when the error and dezero.Variable are the mistake's evidence
+    # (spec_public._name_the_import).
+    "__init__ never calls setup_variable": (("the operators are not installed", "calls setup_variable() after importing it"),
+                                            ("연산자가 설정되지 않았습니다", "setup_variable()을 임포트한 뒤 호출하세요"),
+                                            "the operators are not installed"),
+    "__init__ imports Variable and Function from the full core": (
+        ("dezero.Variable is not the Variable of dezero.core_simple",),
+        ("dezero.core_simple의 Variable이 아닙니다",), "is not the Variable of dezero.core_simple"),
+    # Verified: the failure shows what is missing and the about text says what is needed.
+    "__init__ forgets no_grad": (("import dezero gives no no_grad",), ("import dezero gives no no_grad", "dezero.core_simple로부터 임포트하세요"), None),
+    "__init__ forgets as_variable": (("import dezero gives no as_variable",),
+                                     ("import dezero gives no as_variable", "dezero.core_simple로부터 임포트하세요"), None),
+    "setup_variable forgets one operator": (("for /: 'int' and 'Variable'", "__rtruediv__ to rdiv"),
+                                            ("__rtruediv__에 rdiv",), None),
+    "setup_variable installs sub as __rsub__": (("(1 - x).data at x = 2", "__rsub__ to rsub"), ("__rsub__에 rsub",), None),
+    "setup_variable forgets the reflected + and *": (("for +: 'int' and 'Variable'", "__add__ and __radd__ to add"),
+                                                     ("__add__와 __radd__에 add",), None),
+}

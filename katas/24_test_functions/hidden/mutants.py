@@ -21,4 +21,14 @@ VARIANTS = [
      "    z = first * second\n", "Goldstein-Price in two named factors"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    # Verified: the failure shows the wrong value and the about text says where to look.
+    "a wrong Matyas coefficient": (("matyas(1, 1): expected", "compare it term by term"), ("항마다 비교하세요",), None),
+    "Matyas without the parentheses": (("matyas(1, 1): expected", "compare it term by term"), ("항마다 비교하세요",), None),
+    "sphere with * 2 for ** 2": (("sphere(1, 1): expected", "compare it term by term"), ("항마다 비교하세요",), None),
+    "a typo in Goldstein-Price": (("y.grad: expected", "a term that vanishes at (1, 1)"), ("(1, 1)에서 사라지는",), None),
+    "Goldstein-Price with x and y swapped in a term": (("x.grad: expected", "a term that vanishes at (1, 1)"),
+                                                       ("(1, 1)에서 사라지는",), None),
+    "a Goldstein-Price term that vanishes at (1, 1)": (("y.grad: expected", "a term that vanishes at (1, 1)"),
+                                                       ("(1, 1)에서 사라지는",), None),
+}

@@ -97,4 +97,24 @@ VARIANTS = [
      "a layout setting and node defaults before the nodes"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    # Verified as they were: the failure or the about text names the mistake or says what is needed.
+    "the set of seen functions as a mutable default argument: a second drawing skips what the first drew": (
+        ("A set written as a default argument (seen=set()) is made once",), ("기본 인수(seen=set())로 만든 집합은",), None),
+    "get_dot_graph without a seen set: shared functions drawn twice": (
+        ("the Pow function has 3 node lines", "remember the functions already added"), ("이미 본 함수의 집합에 없는",), None),
+    "edges to the weak reference instead of the output": (("f.outputs holds weak references: call them",),
+                                                           ("약한 참조가 들어 있으니 호출해서",), None),
+    "input edges reversed": (("missing: variable x", "an edge 'id(x) -> id(f)' for each input"),
+                             ("입력마다 간선 'id(x) -> id(f)'",), None),
+    "verbose off by default": (("verbose is True unless told otherwise",), ("verbose는 True입니다",), None),
+    "verbose label without the dtype": (("labelled with its name, shape and dtype", "got 'y: (2, 3)'"),
+                                        ("'name: (2, 3) float32'",), None),
+    "function labelled with the object, not its class name": (("labelled with its class name 'Add'",),
+                                                              ("클래스 이름을 라벨로",), None),
+    "plot_dot_graph fails once ~/.dezero exists": (("calling plot_dot_graph twice must work",),
+                                                    ("두 번 불러도 동작해야",), None),
+    "plot_dot_graph writes the DOT file into the working folder": (("there is no file ~/.dezero/tmp_graph.dot",
+                                                                     "write get_dot_graph(output, verbose) there"),
+                                                                    ("get_dot_graph(output, verbose)를 거기에",), None),
+}

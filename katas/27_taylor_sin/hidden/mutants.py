@@ -35,4 +35,14 @@ VARIANTS = [
      "the term's factors in another order"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    # Named in the failure message when my_sin(pi/4) or the error is the mistake's evidence
+    # (spec_public._diagnose_sum, _my_sin_named).
+    "stops before adding the first small term": (("one short", "add the term first, then stop"),
+                                                 ("하나가 모자랍니다", "항을 먼저 더하고"), "one short"),
+    "(2i)! instead of (2i+1)!": (("divides x^(2i+1) by (2i)!",), ("(2i)!로 나눴습니다",), "by (2i)!"),
+    "terms computed from x.data, outside the graph": (("a term was computed from x.data",), ("x.data로 계산했습니다",),
+                                                      "a term was computed from x.data"),
+    # Verified as it was: the about text names the mistake.
+    "Sin.backward with sin": (("gy * np.cos(x)", "not sin, not -cos"), ("sin이나 -cos가 아닙니다",), None),
+}

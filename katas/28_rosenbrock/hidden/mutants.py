@@ -13,4 +13,8 @@ VARIANTS = [
      "(1 - x0) squared, x0 * x0"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    # Verified: the failure shows the wrong value and the about text says where to look.
+    "x0 not squared in the bracket": (("x0.grad: expected", "compare it term by term"), ("항마다 비교하세요",), None),
+    "the bracket not squared": (("rosenbrock(0, 2): expected", "compare it term by term"), ("항마다 비교하세요",), None),
+}

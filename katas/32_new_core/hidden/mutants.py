@@ -43,4 +43,29 @@ VARIANTS = [
      "np.ones_like"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    # Named in the failure message when the gradients or the error are the mistake's evidence
+    # (spec_public.expect_variable, test_gradients_are_variables, test_each_function_once_after_all_its_uses,
+    # test_create_graph_records_backward).
+    "the first gradient is still an array": (("got array(1., dtype=float64): from this step on, gradients are Variables",
+                                              "self.grad = Variable(np.ones_like(self.data))"),
+                                             ("이 단계부터 기울기는 Variable입니다", "self.grad = Variable(np.ones_like(self.data))"),
+                                             "from this step on, gradients are Variables"),
+    "retain_grad inverted": (("retain_grad=True keeps every gradient",), ("retain_grad=True이면 모든 기울기를 남깁니다",),
+                             "retain_grad=True keeps every gradient"),
+    "never sorts: functions come off the list last in, first out": (
+        ("the short path's part alone", "take the functions by generation"), ("짧은 경로의 몫인 1뿐", "세대가 큰 것부터"),
+        "the short path's part alone"),
+    "queues a function twice": (("a Function ran again after its outputs' gradients were dropped", "queue each function once"),
+                                ("함수가 다시 실행되었습니다", "한 번만 넣으세요"), "a Function ran again"),
+    "Pow.backward on the input's data": (("the graph of x.grad does not lead back to x", "not its .data"),
+                                         ("x로 이어지지 않습니다", ".data가 아니라 입력 Variable"),
+                                         "the graph of x.grad does not lead back to x"),
+    # Verified as they were: the about text names the mistake.
+    "backward always records a graph (create_graph ignored)": (
+        ("with using_config('enable_backprop', create_graph):",), ("with using_config('enable_backprop', create_graph):",), None),
+    "Mul.backward on the inputs' data": (("if Mul.backward or Div.backward uses x0.data or x1.data",),
+                                         ("x0.data나 x1.data를 쓰면",), None),
+    "Div.backward on the inputs' data": (("if Mul.backward or Div.backward uses x0.data or x1.data",),
+                                         ("x0.data나 x1.data를 쓰면",), None),
+}

@@ -19,4 +19,15 @@ VARIANTS = [
      "the step computed with Variables"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "no cleargrad before gx.backward(): gx2 = f' + f''": (
+        ("x.grad was not cleared before gx.backward()",), ("gx.backward() 전에 x.grad를 지우지 않아서",),
+        "x.grad was not cleared before gx.backward()"),
+    # Verified as they were: the about text names the mistake or gives the loop the check needs.
+    "f'' written by hand, as in step 29": (("A loop that works out f'' by hand",), ("f''를 손으로",), None),
+    "the last step's f'' added to the next f' (no cleargrad before y.backward)": (
+        ("x.data after the loop", "x.cleargrad(); y.backward(create_graph=True)"),
+        ("x.cleargrad(); y.backward(create_graph=True)",), None),
+    "no create_graph": (("x.data after the loop", "y.backward(create_graph=True)"), ("y.backward(create_graph=True)",), None),
+    "f with a wrong power": (("f(2): expected", "f(x) = x ** 4 - 2 * x ** 2"), ("f(x) = x ** 4 - 2 * x ** 2",), None),
+}

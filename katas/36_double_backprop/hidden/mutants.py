@@ -12,4 +12,10 @@ VARIANTS = [
     ("z = gx ** 3 + y", "z = y + gx * gx * gx", "y + gx * gx * gx"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    # Named in the failure message when x.grad is the mistake's evidence (spec_public.WHAT_WENT_WRONG).
+    "x.grad not cleared": (("x.grad was not cleared (x.cleargrad()) before z.backward()",),
+                           ("x.grad를 지우지(x.cleargrad()) 않았습니다",), "That is 100 plus gx = 4"),
+    "gx without a graph": (("Only y = x^2 contributed", "y.backward(create_graph=True)"),
+                           ("y = x^2의 몫만", "y.backward(create_graph=True)"), "Only y = x^2 contributed"),
+}

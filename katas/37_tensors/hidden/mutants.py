@@ -17,4 +17,16 @@ VARIANTS = [
     ("y = F.sin(t)", "y = F.sum(t)", "the book's y = F.sum(t) (sum of step 39: judged with package_as_of)"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    # Named in the failure message when t.grad and y's creator are the mistake's evidence
+    # (spec_public.gradient, test_every_gradient_has_its_variables_shape).
+    "no retain_grad: t.grad is freed": (("keep its gradient with y.backward(retain_grad=True)",),
+                                        ("y.backward(retain_grad=True)로 그 기울기를 남기세요",),
+                                        "keep its gradient with y.backward(retain_grad=True)"),
+    "y made from x and c, not from t": (("y is not computed from t", "compute y from t"), ("y가 t로 계산되지 않았습니다",),
+                                        "y is not computed from t"),
+    # Verified: the failure shows the wrong shape or values against the book's.
+    "c a vector: t is broadcast, not the book's matrix": (("c.data: expected shape (2, 3), got shape (3,)",),
+                                                          None, None),
+    "t = x * c": (("t.data (x + c): expected",), None, None),
+}

@@ -34,4 +34,21 @@ VARIANTS = [
      "reshape_sum_backward builds the shape from x_shape"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    # Named in the failure message when the error is the mistake's evidence (spec_public.test_sum_keepdims).
+    "reshape_sum_backward ignores keepdims": (("the summed axes are still in gy (as 1s)",),
+                                              ("합한 축이 gy에 길이 1로 남아 있으므로",), "the summed axes are still in gy"),
+    # Verified: the failure or the about text names the mistake or says what is needed.
+    "Sum.forward ignores keepdims": (("expected shape (2, 1), got shape (2,)", "keepdims=True keeps each summed axis as a 1"),
+                                     ("합한 축이 길이 1로 남습니다",), None),
+    "Sum.backward broadcasts gy without putting the summed axes back": (
+        ("Put it back as a 1 before broadcasting",), ("길이 1인 축을 되살려",), None),
+    "reshape_sum_backward inserts the axes unsorted": (("insert the 1s in increasing order of axis",),
+                                                       ("번호가 작은 축부터",), None),
+    "reshape_sum_backward forgets negative axes": (("turn each axis into its positive number (axis % ndim)",),
+                                                   ("축을 모두 양수로 바꾸고(axis % ndim)",), None),
+    "Variable.sum drops its arguments": (("x.sum(axis=1): the forward result", "F.sum(self, axis, keepdims)"),
+                                         ("F.sum(self, axis, keepdims)",), None),
+    "Sum.backward on arrays: the gradient is not a Variable": (("not with NumPy on gy.data",), ("gy.data에 넘파이를 쓰지 말고",),
+                                                               None),
+}
