@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.judge.spec import Ref, expect_array, expect_none, fail, raises, remote
+from grader.judge.spec import LearnerError, Ref, expect_array, expect_none, fail, korean, raises, remote
 
 
 def _made_by(y, name, what):
@@ -43,7 +43,16 @@ def test_backward_without_setting_grad(dz):
     ko: y = square(exp(square(x)))에서 y.grad를 정하지 않고 y.backward()를 불러도 x = 0.5에서 x.grad = 3.2974425414002564입니다.
     """
     x = dz.Variable(np.array(0.5))
-    y = dz.square(dz.exp(dz.square(x)))
+    try:
+        y = dz.square(dz.exp(dz.square(x)))
+    except LearnerError as error:
+        if error.is_a(TypeError) and "numpy.float64'> is not supported" in error.message:
+            fail([*error.said, "\n", korean(
+                "a forward returned np.float64, what numpy gives for a 0-d input, and Variable refuses it: "
+                "make it an array first, Variable(as_array(y))",
+                "forward가 0차원 입력에 넘파이가 돌려주는 np.float64를 돌려주었고, Variable이 이를 거부했습니다. "
+                "Variable(as_array(y))로 먼저 배열로 바꾸세요")])
+        raise
     y.backward()
     expect_array(x.grad, 2 * np.exp(0.5), "x.grad")
 
@@ -80,6 +89,11 @@ def test_a_grad_you_set_is_kept(dz):
     y = dz.square(dz.exp(dz.square(x)))
     y.grad = np.array(3.0)
     y.backward()
+    if isinstance(x.grad, (np.ndarray, np.generic)) and np.allclose(x.grad, 2 * np.exp(0.5)):
+        fail(f"x.grad with y.grad = 3 is {float(x.grad)!r}, what y.grad = 1 gives: backward replaced the y.grad "
+             "you set by ones; start from ones only when self.grad is None",
+             ko=f"y.grad = 3일 때 x.grad가 {float(x.grad)!r}로, y.grad = 1일 때의 값입니다. backward가 정해 둔 y.grad를 "
+                "1로 바꿨습니다. self.grad가 None일 때만 1에서 시작하세요")
     expect_array(x.grad, 3 * 2 * np.exp(0.5), "x.grad with y.grad = 3")
 
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.judge.spec import MIB, define, expect_array, fail, format_census, helpers_file, rss_growth
+from grader.judge.spec import LearnerError, MIB, define, expect_array, fail, format_census, helpers_file, korean, rss_growth
 
 INSIDE = helpers_file(__file__)
 
@@ -14,8 +14,28 @@ def test_backward_still_works(dz):
     """
     x = dz.Variable(np.array(1.5))
     y = dz.square(dz.square(dz.square(x)))
-    y.backward()
+    try:
+        y.backward()
+    except LearnerError as error:
+        _name_what_outputs_hold(error)
+        raise
     expect_array(y.data, 1.5 ** 8, "y.data")
+
+
+def _name_what_outputs_hold(error):
+    """backward calls each of f.outputs to reach its Variable: what else they may hold is named."""
+    if error.is_a(TypeError) and "'weakref.ProxyType' object is not callable" in error.message:
+        fail([*error.said, "\n", korean(
+            "f.outputs holds weakref.proxy objects, which cannot be called: keep weakref.ref(output) for each "
+            "output, and call it, output(), to get the Variable",
+            "f.outputs에 호출할 수 없는 weakref.proxy가 들어 있습니다. 출력마다 weakref.ref(output)을 두고, "
+            "output()으로 호출해 Variable을 꺼내세요")])
+    if error.is_a(TypeError) and "'Variable' object is not callable" in error.message:
+        fail([*error.said, "\n", korean(
+            "backward calls each of f.outputs, output(), to get its Variable from a weak reference: f.outputs "
+            "holds weakref.ref(output) for each output, not the Variable itself",
+            "backward는 f.outputs의 각 원소를 output()으로 호출해 약한 참조에서 Variable을 꺼냅니다. f.outputs에는 "
+            "Variable 자체가 아니라 출력마다 weakref.ref(output)을 두세요")])
     expect_array(x.grad, 8 * 1.5 ** 7, "x.grad")
 
 
@@ -56,8 +76,17 @@ def test_chain_freed_by_refcounting_alone(dz, mem):
         del y
         functions, _ = mem.describe_alive(graph)
         if functions:
+            census = format_census(mem.census()[0])
+            mem.collect()
+            if mem.describe_alive(graph)[0]:
+                fail(f"after `del y` these functions are still alive: {', '.join(functions)}, and even the cyclic "
+                     "GC does not free them: something outside the graph holds them (a list or a global that keeps "
+                     "every function, say); only the graph itself may refer to a Function",
+                     ko=f"`del y` 뒤에도 이 함수들이 살아 있습니다: {', '.join(functions)}. 순환 가비지 컬렉터로도 해제되지 "
+                        "않으므로 그래프 밖의 무언가(함수를 모두 모아 두는 리스트나 전역 변수 등)가 붙잡고 있습니다. "
+                        "Function을 참조하는 것은 그래프뿐이어야 합니다")
             fail(f"after `del y` these functions are still alive: {', '.join(functions)} "
-                 f"(a Function <-> Variable reference cycle keeps them; gc census: {format_census(mem.census()[0])})")
+                 f"(a Function <-> Variable reference cycle keeps them; gc census: {census})")
 
 
 def test_kernel_sees_the_memory_come_back(dz, mem):

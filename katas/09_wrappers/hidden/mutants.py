@@ -34,6 +34,11 @@ VARIANTS = [
 ]
 
 DIAGNOSES = {
+    # Named in the failure message when x.grad or the TypeError is the mistake's evidence (spec_public).
+    "always starts from ones": (("backward replaced the y.grad you set by ones", "only when self.grad is None"),
+                                ("1로 바꿨습니다", "self.grad가 None일 때만"), "replaced the y.grad you set by ones"),
+    "forgets as_array": (("a forward returned np.float64", "Variable(as_array(y))"),
+                         ("np.float64를 돌려주었고", "Variable(as_array(y))"), "a forward returned np.float64"),
     # Verified as they were: the first failure already named the mistake (not yet reworded).
     "a 0-d default gradient": (("np.ones_like(self.data)",), ("np.ones_like(self.data)",), None),
     "a float64 default gradient": (("np.ones_like(self.data)",), ("np.ones_like(self.data)",), None),

@@ -26,6 +26,14 @@ VARIANTS = [
 ]
 
 DIAGNOSES = {
+    # Named in the failure message when the error or what stays alive is the mistake's evidence (spec_public).
+    "weakref.proxy, which backward cannot call": (("f.outputs holds weakref.proxy objects", "weakref.ref(output)"),
+                                                  ("weakref.proxy가 들어 있습니다", "weakref.ref(output)"),
+                                                  "holds weakref.proxy objects"),
+    "keeps the outputs themselves": (("f.outputs holds weakref.ref(output) for each output, not the Variable itself",),
+                                     ("Variable 자체가 아니라 출력마다 weakref.ref(output)",), "not the Variable itself"),
+    "a module-level history that grows forever": (("something outside the graph holds them",),
+                                                  ("그래프 밖의 무언가",), "something outside the graph holds them"),
     # Verified as they were: the first failure already named the mistake (not yet reworded).
     "keeps a strong reference beside the weak ones": (("weakref.ref",),
                                                       ("weakref.ref(output)",), None),

@@ -27,6 +27,9 @@ VARIANTS = [
 ]
 
 DIAGNOSES = {
+    # Verified: the about text says what the check needs (the outputs' grads are freed, not the inputs').
+    "frees the inputs' grads": (("set y().grad = None for every y in f.outputs",),
+                                ("f.outputs의 모든 y에 대해 y().grad = None",), None),
     # Verified as they were: the first failure already named the mistake (not yet reworded).
     "frees the first output's grad only": (("every output of f",), ("모든 출력",), None),
     "inverted flag": (("unless retain_grad is True",), ("retain_grad가 True가 아니면",), None),
