@@ -3,10 +3,11 @@
 The targets of "Grading at class scale", each printed with its baseline and the ratio:
 
 1. ``whole``: one whole submission (the reference, every kata, ``--no-cache``, one core). Its CPU time
-   (the grader and every process it started) against the CPU time of its process floor: one
-   ``python -c "import pytest, numpy"`` and one ``python -I -c "import numpy"`` per kata (target
-   0.5 x); its wall time against its own CPU time (target 1.3 x: the rest is waiting, mostly on round
-   trips between the judge and the workers, which are counted too).
+   (the grader and every process it started, the sealed workers too: ``tests/test_cpu_counted.py``)
+   against the CPU time of its process floor: one ``python -c "import pytest, numpy"`` and one
+   ``python -I -c "import numpy"`` per kata (target 0.5 x); its wall time against its own CPU time
+   (target 1.3 x: the rest is the hand-offs of the round trips between the judge and the workers,
+   which are counted too, and the workers' starts).
 2. ``class``: N generated submissions (a realistic mix: complete, half done, untouched stubs, broken)
    graded on every core (target: 100 in 8 minutes; a smaller class is extrapolated, and says so), then
    regraded from the cache (target: 100 in 30 s).
