@@ -22,6 +22,13 @@ def test_matmul_of_non_square_matrices(dz):
     3), x.T (3, 2)와 gy (2, 4)의 곱은 (3, 4)입니다. 인수를 달리 놓으면 모양이 맞지 않습니다.
     """
     F = dz.functions
+    x, W = dz.Variable(numbers(2, 3)), dz.Variable(numbers(3, 4, seed=1))
+    F.sum(F.matmul(x, W)).backward()
+    if getattr(x.grad, "shape", None) == (3, 4) and getattr(W.grad, "shape", None) == (2, 3):
+        fail("x.grad has W's shape (3, 4) and W.grad has x's shape (2, 3): MatMul.backward returns (gW, gx); "
+             "return the gradients in the order of the inputs, gx, gW",
+             ko="x.grad의 모양이 W의 모양 (3, 4)이고 W.grad의 모양이 x의 모양 (2, 3)입니다. MatMul.backward가 (gW, gx)를 "
+                "돌려주었으니, 기울기를 입력의 순서대로 gx, gW로 돌려주세요")
     expect_gradients(dz, lambda x, W: F.matmul(x, W), lambda a, b: a @ b, [numbers(2, 3), numbers(3, 4, seed=1)],
                      "F.matmul(x, W) with shapes (2, 3) and (3, 4)")
     expect_gradients(dz, lambda x, W: F.matmul(x, W), lambda a, b: a @ b, [numbers(5, 2), numbers(2, 3, seed=2)],
@@ -96,7 +103,9 @@ def test_second_derivative(dz):
     F.sum(gx * V).backward()
     if x.grad is None:
         fail("the first derivative x.grad has no graph back to x (x.grad is None after its own backward): "
-             "MatMul.backward computed on arrays, so create_graph=True recorded nothing")
+             "MatMul.backward computed on arrays, so create_graph=True recorded nothing",
+             ko="1차 미분 x.grad에서 x로 돌아가는 그래프가 없습니다(x.grad로 역전파한 뒤 x.grad가 None입니다). MatMul.backward를 "
+                "배열로 계산해서 create_graph=True가 아무것도 기록하지 못했습니다")
     expect_array(as_array(x.grad, "x.grad after the second backward"), 2 * V @ W0 @ W0.T,
                  "x.grad after the second backward")
 

@@ -108,7 +108,9 @@ def test_F_mean_squared_error_is_one_function(dz):
     inputs = creator.inputs
     if not (isinstance(inputs, list) and len(inputs) == 2 and same(inputs[0], x0) and same(inputs[1], x1)):
         fail(f"loss.creator is a {creator._type} whose inputs are not x0 and x1: F.mean_squared_error is built "
-             "from smaller functions, so the graph holds every intermediate result. Write it as one Function")
+             "from smaller functions, so the graph holds every intermediate result. Write it as one Function",
+             ko=f"loss.creator는 입력이 x0과 x1이 아닌 {creator._type}입니다. F.mean_squared_error를 작은 함수들로 만들어서 "
+                "그래프에 중간 결과가 모두 남습니다. Function 하나로 작성하세요")
 
 
 def test_float32_stays_float32(dz):

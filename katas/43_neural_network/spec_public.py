@@ -26,13 +26,19 @@ def test_linear(dz):
     ko: x (4, 3), W (3, 2), b (2,)일 때 F.linear(x, W, b) = x W + b의 값과 기울기 세 개.
 
     Hint: b is added to every row, so its gradient is gy summed back to b's shape: sum_to(gy, b.shape).
-    gx = matmul(gy, W.T) and gW = matmul(x.T, gy), as in MatMul.
+    gx = matmul(gy, W.T) and gW = matmul(x.T, gy), as in MatMul. linear_simple frees t's data
+    (t.data = None) only after y = t + b has used it.
 
     Hint (ko): b는 모든 행에 더해지므로 그 기울기는 gy를 b의 모양으로 합한 sum_to(gy, b.shape)입니다. gx = matmul(gy, W.T), gW = matmul(x.T,
-    gy)는 MatMul과 같습니다.
+    gy)는 MatMul과 같습니다. linear_simple은 y = t + b에서 t를 쓴 다음에야 t의 데이터를 해제합니다(t.data = None).
     """
     F = dz.functions
     inputs = [numbers(4, 3), numbers(3, 2, seed=1), numbers(2, seed=2)]
+    x, W, b = inputs
+    y = as_array(F.linear(dz.Variable(x), dz.Variable(W), dz.Variable(b)), "F.linear(x, W, b)")
+    if y.shape == (4, 2) and np.allclose(y, x @ W) and not np.allclose(y, x @ W + b):
+        fail("F.linear(x, W, b) gave x W without b: Linear.forward must add b when b is not None",
+             ko="F.linear(x, W, b)가 b 없이 x W를 냈습니다. Linear.forward는 b가 None이 아니면 b를 더해야 합니다")
     expect_gradients(dz, lambda x, W, b: F.linear(x, W, b), lambda x, W, b: x @ W + b, inputs, "F.linear(x, W, b)")
     expect_gradients(dz, lambda x, W, b: F.linear_simple(x, W, b), lambda x, W, b: x @ W + b, inputs,
                      "F.linear_simple(x, W, b)")
@@ -101,7 +107,9 @@ def test_second_derivative(dz):
     F.sum(gx * V).backward()
     if x.grad is None:
         fail("the first derivative x.grad has no graph back to x (x.grad is None after its own backward): a "
-             "backward computed on arrays, so create_graph=True recorded nothing")
+             "backward computed on arrays, so create_graph=True recorded nothing",
+             ko="1차 미분 x.grad에서 x로 돌아가는 그래프가 없습니다(x.grad로 역전파한 뒤 x.grad가 None입니다). backward를 배열로 "
+                "계산해서 create_graph=True가 아무것도 기록하지 못했습니다")
     expected = numerical_gradient(lambda a: float(np.sum(first_derivative(a) * V)), [x0], 0)
     expect_array(as_array(x.grad, "x.grad after the second backward"), expected, "x.grad after the second backward",
                  rtol=1e-5, atol=1e-6)

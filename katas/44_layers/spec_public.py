@@ -70,56 +70,6 @@ def test_layer_call(dz):
     expect_array(as_array(pair[1], "the second output"), [2.0, 0.0], "the second output (x + 1)")
 
 
-def test_layer_keeps_no_graph_alive(dz, mem):
-    """With the cyclic GC off, dropping y frees the graph of y = l2(sigmoid(l1(x))); the layers' W stay.
-
-    ko: 순환 가비지 컬렉터를 끈 상태에서 y를 버리면 y = l2(sigmoid(l1(x)))의 그래프는 해제되고 계층의 W는 남습니다.
-
-    Hint: a layer remembers its last inputs and outputs through weak references (weakref.ref), as
-    Function does. Strong references keep the last graph of every layer alive, with all its arrays.
-
-    Hint (ko): 계층은 Function처럼 마지막 입력과 출력을 약한 참조(weakref.ref)로 기억합니다. 강한 참조로 기억하면 계층마다 마지막 그래프가 그 배열과 함께 계속 살아 있습니다.
-    """
-    L = dz.layers
-    l1, l2 = L.Linear(5), L.Linear(2)
-    x = dz.Variable(np.ones((4, 3)))
-    with mem.gc_disabled():
-        h = dz.functions.sigmoid(l1(x))
-        y = l2(h)
-        probes = [mem.weak(h), mem.weak(y), mem.weak(l1.W), mem.weak(l2.W)]
-        del h, y
-        alive = mem.alive(probes)
-    if alive[0] or alive[1]:
-        kept = " and ".join(name for name, a in zip(("sigmoid(l1(x))", "y"), alive) if a)
-        fail(f"after `del y` the layers still keep {kept} alive: store inputs and outputs as weak references")
-    if not (alive[2] and alive[3]):
-        fail("the layers' W were freed: a layer must keep its own parameters")
-
-
-def test_kernel_sees_no_graph_kept(dz, mem):
-    """The kernel's own count agrees: forward through 8 layers on 1024 rows leaves nothing behind but W and b.
-
-    ko: 커널이 센 메모리로 봐도 1024행을 계층 8개에 순전파한 뒤 W와 b 말고는 아무것도 남지 않습니다.
-
-    Hint: this is measured outside your program, by the operating system. If it fails while the other
-    checks pass, something in your layers still holds the activations (1 MiB each) after forward returns.
-
-    Hint (ko): 이 값은 프로그램 바깥에서 운영체제가 잰 것입니다. 다른 검사는 통과하는데 이 검사만 실패한다면 forward가 끝난 뒤에도 계층 어딘가에서 활성값(하나에 1 MiB)을 붙잡고
-    있는 것입니다.
-    """
-    deep_forward = helpers(dz, "deep_forward")
-    with mem.gc_disabled():
-        deep_forward([dz.layers.Linear(256, in_size=256) for _ in range(8)], 1024)  # warm up, other layers
-        layers = [dz.layers.Linear(256, in_size=256) for _ in range(8)]
-        before = mem.rss()
-        deep_forward(layers, 1024)
-        growth = rss_growth(mem, before, "memory after a forward pass")
-    if growth > 6 * MIB:
-        fail(f"after a forward pass through 8 layers, the operating system counts {growth / MIB:.0f} MiB more "
-             "memory in your process (each activation is 1 MiB, 16 in all): the layers keep their inputs or "
-             "outputs alive")
-
-
 def test_cleargrads(dz):
     """After backward every parameter has a gradient; cleargrads() sets each back to None.
 
@@ -132,7 +82,8 @@ def test_cleargrads(dz):
     expect_array(as_array(layer.p2.grad, "p2.grad"), [4.0, 4.0], "p2.grad")
     layer.cleargrads()
     if layer.p1.grad is not None or layer.p2.grad is not None:
-        fail("after cleargrads() the parameters still have gradients: call cleargrad() on each of params()")
+        fail("after cleargrads() the parameters still have gradients: call cleargrad() on each of params()",
+             ko="cleargrads() 뒤에도 매개변수에 기울기가 남아 있습니다. params()의 매개변수마다 cleargrad()를 호출하세요")
 
 
 def test_linear_draws_W_at_the_first_call(dz):
@@ -260,6 +211,57 @@ def test_float32_stays_float32(dz):
     dz.functions.sum(y).backward()
     expect_value(str(as_array(layer.W.grad, "W.grad").dtype), "float32", "the dtype of W.grad")
     expect_value(str(as_array(layer.b.grad, "b.grad").dtype), "float32", "the dtype of b.grad")
+
+
+def test_layer_keeps_no_graph_alive(dz, mem):
+    """With the cyclic GC off, dropping y frees the graph of y = l2(sigmoid(l1(x))); the layers' W stay.
+
+    ko: 순환 가비지 컬렉터를 끈 상태에서 y를 버리면 y = l2(sigmoid(l1(x)))의 그래프는 해제되고 계층의 W는 남습니다.
+
+    Hint: a layer remembers its last inputs and outputs through weak references (weakref.ref), as
+    Function does. Strong references keep the last graph of every layer alive, with all its arrays.
+
+    Hint (ko): 계층은 Function처럼 마지막 입력과 출력을 약한 참조(weakref.ref)로 기억합니다. 강한 참조로 기억하면 계층마다 마지막 그래프가 그 배열과 함께 계속 살아 있습니다.
+    """
+    L = dz.layers
+    l1, l2 = L.Linear(5), L.Linear(2)
+    x = dz.Variable(np.ones((4, 3)))
+    with mem.gc_disabled():
+        h = dz.functions.sigmoid(l1(x))
+        y = l2(h)
+        probes = [mem.weak(h), mem.weak(y), mem.weak(l1.W), mem.weak(l2.W)]
+        del h, y
+        alive = mem.alive(probes)
+    if alive[0] or alive[1]:
+        kept = " and ".join(name for name, a in zip(("sigmoid(l1(x))", "y"), alive) if a)
+        fail(f"after `del y` the layers still keep {kept} alive: store inputs and outputs as weak references",
+                 ko=f"`del y` 뒤에도 계층이 {kept}를 살려 두고 있습니다. 입력과 출력은 약한 참조로 저장하세요")
+    if not (alive[2] and alive[3]):
+        fail("the layers' W were freed: a layer must keep its own parameters")
+
+
+def test_kernel_sees_no_graph_kept(dz, mem):
+    """The kernel's own count agrees: forward through 8 layers on 1024 rows leaves nothing behind but W and b.
+
+    ko: 커널이 센 메모리로 봐도 1024행을 계층 8개에 순전파한 뒤 W와 b 말고는 아무것도 남지 않습니다.
+
+    Hint: this is measured outside your program, by the operating system. If it fails while the other
+    checks pass, something in your layers still holds the activations (1 MiB each) after forward returns.
+
+    Hint (ko): 이 값은 프로그램 바깥에서 운영체제가 잰 것입니다. 다른 검사는 통과하는데 이 검사만 실패한다면 forward가 끝난 뒤에도 계층 어딘가에서 활성값(하나에 1 MiB)을 붙잡고
+    있는 것입니다.
+    """
+    deep_forward = helpers(dz, "deep_forward")
+    with mem.gc_disabled():
+        deep_forward([dz.layers.Linear(256, in_size=256) for _ in range(8)], 1024)  # warm up, other layers
+        layers = [dz.layers.Linear(256, in_size=256) for _ in range(8)]
+        before = mem.rss()
+        deep_forward(layers, 1024)
+        growth = rss_growth(mem, before, "memory after a forward pass")
+    if growth > 6 * MIB:
+        fail(f"after a forward pass through 8 layers, the operating system counts {growth / MIB:.0f} MiB more "
+             "memory in your process (each activation is 1 MiB, 16 in all): the layers keep their inputs or "
+             "outputs alive")
 
 
 def test_book_program(dz):

@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from grader.judge.remote import LearnerError
 from grader.judge.spec import as_array, define, expect_array, expect_value, fail, helpers_file, remote
 
 INSIDE = helpers_file(__file__)
@@ -33,10 +34,20 @@ def test_params_of_layers_inside_layers(dz):
     Net, net_params = helpers(dz, "Net", "net_params")
     net = Net()
     net(np.ones((2, 5)))  # the first call draws the W
-    count, hits, twice = net_params(net)
+    try:
+        count, hits, twice = net_params(net)
+    except LearnerError as error:
+        if error.type_name != "KeyError":
+            raise
+        fail(f"params() raised KeyError: {error.message}, a registered name that this layer has no attribute of: "
+             "each layer registers its own names, in a collection made in its own __init__",
+             ko=f"params()에서 KeyError: {error.message} 예외가 발생했습니다. 등록된 이름인데 이 계층에는 그 속성이 없습니다. "
+                "계층마다 자기 __init__에서 만든 집합에 자기 이름만 등록해야 합니다")
     if (count, hits, twice) != (6, 6, 0):
         fail(f"params() of a model with layers inside layers yields {count} values, {hits} of its 6 parameters, "
-             f"{twice} of them twice: a layer's params() must go into the layers it holds, recursively")
+             f"{twice} of them twice: a layer's params() must go into the layers it holds, recursively",
+             ko=f"계층 안에 계층이 있는 모델의 params()가 값 {count}개를 내놓았습니다. 매개변수 6개 중 {hits}개이고, 그중 {twice}개는 "
+                "두 번 나왔습니다. 계층의 params()는 자신이 가진 계층 안으로 재귀적으로 들어가야 합니다")
 
 
 def test_cleargrads_reaches_every_layer(dz):
@@ -118,6 +129,11 @@ def test_mlp_forward(dz):
     x = np.array([[0.5, -1.0, 2.0], [1.0, 0.0, -0.5]])
     for activation, numpy_activation, name in ((F.sigmoid, sigmoid, "F.sigmoid"), (F.tanh, np.tanh, "F.tanh")):
         y, weights = helpers(dz, "mlp_output")((4, 2), activation, x)
+        if len(weights) > 2:
+            fail(f"an MLP((4, 2)) made after other MLPs holds {len(weights)} layers, theirs too: its list of layers is "
+                 "shared with them. Make the list in __init__ (self.layers = []), not as a default argument",
+                 ko=f"다른 MLP 다음에 만든 MLP((4, 2))에 그 MLP들의 계층까지 {len(weights)}개가 있습니다. 계층 리스트를 함께 쓰고 있는 "
+                    "것입니다. 리스트는 기본 인수가 아니라 __init__에서 만드세요(self.layers = [])")
         (W0, b0), (W1, b1) = weights
         expected = numpy_activation(x @ W0 + b0) @ W1 + b1
         expect_array(np.asarray(y), expected, f"MLP((4, 2), activation={name})(x)", rtol=1e-5)

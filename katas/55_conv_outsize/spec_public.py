@@ -26,6 +26,12 @@ def test_book_example(dz):
     """A 4x4 input, a 3x3 kernel, stride 1 and padding 1 give 4.
 
     ko: 4x4 입력, 3x3 커널, 스트라이드 1, 패딩 1이면 4입니다.
+
+    Hint: count the positions where the kernel fits: (input_size + 2 * pad - kernel_size) // stride + 1,
+    with the padding on both sides (2 * pad) and the first position counted too (+ 1).
+
+    Hint (ko): 커널이 들어가는 위치의 개수를 세세요. (input_size + 2 * pad - kernel_size) // stride + 1이고, 패딩은 양쪽에
+    더하며(2 * pad) 첫 위치도 셉니다(+ 1).
     """
     expect_value(dz.get_conv_outsize(4, 3, 1, 1), 4, "get_conv_outsize(4, 3, 1, 1)")
 
@@ -58,6 +64,10 @@ def test_utils_get_conv_outsize(dz):
     """dezero.utils.get_conv_outsize gives the same sizes (the package's functions use it).
 
     ko: dezero.utils.get_conv_outsize도 같은 크기를 냅니다(패키지의 함수들이 이 함수를 씁니다).
+
+    Hint: the same count as the step file's: (input_size + 2 * pad - kernel_size) // stride + 1.
+
+    Hint (ko): 단계 파일의 함수와 같은 개수입니다. (input_size + 2 * pad - kernel_size) // stride + 1입니다.
     """
     utils = import_module(dz, "dezero.utils")
     _check(utils.get_conv_outsize, "dezero.utils.get_conv_outsize")

@@ -89,6 +89,12 @@ def test_im2col_array_matches_the_loops(dz):
         for to_matrix in (False, True):
             got = functions_conv(dz).im2col_array(x, kernel, stride, pad, to_matrix=to_matrix)
             expected = im2col_loops(x, kernel, stride, pad, to_matrix)
+            matrix = as_array(got, "im2col_array(x, to_matrix=True)") if to_matrix else None
+            if to_matrix and matrix.shape == expected.shape and not np.allclose(matrix, expected):
+                fail(f"im2col_array, {describe_case(case)}: to_matrix=False is right but the matrix is not: move the "
+                     "axes to (N, OH, OW, C, KH, KW), transpose(0, 4, 5, 1, 2, 3), before reshape(N * OH * OW, -1)",
+                     ko=f"im2col_array, {describe_case(case)}: to_matrix=False는 맞는데 행렬이 틀립니다. reshape(N * OH * OW, -1) 전에 "
+                        "transpose(0, 4, 5, 1, 2, 3)로 축을 (N, OH, OW, C, KH, KW) 순서로 옮기세요")
             expect_array(got, expected, f"im2col_array, {describe_case(case)}, to_matrix={to_matrix}")
             expect_value(str(got.dtype), "float32", "the dtype of im2col_array of a float32 image")
 
@@ -182,6 +188,12 @@ def test_col2im_gradient(dz):
     """F.col2im's gradient (its backward is im2col) matches numerical differentiation.
 
     ko: F.col2im의 기울기(역전파는 im2col)는 수치 미분과 일치합니다.
+
+    Hint: Col2im.backward is im2col(gy, ...) with the forward's own kernel_size, stride and pad (and
+    Im2col.backward col2im likewise): any other size or padding gives a gradient of another shape.
+
+    Hint (ko): Col2im.backward는 순전파와 같은 kernel_size, stride, pad로 계산한 im2col(gy, ...)입니다(Im2col.backward의 col2im도
+    마찬가지입니다). 크기나 패딩이 다르면 기울기의 모양이 달라집니다.
     """
     rng = np.random.default_rng(573)
     shape = (1, 2, 4, 4)

@@ -183,6 +183,13 @@ def test_pooling_double_backward(dz):
     """A second derivative through pooling: d/dx of sum(r * grad of sum(pooling(x) ** 2)) is 2 r at each max, 0 elsewhere.
 
     ko: pooling을 거친 2차 미분: sum(pooling(x) ** 2)의 기울기에 r을 곱해 합한 값을 x로 미분하면 최댓값 자리에서는 2 r, 나머지는 0입니다.
+
+    Hint: the second derivative goes through Pooling2DGrad's backward, Pooling2DWithIndexes: it picks
+    from each window the element at the position the pooling's forward remembered (its indexes), not
+    a new max.
+
+    Hint (ko): 2차 미분은 Pooling2DGrad의 backward인 Pooling2DWithIndexes를 거칩니다. 이 함수는 윈도마다 최댓값을 새로 구하지 않고, pooling의
+    순전파가 기억해 둔 위치(indexes)의 원소를 고릅니다.
     """
     x = distinct((1, 2, 4, 6), 577)
     r = np.random.default_rng(578).standard_normal(x.shape)

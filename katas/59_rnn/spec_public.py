@@ -59,6 +59,10 @@ def test_rnn_matches_numpy(dz):
     rnn = h["make_rnn"](Wx, b, Wh)
     got = h["run"](rnn, xs)
     for t, (g, e) in enumerate(zip(got, rnn_numpy(Wx, b, Wh, xs))):
+        if np.shape(g) == np.shape(e) and not np.allclose(g, e) and np.allclose(np.tanh(g), e):
+            fail(f"the output of call {t + 1} is what tanh takes, not what it gives: the RNN's new state is "
+                 "h = F.tanh(...) of the sum",
+                 ko=f"{t + 1}번째 호출의 출력이 tanh를 적용하기 전의 값입니다. RNN의 새 상태는 그 합에 F.tanh를 적용한 h입니다")
         expect_array(g, e, f"the output of call {t + 1}")
     expect_array(as_array(rnn.h, "rnn.h"), got[-1], "rnn.h after three calls (the last output)")
 

@@ -55,10 +55,12 @@ def test_lstm_matches_numpy(dz):
 
     Hint: f, i and o are sigmoids and u a tanh, each from its own pair of Linears (x2f/h2f for f, and so
     on); c = f * c + i * u (i * u at the first step) and h = o * tanh(c). Swapping two gates' Linears, or
-    two activations, gives other numbers.
+    two activations, gives other numbers. reset_state(), which __init__ calls, sets both self.h and
+    self.c to None.
 
     Hint (ko): f, i, o에는 시그모이드를, u에는 tanh를 쓰고, 저마다 자기 Linear 쌍에서 나옵니다(f는 x2f/h2f 등). c = f * c + i * u(첫 호출에서는 i *
-    u), h = o * tanh(c)입니다. 두 게이트의 Linear나 두 활성화 함수를 서로 바꾸면 다른 값이 나옵니다.
+    u), h = o * tanh(c)입니다. 두 게이트의 Linear나 두 활성화 함수를 서로 바꾸면 다른 값이 나옵니다. __init__이 호출하는 reset_state()는
+    self.h와 self.c를 모두 None으로 설정합니다.
     """
     h = helpers(dz)
     Wx, bx, Wh = weights(60)

@@ -31,4 +31,19 @@ VARIANTS = [
      "MatMul.backward with the Variable methods"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "MatMul.backward without the transposes": (("gx = matmul(gy, W)\n", "gx = matmul(gy, W.T) and gW = matmul(x.T, gy)"),
+                                               ("gx = matmul(gy, W.T), gW = matmul(x.T, gy)",), None),
+    "MatMul.backward with the factors in the wrong order": (
+        ("gx = matmul(W.T, gy)", "gx = matmul(gy, W.T) and gW = matmul(x.T, gy)"),
+        ("gx = matmul(gy, W.T), gW = matmul(x.T, gy)",), None),
+    "MatMul.backward returns the gradients in the wrong order": (
+        ("x.grad has W's shape", "in the order of the inputs"), ("입력의 순서대로",), "in the order of the inputs"),
+    "MatMul.backward: gx without W's transpose": (("gx = matmul(gy, W)\n", "gx = matmul(gy, W.T)"),
+                                                  ("gx = matmul(gy, W.T)",), None),
+    "MatMul.backward on arrays: not differentiable again": (
+        ("MatMul.backward computed on arrays", "not with NumPy on their data"), ("넘파이를 쓰지 말고",), None),
+    "setup_variable does not install matmul and dot": (
+        ("no attribute 'matmul'", "Variable.matmul = dezero.functions.matmul"),
+        ("Variable.matmul = dezero.functions.matmul",), None),
+}

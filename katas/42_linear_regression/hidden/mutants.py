@@ -32,4 +32,23 @@ VARIANTS = [
      "predict with Variable.dot"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "predict forgets b": (("predict(x) for x of shape (5, 1)", "y = F.matmul(x, W) + b"), ("F.matmul(x, W) + b",), None),
+    "the step file's mean_squared_error divides by the number of elements": (
+        ("mean_squared_error(x0, x1), shape (4, 3): the forward result", "not by diff.size"),
+        ("diff.size가 아니라",), None),
+    "the step file's mean_squared_error does not divide by N": (
+        ("mean_squared_error(x0, x1), shape (4, 3): the forward result", "divides by len(diff)"),
+        ("len(diff)로 나눕니다",), None),
+    "MeanSquaredError divides by the number of elements": (
+        ("F.mean_squared_error(x0, x1), shape (4, 3): the forward result", "return (diff ** 2).sum() / len(diff)"),
+        ("return (diff ** 2).sum() / len(diff)",), None),
+    "MeanSquaredError.backward forgets the factor 2": (
+        ("the gradient of input 0", "gx0 = gy * diff * (2. / len(diff))"), ("gx0 = gy * diff * (2. / len(diff))",), None),
+    "MeanSquaredError.backward: gx1 without the minus": (
+        ("the gradient of input 1", "return gx0, -gx0"), ("return gx0, -gx0",), None),
+    "MeanSquaredError.backward ignores gy": (
+        ("the gradient of input 0", "gx0 = gy * diff * (2. / len(diff))"), ("gx0 = gy * diff * (2. / len(diff))",), None),
+    "F.mean_squared_error built from smaller functions": (
+        ("built from smaller functions", "Write it as one Function"), ("Function 하나로",), None),
+}

@@ -35,4 +35,24 @@ VARIANTS = [
      "Linear.backward in the book's layout"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "Linear.backward: gb not summed back to b's shape": (
+        ("the gradient of input 2 (shape (2,))", "sum_to(gy, b.shape)"), ("sum_to(gy, b.shape)",), None),
+    "Linear.backward without the transposes": (
+        ("gx = matmul(gy, W)\n", "gx = matmul(gy, W.T) and gW = matmul(x.T, gy)"),
+        ("gx = matmul(gy, W.T), gW = matmul(x.T,",), None),
+    "Linear.forward forgets b": (("x W without b", "must add b"), ("b를 더해야",), "gave x W without b"),
+    "Linear.backward assumes there is a b": (
+        ("'NoneType' object has no attribute 'shape'", "backward returns None as b's gradient"),
+        ("b의 기울기로 None을",), None),
+    "linear_simple frees t before adding b": (
+        ("y = t + b", "only after y = t + b has used it"), ("t를 쓴 다음에야",), None),
+    "Sigmoid.backward uses x instead of y": (
+        ("F.sigmoid(x): the gradient of input 0", "takes y from its output"), ("출력 y = self.outputs[0]()",), None),
+    "Sigmoid.backward ignores gy": (
+        ("F.sigmoid(x): the gradient of input 0", "returns gy * y * (1 - y)"), ("gy * y *",), None),
+    "Sigmoid.backward on arrays: not differentiable again": (
+        ("a backward computed on arrays", "not with NumPy on .data"), ("넘파이를 쓰지 말고",), None),
+    "sigmoid_simple with the wrong sign": (
+        ("F.sigmoid_simple(x): the forward result", "1 / (1 + exp(-x))"), ("1 / (1 + exp(-x))",), None),
+}

@@ -71,4 +71,39 @@ VARIANTS = [
      "        self.inputs = [weakref.ref(x) for x in inputs]", "the book's weak references to the inputs"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "Parameter as another name for Variable: a Layer collects every Variable": (
+        ("not the Variable v", "Parameter must be a subclass of Variable"), ("Variable의 하위 클래스여야",), None),
+    "__setattr__ registers every Variable (Parameter's base class)": (
+        ("when value is a Parameter, add name to self._params", "A plain Variable, a number or an array is not a parameter"),
+        ("value가 Parameter이면 name을 self._params에 추가",), None),
+    "__setattr__ forgets to store the attribute": (
+        ("KeyError: 'p1'", "then store the attribute (super().__setattr__(name, value))"),
+        ("속성을 저장하세요(super().__setattr__(name, value))",), None),
+    "params() yields the names": (
+        ("the attributes []", "params() yields self.__dict__[name] for each registered name"),
+        ("등록된 이름마다 self.__dict__[name]을 내놓습니다",), None),
+    "cleargrads() clears nothing": (("call cleargrad() on each of params()",), ("매개변수마다 cleargrad()를 호출하세요",), None),
+    "Layer keeps its inputs and outputs strongly": (
+        ("'Variable' object is not callable", "self.outputs = [weakref.ref(y) for y in outputs]"),
+        ("self.outputs = [weakref.ref(y) for y in outputs]",), None),
+    "Layer keeps its last outputs in another attribute": (
+        ("still keep sigmoid(l1(x)) and y alive", "store inputs and outputs as weak references"),
+        ("입력과 출력은 약한 참조로 저장하세요",), None),
+    "Layer.__call__ always returns a tuple": (
+        ("got (<Variable in your code>,)", "returns outputs[0] when there is one"), ("출력이 하나면 outputs[0]을 돌려줍니다",), None),
+    "lazy W created with the shape (out_size, in_size)": (
+        ("not aligned", "W has shape (in_size, out_size), so that x W works"), ("W의 모양은 (in_size, out_size)",), None),
+    "W drawn as (out_size, in_size) and transposed: right shape, not the book's weights": (
+        ("W after the first call", "np.random.randn(in_size, out_size)"), ("np.random.randn(in_size, out_size)",), None),
+    "W drawn again at every call": (("W after a second call (it must not change)", "draw W only when self.W.data is None"),
+                                    ("self.W.data가 None일 때만 W를 뽑으세요",), None),
+    "in_size taken from the number of rows": (
+        ("not aligned", "self.in_size = x.shape[1]"), ("self.in_size = x.shape[1]",), None),
+    "W not scaled by sqrt(1 / in_size)": (("W after the first call", "times sqrt(1 / in_size)"),
+                                          ("sqrt(1 / in_size)를 곱한",), None),
+    "b created as float64": (("the dtype of b: expected 'float32', got 'float64'",), ("the dtype of b: 기댓값은 'float32'",), None),
+    "nobias ignored": (("b with nobias=True: expected None, got a Parameter object",), ("b with nobias=True: 기댓값은 None",), None),
+    "Layer's _params in the class body: one collection of names shared by every layer": (
+        ("after other layers were made", "made in __init__ (self._params = set())"), ("클래스 본문(_params = set())",), None),
+}

@@ -63,4 +63,28 @@ VARIANTS = [
      "the book's MLP"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "params() does not recurse: it yields the sublayers themselves": (
+        ("must go into the layers it holds, recursively", "every parameter of its params() (yield from)"),
+        ("재귀적으로 들어가야", "(yield from)"), None),
+    "params() yields a sublayer's generator instead of its parameters": (
+        ("must go into the layers it holds, recursively", "every parameter of its params() (yield from)"),
+        ("재귀적으로 들어가야", "(yield from)"), None),
+    "__setattr__ does not register layers (step 44's form)": (
+        ("yields 1 values", "registers a value that is a Parameter or a Layer"), ("Parameter나 Layer인 값을 등록하세요",), None),
+    "MLP keeps its layers in a list only: params() does not see them": (
+        ("len(list(MLP((10, 1)).params())): expected 4, got 0", "a list alone is not registered"),
+        ("리스트에 담기만 해서는 등록되지 않습니다",), None),
+    "MLP applies the activation after the last layer too": (
+        ("MLP((4, 2), activation=F.sigmoid)(x)", "apply the activation after every layer but the last"),
+        ("마지막 계층을 뺀 모든 계층 뒤에",), None),
+    "MLP ignores its activation argument": (
+        ("MLP((4, 2), activation=F.tanh)(x)", "x = self.activation(l(x))"), ("x = self.activation(l(x))",), None),
+    "MLP's layers in a mutable default argument, shared by every MLP": (
+        ("its list of layers is shared with them", "not as a default argument"), ("리스트는 기본 인수가 아니라",),
+        "its list of layers is shared"),
+    "Layer's _params in the class body: one collection of names shared by every layer": (
+        ("params() raised KeyError: 'W'", "in a collection made in its own __init__"), ("자기 __init__에서 만든 집합에",), None),
+    "Model.plot passes the inputs to forward as one tuple": (
+        ("y = self.forward(inputs)", "plot runs y = self.forward(*inputs)"), ("y = self.forward(*inputs)를 실행한 뒤",), None),
+}

@@ -93,4 +93,32 @@ VARIANTS = [
      "SGD not in place; the book's hook loop"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "MomentumSGD: the velocity's sign": (("W.data after update 1 of MomentumSGD()", "the sign of v or of lr * grad reversed"),
+                                         ("부호가 뒤집힌 것입니다",), None),
+    "MomentumSGD: a new zero velocity at every update (not kept)": (
+        ("W.data after update 2 of MomentumSGD()", "is kept from one update to the next"), ("다음 갱신으로 이어집니다",), None),
+    "MomentumSGD: one velocity shared by every parameter": (
+        ("the second parameter after update 1", "keep a dict keyed by id(param)"), ("id(param)을 키로 하는 딕셔너리",), None),
+    "MomentumSGD: the velocity is a Variable, so every step's graph stays alive": (
+        ("keeps each step's graph alive", "the velocity must be an array"), ("속도는 배열이어야 합니다",), None),
+    "MomentumSGD: a float64 velocity (np.zeros(shape)) promotes float32 parameters": (
+        ("a float32 parameter became float64", "make the velocity with zeros_like(param.data)"),
+        ("속도는 zeros_like(param.data)로 만드세요",), None),
+    "SGD: updates param.data with the Variable param.grad": (
+        ("never with the Variable param.grad", "param.data -= self.lr * param.grad.data"),
+        ("param.data -= self.lr * param.grad.data로 갱신하세요",), None),
+    "update() also updates parameters without a gradient": (
+        ("one parameter whose grad is None", "if p.grad is not None]"), ("if p.grad is not None]만 다룹니다",), None),
+    "update() never calls the hooks": (("the second hook was called 0 times", "calls f(params) for each f in self.hooks"),
+                                       ("self.hooks의 f마다 f(params)를 호출한",), None),
+    "hooks run after the update": (("hooks run before any parameter is updated",),
+                                   ("f(params)를 호출한 다음, 매개변수마다 update_one을 호출합니다",), None),
+    "setup() does not return the optimizer": (("returned None", "(return self)"), ("return self로 끝내세요",), None),
+    "SGD's default lr is 0.1": (("(the default lr is 0.01)",), None, None),
+    "MomentumSGD: the velocities in a mutable default argument, shared by every MomentumSGD": (
+        ("its velocity starts at zero", "A list or dict written as a default argument (vs={})"), ("기본 인수(vs={})",), None),
+    "Optimizer: the hooks in a mutable default argument, shared by every optimizer": (
+        ("ran a hook added to another optimizer", "each optimizer needs a list of hooks of its own"),
+        ("자기만의 훅 리스트",), None),
+}

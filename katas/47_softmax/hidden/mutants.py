@@ -63,4 +63,38 @@ VARIANTS = [
      "softmax and softmax_cross_entropy composed of exp, sum, clip, log and get_item"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "softmax without subtracting the max: overflows on large scores": (
+        ("expected finite numbers", "Subtract each row's max first"), ("먼저 행마다 최댓값을 빼세요",), None),
+    "Softmax.backward sums without keepdims": (
+        ("could not be broadcast together", "along the axis (keepdims=True)"), ("(keepdims=True)",), None),
+    "cross-entropy summed, not averaged over the batch": (
+        ("4 times the expected", "average over the batch (divide by N)"), ("합한 뒤 N으로 나누세요",), None),
+    "cross-entropy's gradient not divided by N": (
+        ("the gradient of input 0", "divides the gradient by N too"), ("기울기도 N으로 나눕니다",), None),
+    "cross-entropy treats integer labels as one-hot rows": (
+        ("shapes (4,) (4,3)", "t holds class numbers, one per row (shape (N,)), not one-hot rows"), ("원핫 행이 아니라",), None),
+    "one-hot rows of the batch size, not the class count": (
+        ("shapes (5,3) (5,5)", "np.eye(number of classes)[t]"), ("np.eye(클래스 수)[t]",), None),
+    "the labels used as if they were one-hot already": (
+        ("the gradient of input 0", "np.eye(number of classes)[t]"), ("np.eye(클래스 수)[t]",), None),
+    "cross-entropy through a float64 one-hot: float32 scores give a float64 loss": (
+        ("the loss of float32 scores is float64", "a one-hot made with np.eye(C) is float64"),
+        ("np.eye(C)로 만든 원핫은 float64",), None),
+    "GetItemGrad assigns: a repeated index gets one gradient": (
+        ("x[np.array([0, 0, 2, 0])]", "np.add.at(gx, slices, gy)"), ("np.add.at(gx, slices, gy)",), None),
+    "GetItemGrad with += (buffered: a repeated index counted once)": (
+        ("x[np.array([0, 0, 2, 0])]", "np.add.at(gx, slices, gy)"), ("np.add.at(gx, slices, gy)",), None),
+    "GetItemGrad's zeros are float64": (("is float64, expected float32", "dtype=gy.dtype"), ("dtype=gy.dtype으로",), None),
+    "setup_variable does not install __getitem__": (
+        ("'Variable' object is not subscriptable", "Variable.__getitem__ = dezero.functions.get_item"),
+        ("Variable.__getitem__ = dezero.functions.get_item으로 설정하세요",), None),
+    "GetItem.backward in NumPy: no graph for a second derivative": (
+        ("make GetItemGrad a Function",), ("넘파이 배열로 계산하면 그래프가 끊깁니다",), None),
+    "softmax1d divides by the sum of the scores, not of their exps": (
+        ("softmax1d(np.array([1, 2, -0.5, 0.3]))", "exp(x) / sum(exp(x))"), ("exp(x) / sum(exp(x))",), None),
+    "softmax ignores its axis": (("softmax(x, axis=0): expected",), ("softmax(x, axis=0): 기댓값은", "axis=0도 확인합니다"), None),
+    "cross-entropy through an unstable log(softmax)": (
+        ("Subtract each row's max (use logsumexp)", "compute log softmax as x - logsumexp(x)"),
+        ("로그 softmax는 x - logsumexp(x)로 계산하세요",), None),
+}

@@ -36,4 +36,23 @@ VARIANTS = [
      "the book's Dataset"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "the data's transform applied to the labels": (
+        ("(the label, untransformed)", "the data's transform must never touch the labels"),
+        ("데이터의 변환이 레이블을 건드려서는 안 됩니다",), None),
+    "target_transform ignored": (("expected the label np.int64(102)", "the labels go through self.target_transform"),
+                                 ("self.target_transform을 거칩니다",), None),
+    "transform ignored": (("Table(transform=times_ten)[1][0]", "self.transform(self.data[i])"),
+                          ("self.transform(self.data[i])",), None),
+    "no identity when transform is None": (("'NoneType' object is not callable", "(the identity, lambda x: x)"),
+                                           ("(항등 함수 lambda x: x)",), None),
+    "a dataset without labels fails": (("Unlabeled(): dataset[2] raised", "when self.label is None, return (x, None)"),
+                                       ("self.label이 None이면 (x, None)을 돌려주세요",), None),
+    "len() counts the labels": (("has no len()", "len() is len(self.data)"), ("len()은 len(self.data)를 돌려줍니다",), None),
+    "__init__ clears data and label after prepare()": (
+        ("has no len()", "sets data and label to None, then calls self.prepare()"),
+        ("data와 label을 None으로 둔 다음 self.prepare()를 호출하세요",), None),
+    "train not stored": (("no attribute 'train'", "__init__ stores train"), ("__init__에서 train과 변환을 저장하고",), None),
+    "Spiral always loads the training split": (("Spiral(train=False)[0][0]", "get_spiral(self.train)"),
+                                               ("get_spiral(self.train)",), None),
+}

@@ -52,4 +52,24 @@ VARIANTS = [
      "shuffles with np.random.shuffle"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "drops the last, smaller batch": (("the last, smaller batch is missing", "math.ceil(data_size / batch_size)"),
+                                      ("마지막 배치는 버려지지 않고",), None),
+    "shuffles once, not at every epoch": (("shuffle again for every epoch", "draw the permutation in reset()"),
+                                          ("reset()에서 뽑으세요",), None),
+    "no reset at the end of a pass: the second epoch is empty": (
+        ("reset the loader at the end of each pass", "__next__ calls self.reset() before raising StopIteration"),
+        ("StopIteration을 일으키기 전에 self.reset()을 호출하세요",), None),
+    "never shuffles": (("gave the examples in order: shuffle=True is the default",), None, None),
+    "batches as Variables instead of arrays": (("x should be a NumPy array (np.array of the examples), got a Variable",),
+                                               ("x = np.array([example[0] for example in batch])",), None),
+    "the loader keeps every batch it served": (
+        ("each epoch should free what it made", "a loader that stores what it served grows with every epoch"),
+        ("내준 배치를 저장해 두는 로더는",), None),
+    "accuracy takes the argmax along axis 0": (("y.data.argmax(axis=1) is the predicted class of each row",),
+                                               ("y.data.argmax(axis=1)이 행마다 예측한 클래스",), None),
+    "accuracy returns a number, not a Variable": (("expected a Variable (Variable(as_array(...)))",),
+                                                  ("Variable(as_array(...))로 감싸세요",), None),
+    "accuracy counts instead of averaging": (("expected array(0.6, dtype=float64), got array(3, dtype=int64)",
+                                              "compare it with t and take the mean"), ("평균을 내고",), None),
+}

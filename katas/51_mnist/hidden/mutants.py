@@ -44,4 +44,22 @@ VARIANTS = [
      "the book's MNIST.prepare, _load_label and _load_data"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "labels read past a 16-byte header (the images' header size)": (
+        ("MNIST(train=True).label: expected shape (300,), got shape (292,)", "a labels file an 8-byte one (offset=8)"),
+        ("레이블 파일에는 8바이트 헤더가(offset=8)",), None),
+    "images without the channel axis": (("expected (300, 1, 28, 28) (N images of one channel, 28 x 28)",),
+                                        ("(-1, 1, 28, 28)로 reshape하세요",), None),
+    "train and test files swapped": (("len(MNIST(train=True)): expected 300, got 100", "'train-images-idx3-ubyte.gz'"),
+                                     ("get_file(url + 'train-images-idx3-ubyte.gz')",), None),
+    "labels read from the images file": (
+        ("train-images-idx3-ubyte.gz is not a valid IDX file", "a labels file an 8-byte one (offset=8)"),
+        ("레이블 파일에는 8바이트 헤더가(offset=8)",), None),
+    "the transforms are not passed on (the first such line is MNIST's)": (
+        ("should be 784 float32 values", "passes train, transform and target_transform on to Dataset.__init__"),
+        ("Dataset.__init__에 넘깁니다",), None),
+    "the gzip file read as if it were not compressed": (("cannot reshape", "The file is gzip: read it with gzip.open"),
+                                                        ("gzip.open으로 읽으세요",), None),
+    "a path of its own instead of get_file's cache folder": (
+        ("No such file or directory", "gives the path in the cache folder"), ("캐시 폴더 안의 경로를 돌려줍니다",), None),
+}

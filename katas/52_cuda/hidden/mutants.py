@@ -44,4 +44,23 @@ VARIANTS = [
      "the book's get_array_module, as_numpy and as_cupy"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "get_array_module asks CuPy even when it is missing": (
+        ("no attribute 'get_array_module'", "get_array_module returns np when gpu_enable is False"),
+        ("gpu_enable이 False이면 get_array_module은 np를 돌려줍니다",), None),
+    "as_cupy without checking gpu_enable: an AttributeError instead of a clear error": (
+        ("Check gpu_enable first and raise an error that says CuPy is not available",), ("gpu_enable을 확인하고",), None),
+    "as_numpy does not unwrap a Variable": (("no attribute 'asnumpy'", "as_numpy takes a Variable's .data"),
+                                            ("as_numpy는 Variable이면 .data를 꺼내고",), None),
+    "as_numpy fails on a scalar": (("no attribute 'asnumpy'", "turns a scalar into np.array(x)"),
+                                   ("스칼라는 np.array(x)로 바꾸고",), None),
+    "Variable.to_cpu fails on a Variable without data": (
+        ("Variable(None).to_cpu() raised", "a Variable without data"), ("self.data가 None이 아닐 때만",), None),
+    "Layer.to_gpu skips the parameters of sublayers": (("MLP.to_gpu() returned normally", "for param in self.params()"),
+                                                       ("for param in self.params():",), None),
+    "DataLoader.to_gpu does nothing": (("to_gpu() should set self.gpu = True",), ("to_gpu는 self.gpu = True로",), None),
+    "Layer.to_gpu does nothing": (("MLP.to_gpu() returned normally", "for param in self.params(): param.to_cpu() (or to_gpu())"),
+                                   ("for param in self.params(): param.to_cpu()(또는 to_gpu())",), None),
+    "DataLoader.to_cpu keeps serving GPU batches": (("x, t = cuda.as_cupy(x), cuda.as_cupy(t)", "to_cpu self.gpu = False"),
+                                                    ("to_cpu는 self.gpu = False로",), None),
+}

@@ -74,4 +74,18 @@ VARIANTS = [
         params_dict = {}""", "the book's load_weights with the checks added (KeyError from npz for a missing name)"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "_flatten_params fills a mutable default dict, which save_weights uses: every model's names pile up": (
+        ("the keys of the MLP's file, saved second", "A dict written as a default argument (params_dict={})"),
+        ("기본 인수(params_dict={})",), None),
+    "save_weights with unflattened names (W, b without the path)": (
+        ("got ['W', 'b']", "Names without the path ('W', 'b') collide"), ("경로 없이 'W', 'b'만 쓰면 이름이 겹칩니다",), None),
+    "names joined with '.' instead of '/'": (("got ['l0.W', 'l0.b', 'l1.W', 'l1.b']", "joined with '/'"),
+                                             ("'/'로 이어 붙이고",), None),
+    "_flatten_params does not descend into sublayers": (
+        ("got []", "a sublayer's parameters take the sublayer's attribute name as a prefix"),
+        ("하위 계층의 매개변수 이름 앞에는",), None),
+    "load_weights skips the names the file lacks": (
+        ("it must raise an error that names the parameter", "a name the file lacks must not be skipped"),
+        ("파일에 없는 이름을 건너뛰면",), None),
+}

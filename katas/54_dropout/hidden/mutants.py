@@ -53,4 +53,16 @@ VARIANTS = [
 """, "a Dropout Function that keeps its mask"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "dropout not scaled": (("the distinct non-zero values of dropout(ones, 0.3)", "divide by 1 - dropout_ratio"),
+                           ("1 - dropout_ratio로 나누세요",), None),
+    "dropout scaled in test mode": (("dropout(x, 0.4) under test_mode()", "test mode passes x through as it is"),
+                                    ("테스트 모드에서는 x를 그대로 통과시킵니다",), None),
+    "dropout mask redrawn in backward": (("x.grad (the upstream gradient through the forward's mask", "keep the mask drawn in forward"),
+                                         ("forward에서 뽑은 마스크를 보관해 두세요",), None),
+    "a float64 scale turns float32 into float64": (
+        ("the dtype of dropout(float32 x).data: expected 'float32', got 'float64'", "give scale x's dtype"),
+        ("scale을 x의 dtype으로",), None),
+    "test_mode leaves training on": (("Config.train inside test_mode(): expected False, got True",),
+                                     ("Config.train inside test_mode(): 기댓값은 False",), None),
+}

@@ -60,4 +60,16 @@ VARIANTS = [
     height, width = H, W""", "the book's col2im_array"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "im2col with the wrong axis order": (("to_matrix=False is right but the matrix is not", "transpose(0, 4, 5, 1, 2, 3)"),
+                                         ("transpose(0, 4, 5, 1, 2, 3)로 축을",), "to_matrix=False is right but the matrix is not"),
+    "im2col with the strides swapped": (("to_matrix=False: expected", "a stride is applied wrongly"),
+                                        ("패딩이나 스트라이드를 잘못", "to_matrix=False: 기댓값은"), None),
+    "im2col pads the width with PH": (("to_matrix=False: expected", "the padding or a stride is applied wrongly"),
+                                      ("패딩이나 스트라이드를 잘못", "to_matrix=False: 기댓값은"), None),
+    "col2im does not accumulate overlapping windows": (
+        ("windows covering each pixel", "where it must add (img[...] += col[...])"), ("더해야(img[...] += col[...])",), None),
+    "Col2im.backward forgets the padding": (
+        ("expected shape (16, 18), got shape (4, 18)", "with the forward's own kernel_size, stride and pad"),
+        ("순전파와 같은 kernel_size, stride, pad로",), None),
+}

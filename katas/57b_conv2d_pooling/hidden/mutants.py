@@ -39,4 +39,19 @@ VARIANTS = [
      "the book's Pooling2DGrad (a flat index per window, then swapaxes)"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "conv2d_simple reshapes straight to (N, OC, OH, OW)": (
+        ("without bias: expected", "reshaped to (N, OH, OW, OC) before OC moves to axis 1"),
+        ("(N, OH, OW, OC)로 reshape한 다음에 OC를 축 1로 옮깁니다",), None),
+    "conv2d_simple's kernels reshaped without the transpose": (
+        ("without bias: expected", "W.reshape(OC, -1).transpose()"), ("W.reshape(OC, -1).transpose()",), None),
+    "pooling_simple reshapes straight to (N, C, OH, OW)": (
+        ("pooling_simple(x (2, 3, 4, 6)", "reshape to (N, OH, OW, C) before moving C to axis 1"),
+        ("(N, OH, OW, C)로 reshape하고 나서 C를 축 1로 옮기세요",), None),
+    "max-pooling backward to every position of the window": (
+        ("the gradient of input 0", "it belongs only at indexes, the position of the max"),
+        ("최댓값의 위치(indexes)에만",), None),
+    "Pooling2DWithIndexes takes the max again instead of the remembered positions": (
+        ("the second-order gradient through pooling", "the position the pooling's forward remembered (its indexes), not"),
+        ("최댓값을 새로 구하지 않고",), None),
+}

@@ -75,4 +75,22 @@ VARIANTS = [
         return image""", "the book's preprocess (in-place mean subtraction)"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "block 4 with 256 channels": (("conv4_1: (type, out_channels", "expected ('Conv2d', 512"),
+                                  ("conv4_1", "기댓값은 ('Conv2d', 512"), None),
+    "no pooling after block 5": (("fc6.W shaped (1024, 4096)", "each of the five blocks ends in F.pooling(x, 2, 2)"),
+                                 ("F.pooling(x, 2, 2)로 끝납니다",), None),
+    "convolutions without padding": (("conv1_1: (type, out_channels", "(1, 1), (1, 1), (64,)), got ('Conv2d', 64, (3, 3), (1, 1), (0, 0)"),
+                                     ("(1, 1), (0, 0), (64,))",), None),
+    "pretrained never loads the file": (("the weights were not loaded", "then self.load_weights(path)"),
+                                        ("self.load_weights(path)를 호출하세요",), None),
+    "no ReLU after fc7": (("which tests the ReLU after fc7", "that layer has no ReLU after it"),
+                          ("그 계층 뒤에 ReLU가 없는 것이고",), None),
+    "no ReLU after the convolutions": (("which tests the ReLU after conv1_1", "that layer has no ReLU after it"),
+                                       ("그 계층 뒤에 ReLU가 없는 것이고",), None),
+    "no ReLU after the last convolution of each block (pooling follows it)": (
+        ("which tests the ReLU after conv1_2", "that layer has no ReLU after it"), ("그 계층 뒤에 ReLU가 없는 것이고",), None),
+    "a ReLU after fc8 too": (("which tests no ReLU after fc8", "means a ReLU after fc8"), ("fc8 뒤에 ReLU를 둔 것입니다",), None),
+    "preprocess keeps RGB order": (("preprocess(image, size=(8, 6))", "the pretrained weights expect BGR (image[:, :, ::-1])"),
+                                   ("BGR(image[:, :, ::-1])",), None),
+}

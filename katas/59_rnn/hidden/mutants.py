@@ -32,4 +32,19 @@ VARIANTS = [
     ("    def __call__(self, x):\n", "    def forward(self, x):\n", "SimpleRNN with forward instead of __call__"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "RNN hidden state not reset": (("rnn.h after reset_state(): expected None", "reset_state() must set self.h = None"),
+                                   ("reset_state()는 self.h = None으로 설정해야",), None),
+    "SimpleRNN.reset_state does not reset its RNN": (("model.rnn.h after model.reset_state(): expected None",),
+                                                     ("model.rnn.h after model.reset_state(): 기댓값은 None",), None),
+    "unchain_backward only unchains the variables next to the loss": (
+        ("after unchain_backward() at step 3", "unchain_backward must cut every variable behind the loss"),
+        ("손실 뒤에 있는 모든 변수의 연결을 끊어야",), None),
+    "unchain_backward only unchains the last variable": (
+        ("after unchain_backward() at step 3", "unchain_backward must cut every variable behind the loss"),
+        ("손실 뒤에 있는 모든 변수의 연결을 끊어야",), None),
+    "unchain_backward walks the graph without cutting it": (
+        ("after unchain_backward() at step 3", "unchain_backward must cut every variable behind the loss"),
+        ("손실 뒤에 있는 모든 변수의 연결을 끊어야",), None),
+    "RNN without tanh": (("is what tanh takes, not what it gives",), ("tanh를 적용하기 전의 값",), "is what tanh takes"),
+}

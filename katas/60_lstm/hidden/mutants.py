@@ -61,4 +61,18 @@ VARIANTS = [
         t = np.array([example[1] for example in batch])""", "the book's SeqDataLoader.__next__ (stacks the batch itself)"),
 ]
 
-DIAGNOSES = {}
+DIAGNOSES = {
+    "LSTM forget and input gates swapped": (("the output of call 1", "each from its own pair of Linears"),
+                                            ("저마다 자기 Linear 쌍에서",), None),
+    "LSTM candidate with sigmoid": (("the output of call 1", "f, i and o are sigmoids and u a tanh"),
+                                    ("f, i, o에는 시그모이드를, u에는 tanh를",), None),
+    "LSTM output gate with tanh": (("the output of call 1", "f, i and o are sigmoids and u a tanh"),
+                                   ("f, i, o에는 시그모이드를, u에는 tanh를",), None),
+    "LSTM output without tanh of the cell": (("the output of call 1", "h = o * tanh(c)"), ("h = o * tanh(c)",), None),
+    "LSTM reset_state keeps the cell": (("no attribute 'c'", "sets both self.h and self.c to None"),
+                                        ("self.h와 self.c를 모두 None으로",), None),
+    "SeqDataLoader batches not strided": (("got list [[0, 1, 2], [3, 4, 5]", "not batch_size consecutive items"),
+                                          ("연속된 batch_size개 항목이 아니라",), None),
+    "BetterRNN.reset_state does not reset its LSTM": (("(model.rnn.h, model.rnn.c) after model.reset_state(): expected (None, None)",),
+                                                      ("after model.reset_state(): 기댓값은 (None, None)",), None),
+}
