@@ -11,9 +11,9 @@ implied by its folder:
     full marks.
   * DIAGNOSES: what a mutant's first failure must say (issue 19), keyed by the mutant's "what it is":
     (en, ko, named), where en is the words the learner's first failure must hold in English (the message
-    and "About this check"); ko the words it must hold in Korean, or None where only the English message
-    names the mistake yet (failure messages stay in English in both languages; the Korean about text is
-    the check's Hint (ko)); named a phrase that only this mistake's evidence may produce (a conditional
+    and "About this check"); ko the words it must hold in Korean, or None where only English words name
+    the mistake yet (a spec's message without its Korean beside it, fail(en, ko=...), or Python's error;
+    the Korean about text is the check's Hint (ko)); named a phrase that only this mistake's evidence may produce (a conditional
     diagnosis in the message), or None: no other mutant of the kata, and no variant, may get it.
     tests/test_diagnoses.py checks every entry; README.md ("How well the checks diagnose") gives the share.
 
