@@ -11,14 +11,18 @@ def _made_by(y, name, what):
     creator = y.creator
     kind = remote("type_name", creator) if isinstance(creator, Ref) else repr(creator)
     if kind != name:
-        fail(f"{what} should make a {name} and call it: its output's creator is a {kind}")
+        fail(f"{what} should make a {name} and call it: its output's creator is a {kind}",
+             ko=f"{what}는 {name} 객체를 만들어 호출해야 합니다. 그런데 출력의 창조자가 {kind}입니다")
 
 
 def _zero_d(got, dtype, what):
     if not isinstance(got, np.ndarray) or got.shape != ():
         kind = type(got).__name__
+        scalar = isinstance(got, np.generic)
         fail(f"{what}: expected a 0-d ndarray, got {kind} {got!r}"
-             + (": numpy gives a scalar for a 0-d input; wrap it with as_array" if isinstance(got, np.generic) else ""))
+             + (": numpy gives a scalar for a 0-d input; wrap it with as_array" if scalar else ""),
+             ko=f"{what}: 0차원 ndarray를 기대했지만 실제 값은 {kind} {got!r}입니다"
+                + (". 넘파이는 0차원 입력에 스칼라를 돌려주므로 as_array로 감싸세요" if scalar else ""))
     if got.dtype != dtype:
         fail(f"{what}: expected dtype {np.dtype(dtype)}, got {got.dtype}")
 

@@ -34,7 +34,9 @@ def pass_on_correct(dz, spy=False):
              "(test_forward, test_backward, test_gradient_check)")
     if outcome["failed"]:
         fail(f"with a correct square (forward x ** 2, backward 2 * x * gy), {len(outcome['failed'])} of your "
-             f"{outcome['run']} tests failed: {_listed(outcome['failed'])}")
+             f"{outcome['run']} tests failed: {_listed(outcome['failed'])}",
+             ko=f"올바른 square(forward x ** 2, backward 2 * x * gy)에서 여러분의 테스트 {outcome['run']}개 중 "
+                f"{len(outcome['failed'])}개가 실패했습니다: {_listed(outcome['failed'])}")
     return outcome
 
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.judge.spec import LearnerError, define, expect_array, fail, helpers_file, remote, same
+from grader.judge.spec import LearnerError, Ref, define, expect_array, fail, helpers_file, korean, remote, same
 
 INSIDE = helpers_file(__file__)
 
@@ -13,13 +13,19 @@ def _add_two_and_three(dz):
         return dz.add(dz.Variable(np.array(2.0)), dz.Variable(np.array(3.0)))
     except LearnerError as error:
         if error.is_a(TypeError) and "numpy.float64" in error.message:
-            fail(f"{error}\n2.0 + 3.0 on 0-d arrays gives an np.float64, which Variable refuses: "
-                 "make forward's results ndarrays first, Variable(as_array(y))")
+            fail([*error.said, "\n", korean(
+                "2.0 + 3.0 on 0-d arrays gives an np.float64, which Variable refuses: make forward's results "
+                "ndarrays first, Variable(as_array(y))",
+                "0차원 배열의 2.0 + 3.0은 np.float64가 되고, Variable은 이를 거부합니다. forward의 결과를 먼저 "
+                "ndarray로 만드세요. Variable(as_array(y))")])
         if error.is_a(TypeError) and "missing 1 required positional argument" in error.message:
-            fail(f"{error}\nforward(x0, x1) got fewer arguments than there are inputs: unpack the list, "
-                 "self.forward(*xs)")
+            fail([*error.said, "\n", korean(
+                "forward(x0, x1) got fewer arguments than there are inputs: unpack the list, self.forward(*xs)",
+                "forward(x0, x1)가 입력 수보다 적은 인수를 받았습니다. 리스트를 풀어서 넘기세요. self.forward(*xs)")])
         if error.is_a(TypeError) and "'Variable' and 'Variable'" in error.message:
-            fail(f"{error}\nforward got the Variables themselves: hand it their data, xs = [x.data for x in inputs]")
+            fail([*error.said, "\n", korean(
+                "forward got the Variables themselves: hand it their data, xs = [x.data for x in inputs]",
+                "forward가 Variable 자체를 받았습니다. 데이터를 넘기세요. xs = [x.data for x in inputs]")])
         raise
 
 
@@ -105,8 +111,14 @@ def test_two_outputs_come_back_as_a_list(dz):
     (Split,) = define(dz, INSIDE, "Split")
     f = Split()
     ys = f(dz.Variable(np.array([1.0, 2.0])))
+    if isinstance(ys, Ref):
+        fail(f"expected a list of 2 outputs, got {ys!r}, one Variable for forward's two results: hand back the "
+             "whole list when there is more than one output, outputs[0] only when there is one",
+             ko=f"출력 2개의 리스트를 기대했지만 forward의 결과 둘에 Variable 하나({ys!r})가 나왔습니다. 출력이 여럿이면 "
+                "리스트 전체를, 하나일 때만 outputs[0]을 돌려주세요")
     if not isinstance(ys, (list, tuple)) or len(ys) != 2:
-        fail(f"expected a list of 2 outputs, got {ys!r}")
+        fail(f"expected a list of 2 outputs, got {ys!r}",
+             ko=f"출력 2개의 리스트를 기대했지만 실제 값은 {ys!r}입니다")
     expect_array(ys[0].data, [1.0, 2.0], "first output")
     expect_array(ys[1].data, [2.0, 4.0], "second output")
     for number, y in enumerate(ys):

@@ -47,6 +47,6 @@ DIAGNOSES = {
     "ValueError instead of TypeError": (("expected TypeError", "raise TypeError"),
                                         ("TypeError를 일으키세요",), None),
     "accepts numpy scalars": (("is not an ndarray",), ("ndarray가 아닙니다",), None),
-    "as_array knows only Python floats (and np.float64)": (("wrap it with as_array",), None, None),
-    "exp makes a Square": (("should make a Exp",), None, None),
+    "as_array knows only Python floats (and np.float64)": (("wrap it with as_array",), ("as_array로 감싸세요",), None),
+    "exp makes a Square": (("should make a Exp",), ("Exp 객체를 만들어", "창조자가 Square"), None),
 }

@@ -83,8 +83,9 @@ VARIANTS = [
 DIAGNOSES = {
     # Verified: the failure names the learner's own test that fails on a correct square, and why.
     "a wrong expected gradient": (("with a correct square", "test_backward: AssertionError: np.float64(6.0) != array(4.)"),
-                                  None, None),
-    "a test that always fails": (("with a correct square", "test_square: AssertionError: not written yet"), None, None),
+                                  ("올바른 square", "test_backward: AssertionError"), None),
+    "a test that always fails": (("with a correct square", "test_square: AssertionError: not written yet"),
+                                 ("올바른 square", "test_square: AssertionError"), None),
     # Verified as they were: the first failure already named the mistake (not yet reworded).
     "no gradient check": (("Add a gradient check",), ("test_gradient_check",), None),
     "a gradient check against the analytic derivative": (("Add a gradient check",),

@@ -34,13 +34,15 @@ DIAGNOSES = {
     "drops a third input": (("self.forward(*xs)",), ("self.forward(*xs)를 호출",), None),
     "forgets as_array": (("which Variable refuses", "as_array(y)"), ("ndarray로 만든(as_array)",),
                          "which Variable refuses"),
-    "passes the list of arrays to forward": (("unpack the list", "self.forward(*xs)"), None,
+    "passes the list of arrays to forward": (("unpack the list", "self.forward(*xs)"), ("리스트를 풀어서", "self.forward(*xs)"),
                                             "unpack the list"),
     "hands forward the Variables instead of their data": (
-        ("forward got the Variables themselves", "x.data for x in inputs"), None, "forward got the Variables themselves"),
+        ("forward got the Variables themselves", "x.data for x in inputs"), ("Variable 자체를 받았습니다", "x.data for x in inputs"),
+        "forward got the Variables themselves"),
     "wraps forward's result in a tuple even when it is one": (
         ("<class 'tuple'> is not supported", "did not already return a tuple"), ("튜플이 아닐 때만",), None),
     "sets the creator of the first output only": (("creator should be", "every output"),
                                                  ("모든 출력에 창조자",), None),
-    "always returns the first output": (("expected a list of 2 outputs",), None, None),
+    "always returns the first output": (("one Variable for forward's two results", "hand back the whole list"),
+                                        ("Variable 하나", "리스트 전체를"), "one Variable for forward's two results"),
 }

@@ -46,5 +46,6 @@ DIAGNOSES = {
                                      ("0차원 데이터에서는 오류가 납니다",), None),
     "ndim as the length of the first axis (right for a 2x3 matrix only)": (
         ("only matches ndim by chance",), ("우연히 ndim과 같을 때만",), None),
-    "forgets the name": (("Variable(..., 'x').name: expected 'x', got None",), None, None),
+    "forgets the name": (("Variable(..., 'x').name: expected 'x', got None",),
+                         ("Variable(..., 'x').name: 기댓값은 'x', 실제 값은 None",), None),
 }

@@ -27,6 +27,6 @@ DIAGNOSES = {
                                         "y is not computed from t"),
     # Verified: the failure shows the wrong shape or values against the book's.
     "c a vector: t is broadcast, not the book's matrix": (("c.data: expected shape (2, 3), got shape (3,)",),
-                                                          None, None),
-    "t = x * c": (("t.data (x + c): expected",), None, None),
+                                                          ("c.data: 기대한 모양은 (2, 3), 실제 모양은 (3,)",), None),
+    "t = x * c": (("t.data (x + c): expected",), ("t.data (x + c): 기댓값은",), None),
 }
