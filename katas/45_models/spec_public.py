@@ -37,7 +37,7 @@ def test_params_of_layers_inside_layers(dz):
     try:
         count, hits, twice = net_params(net)
     except LearnerError as error:
-        if error.type_name != "KeyError":
+        if not error.is_a(KeyError):
             raise
         fail(f"params() raised KeyError: {error.message}, a registered name that this layer has no attribute of: "
              "each layer registers its own names, in a collection made in its own __init__",

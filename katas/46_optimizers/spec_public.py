@@ -3,8 +3,8 @@
 import numpy as np
 
 from grader.judge.remote import LearnerError, Ref
-from grader.judge.spec import (MIB, define, describe, expect_array, fail, helpers_file, import_module, rss_growth,
-                               same)
+from grader.judge.spec import (MIB, define, describe, expect_array, fail, helpers_file, import_module, korean,
+                               rss_growth, same)
 
 INSIDE = helpers_file(__file__)
 
@@ -85,7 +85,8 @@ def test_sgd_step(dz):
     optimizer.setup(Holder(default))
     _update(optimizer, "SGD()")
     expect_array(_ndarray_data(default, "SGD()"), W0 - 0.01 * gW,
-                 "W.data after one update of SGD() (the default lr is 0.01)")
+                 korean("W.data after one update of SGD() (the default lr is 0.01)",
+                        "SGD()로 한 번 갱신한 뒤의 W.data(lr의 기본값은 0.01)"))
 
 
 def test_sgd_skips_parameters_without_grad(dz):

@@ -95,7 +95,8 @@ def test_shuffled_epochs_cover_every_example(dz):
         if sorted(order.tolist()) != list(range(30)):
             fail(f"epoch {epoch + 1} gave the labels {order.tolist()}: every example must come exactly once")
         if order.tolist() == list(range(30)):
-            fail("DataLoader(dataset, 7) gave the examples in order: shuffle=True is the default")
+            fail("DataLoader(dataset, 7) gave the examples in order: shuffle=True is the default",
+                 ko="DataLoader(dataset, 7)가 예를 순서대로 내주었습니다. shuffle의 기본값은 True입니다")
         for x, t in batches:
             expect_array(x, np.stack([[2 * i, 2 * i + 1] for i in t]).astype(np.float32),
                          "each x row beside its label")

@@ -115,7 +115,7 @@ DIAGNOSES = {
     "hooks run after the update": (("hooks run before any parameter is updated",),
                                    ("f(params)를 호출한 다음, 매개변수마다 update_one을 호출합니다",), None),
     "setup() does not return the optimizer": (("returned None", "(return self)"), ("return self로 끝내세요",), None),
-    "SGD's default lr is 0.1": (("(the default lr is 0.01)",), None, None),
+    "SGD's default lr is 0.1": (("(the default lr is 0.01)",), ("lr의 기본값은 0.01",), None),
     "MomentumSGD: the velocities in a mutable default argument, shared by every MomentumSGD": (
         ("its velocity starts at zero", "A list or dict written as a default argument (vs={})"), ("기본 인수(vs={})",), None),
     "Optimizer: the hooks in a mutable default argument, shared by every optimizer": (

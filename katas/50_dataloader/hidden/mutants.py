@@ -60,7 +60,7 @@ DIAGNOSES = {
     "no reset at the end of a pass: the second epoch is empty": (
         ("reset the loader at the end of each pass", "__next__ calls self.reset() before raising StopIteration"),
         ("StopIteration을 일으키기 전에 self.reset()을 호출하세요",), None),
-    "never shuffles": (("gave the examples in order: shuffle=True is the default",), None, None),
+    "never shuffles": (("gave the examples in order: shuffle=True is the default",), ("shuffle의 기본값은 True",), None),
     "batches as Variables instead of arrays": (("x should be a NumPy array (np.array of the examples), got a Variable",),
                                                ("x = np.array([example[0] for example in batch])",), None),
     "the loader keeps every batch it served": (
