@@ -14,6 +14,7 @@ from grader import KATAS, ROOT, WORKSPACE
 from grader.grading import class_report
 from grader.grading import render, reports
 from grader.course.katas import KataNotFound, all_katas, find
+from grader.i18n import t
 from grader.limits import LIMITS
 
 
@@ -382,8 +383,11 @@ def race(args):
     from grader.course.races import RaceNotFound, find_races
     from grader.grading import racing
     from grader.grading.judging import seal_advice
+    from grader.i18n import language, say
+    from grader.learner.commands import seal_text
     from grader.sealed import sandbox
 
+    lang = language()  # a learner races their own package: their language, like check
     katas = all_katas()
     here = _here(args)
     out = here / (args.out or "graded")
@@ -396,15 +400,15 @@ def race(args):
     try:
         paths = [resolve_submission(path, katas) for path in given]
     except NotASubmission as error:
-        print(f"nox -s race: {error}. Nothing was raced.", file=sys.stderr)
+        print(f"nox -s race: {t('race_nothing', lang, error=error)}", file=sys.stderr)
         return USAGE
     names = unique_names(given) if args.submissions else [paths[0].name]
     seal = sandbox.probe()
     if not seal.sealed and not args.unsealed:
         print(f"nox -s race: {seal_advice(seal)}", file=sys.stderr)
         return CANNOT_SEAL
-    print(f"Racing {len(paths)} submission(s) against the reference: {', '.join(r.workload_name for r in races)}"
-          f"{' (test sizes)' if args.small else ''}, {seal.describe()}.", file=sys.stderr)
+    print(t("race_start", lang, count=len(paths), races=", ".join(r.workload_name for r in races),
+            size=t("race_test_sizes", lang) if args.small else "", seal=seal_text(seal, lang)), file=sys.stderr)
     rejected = 0
     try:
         racer = racing.Racer(seal)
@@ -414,18 +418,18 @@ def race(args):
                     outcome = racer.race(chosen, path, name, small=args.small, runs=args.runs)
                     racing.write_receipt(out, outcome)
                     rejected += not outcome.accepted
-                    print(racing.outcome_text(outcome))
+                    print(racing.outcome_text(outcome, lang))
         finally:
             racer.close()
     except racing.RaceError as error:
-        print(f"nox -s race: {error}", file=sys.stderr)
+        print(f"nox -s race: {say(error.said, lang)}", file=sys.stderr)
         return NOT_GRADED
-    print(racing.leaderboard_text(racing.leaderboard(out)))
-    _refresh_class_report(out, katas)
+    print(racing.leaderboard_text(racing.leaderboard(out), lang))
+    _refresh_class_report(out, katas, lang)
     return BELOW_GATE if rejected else GRADED
 
 
-def _refresh_class_report(out, katas):
+def _refresh_class_report(out, katas, lang="en"):
     """Where grade wrote a class report into ``out``, write it again so that it shows the new receipts."""
     if not (out / class_report.REPORT).is_file():
         return
@@ -433,9 +437,9 @@ def _refresh_class_report(out, katas):
         graded = [reports.read_submission(sub) for sub in sorted((out / "submissions").iterdir())
                   if (sub / "results.json").is_file()]
         class_report.write(graded, katas, out)
-        print(f"The leaderboard is in {reports.printable(out / class_report.REPORT)} too.")
+        print(t("race_board_in_report", lang, path=reports.printable(out / class_report.REPORT)))
     except Exception as error:  # the receipts stand without the page
-        print(f"The class report could not be written again: {type(error).__name__}", file=sys.stderr)
+        print(t("race_report_failed", lang, type=type(error).__name__), file=sys.stderr)
 
 def _learner(args):
     from grader.learner.commands import Learner
@@ -522,9 +526,9 @@ def own(args):
 
     learner = Learner(invoked_from=args.invoked_from)
     only = {k.id for k in learner.resolve(args.katas)} if args.katas else None
-    print(f"The book's step programs on your {learner.work.name}/dezero, against the reference:\n")
+    print(t("own_title", learner.lang, path=f"{learner.work.name}/dezero") + "\n")
     reference = complete_reference() if learner.with_reference else None
-    return compare_all(learner.katas, learner.work, reference, only=only)
+    return compare_all(learner.katas, learner.work, reference, only=only, lang=learner.lang)
 
 
 def doctor(args):
@@ -541,11 +545,12 @@ def experiment(args):
     learner = Learner()
     for kata in learner.resolve([args.kata]):
         module = kata.module
-        print(f"The book's experiment on {learner.work.name}/{kata.id}/{kata.files[0] if kata.files else ''} "
-              f"({book.ITERATIONS} x square(square(square(x))), x of {book.SIZE:.0e} float64, cyclic GC off):\n")
+        print(t("experiment_title", learner.lang, path=f"{learner.work.name}/{kata.id}/{kata.files[0] if kata.files else ''}",
+                iterations=book.ITERATIONS, size=f"{book.SIZE:.0e}") + "\n")
         reference = complete_reference() if learner.with_reference else None
         plot = ROOT / ".kata-plots" / f"experiment-{kata.id}.svg"
-        book.run(learner.workspace.kata_folder(kata), module, reference=reference, plot=plot, kata=kata.id)
+        book.run(learner.workspace.kata_folder(kata), module, reference=reference, plot=plot, kata=kata.id,
+                 lang=learner.lang)
     return 0
 
 
@@ -827,6 +832,5 @@ def main(argv=None):
         print(error, file=sys.stderr)
         return 2
     except ModuleNotFoundError as error:  # the environment, not the learner's code
-        print(f"The katas' environment is missing {error.name!r}: this is not your code's fault. "
-              "Run: nox -s prepare   (then: nox -s doctor)", file=sys.stderr)
+        print(t("environment_missing", name=error.name), file=sys.stderr)
         return 2

@@ -380,6 +380,12 @@ PHRASES = {
     "doctor_missing": {"en": "{package} is missing", "ko": "{package}이(가) 없습니다"},
     "doctor_install": {"en": "nox -s prepare (or: {command})", "ko": "nox -s prepare (또는: {command})"},
     "doctor_sandbox": {"en": "sandbox: {mode}", "ko": "샌드박스: {mode}"},
+    # the sandbox's modes as a learner reads them (grader/sealed/sandbox.py: Seal.describe says them in English for
+    # grading's logs; tests/test_korean_mode.py keeps the two the same)
+    "seal_namespaces": {"en": "sealed (kernel namespaces, another user, seccomp)",
+                        "ko": "격리됨 (커널 네임스페이스, 다른 사용자, seccomp)"},
+    "seal_uid": {"en": "sealed (another user, seccomp; no namespaces)", "ko": "격리됨 (다른 사용자, seccomp; 네임스페이스 없음)"},
+    "seal_none": {"en": "unsealed", "ko": "격리 안 됨"},
     "doctor_tmp": {"en": "temporary folder {folder} can be crossed by workers",
                    "ko": "작업 프로세스가 임시 폴더 {folder}을(를) 지나갈 수 있음"},
     "doctor_tmp_fix": {"en": "workers run as other users: chmod o+x {folder}, or set TMPDIR to such a folder",
@@ -400,8 +406,8 @@ PHRASES = {
     "doctor_cupy": {"en": "CuPy: installed (kata 52's GPU part will run)", "ko": "CuPy: 설치됨 (카타 52의 GPU 부분도 실행합니다)"},
     "doctor_no_cupy": {"en": "CuPy: not installed (optional; kata 52 checks the NumPy path)",
                        "ko": "CuPy: 설치되지 않음 (선택; 카타 52는 넘파이 쪽을 검사합니다)"},
-    "doctor_language": {"en": "language: {lang} (set DEZERO_KATAS_LANG=ko or en to choose)",
-                        "ko": "언어: {lang} (DEZERO_KATAS_LANG=ko 또는 en으로 고릅니다)"},
+    "doctor_language": {"en": "language: {language} (set DEZERO_KATAS_LANG=ko or en to choose)",
+                        "ko": "언어: {language} (DEZERO_KATAS_LANG=ko 또는 en으로 고릅니다)"},
     "doctor_all_good": {"en": "All good.", "ko": "모두 정상입니다."},
     "doctor_problems": {"en": "{count} thing(s) to fix.", "ko": "고칠 것이 {count}개 있습니다."},
     # nox -s own (grader/learner/own.py)
@@ -445,6 +451,78 @@ PHRASES = {
     "debug_fail": {"en": "FAIL", "ko": "실패"},
     "debug_not_in_kata": {"en": "{path} is not in a kata's folder under {root}",
                           "ko": "{path}은(는) {root} 아래의 카타 폴더에 있지 않습니다"},
+    # the book's programs on the learner's package (grader/course/programs.py, nox -s own)
+    "program_timeout": {"en": "did not finish within {seconds} s", "ko": "{seconds}초 안에 끝나지 않았습니다"},
+    "program_no_message": {"en": "(no message)", "ko": "(메시지 없음)"},
+    "program_line_differs": {"en": "line {line}: {got} where the reference prints {expected}",
+                             "ko": "{line}번째 줄: 참고 답안은 {expected}을(를) 출력하는데 여러분의 프로그램은 {got}"},
+    "program_printed_more": {"en": "your program printed more than the reference ({mine} lines against {theirs})",
+                             "ko": "여러분의 프로그램이 참고 답안보다 많이 출력했습니다 (참고 답안 {theirs}줄, 여러분 {mine}줄)"},
+    "program_printed_less": {"en": "your program printed less than the reference ({mine} lines against {theirs})",
+                             "ko": "여러분의 프로그램이 참고 답안보다 적게 출력했습니다 (참고 답안 {theirs}줄, 여러분 {mine}줄)"},
+    # nox -s race (grader/grading/racing.py, cli.py race)
+    "no_race": {"en": "no race {word!r}; the races: {races}", "ko": "{word!r}라는 경주는 없습니다. 경주 목록: {races}"},
+    "race_start": {"en": "Racing {count} submission(s) against the reference: {races}{size}, {seal}.",
+                   "ko": "제출물 {count}개를 참고 답안과 경주합니다: {races}{size}, {seal}."},
+    "race_nothing": {"en": "{error}. Nothing was raced.", "ko": "{error}. 아무것도 경주하지 않았습니다."},
+    "race_board_in_report": {"en": "The leaderboard is in {path} too.", "ko": "순위표는 {path}에도 있습니다."},
+    "race_report_failed": {"en": "The class report could not be written again: {type}",
+                           "ko": "수업 보고서를 다시 쓸 수 없습니다: {type}"},
+    "race_wrong_keys": {"en": "train() should give {expected}; it gave {got}",
+                        "ko": "train()은 {expected}을(를) 돌려줘야 하는데 {got}을(를) 돌려주었습니다"},
+    "race_a_dict": {"en": "a dict of {keys}", "ko": "키가 {keys}인 dict"},
+    "race_not_numbers": {"en": "{result}: not numbers ({got})", "ko": "{result}: 숫자가 아닙니다 ({got})"},
+    "race_count_differs": {"en": "{result}: {got} values where the reference has {expected}",
+                           "ko": "{result}: 참고 답안은 값이 {expected}개인데 여러분은 {got}개입니다"},
+    "race_at": {"en": " at {index} of {count}", "ko": " ({count}개 중 {index}번째)"},
+    "race_value_differs": {"en": "{result}{at}: the reference has {expected}, yours {got} (tolerance: rtol {rtol}, "
+                                 "atol {atol})",
+                           "ko": "{result}{at}: 참고 답안은 {expected}, 여러분은 {got} (허용 오차: rtol {rtol}, atol {atol})"},
+    "race_no_package": {"en": "no {package}/ package with Python files in the submission",
+                        "ko": "제출물에 Python 파일이 든 {package}/ 패키지가 없습니다"},
+    "race_unreadable": {"en": "your package could not be read: {error}", "ko": "여러분의 패키지를 읽을 수 없습니다: {error}"},
+    "race_run": {"en": "run {number}: {why}", "ko": "{number}번째 실행: {why}"},
+    "race_whole_dezero": {"en": " (a race runs your whole DeZero: every kata it uses must pass; nox -s progress)",
+                          "ko": " (경주는 여러분의 DeZero 전체로 실행합니다: 경주가 쓰는 카타를 모두 통과해야 합니다. "
+                                "nox -s progress)"},
+    "race_differs": {"en": "your results differ from the reference's on run {number} (seed {seed}): {why}",
+                     "ko": "{number}번째 실행(시드 {seed})에서 여러분의 결과가 참고 답안과 다릅니다: {why}"},
+    "race_side_failed": {"en": "the {side} could not run race {race}: {error}",
+                         "ko": "{side} 쪽에서 경주 {race}을(를) 실행할 수 없습니다: {error}"},
+    "race_side_reference": {"en": "reference", "ko": "참고 답안"},
+    "race_side_submission": {"en": "submission", "ko": "제출물"},
+    "race_linux_only": {"en": "a race reads the worker's CPU time and memory from /proc: Linux only",
+                        "ko": "경주는 작업 프로세스의 CPU 시간과 메모리를 /proc에서 읽습니다: Linux에서만 됩니다"},
+    "race_needs_reference": {"en": "a race runs the reference beside your package: it needs solutions/, which only the "
+                                   "full repository has",
+                             "ko": "경주는 참고 답안을 여러분의 패키지와 나란히 실행하므로 solutions/가 필요합니다. "
+                                   "solutions/는 전체 저장소에만 있습니다"},
+    "race_no_key": {"en": "no place for the grader's key (~/.cache/dezero-katas): a receipt cannot be signed",
+                    "ko": "채점기의 키를 둘 곳(~/.cache/dezero-katas)이 없어 영수증에 서명할 수 없습니다"},
+    "race_proc_missing": {"en": "/proc/{pid}/status has no {field}", "ko": "/proc/{pid}/status에 {field}이(가) 없습니다"},
+    "race_rejected": {"en": "{head}: REJECTED, no receipt: {why}", "ko": "{head}: 거부됨, 영수증 없음: {why}"},
+    "race_accepted": {"en": "{head}: accepted. CPU {cpu} the reference's ({sub_cpu:.3f} s / {ref_cpu:.3f} s, medians of "
+                            "{runs}), memory added at peak {memory} ({sub_mib:.1f} / {ref_mib:.1f} MiB){where}",
+                      "ko": "{head}: 인정됨. CPU는 참고 답안의 {cpu} ({sub_cpu:.3f}초 / {ref_cpu:.3f}초, {runs}번의 "
+                            "중앙값), 최대 메모리 증가량은 {memory} ({sub_mib:.1f} / {ref_mib:.1f} MiB){where}"},
+    "race_receipt_at": {"en": "; receipt: {path}", "ko": "; 영수증: {path}"},
+    "race_unsealed": {"en": "; no receipt: raced unsealed (your code ran as the grader's user, who holds the key that "
+                            "signs them)",
+                      "ko": "; 영수증 없음: 격리 없이 경주했습니다 (여러분의 코드가 영수증에 서명하는 키를 가진 채점기 "
+                            "사용자로 실행되었습니다)"},
+    "race_board_title": {"en": "{race}: submission, CPU (yours / the reference's), memory added at peak",
+                         "ko": "{race}: 제출물, CPU (여러분 / 참고 답안), 최대 메모리 증가량"},
+    "race_board_line": {"en": "  {rank}. {name}: CPU {cpu} ({sub_cpu:.3f} s / {ref_cpu:.3f} s), memory {memory} "
+                              "({sub_mib:.1f} / {ref_mib:.1f} MiB){size}",
+                        "ko": "  {rank}. {name}: CPU {cpu} ({sub_cpu:.3f}초 / {ref_cpu:.3f}초), 메모리 {memory} "
+                              "({sub_mib:.1f} / {ref_mib:.1f} MiB){size}"},
+    "race_test_sizes": {"en": " (test sizes)", "ko": " (시험용 크기)"},
+    "race_left_out": {"en": "{count} receipt(s) left out: their signature does not verify with this grader's key "
+                            "(changed after signing, signed on another machine, or moved to another submission's folder)",
+                      "ko": "영수증 {count}개를 뺐습니다: 이 채점기의 키로 서명이 확인되지 않습니다 (서명한 뒤에 바뀌었거나, "
+                            "다른 컴퓨터에서 서명했거나, 다른 제출물의 폴더로 옮겨졌습니다)"},
+    "race_board_empty": {"en": "The leaderboard is empty: no accepted race has a receipt here yet.",
+                         "ko": "순위표가 비어 있습니다: 아직 영수증이 있는 인정된 경주가 없습니다."},
 }
 
 

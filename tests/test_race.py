@@ -16,6 +16,7 @@ import pytest
 from grader import ROOT
 from grader.course.races import all_races, find_races
 from grader.grading import class_report, racing
+from grader.i18n import say
 from tests.helpers import LADDER
 
 # A genuinely cheaper hot path: Linear's backward skips the gradient of the input batch, which nothing reads.
@@ -112,12 +113,17 @@ def test_the_leaderboard_keeps_only_receipts_that_verify(raced, tmp_path):
 def test_results_are_compared_within_the_tolerance():
     race = find_races(["spiral"])[0]
     reference = {"losses": [1.0, 0.5], "accuracy": 0.9}
+
+    def why(theirs):  # compare says why as words (grader/i18n.py): in English here
+        return say(racing.compare(race, reference, theirs), "en")
+
     assert racing.compare(race, reference, {"losses": [1.0000001, 0.5], "accuracy": 0.9}) is None
-    assert "losses at 2 of 2" in racing.compare(race, reference, {"losses": [1.0, 0.51], "accuracy": 0.9})
-    assert "losses" in racing.compare(race, reference, {"losses": [1.0, float("nan")], "accuracy": 0.9})
-    assert "accuracy" in racing.compare(race, reference, {"losses": [1.0, 0.5], "accuracy": 0.95})
-    assert "1 values" in racing.compare(race, reference, {"losses": [1.0], "accuracy": 0.9})
-    assert "should give" in racing.compare(race, reference, [1.0, 0.5])
+    assert "losses at 2 of 2" in why({"losses": [1.0, 0.51], "accuracy": 0.9})
+    assert "losses" in why({"losses": [1.0, float("nan")], "accuracy": 0.9})
+    assert "accuracy" in why({"losses": [1.0, 0.5], "accuracy": 0.95})
+    assert "1 values" in why({"losses": [1.0], "accuracy": 0.9})
+    assert "should give" in why([1.0, 0.5])
+    assert "참고 답안은 0.9" in say(racing.compare(race, reference, {"losses": [1.0, 0.5], "accuracy": 0.95}), "ko")
 
 
 def test_every_race_makes_its_data_from_the_seed_it_is_given():

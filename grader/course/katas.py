@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from grader import KATAS
+from grader.i18n import t
 
 try:
     import tomllib
@@ -212,8 +213,8 @@ def find(query, root=KATAS):
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise KataNotFound(f"no kata matches {query!r}; try one of: {', '.join(k.id for k in katas)}")
-    raise KataNotFound(f"{query!r} matches several katas: {', '.join(k.id for k in matches)}")
+        raise KataNotFound(t("no_kata_matches", word=query, ids=", ".join(k.id for k in katas)))
+    raise KataNotFound(t("several_katas", word=query, ids=", ".join(k.id for k in matches)))
 
 
 # The book's five stages (its 고지), by step: the ladder's chapters in every list and table.

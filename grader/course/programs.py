@@ -13,6 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from grader.i18n import t
+
 TIMEOUT = 120
 TOLERANCE = 1e-4
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|inf|nan)")
@@ -33,8 +35,9 @@ def programs(katas, work=None):
     return found
 
 
-def run_program(program, package_parent, timeout=TIMEOUT):
-    """What ``program`` prints with the dezero package found in ``package_parent``: (status, text)."""
+def run_program(program, package_parent, timeout=TIMEOUT, lang="en"):
+    """What ``program`` prints with the dezero package found in ``package_parent``: (status, text), a failure
+    said in ``lang``."""
     with tempfile.TemporaryDirectory(prefix="dezero-own-") as work:
         env = dict(os.environ, PYTHONPATH=str(package_parent), OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
                    MKL_NUM_THREADS="1", MPLBACKEND="Agg", PYTHONHASHSEED="0", HOME=work)
@@ -45,9 +48,9 @@ def run_program(program, package_parent, timeout=TIMEOUT):
             done = subprocess.run([sys.executable, "-B", "-c", start], cwd=work, env=env,
                                   capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
-            return "timeout", f"did not finish within {timeout} s"
+            return "timeout", t("program_timeout", lang, seconds=timeout)
     if done.returncode != 0:
-        last = (done.stderr.strip().splitlines() or ["(no message)"])[-1]
+        last = (done.stderr.strip().splitlines() or [t("program_no_message", lang)])[-1]
         return "error", last
     return "ok", done.stdout
 
@@ -66,21 +69,21 @@ def tokens(text):
     return found
 
 
-def first_difference(mine, theirs, tolerance=TOLERANCE):
-    """None when the outputs agree, else a sentence naming the first difference."""
+def first_difference(mine, theirs, tolerance=TOLERANCE, lang="en"):
+    """None when the outputs agree, else a sentence in ``lang`` naming the first difference."""
     a, b = tokens(mine), tokens(theirs)
     for (line, kind, got), (_, other_kind, expected) in zip(a, b):
         if kind != other_kind:
-            return f"line {line}: {got!r} where the reference prints {expected!r}"
+            return t("program_line_differs", lang, line=line, got=repr(got), expected=repr(expected))
         if kind == "word" and got != expected:
-            return f"line {line}: {got!r} where the reference prints {expected!r}"
+            return t("program_line_differs", lang, line=line, got=repr(got), expected=repr(expected))
         if kind == "number":
             scale = max(abs(got), abs(expected), 1e-12)
             if not (got == expected or abs(got - expected) <= tolerance * scale + 1e-9):
-                return f"line {line}: {got:g} where the reference prints {expected:g}"
+                return t("program_line_differs", lang, line=line, got=f"{got:g}", expected=f"{expected:g}")
     if len(a) != len(b):
-        return (f"your program printed {'more' if len(a) > len(b) else 'less'} than the reference "
-                f"({len(mine.splitlines())} lines against {len(theirs.splitlines())})")
+        return t("program_printed_more" if len(a) > len(b) else "program_printed_less", lang,
+                 mine=len(mine.splitlines()), theirs=len(theirs.splitlines()))
     return None
 
 

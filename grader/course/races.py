@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader import KATAS
+from grader.i18n import t
 from grader.course.katas import LANGUAGES, ManifestError, tomllib
 
 MANIFEST = "race.toml"
@@ -125,6 +126,6 @@ def find_races(queries, root=KATAS):
     for query in queries:
         found = [r for r in races if query in (r.id, r.workload_name)]
         if not found:
-            raise RaceNotFound(f"no race {query!r}; the races: {', '.join(r.workload_name for r in races)}")
+            raise RaceNotFound(t("no_race", word=query, races=", ".join(r.workload_name for r in races)))
         chosen += [r for r in found if r not in chosen]
     return [r for r in races if r in chosen]

@@ -9,9 +9,9 @@ How one race is run (``run_race``):
   (``workload.make_data``): no answer can be computed in advance. The reference and the submission then
   each train in a FRESH sealed worker (nothing survives from one run to the next), the reference first in
   even runs and second in odd ones, so a change in the machine's load hits both alike. The workers come
-  from a zygote with the allocator as programs normally have it (``Zygote(memory_witness=False)``):
-  grading's tuning, which hands every array over 64 KiB back to the kernel at once, made the LSTM's
-  training 40 % slower and penalised some allocation patterns more than others.
+  with the allocator as programs normally have it (``Worker(memory_witness=False)``, the default):
+  the memory katas' tuning, which hands every array over 64 KiB back to the kernel at once, made the
+  LSTM's training 40 % slower and penalised some allocation patterns more than others.
 - Measured here, from /proc, never reported by the worker: CPU time is the worker's utime + stime
   (``/proc/PID/stat``) from its first words (sealed, before any learner code ran) to the reply with the
   results, so importing the package, decoding the data and training all count, wherever learner code does
@@ -53,6 +53,7 @@ from grader.grading.caching import grader_hash, signing_key
 from grader.grading.judging import _open_for_workers
 from grader.grading.reports import printable, submission_folder
 from grader.grading.staging import StageError, Submission, stage
+from grader.i18n import phrase, say
 from grader.judge.remote import LearnerError, Worker, WorkerGone, Zygote
 from grader.judge.spec import define
 
@@ -62,7 +63,12 @@ READY = "\n\ndef ready(data, sizes):\n    return lambda: train(dz, data, sizes)\
 
 
 class RaceError(RuntimeError):
-    """The race could not be run at all (no reference, no /proc, the reference itself failed): the tool's fault."""
+    """The race could not be run at all (no reference, no /proc, the reference itself failed): the tool's fault.
+    ``said`` is why, in words as data (grader/i18n.py); its text is English."""
+
+    def __init__(self, said):
+        super().__init__(say(said, "en"))
+        self.said = said
 
 
 @dataclass
@@ -84,11 +90,11 @@ class Run:
 
 @dataclass
 class Outcome:
-    """One race of one submission: accepted with its receipt, or rejected with the reason."""
+    """One race of one submission: accepted with its receipt, or rejected with the reason (words as data)."""
     race: object
     name: str
     accepted: bool
-    reason: str = ""
+    reason: object = ""
     receipt: dict = None
     path: Path = None
 
@@ -108,7 +114,7 @@ def status_mib(pid, key):
         for line in handle:
             if line.startswith(key + ":"):
                 return int(line.split()[1]) / 1024
-    raise RaceError(f"/proc/{pid}/status has no {key}")
+    raise RaceError(phrase("race_proc_missing", pid=pid, field=key))
 
 
 # ---------------------------------------------------------------- staging and one run
@@ -150,9 +156,9 @@ def one_run(race, source, data, sizes, staged, context):
 # ---------------------------------------------------------------- results
 
 def compare(race, reference, theirs):
-    """None when ``theirs`` matches the reference's results within the race's tolerance, else why not."""
+    """None when ``theirs`` matches the reference's results within the race's tolerance, else why not (words)."""
     if not isinstance(theirs, dict) or set(theirs) != set(reference):
-        return f"train() should give {sorted(reference)}; it gave {_shape_of(theirs)}"
+        return phrase("race_wrong_keys", expected=str(sorted(reference)), got=_shape_of(theirs))
     tolerance = dict(race.tolerance)
     for key in sorted(reference):
         rtol, atol = tolerance.get(key, (1e-6, 1e-9))
@@ -160,20 +166,22 @@ def compare(race, reference, theirs):
         try:
             got = np.asarray(theirs[key], dtype=float)
         except (TypeError, ValueError):
-            return f"{key}: not numbers ({_shape_of(theirs[key])})"
+            return phrase("race_not_numbers", result=key, got=_shape_of(theirs[key]))
         if got.shape != expected.shape:
-            return f"{key}: {got.size} values where the reference has {expected.size}"
+            return phrase("race_count_differs", result=key, got=got.size, expected=expected.size)
         close = np.isclose(got, expected, rtol=rtol, atol=atol) & np.isfinite(got)
         if not close.all():
             where = int(np.argmin(close.reshape(-1)))
-            at = f" at {where + 1} of {expected.size}" if expected.ndim else ""
-            return (f"{key}{at}: the reference has {expected.reshape(-1)[where]:.6g}, yours "
-                    f"{got.reshape(-1)[where]:.6g} (tolerance: rtol {rtol:g}, atol {atol:g})")
+            at = phrase("race_at", index=where + 1, count=expected.size) if expected.ndim else ""
+            return phrase("race_value_differs", result=key, at=at, expected=f"{expected.reshape(-1)[where]:.6g}",
+                          got=f"{got.reshape(-1)[where]:.6g}", rtol=f"{rtol:g}", atol=f"{atol:g}")
     return None
 
 
 def _shape_of(value):
-    return f"a dict of {sorted(map(str, value))}" if isinstance(value, dict) else f"a {type(value).__name__}"
+    if isinstance(value, dict):
+        return phrase("race_a_dict", keys=str(sorted(map(str, value))))
+    return phrase("kind_other", type=type(value).__name__)
 
 
 # ---------------------------------------------------------------- one race of one submission
@@ -190,12 +198,12 @@ def run_race(race, root, name, context, small=False, runs=None, reference=None):
     mine = staged / f"submission-{context['slot']()}"
     with Submission(root) as submitted:
         if not submitted.python_files(PACKAGE):
-            return Outcome(race, name, False, f"no {PACKAGE}/ package with Python files in the submission")
+            return Outcome(race, name, False, phrase("race_no_package", package=PACKAGE))
     try:
         stage_package(root, mine, race.step)
         files = package_hash(root)
     except StageError as error:
-        return Outcome(race, name, False, f"your package could not be read: {error}")
+        return Outcome(race, name, False, phrase("race_unreadable", error=error.said))
     if context["mode"] == "uid":
         _open_for_workers(staged)
     measured = []
@@ -209,15 +217,15 @@ def run_race(race, root, name, context, small=False, runs=None, reference=None):
                                       context)
             except (LearnerError, WorkerGone) as error:
                 if side == "reference" or getattr(error, "kind", "") == "tool":  # not the learner's doing
-                    raise RaceError(f"the {side} could not run race {race.id}: {error}") from None
-                why = str(error).strip()
+                    raise RaceError(phrase("race_side_failed", side=phrase(f"race_side_{side}"), race=race.id,
+                                           error=getattr(error, "said", str(error)))) from None
+                why = getattr(error, "said", str(error).strip())
                 if isinstance(error, LearnerError):
-                    why += " (a race runs your whole DeZero: every kata it uses must pass; nox -s progress)"
-                return Outcome(race, name, False, f"run {number + 1}: {why}")
+                    why = [why, phrase("race_whole_dezero")]
+                return Outcome(race, name, False, phrase("race_run", number=number + 1, why=why))
         why = compare(race, sides["reference"].results, sides["submission"].results)
         if why:
-            return Outcome(race, name, False, f"your results differ from the reference's on run {number + 1} "
-                                              f"(seed {seed}): {why}")
+            return Outcome(race, name, False, phrase("race_differs", number=number + 1, seed=seed, why=why))
         measured.append((seed, sides))
     return Outcome(race, name, True, receipt=receipt(race, name, files, sizes, small, measured, context["mode"]))
 
@@ -265,10 +273,9 @@ class Racer:
 
     def __init__(self, seal):
         if not Path("/proc/self/stat").is_file():
-            raise RaceError("a race reads the worker's CPU time and memory from /proc: Linux only")
+            raise RaceError(phrase("race_linux_only"))
         if not (SOLUTIONS / PACKAGE).is_dir():
-            raise RaceError("a race runs the reference beside your package: it needs solutions/, which only the "
-                            "full repository has")
+            raise RaceError(phrase("race_needs_reference"))
         self.private = tempfile.mkdtemp(prefix="kata-race-")
         os.chmod(self.private, 0o711 if seal.mode == "uid" else 0o700)
         scratch = Path(self.private) / "work"
@@ -278,7 +285,7 @@ class Racer:
         slots = iter(range(1, 10 ** 9))
         reference = complete_reference()
         self.context = {"private": self.private, "scratch": str(scratch), "mode": seal.mode,
-                        "zygote": Zygote(str(scratch), memory_witness=False), "slot": lambda: next(slots),
+                        "zygote": Zygote(str(scratch)), "slot": lambda: next(slots),
                         "masked": [str(p) for p in (ROOT, KATAS, SOLUTIONS, self.private, reference)]}
 
     def race(self, race, root, name, small=False, runs=None):
@@ -300,7 +307,7 @@ def receipt_path(out, name, race_id):
 def sign(body):
     key = signing_key()
     if key is None:
-        raise RaceError("no place for the grader's key (~/.cache/dezero-katas): a receipt cannot be signed")
+        raise RaceError(phrase("race_no_key"))
     return hmac.new(key, body.encode(), hashlib.sha256).hexdigest()
 
 
@@ -372,34 +379,33 @@ def ratio_text(value):
     return f"{value:.2f}x" if isinstance(value, (int, float)) else "–"
 
 
-def outcome_text(outcome):
+def outcome_text(outcome, lang="en"):
     """One race of one submission, for a terminal: the ratios and where the receipt is, or why it was rejected."""
     head = f"{printable(outcome.name)}, {outcome.race.workload_name}"
     if not outcome.accepted:
-        return f"{head}: REJECTED, no receipt: {printable(outcome.reason)}"
+        return say(phrase("race_rejected", head=head, why=printable(say(outcome.reason, lang))), lang)
     found = outcome.receipt
     sub, ref = found["median"]["submission"], found["median"]["reference"]
-    where = f"; receipt: {printable(outcome.path)}" if outcome.path else ""
+    where = phrase("race_receipt_at", path=printable(outcome.path)) if outcome.path else ""
     if found.get("seal") == "none":
-        where = "; no receipt: raced unsealed (your code ran as the grader's user, who holds the key that signs them)"
-    return (f"{head}: accepted. CPU {ratio_text(found['ratio']['cpu'])} the reference's ({sub['cpu_s']:.3f} s / "
-            f"{ref['cpu_s']:.3f} s, medians of {found['runs']}), memory added at peak "
-            f"{ratio_text(found['ratio']['memory'])} ({sub['added_mib']:.1f} / {ref['added_mib']:.1f} MiB){where}")
+        where = phrase("race_unsealed")
+    return say(phrase("race_accepted", head=head, cpu=ratio_text(found["ratio"]["cpu"]), sub_cpu=sub["cpu_s"],
+                      ref_cpu=ref["cpu_s"], runs=found["runs"], memory=ratio_text(found["ratio"]["memory"]),
+                      sub_mib=sub["added_mib"], ref_mib=ref["added_mib"], where=where), lang)
 
 
-def leaderboard_text(board):
+def leaderboard_text(board, lang="en"):
     """The leaderboard for a terminal (nox -s race)."""
     lines = []
     for race_id, entries in board.races.items():
-        lines.append(f"{race_id}: submission, CPU (yours / the reference's), memory added at peak")
+        lines.append(say(phrase("race_board_title", race=race_id), lang))
         for rank, entry in enumerate(entries, 1):
             sub, ref = entry["median"]["submission"], entry["median"]["reference"]
-            size = " (test sizes)" if entry.get("small") else ""
-            lines.append(f"  {rank}. {printable(entry['submission'])}: CPU {ratio_text(entry['ratio']['cpu'])} "
-                         f"({sub['cpu_s']:.3f} s / {ref['cpu_s']:.3f} s), memory "
-                         f"{ratio_text(entry['ratio']['memory'])} ({sub['added_mib']:.1f} / {ref['added_mib']:.1f} "
-                         f"MiB){size}")
+            size = phrase("race_test_sizes") if entry.get("small") else ""
+            lines.append(say(phrase("race_board_line", rank=rank, name=printable(entry["submission"]),
+                                    cpu=ratio_text(entry["ratio"]["cpu"]), sub_cpu=sub["cpu_s"], ref_cpu=ref["cpu_s"],
+                                    memory=ratio_text(entry["ratio"]["memory"]), sub_mib=sub["added_mib"],
+                                    ref_mib=ref["added_mib"], size=size), lang))
     if board.left_out:
-        lines.append(f"{board.left_out} receipt(s) left out: their signature does not verify with this grader's key "
-                     "(changed after signing, signed on another machine, or moved to another submission's folder)")
-    return "\n".join(lines) or "The leaderboard is empty: no accepted race has a receipt here yet."
+        lines.append(say(phrase("race_left_out", count=board.left_out), lang))
+    return "\n".join(lines) or say(phrase("race_board_empty"), lang)

@@ -552,6 +552,12 @@ def _count_changed_definitions(before, after, path):
 
 # ---------------------------------------------------------------- doctor
 
+def seal_text(seal, lang=None):
+    """What the sandbox (``sandbox.probe()``) offers, in the learner's language; what the probe found stays as the
+    kernel and the probe say it."""
+    return t(f"seal_{seal.mode}", lang) + (f": {seal.detail}" if seal.detail else "")
+
+
 def doctor(out=None, root=KATAS, lang=None):
     """Check what the katas need on this machine and say exactly what to fix. 0 when all is well."""
     import importlib
@@ -583,7 +589,7 @@ def doctor(out=None, root=KATAS, lang=None):
             report(False, t("doctor_missing", lang, package=package),
                    t("doctor_install", lang, command=f"{sys.executable} -m pip install {package}"))
     seal = sandbox.probe()
-    report(True, t("doctor_sandbox", lang, mode=seal.describe()))
+    report(True, t("doctor_sandbox", lang, mode=seal_text(seal, lang)))
     if seal.mode == "uid":
         import tempfile
 
@@ -603,6 +609,6 @@ def doctor(out=None, root=KATAS, lang=None):
         report(True, t("doctor_cupy", lang))
     except ImportError:
         report(True, t("doctor_no_cupy", lang))
-    out.write("  " + t("doctor_ok", lang) + "  " + t("doctor_language", lang, lang=lang) + "\n")
+    out.write("  " + t("doctor_ok", lang) + "  " + t("doctor_language", lang, language=lang) + "\n")
     out.write((t("doctor_all_good", lang) if not problems else t("doctor_problems", lang, count=problems)) + "\n")
     return 0 if not problems else 1

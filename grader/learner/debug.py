@@ -29,6 +29,7 @@ import pytest
 from grader import ROOT
 from grader.judge import remote
 from grader.course.katas import all_katas
+from grader.i18n import language, t
 from grader.limits import LIMITS
 from grader.course.package import PACKAGE, core_for_step
 from grader.judge.plugin import check_texts
@@ -221,7 +222,7 @@ class InProcess:
     def kata_of(self, node):
         folder = Path(str(node.path)).resolve().parent
         if folder not in self.katas:
-            raise pytest.UsageError(f"{node.path} is not in a kata's folder under {self.katas_root}")
+            raise pytest.UsageError(t("debug_not_in_kata", path=node.path, root=self.katas_root))
         return self.katas[folder]
 
     @pytest.fixture
@@ -262,7 +263,7 @@ class InProcess:
     def pytest_runtest_logreport(self, report):
         if report.when == "call" or (report.when == "setup" and report.failed):
             title = getattr(report, "check_title", None) or report.nodeid
-            mark = "PASS" if report.passed else "FAIL"
+            mark = t("debug_pass" if report.passed else "debug_fail")
             sys.stdout.write(f"\n  {mark}  {title}\n")
             sys.stdout.flush()
 
@@ -270,7 +271,8 @@ class InProcess:
     def pytest_runtest_makereport(self, item, call):
         outcome = yield
         doc = getattr(getattr(item, "function", None), "__doc__", None)
-        outcome.get_result().check_title = check_texts(doc).get("doc")
+        texts = check_texts(doc)
+        outcome.get_result().check_title = texts.get(f"doc_{language()}") or texts.get("doc")
 
 
 def run(katas_root, katas, pdb=False, out=None, work=None):
@@ -278,10 +280,9 @@ def run(katas_root, katas, pdb=False, out=None, work=None):
     out = out or sys.stdout
     specs = [str(kata.directory / "spec_public.py") for kata in katas if (kata.directory / "spec_public.py").is_file()]
     if not specs:
-        out.write("No public checks to run.\n")
+        out.write(t("debug_no_checks") + "\n")
         return 2
-    out.write("Debug mode: your code runs in this process, unsealed and without time limits, so breakpoint(), "
-              "pdb and print work.\nIt does not grade: nox -s check gives the verdict.\n")
+    out.write(t("debug_intro") + "\n")
     out.flush()
     args = [*specs, "-s", "--noconftest", "--import-mode=importlib", "-p", "no:cacheprovider", "--rootdir", str(Path(katas_root).parent), "-q", "--tb=short", *(["--pdb"] if pdb else [])]
     return int(pytest.main(args, plugins=[InProcess(katas_root, work)]))

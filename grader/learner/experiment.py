@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from grader.i18n import language, t
+
 ITERATIONS = 10
 SIZE = 1_000_000  # float64: 8 MB per array
 LEAK_MIB = 8      # kept per iteration beyond this: a leak
@@ -37,8 +39,9 @@ except BaseException as error:
 '''
 
 
-def measure(directory, module):
-    """RSS in MiB before and after each iteration, or raise RuntimeError with the learner's error."""
+def measure(directory, module, lang="en"):
+    """RSS in MiB before and after each iteration, or raise RuntimeError with the learner's error (in ``lang``
+    where the experiment itself could not run)."""
     done = subprocess.run([sys.executable, "-c", SCRIPT.format(directory=str(Path(directory).resolve()),
                                                                module=module, iterations=ITERATIONS, size=SIZE)],
                           capture_output=True, text=True, timeout=300)
@@ -46,7 +49,7 @@ def measure(directory, module):
     try:
         answer = json.loads(lines[-1])
     except (IndexError, ValueError):
-        raise RuntimeError(f"the experiment could not run on this code: {done.stderr.strip()[-500:]}") from None
+        raise RuntimeError(t("experiment_no_answer", lang, error=done.stderr.strip()[-500:])) from None
     if not answer["ok"]:
         raise RuntimeError(answer["error"])
     return answer["mib"]
@@ -61,12 +64,11 @@ def kept_per_iteration(readings):
     return (steady[-1] - steady[0]) / max(1, len(steady) - 1)
 
 
-def verdict(readings):
+def verdict(readings, lang="en"):
     kept = kept_per_iteration(readings)
     if kept < LEAK_MIB:
-        return f"freed each iteration (about {max(kept, 0):.0f} MiB per iteration)"
-    return (f"about {kept:.0f} MiB kept per iteration: leaked ({readings[-1] - readings[0]:.0f} MiB over "
-            f"{ITERATIONS} graphs of 4 x 8 MB arrays)")
+        return t("experiment_freed", lang, kept=max(kept, 0))
+    return t("experiment_leaked", lang, kept=kept, total=readings[-1] - readings[0], iterations=ITERATIONS)
 
 
 def svg_plot(series, title):
@@ -109,32 +111,33 @@ def svg_plot(series, title):
     return "\n".join(parts) + "\n"
 
 
-def run(directory, module, out=sys.stdout, reference=None, plot=None, kata="17"):
+def run(directory, module, out=sys.stdout, reference=None, plot=None, kata="17", lang=None):
     """Run the experiment on the code in ``directory`` (and on ``reference``, a folder, when given).
 
     Prints the readings and a verdict; writes ``plot`` (an SVG) when given.
     Returns (peak MiB, MiB kept per iteration).
     """
+    lang = lang or language()
     try:
-        readings = measure(directory, module)
+        readings = measure(directory, module, lang)
     except RuntimeError as error:
-        out.write(f"The experiment cannot run on your code yet: {error}\n"
-                  f"(finish the kata first: nox -s check -- {kata})\n")
+        out.write(t("experiment_cannot", lang, error=error, id=kata) + "\n")
         return None, None
     series = {"your code": readings}
-    out.write("iteration  " + "  ".join(f"{i:>5}" for i in range(len(readings))) + "\n")
-    out.write("your MiB   " + "  ".join(f"{v:5.0f}" for v in readings) + "\n")
+    out.write(f"{t('experiment_iteration', lang):10} " + "  ".join(f"{i:>5}" for i in range(len(readings))) + "\n")
+    out.write(f"{t('experiment_yours', lang):10} " + "  ".join(f"{v:5.0f}" for v in readings) + "\n")
     if reference is not None:
         try:
-            series["reference"] = measure(reference, module)
-            out.write("reference  " + "  ".join(f"{v:5.0f}" for v in series["reference"]) + "\n")
+            series["reference"] = measure(reference, module, lang)
+            out.write(f"{t('experiment_reference', lang):10} " + "  ".join(f"{v:5.0f}" for v in series["reference"])
+                      + "\n")
         except RuntimeError:
             pass
-    out.write(f"\nVerdict for your code: {verdict(readings)}.\n")
+    out.write("\n" + t("experiment_verdict", lang, verdict=verdict(readings, lang)) + "\n")
     if "reference" in series:
-        out.write(f"The reference: {verdict(series['reference'])}.\n")
+        out.write(t("experiment_reference_verdict", lang, verdict=verdict(series["reference"], lang)) + "\n")
     if plot is not None:
         Path(plot).parent.mkdir(parents=True, exist_ok=True)
         Path(plot).write_text(svg_plot(series, f"square(square(square(x))) x {ITERATIONS}, cyclic GC off"))
-        out.write(f"Plot: {plot} (open it in a browser)\n")
+        out.write(t("experiment_plot", lang, path=plot) + "\n")
     return max(readings), kept_per_iteration(readings)

@@ -16,35 +16,37 @@ import sys
 from pathlib import Path
 
 from grader.course.programs import expected_file, first_difference, programs, run_program
+from grader.i18n import language, t
 
 
-def compare_all(katas, learner_root, reference_root=None, out=sys.stdout, only=None):
+def compare_all(katas, learner_root, reference_root=None, out=sys.stdout, only=None, lang=None):
     """Run every step program on the learner's package (``learner_root``: the workspace, which holds
     ``dezero/``); 0 when all behave as on the reference."""
     chosen = [(k, p) for k, p in programs(katas, learner_root) if not only or k.id in only]
+    lang = lang or language()
     behaving = 0
     for kata, program in chosen:
-        status, mine = run_program(program, learner_root)
+        status, mine = run_program(program, learner_root, lang=lang)
         if reference_root is not None:
             reference_program = Path(reference_root) / program.name
             ref_status, theirs = run_program(reference_program if reference_program.is_file() else program,
-                                             reference_root)
+                                             reference_root, lang=lang)
         elif expected_file(kata.directory / program.name).is_file():  # shipped in katas/, beside the program
             ref_status, theirs = "ok", expected_file(kata.directory / program.name).read_text()
         else:
-            out.write(f"  ?   {kata.id:28} {program.name}: no reference output to compare with\n")
+            out.write(f"  ?   {kata.id:28} {program.name}: {t('own_no_reference', lang)}\n")
             continue
         if ref_status != "ok":
-            out.write(f"  ?   {kata.id:28} {program.name}: the reference itself did not run ({theirs})\n")
+            out.write(f"  ?   {kata.id:28} {program.name}: {t('own_reference_failed', lang, error=theirs)}\n")
             continue
         if status != "ok":
             out.write(f"  x   {kata.id:28} {program.name}: {mine}\n")
             continue
-        difference = first_difference(mine, theirs)
+        difference = first_difference(mine, theirs, lang=lang)
         if difference is None:
             behaving += 1
-            out.write(f"  ok  {kata.id:28} {program.name}: behaves as on the reference\n")
+            out.write(f"  ok  {kata.id:28} {program.name}: {t('own_same', lang)}\n")
         else:
             out.write(f"  x   {kata.id:28} {program.name}: {difference}\n")
-    out.write(f"\n{behaving} of {len(chosen)} programs behave as on the reference.\n")
+    out.write("\n" + t("own_total", lang, count=behaving, total=len(chosen)) + "\n")
     return 0 if behaving == len(chosen) else 1

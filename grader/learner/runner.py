@@ -25,8 +25,8 @@ STANDINS = ROOT / "grader" / "sealed" / "standins"
 # Runs in the program's process, before it: show() saves instead of opening a window.
 BOOTSTRAP = """
 import os, runpy, sys
-program, folder, prefix = sys.argv[1:4]
-sys.argv = [program, *sys.argv[4:]]
+program, folder, prefix, saved_text = sys.argv[1:5]
+sys.argv = [program, *sys.argv[5:]]
 try:
     import matplotlib
     import matplotlib.pyplot as plt
@@ -40,7 +40,7 @@ def show(*args, **kwargs):
         path = os.path.join(folder, f"{prefix}-{len(saved) + 1}.png")
         plt.figure(number).savefig(path)
         saved.append(path)
-        print(f"[plot saved: {path}]", flush=True)
+        print(saved_text.format(path=path), flush=True)
     plt.close("all")
 
 drawing = plt is not None and not getattr(matplotlib, "STAND_IN", False)
@@ -84,7 +84,8 @@ def run(learner, kata, args=(), cwd=None):
     learner.out.flush()
     if "'--plot'" in program.read_text(errors="replace"):
         args = ["--plot", *args]  # a program that plots only when asked (step48.py --plot): here, plots are saved
-    command = [sys.executable, "-c", BOOTSTRAP, str(program.resolve()), str(plots), kata.id, *args]
+    saved_text = t("plot_saved", learner.lang, path="{path}")  # filled in by the program's process
+    command = [sys.executable, "-c", BOOTSTRAP, str(program.resolve()), str(plots), kata.id, saved_text, *args]
     code = subprocess.call(command, cwd=cwd or learner.root.resolve().parent, env=env)
     if code:  # most often: the program needs a kata this learner has not done yet (an ImportError, a TODO)
         learner.say(t("run_failed", learner.lang, id=kata.id))

@@ -166,7 +166,9 @@ def _answer(connection, version, cli_main):
     except SystemExit as exit:
         code = exit.code if isinstance(exit.code, int) else 2
     except Exception as error:  # noqa: BLE001 - the client then says it was the tool's fault
-        out.write(f"The warm checker failed ({type(error).__name__}: {error}); run the command again.\n")
+        from grader.i18n import t  # here, not at the top: the client side imports little
+
+        out.write(t("server_failed", type=type(error).__name__, error=error) + "\n")
         code = 2
     finally:
         sys.stdout, sys.stderr = real_stdout, real_stderr
