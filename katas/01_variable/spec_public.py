@@ -11,6 +11,11 @@ def test_holds_its_data(dz):
     """Variable(np.array(1.0)).data is the array 1.0.
 
     ko: Variable(np.array(1.0)).data는 배열 1.0입니다.
+
+    Hint: the box keeps what it is given in the attribute data (self.data), the name every later
+    step reads: x.data.
+
+    Hint (ko): 상자는 건네받은 것을 data 속성(self.data)에 담습니다. 이후의 모든 단계가 이 이름(x.data)으로 읽습니다.
     """
     x = dz.Variable(np.array(1.0))
     expect_array(x.data, 1.0, "Variable(np.array(1.0)).data")

@@ -17,7 +17,22 @@ def test_exp_of_one(dz):
     """
     y = dz.Exp()(dz.Variable(np.array(1.0)))
     _is_variable(y, "Exp()(x)")
+    _diagnose_e(y.data)
     expect_array(y.data, np.e, "Exp()(Variable(np.array(1.0))).data")
+
+
+def _diagnose_e(got):
+    """Name the mistake when Exp's value at 1 is its evidence: a plain float, 1 (x ** e) or 2 (2 ** x)."""
+    if isinstance(got, float) and not isinstance(got, np.generic):
+        fail(f"Exp()(Variable(np.array(1.0))).data is the Python float {got!r}: math.exp takes one number and "
+             "gives a float; np.exp(x) works on an array and gives an array",
+             ko=f"Exp()(Variable(np.array(1.0))).data가 파이썬 float {got!r}입니다. math.exp는 숫자 하나를 받아 float을 "
+                "돌려줍니다. np.exp(x)는 배열을 받아 배열을 돌려줍니다")
+    if isinstance(got, (np.ndarray, np.generic)) and np.shape(got) == () and float(got) in (1.0, 2.0):
+        power = "x ** e (1 ** e = 1)" if float(got) == 1.0 else "2 ** x"
+        fail(f"Exp()(Variable(np.array(1.0))).data is {float(got)!r}, which is {power}: Exp computes e ** x, np.exp(x)",
+             ko=f"Exp()(Variable(np.array(1.0))).data가 {float(got)!r}로, {power}의 값입니다. Exp는 e ** x, 즉 np.exp(x)를 "
+                "계산합니다")
 
 
 def test_exp_element_by_element(dz):

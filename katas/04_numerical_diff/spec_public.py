@@ -27,30 +27,41 @@ def book_f(x):
 
 
 def mistake_behind(got, g, x):
-    """Name the usual mistake whose result is closest to ``got``, when one matches."""
+    """Name the usual mistake whose result is closest to ``got``, when one matches: (English, Korean)."""
     if got.dtype.kind != "f":
-        return ""
+        return "", ""
     x = np.asarray(x, dtype=np.float64)
     right = central(g, x)
     mistakes = {
-        "a forward difference (f(x + eps) - f(x)) / eps: its error is about eps * f''(x) / 2; "
-        "the central difference (f(x + eps) - f(x - eps)) / (2 * eps) is far closer": (g(x + EPS) - g(x)) / EPS,
-        "a backward difference (f(x) - f(x - eps)) / eps; use the central one": (g(x) - g(x - EPS)) / EPS,
-        "dividing by eps instead of 2 * eps: the two points are 2 * eps apart": 2 * right,
-        "writing / 2 * eps, which divides by 2 and then multiplies by eps; write / (2 * eps)": right * EPS ** 2,
-        "the derivative of x ** 2 (2x), whatever f is: numerical_diff must evaluate f itself": 2 * x,
+        ("a forward difference (f(x + eps) - f(x)) / eps: its error is about eps * f''(x) / 2; "
+         "the central difference (f(x + eps) - f(x - eps)) / (2 * eps) is far closer",
+         "전진 차분 (f(x + eps) - f(x)) / eps 같습니다. 그 오차는 대략 eps * f''(x) / 2이고, "
+         "중앙 차분 (f(x + eps) - f(x - eps)) / (2 * eps)가 훨씬 정확합니다"): (g(x + EPS) - g(x)) / EPS,
+        ("(f(x + eps) - f(x)) / (2 * eps), one side of x over 2 * eps: the central difference takes its two "
+         "points on both sides of x, (f(x + eps) - f(x - eps)) / (2 * eps)",
+         "전진 차분을 2 * eps로 나눈 (f(x + eps) - f(x)) / (2 * eps) 같습니다. 중앙 차분은 x의 양쪽 두 점을 씁니다. "
+         "(f(x + eps) - f(x - eps)) / (2 * eps)"): (g(x + EPS) - g(x)) / (2 * EPS),
+        ("a backward difference (f(x) - f(x - eps)) / eps; use the central one",
+         "후진 차분 (f(x) - f(x - eps)) / eps 같습니다. 중앙 차분을 쓰세요"): (g(x) - g(x - EPS)) / EPS,
+        ("dividing by eps instead of 2 * eps: the two points are 2 * eps apart",
+         "2 * eps가 아니라 eps로 나눈 것 같습니다. 두 점은 2 * eps만큼 떨어져 있습니다"): 2 * right,
+        ("writing / 2 * eps, which divides by 2 and then multiplies by eps; write / (2 * eps)",
+         "/ 2 * eps로 쓴 것 같습니다. 이것은 2로 나눈 뒤 eps를 곱합니다. / (2 * eps)로 쓰세요"): right * EPS ** 2,
+        ("the derivative of x ** 2 (2x), whatever f is: numerical_diff must evaluate f itself",
+         "f가 무엇이든 x ** 2의 미분(2x)을 돌려준 것 같습니다. numerical_diff는 f 자체를 계산해야 합니다"): 2 * x,
     }
-    for name, value in mistakes.items():
+    for (name, name_ko), value in mistakes.items():
         if np.allclose(got, value, rtol=1e-9, atol=0) and not np.allclose(value, right, rtol=1e-9, atol=0):
-            return f"\nThis looks like {name}."
+            return f"\nThis looks like {name}.", f"\n{name_ko}."
     others = {eps: central(g, x, eps) for eps in (1e-2, 1e-3, 1e-5, 1e-6, 1e-7)}
     matching = [eps for eps, value in others.items()
                 if np.allclose(got, value, rtol=3e-9, atol=0) and not np.allclose(value, right, rtol=1e-8, atol=0)]
     if matching:
         eps = min(matching, key=lambda e: float(np.max(np.abs(got - others[e]))))
         return (f"\nThis is the central difference with an eps of about {eps:.0e}: the book's eps is 1e-4 "
-                "(the default of numerical_diff).")
-    return ""
+                "(the default of numerical_diff).",
+                f"\neps가 약 {eps:.0e}인 중앙 차분입니다. 책의 eps는 1e-4입니다(numerical_diff의 기본값).")
+    return "", ""
 
 
 def _diff(dz, f, x, what, g):
@@ -60,7 +71,9 @@ def _diff(dz, f, x, what, g):
              f"an ndarray, got {describe(got)}")
     expected = central(g, x)
     if np.shape(got) != np.shape(expected) or not np.allclose(got, expected, rtol=1e-9, atol=1e-12):
-        fail(f"{what}: expected {show(expected)}, got {show(got)}{mistake_behind(got, g, x)}")
+        why, why_ko = mistake_behind(got, g, x)
+        fail(f"{what}: expected {show(expected)}, got {show(got)}{why}",
+             ko=f"{what}: 기댓값은 {show(expected)}, 실제 값은 {show(got)}{why_ko}")
 
 
 def test_derivative_of_square_at_two(dz):
@@ -68,9 +81,10 @@ def test_derivative_of_square_at_two(dz):
 
     ko: 책의 출력과 같이 numerical_diff(Square(), Variable(np.array(2.0)))는 4.000000000004입니다.
 
-    Hint: 4.0001 is a forward difference; 8 divides by eps instead of 2 * eps.
+    Hint: the central difference with eps = 1e-4 gives 4 for x ** 2 at 2, up to 4e-12 of rounding,
+    which the book prints.
 
-    Hint (ko): 4.0001이 나왔다면 전진 차분을 쓴 것이고, 8이 나왔다면 2 * eps가 아니라 eps로 나눈 것입니다.
+    Hint (ko): eps = 1e-4인 중앙 차분은 2에서 x ** 2의 미분으로 4를 내고, 책이 출력한 4e-12만큼의 반올림 오차가 붙습니다.
     """
     _diff(dz, dz.Square(), 2.0, "numerical_diff(Square(), Variable(np.array(2.0)))", np.square)
 

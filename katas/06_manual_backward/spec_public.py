@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from grader.judge.spec import Ref, expect_array, expect_none, fail, same
+from grader.judge.spec import Ref, expect_array, expect_none, fail, korean, same
 
 
 def test_new_variable_has_no_grad(dz):
@@ -11,7 +11,8 @@ def test_new_variable_has_no_grad(dz):
     ko: 새 Variable의 grad는 None입니다. 기울기는 backward가 채워 줍니다.
     """
     x = dz.Variable(np.array(1.0))
-    expect_none(x.grad, "Variable(np.array(1.0)).grad", " (a gradient is set by backward, never at creation)")
+    expect_none(x.grad, "Variable(np.array(1.0)).grad",
+                korean(" (a gradient is set by backward, never at creation)", " (기울기는 생성할 때가 아니라 backward가 채웁니다)"))
 
 
 def test_function_remembers_its_input(dz):

@@ -20,4 +20,6 @@ DIAGNOSES = {
     "stores the data on the class, shared by every Variable": (("stored on the class",),
                                                              ("클래스에 저장",), None),
     "keeps a copy": (("made a copy",), ("복사본",), None),
+    # Verified: Python's error names the attribute, and the about text says what the box keeps it in.
+    "another attribute name": (("no attribute 'data'", "the attribute data (self.data)"), ("data 속성(self.data)",), None),
 }

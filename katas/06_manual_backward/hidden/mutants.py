@@ -29,4 +29,8 @@ DIAGNOSES = {
     "Square.backward forgets x": (("got array(4.", "4 means x was left out"),
                                   ("x를 빠뜨린",), None),
     "Exp.backward ignores gy": (("times gy",), ("gy를 곱합니다",), None),
+    # Verified: the failure or the about text says what is needed.
+    "a gradient of zeros at creation": (("a gradient is set by backward, never at creation",),
+                                        ("기울기는 생성할 때가 아니라 backward가 채웁니다",), None),
+    "Exp.backward as if d/dx e^x were x": (("the derivative of e ** x is e ** x itself",), ("e ** x의 미분은",), None),
 }
