@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from grader import ROOT, cli
+from grader.grading import batch
 from grader.grading.judging import Grader
 from grader.grading.records import KataResult, SubmissionResult
 from tests.helpers import nox_command, repository_copy, write_submission
@@ -134,7 +135,7 @@ def test_one_refused_path_in_a_class_is_listed_and_the_others_graded(tmp_path):
     assert done.returncode == cli.USAGE, done.stderr
     assert "bob" in done.stderr and "katas/ is a symbolic link" in done.stderr
     (tmp_path / "class" / "carol").symlink_to(real)  # named by its own name, not its target's
-    assert cli.unique_names([tmp_path / "class" / "carol", tmp_path / "class" / "alice"]) == ["carol", "alice"]
+    assert batch.unique_names([tmp_path / "class" / "carol", tmp_path / "class" / "alice"]) == ["carol", "alice"]
     assert (tmp_path / "out" / "submissions" / "alice" / "results.json").is_file()
     gradebook = (tmp_path / "out" / "gradebook.csv").read_text()
     assert "alice" in gradebook and "bob" in gradebook

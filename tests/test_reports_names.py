@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from grader import ROOT, cli
+from grader.grading import batch
 from grader.grading import reports
 from grader.grading.judging import Grader
 from grader.grading.records import KataResult, SubmissionResult
@@ -142,7 +143,7 @@ def test_reports_that_cannot_be_written_are_recorded_and_the_batch_goes_on(tmp_p
 
 def test_a_long_name_still_makes_a_folder(tmp_path):
     """A name of 253 bytes escapes to 256, more than a file name holds: the folder's name is cut between characters."""
-    (name,) = cli.unique_names([tmp_path / ("\x01" + "김" * 84)])
+    (name,) = batch.unique_names([tmp_path / ("\x01" + "김" * 84)])
     folder = reports.submission_folder(tmp_path, name)
     folder.mkdir(parents=True)
     assert len(folder.name.encode()) <= 255 and folder.name.startswith("\\x01김")

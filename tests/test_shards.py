@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from grader import ROOT, cli
+from grader.grading import batch
 from grader.grading import reports
 from grader.grading.records import KataResult, SubmissionResult
 from grader.judge.records import Verdict
@@ -69,10 +70,10 @@ def test_the_summary_counts_misconceptions_over_attempts(graded):
 
 
 def test_shard_option_is_checked():
-    assert cli.shard_of("2/4") == (2, 4)
+    assert batch.shard_of("2/4") == (2, 4)
     for wrong in ("0/2", "3/2", "a/b", "2"):
         with pytest.raises(Exception):
-            cli.shard_of(wrong)
+            batch.shard_of(wrong)
 
 
 def _kata(outcomes, kinds=None, errors=None):
@@ -111,8 +112,8 @@ def test_katas_left_as_shipped_are_told_apart_from_attempts(tmp_path):
     (sub / "17_weakref_outputs" / "step17.py").unlink()
     os.mkfifo(sub / "17_weakref_outputs" / "step17.py")  # never opened: a FIFO would block a read
     chosen = [KATAS[k] for k in (KATA, "16_generations", "17_weakref_outputs", "38_reshape_transpose", "39_sum")]
-    assert cli.untouched_katas(sub, chosen, LADDER) == [KATA, "39_sum"]
-    assert cli.untouched_katas(sub, chosen, None) == [], "no reference, no stub to compare with (a learners' copy)"
+    assert batch.untouched_katas(sub, chosen, LADDER) == [KATA, "39_sum"]
+    assert batch.untouched_katas(sub, chosen, None) == [], "no reference, no stub to compare with (a learners' copy)"
 
 
 def test_merge_keeps_what_could_not_be_graded_and_refuses_mixed_seeds(tmp_path, capsys):

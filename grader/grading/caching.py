@@ -104,7 +104,7 @@ class Cache:
             return False
         result.score, result.why, result.tests = entry.score, entry.why, entry.tests
         result.refused_limits, result.note = entry.refused_limits, entry.note
-        # result.learning is not taken from here: grade reads the submission's learning file afresh (cli._attach_learning)
+        # result.learning is not taken from here: grade reads the submission's learning file afresh (batch.attach_learning)
         result.cached = True
         return True
 

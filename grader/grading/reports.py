@@ -248,7 +248,7 @@ STOPPED = ("crashed", "timeout", "tool", "skipped", "introspection")  # the run 
 def _attempt(result, as_shipped=False):
     """How an unsolved kata failed: "absent", "untouched", "stopped", or "attempted" (a misconception).
 
-    ``as_shipped``: the submission's files for this kata are the stub's (``cli.untouched_katas``).
+    ``as_shipped``: the submission's files for this kata are the stub's (``batch.untouched_katas``).
     """
     failed = [t for t in result.tests if t.get("outcome") != "passed"]
     if not result.tests or all(t.get("kind") in ("missing", "import") for t in failed):
