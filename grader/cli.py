@@ -12,10 +12,10 @@ from pathlib import Path
 from grader import KATAS, ROOT, WORKSPACE
 from grader.grading import render, reports
 from grader.course.katas import KataNotFound, all_katas, find
-from grader.i18n import t
+from grader.i18n import LANGUAGES, t
 from grader.grading.batch import (BELOW_GATE, CANNOT_SEAL, GRADED, INTERRUPTED, NOT_GRADED, USAGE, NotASubmission,
                                   Progress, attach_learning, class_reports, mark_untouched, refresh_class_report,
-                                  resolve_submission, shard_of, unique_names)
+                                  report_language, resolve_submission, shard_of, unique_names)
 
 
 def _here(args):
@@ -34,8 +34,10 @@ def _resume_command(args):
 def grade(args):
     """Grade submissions in parallel; write each one's reports as it finishes, then the class's."""
     from grader.grading.judging import Grader, SealUnavailable
+    from grader.learner.commands import seal_text
 
     katas = all_katas()
+    lang = report_language(args.lang)
     here = _here(args)
     out = here / (args.out or "graded")
     own = ROOT / WORKSPACE if (ROOT / WORKSPACE).is_dir() else KATAS  # no path: your own work
@@ -44,15 +46,14 @@ def grade(args):
     entries, missing = [], []
     for name, path in zip(names, given):
         try:
-            entries.append((name, resolve_submission(path, katas), None))
+            entries.append((name, resolve_submission(path, katas, lang), None))
         except NotASubmission as error:
             if os.path.lexists(path):
                 entries.append((name, None, str(error)))  # one student's link or empty repository: listed
             else:
                 missing.append(str(error))  # a typo in the command
     if missing:
-        print(f"nox -s grade: {missing[0]}. Nothing was graded (give only submission folders, e.g. subs/*/).",
-              file=sys.stderr)
+        print(f"nox -s grade: {t('grade_nothing_given', lang, error=missing[0])}", file=sys.stderr)
         return USAGE
     entries.sort(key=lambda entry: entry[0])
     if args.shard:
@@ -62,7 +63,7 @@ def grade(args):
     refused = {name: f"refused: {error}" for name, _, error in entries if error is not None}
     if refused and not chosen:
         for error in refused.values():
-            print(f"nox -s grade: {error}. Nothing was graded.", file=sys.stderr)
+            print(f"nox -s grade: {t('grade_nothing', lang, error=error)}", file=sys.stderr)
         return USAGE
     try:
         grader = Grader(katas=katas, cache_dir=None if args.no_cache else out / ".cache", seed=args.seed,
@@ -71,8 +72,8 @@ def grade(args):
         print(f"nox -s grade: {error}", file=sys.stderr)
         return CANNOT_SEAL
     out.mkdir(parents=True, exist_ok=True)
-    shard = f" (shard {args.shard[0]}/{args.shard[1]})" if args.shard else ""
-    print(f"Grading {len(chosen)} submission(s){shard}, {grader.seal.describe()}.", file=sys.stderr)
+    shard = t("grade_shard", lang, index=args.shard[0], shards=args.shard[1]) if args.shard else ""
+    print(t("grade_start", lang, count=len(chosen), shard=shard, seal=seal_text(grader.seal, lang)), file=sys.stderr)
     progress = Progress(len(chosen))
     results, not_graded = {}, dict(refused)
     for name, why in refused.items():
@@ -91,7 +92,7 @@ def grade(args):
                 result = future.result()
                 mark_untouched(result, paths[name], katas, grader)
                 attach_learning(result, paths[name], katas)
-                reports.write_submission(result, out)
+                reports.write_submission(result, out, lang)
                 results[name] = result
             except Exception as error:  # one submission never takes the batch down
                 not_graded[name] = f"could not be graded: {type(error).__name__}: {error}"
@@ -104,9 +105,8 @@ def grade(args):
     except KeyboardInterrupt:
         grader.stop()
         executor.shutdown(wait=False, cancel_futures=True)
-        print(f"\ninterrupted: {len(results)} of {len(chosen)} submissions graded; their reports are kept in "
-              f"{reports.printable(out)}/submissions/ and every finished kata in the cache. To resume:\n"
-              f"  {_resume_command(args)}", file=sys.stderr)
+        print("\n" + t("grade_interrupted", lang, done=len(results), total=len(chosen), out=reports.printable(out))
+              + f"\n  {_resume_command(args)}", file=sys.stderr)
         return INTERRUPTED
     executor.shutdown()
     return class_reports(list(results.values()), not_graded, katas, out, args, sealed=grader.seal.sealed)
@@ -115,21 +115,22 @@ def grade(args):
 def merge(args):
     """Combine the outputs of ``grade --shard`` runs into the reports one run would have written."""
     katas = all_katas()
+    lang = report_language(args.lang)
     here = _here(args)
     out = here / args.out
     if any(out.resolve() == (here / o).resolve() for o in args.outputs):
-        print("merge: --out must be a new folder, not one of the shards'", file=sys.stderr)
+        print(f"merge: {t('merge_out_is_shard', lang)}", file=sys.stderr)
         return USAGE
     graded, not_graded, seen = [], {}, {}
     for folder in (here / o / "submissions" for o in args.outputs):
         if not folder.is_dir():
-            print(f"merge: {reports.printable(folder)}: no such folder (give the --out folders of grade)",
-                  file=sys.stderr)
+            print(f"merge: {t('merge_no_folder', lang, path=reports.printable(folder))}", file=sys.stderr)
             return USAGE
         for sub in sorted(folder.iterdir()):
             if sub.name in seen:
-                print(f"merge: {reports.printable(sub.name)} is in both {reports.printable(seen[sub.name])} and "
-                      f"{reports.printable(folder)}", file=sys.stderr)
+                print("merge: " + t("merge_twice", lang, name=reports.printable(sub.name),
+                                    first=reports.printable(seen[sub.name]), second=reports.printable(folder)),
+                      file=sys.stderr)
                 return USAGE
             seen[sub.name] = folder
             if (sub / reports.NOT_GRADED).is_file():
@@ -138,11 +139,10 @@ def merge(args):
             try:
                 graded.append(reports.read_submission(sub))
             except (OSError, ValueError, KeyError, TypeError) as error:  # a shard stopped while writing it
-                not_graded[sub.name] = f"its reports are incomplete ({type(error).__name__}); grade it again"
+                not_graded[sub.name] = t("merge_incomplete", lang, type=type(error).__name__)
     seeds = {sub.seed for sub in graded}
     if len(seeds) > 1:
-        print(f"merge: the shards were graded with different seeds ({', '.join(map(str, sorted(seeds)))}); "
-              "grade them again with the same --seed", file=sys.stderr)
+        print("merge: " + t("merge_seeds", lang, seeds=", ".join(map(str, sorted(seeds)))), file=sys.stderr)
         return USAGE
     for name, folder in seen.items():
         shutil.copytree(folder / name, out / "submissions" / name, dirs_exist_ok=True)
@@ -170,7 +170,7 @@ def race(args):
         return USAGE
     given = sorted(here / p for p in args.submissions) or [ROOT]  # no path: your own work
     try:
-        paths = [resolve_submission(path, katas) for path in given]
+        paths = [resolve_submission(path, katas, lang) for path in given]
     except NotASubmission as error:
         print(f"nox -s race: {t('race_nothing', lang, error=error)}", file=sys.stderr)
         return USAGE
@@ -454,9 +454,16 @@ def gradescope_run(args):
     if ours:
         print(f"gradescope: the grader failed on {len(ours)} kata(s) or check(s), e.g. {ours[0][0]}: {ours[0][1]}")
         return 5
-    target.write_text(json.dumps(reports.gradescope(result), indent=2))
+    target.write_text(json.dumps(reports.gradescope(result, report_language()), indent=2))
     print(f"{result.score:g}/{result.max_score:g}")
     return 0
+
+
+def language_option(parser):
+    """grade's and merge's --lang: the language of what they print and write for people (batch.report_language)."""
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help="summary.md, class-report.html, students' results.json and junit.xml and these lines in "
+                             "this language (default: DEZERO_KATAS_LANG, else en)")
 
 
 def gate_options(parser):
@@ -525,6 +532,7 @@ def build_parser():
     p.add_argument("--no-cache", action="store_true")
     p.add_argument("--unsealed", action="store_true",
                    help="grade even where learner code cannot be isolated (the reports say 'unsealed')")
+    language_option(p)
     p.add_argument("--shard", type=shard_of, metavar="I/N",
                    help="grade the I-th of N shares of the submissions (sorted by name); then: merge")
     gate_options(p)
@@ -534,6 +542,7 @@ def build_parser():
     p = commands.add_parser("merge", help="combine the outputs of grade --shard runs: merge OUT1 OUT2 ... --out DIR")
     p.add_argument("outputs", nargs="+")
     p.add_argument("--out", required=True)
+    language_option(p)
     gate_options(p)
     p.add_argument("--from", dest="invoked_from", default=None, help=argparse.SUPPRESS)
     p.set_defaults(run=merge)

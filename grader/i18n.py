@@ -523,6 +523,134 @@ PHRASES = {
                             "다른 컴퓨터에서 서명했거나, 다른 제출물의 폴더로 옮겨졌습니다)"},
     "race_board_empty": {"en": "The leaderboard is empty: no accepted race has a receipt here yet.",
                          "ko": "순위표가 비어 있습니다: 아직 영수증이 있는 인정된 경주가 없습니다."},
+    # the class's reports for instructors (grader/grading/reports.py: summary.md; class_report.py), in the language
+    # grade or merge was given
+    "class_summary": {"en": "Class summary ({count} submissions)", "ko": "수업 요약 (제출물 {count}개)"},
+    "class_not_graded": {"en": "Could not be graded", "ko": "채점하지 못함"},
+    "class_not_graded_note": {"en": "(no score; grade them again)", "ko": "(점수 없음; 다시 채점하세요)"},
+    "class_unsealed": {"en": "Graded UNSEALED", "ko": "격리 없이 채점함"},
+    "class_unsealed_note": {"en": "(learner code ran as the grader's user; scores are not proof against tampering)",
+                            "ko": "(학습자의 코드가 채점기 사용자로 실행되었으므로 점수가 조작을 막았다는 증거가 되지 못합니다)"},
+    "class_flagged": {"en": "Flagged for a look", "ko": "살펴볼 것"},
+    "class_flagged_note": {"en": "code that reached into the interpreter's internals (frames, the collector's object "
+                                 "lists, tracing, ctypes)",
+                           "ko": "인터프리터 내부(프레임, 가비지 컬렉터의 객체 목록, 추적, ctypes)에 손을 댄 코드"},
+    "col_kata": {"en": "kata", "ko": "카타"},
+    "col_points": {"en": "points", "ko": "배점"},
+    "col_solved": {"en": "solved", "ko": "해결"},
+    "col_share": {"en": "share", "ko": "비율"},
+    "col_total": {"en": "total", "ko": "합계"},
+    "col_separating": {"en": "the check most attempts fail (submissions); the others",
+                       "ko": "시도한 제출물이 가장 많이 실패한 검사 (제출물 수); 나머지"},
+    "class_total_scores": {"en": "Total scores", "ko": "총점"},
+    "class_mean": {"en": "Mean {mean:.1f} of {top}.", "ko": "평균: {top}점 중 {mean:.1f}점."},
+    "class_untouched": {"en": "untouched stub", "ko": "손대지 않은 처음 상태"},
+    "class_stopped": {"en": "crashed or did not finish", "ko": "비정상 종료 또는 끝나지 않음"},
+    "class_absent": {"en": "not handed in or not importable", "ko": "제출하지 않았거나 import할 수 없음"},
+    "report_title": {"en": "Class report ({count} submissions)", "ko": "수업 보고서 (제출물 {count}개)"},
+    "report_katas": {"en": "{count} katas, grader {version}.", "ko": "카타 {count}개, 채점기 {version}."},
+    "report_mean": {"en": " Mean {mean:.1f} of {top} points.", "ko": " 평균: {top}점 중 {mean:.1f}점."},
+    "report_contents": {"en": "Contents", "ko": "목차"},
+    "report_solve_rate": {"en": "Solve rate per kata", "ko": "카타별 해결 비율"},
+    "report_misconceptions": {"en": "Misconceptions", "ko": "오개념"},
+    "report_learning": {"en": "Time to pass and hints", "ko": "통과까지 걸린 시간과 힌트"},
+    "report_flagged": {"en": "Flagged submissions", "ko": "살펴볼 제출물"},
+    "report_race": {"en": "Race leaderboard", "ko": "경주 순위표"},
+    "report_scores_caption": {"en": "How many of the {count} submissions scored in each range of points (out of {top}).",
+                              "ko": "제출물 {count}개가 점수 구간마다 몇 개씩인지 보여 줍니다 ({top}점 만점)."},
+    "report_submissions": {"en": "submissions", "ko": "제출물"},
+    "report_points": {"en": "points", "ko": "점수"},
+    "report_solved_caption": {"en": "The share of the class that solved each kata, in the ladder's order.",
+                              "ko": "각 카타를 해결한 학생의 비율입니다 (카타 순서대로)."},
+    "report_share": {"en": "share of the class", "ko": "해결한 비율"},
+    "report_for_slides": {"en": "For slides:", "ko": "슬라이드용:"},
+    "report_numbers": {"en": "{title}: the numbers", "ko": "{title}: 수치"},
+    "report_separating": {"en": "Misconceptions: the check that separates", "ko": "오개념: 갈림길이 되는 검사"},
+    "report_separating_about": {"en": "Per kata, the check that most submissions which tried and did not solve it fail "
+                                      "(the first in the spec on a tie): the misconception a class has. Untouched "
+                                      "stubs, crashes and endless loops, and katas not handed in are counted apart.",
+                                "ko": "카타마다, 시도했지만 풀지 못한 제출물이 가장 많이 실패한 검사입니다(같으면 명세에서 "
+                                      "앞선 검사). 수업이 가진 오개념을 보여 줍니다. 손대지 않은 처음 상태, 비정상 종료와 "
+                                      "무한 루프, 제출하지 않은 카타는 따로 셉니다."},
+    "report_most_failed": {"en": "the check most attempts fail", "ko": "시도한 제출물이 가장 많이 실패한 검사"},
+    "report_failing_it": {"en": "attempts failing it", "ko": "그 검사에 실패한 시도"},
+    "report_with_data": {"en": "submissions with data", "ko": "기록이 있는 제출물"},
+    "report_median": {"en": "median {what}", "ko": "{what} 중앙값"},
+    "report_hints_read": {"en": "hints read", "ko": "읽은 힌트"},
+    "report_race_about": {"en": "From the receipts of {command} that this grader signed and verified. Each ratio is the "
+                                "submission's measure over the reference's, the two measured back to back on the same "
+                                "machine (CPU time of the worker; memory the run added at its peak), median of the runs: "
+                                "below 1 is faster or smaller; the seconds and MiB are each side's medians. A race whose "
+                                "results differed from the reference's has no receipt.",
+                          "ko": "이 채점기가 서명하고 확인한 {command}의 영수증입니다. 각 비율은 제출물의 측정값을 참고 답안의 "
+                                "측정값으로 나눈 것으로, 두 쪽을 같은 컴퓨터에서 잇달아 측정했습니다(작업 프로세스의 CPU "
+                                "시간, 실행 중 최대로 늘어난 메모리). 여러 번 실행한 값의 중앙값이며 1보다 작으면 더 빠르거나 "
+                                "작습니다. 초와 MiB는 각 쪽의 중앙값입니다. 결과가 참고 답안과 다른 경주에는 영수증이 "
+                                "없습니다."},
+    "report_race_step": {"en": " (book step {step})", "ko": " (책의 {step}단계)"},
+    "report_rank": {"en": "rank", "ko": "순위"},
+    "report_submission": {"en": "submission", "ko": "제출물"},
+    "report_cpu_ratio": {"en": "CPU ratio", "ko": "CPU 비율"},
+    "report_cpu_seconds": {"en": "CPU s, submission / reference", "ko": "CPU 초, 제출물 / 참고 답안"},
+    "report_memory_ratio": {"en": "memory ratio", "ko": "메모리 비율"},
+    "report_memory_added": {"en": "MiB added at peak, submission / reference",
+                            "ko": "최대로 늘어난 MiB, 제출물 / 참고 답안"},
+    "report_runs": {"en": "runs", "ko": "실행 횟수"},
+    "report_date": {"en": "date (UTC)", "ko": "날짜 (UTC)"},
+    "report_worth_a_look": {"en": "Code that reached into the interpreter's internals (frames, the collector's object "
+                                  "lists, tracing, ctypes): worth a look.",
+                            "ko": "인터프리터 내부(프레임, 가비지 컬렉터의 객체 목록, 추적, ctypes)에 손을 댄 코드입니다. "
+                                  "살펴볼 만합니다."},
+    "report_none": {"en": "None.", "ko": "없음."},
+    "report_pngs": {"en": "Each chart is also a PNG beside the report (class-report-*.png).",
+                    "ko": "그래프마다 보고서 옆에 PNG도 있습니다 (class-report-*.png)."},
+    "report_pngs_bars": {"en": "Each chart is also a PNG beside the report (class-report-*.png), bars only: for labelled "
+                               "ones, run nox -s prepare (it installs matplotlib) and grade or merge again.",
+                         "ko": "그래프마다 보고서 옆에 PNG도 있지만 막대만 있습니다 (class-report-*.png). 글자가 있는 그래프를 "
+                               "원하면 nox -s prepare를 실행하고(matplotlib을 설치합니다) 다시 grade 또는 merge하세요."},
+    # grade and merge at the terminal (grader/cli.py, grader/grading/batch.py), in the reports' language
+    "not_submission_missing": {"en": "{path}: no such file or folder", "ko": "{path}: 그런 파일이나 폴더가 없습니다"},
+    "not_submission_link": {"en": "{path}: a symbolic link; pass the real folder",
+                            "ko": "{path}: 심볼릭 링크입니다. 실제 폴더를 주세요"},
+    "not_submission_file": {"en": "{path}: not a folder (a submission is a folder shaped like katas/)",
+                            "ko": "{path}: 폴더가 아닙니다 (제출물은 katas/와 같은 모양의 폴더입니다)"},
+    "not_submission_inner_link": {"en": "{path}: its {name}/ is a symbolic link; submit a real folder",
+                                  "ko": "{path}: 그 안의 {name}/가 심볼릭 링크입니다. 실제 폴더를 제출하세요"},
+    "not_submission_empty": {"en": "{path}: not a submission (no kata folder, no dezero/ and no katas/ inside)",
+                             "ko": "{path}: 제출물이 아닙니다 (안에 카타 폴더도, dezero/도, katas/도 없습니다)"},
+    "grade_start": {"en": "Grading {count} submission(s){shard}, {seal}.", "ko": "제출물 {count}개를 채점합니다{shard}, {seal}."},
+    "grade_shard": {"en": " (shard {index}/{shards})", "ko": " (샤드 {index}/{shards})"},
+    "grade_nothing": {"en": "{error}. Nothing was graded.", "ko": "{error}. 아무것도 채점하지 않았습니다."},
+    "grade_nothing_given": {"en": "{error}. Nothing was graded (give only submission folders, e.g. subs/*/).",
+                            "ko": "{error}. 아무것도 채점하지 않았습니다 (제출물 폴더만 주세요. 예: subs/*/)."},
+    "grade_interrupted": {"en": "interrupted: {done} of {total} submissions graded; their reports are kept in "
+                                "{out}/submissions/ and every finished kata in the cache. To resume:",
+                          "ko": "중단됨: 제출물 {total}개 중 {done}개를 채점했습니다. 그 보고서는 {out}/submissions/에, 끝난 "
+                                "카타는 모두 캐시에 남아 있습니다. 이어서 하려면:"},
+    "grade_not_judged": {"en": "{name}: {count} kata(s) not judged, e.g. {id}: {why}",
+                         "ko": "{name}: 판정하지 않은 카타 {count}개, 예: {id}: {why}"},
+    "grade_wrote": {"en": "Wrote {out}/submissions/<name>/results.json (Gradescope), junit.xml, verdicts.json "
+                          "(instructor only), {out}/gradebook.csv, {out}/summary.md and {out}/{report}.",
+                    "ko": "{out}/submissions/<name>/results.json (Gradescope), junit.xml, verdicts.json(강사 전용), "
+                          "{out}/gradebook.csv, {out}/summary.md, {out}/{report}을(를) 썼습니다."},
+    "grade_unsealed": {"en": "Graded UNSEALED: the reports say so.", "ko": "격리 없이 채점했습니다: 보고서에도 그렇게 적혀 있습니다."},
+    "grade_report_failed": {"en": "The class report could not be written: {type}: {error}",
+                            "ko": "수업 보고서를 쓸 수 없습니다: {type}: {error}"},
+    "grade_not_graded": {"en": "{count} submission(s) could not be graded (listed in summary.md): {names}",
+                         "ko": "제출물 {count}개를 채점하지 못했습니다 (summary.md에 있습니다): {names}"},
+    "grade_below_gate": {"en": "{count} submission(s) below the gate ({gate}): {names}",
+                         "ko": "기준({gate})에 못 미친 제출물 {count}개: {names}"},
+    "gate_every_kata": {"en": "every kata", "ko": "모든 카타"},
+    "gate_points": {"en": "{points:g} points", "ko": "{points:g}점"},
+    "merge_out_is_shard": {"en": "--out must be a new folder, not one of the shards'",
+                           "ko": "--out은 샤드의 폴더가 아닌 새 폴더여야 합니다"},
+    "merge_no_folder": {"en": "{path}: no such folder (give the --out folders of grade)",
+                        "ko": "{path}: 그런 폴더가 없습니다 (grade의 --out 폴더들을 주세요)"},
+    "merge_twice": {"en": "{name} is in both {first} and {second}", "ko": "{name}이(가) {first}와 {second} 양쪽에 있습니다"},
+    "merge_incomplete": {"en": "its reports are incomplete ({type}); grade it again",
+                         "ko": "보고서가 완전하지 않습니다 ({type}). 다시 채점하세요"},
+    "merge_seeds": {"en": "the shards were graded with different seeds ({seeds}); grade them again with the same --seed",
+                    "ko": "샤드들이 서로 다른 시드({seeds})로 채점되었습니다. 같은 --seed로 다시 채점하세요"},
 }
 
 

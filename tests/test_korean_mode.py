@@ -48,13 +48,9 @@ EXEMPT = {
     "apply_mistake": (("predict.py",), "contributors: a mistake of the catalogue that no longer applies is a bug of "
                                        "ours (tests/test_catalogue.py fails first)"),
     "socket_path": (("server.py",), "never shown: ask() takes any OSError as 'no warm checker' and checks directly"),
-    # instructors grading a class (grade, merge, gradescope-run): English until they take a language (CONTRIBUTING,
-    # 'Phrases and verdicts'). A learner's race says its lines through phrases (racing.py, cli.race).
-    "resolve_submission": (GRADING, "instructors: a path given to grade or race is not a submission"),
-    "shard_of": (GRADING, "instructors: argparse's usage error for --shard"),
-    "grade": (GRADING, "instructors: grade's terminal lines"),
-    "class_reports": (GRADING, "instructors: grade's and merge's closing lines"),
-    "merge": (GRADING, "instructors: merge's usage errors"),
+    # instructors: what grade, merge and a learner's race print or write for people speaks in the reports' language
+    # (grade --lang, batch.report_language); these stay English
+    "shard_of": (GRADING, "argparse's usage error for --shard (argparse's own words are English too)"),
     "gradescope_run": (GRADING, "Gradescope's log (students read results.json, which is rendered)"),
 }
 
@@ -264,3 +260,31 @@ def test_a_missing_package_and_a_rejected_race_in_korean(tmp_path):
         assert words in shown["en"], (words, shown["en"])
     assert "고칠 것  numpy이(가) 없습니다" in shown["ko"] and "거부됨, 영수증 없음" in shown["ko"], shown["ko"]
     assert not english_words_of_the_grader(shown["ko"]), (english_words_of_the_grader(shown["ko"]), shown["ko"])
+
+
+@pytest.mark.timeout(600)
+def test_grade_in_korean_writes_the_class_reports_and_students_results_in_korean(tmp_path, capsys):
+    """grade --lang ko: summary.md, class-report.html, results.json, junit.xml and what grade prints, in Korean;
+    the same grade in English shows the English words, so the search finds what it looks for."""
+    from grader import cli
+    from grader.grading import class_report
+    from tests.helpers import write_submission
+
+    sub = write_submission(tmp_path / "alice", only=["01_variable"], package=False)
+    shown = {}
+    for lang in ("en", "ko"):
+        out = tmp_path / f"out-{lang}"
+        code = cli.main(["grade", str(sub), "--out", str(out), "--lang", lang, "--unsealed", "--jobs", "1"])
+        assert code == cli.GRADED, capsys.readouterr()
+        printed = capsys.readouterr()
+        folder = out / "submissions" / "alice"
+        shown[lang] = "\n".join([printed.out, printed.err, (out / "summary.md").read_text(encoding="utf-8"),
+                                 (out / class_report.REPORT).read_text(encoding="utf-8"),
+                                 (folder / "results.json").read_text(encoding="utf-8"),
+                                 (folder / "junit.xml").read_text(encoding="utf-8")])
+    for words in ("Class summary", "Class report", "Solve rate per kata", "missing kata", "Wrote "):
+        assert words in shown["en"], words
+    assert len(english_words_of_the_grader(shown["en"])) > 10, english_words_of_the_grader(shown["en"])
+    assert "수업 요약" in shown["ko"] and "카타별 해결 비율" in shown["ko"] and '<html lang="ko">' in shown["ko"]
+    assert "카타가 없습니다" in shown["ko"], "the students' results.json in Korean"
+    assert not english_words_of_the_grader(shown["ko"]), english_words_of_the_grader(shown["ko"])

@@ -129,10 +129,10 @@ def test_reports_that_cannot_be_written_are_recorded_and_the_batch_goes_on(tmp_p
     monkeypatch.setattr("grader.grading.judging.Grader", _Flaky)
     write = reports.write_submission
 
-    def failing(submission, out_dir):
+    def failing(submission, out_dir, lang="en"):
         if submission.name == "alice":
             raise UnicodeEncodeError("utf-8", "x", 0, 1, "surrogates not allowed")
-        return write(submission, out_dir)
+        return write(submission, out_dir, lang)
 
     monkeypatch.setattr(reports, "write_submission", failing)
     code = cli.main(["grade", *map(str, subs), "--out", str(tmp_path / "out"), "--unsealed"])

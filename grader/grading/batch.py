@@ -15,18 +15,26 @@ from pathlib import Path
 
 from grader import WORKSPACE
 from grader.grading import class_report, reports
-from grader.i18n import t
+from grader.grading.render import reason
+from grader.i18n import LANGUAGES, t
 from grader.limits import LIMITS
 
 # grade's exit statuses (README, "Grading a class"); scores alone never fail a run, --fail-under does
 GRADED, USAGE, CANNOT_SEAL, NOT_GRADED, BELOW_GATE, INTERRUPTED = 0, 2, 3, 4, 5, 130
 
 
+def report_language(wanted=None):
+    """The language of the class's reports and of the students' results.json and junit.xml: grade's or merge's
+    ``--lang``, else ``DEZERO_KATAS_LANG``, else English (never the machine's locale: the reports are shared)."""
+    chosen = (wanted or os.environ.get("DEZERO_KATAS_LANG", "")).strip().lower()
+    return chosen if chosen in LANGUAGES else "en"
+
+
 class NotASubmission(ValueError):
     """A path given to grade that cannot be graded as a submission; the message is one line."""
 
 
-def resolve_submission(path, katas):
+def resolve_submission(path, katas, lang="en"):
     """A submission is shaped like katas/; accept its parent too (a repo or a Gradescope upload).
 
     A learner's clone (or a student's repository) holds their work in ``work/`` (grader/learner/workspace.py)
@@ -35,25 +43,25 @@ def resolve_submission(path, katas):
 
     Refuses, with one line, what is not a submission: a missing path, a file, a symbolic link (the
     root, its work/ or its katas/: a link may point anywhere on the grader's machine), a folder with neither
-    a kata's folder nor dezero/ nor work/ nor katas/ inside.
+    a kata's folder nor dezero/ nor work/ nor katas/ inside (in ``lang``).
     """
     path = Path(path)
     shown = reports.printable(path)
     if not os.path.lexists(path):
-        raise NotASubmission(f"{shown}: no such file or folder")
+        raise NotASubmission(t("not_submission_missing", lang, path=shown))
     if stat.S_ISLNK(os.lstat(path).st_mode):
-        raise NotASubmission(f"{shown}: a symbolic link; pass the real folder")
+        raise NotASubmission(t("not_submission_link", lang, path=shown))
     if not path.is_dir():
-        raise NotASubmission(f"{shown}: not a folder (a submission is a folder shaped like katas/)")
+        raise NotASubmission(t("not_submission_file", lang, path=shown))
     for name in (WORKSPACE, "katas"):
         inner = path / name
         if os.path.lexists(inner) and stat.S_ISLNK(os.lstat(inner).st_mode):
-            raise NotASubmission(f"{shown}: its {name}/ is a symbolic link; submit a real folder")
+            raise NotASubmission(t("not_submission_inner_link", lang, path=shown, name=name))
     if not any((path / k.id).is_dir() for k in katas):
         inner = next((path / n for n in (WORKSPACE, "katas") if (path / n).is_dir()), None)
         path = inner or path
     if not (path / "dezero").is_dir() and not any((path / k.id).is_dir() for k in katas):
-        raise NotASubmission(f"{shown}: not a submission (no kata folder, no dezero/ and no katas/ inside)")
+        raise NotASubmission(t("not_submission_empty", lang, path=shown))
     return path
 
 
@@ -200,48 +208,48 @@ def mark_untouched(result, path, katas, grader):
 
 
 def class_reports(graded, not_graded, katas, out, args, sealed=True):
-    """gradebook.csv, summary.md and class-report.html, a look at the results, and the exit status (grade, merge)."""
+    """gradebook.csv, summary.md and class-report.html, a look at the results, and the exit status (grade, merge);
+    words in ``report_language(args.lang)``."""
+    lang = report_language(getattr(args, "lang", None))
     graded = sorted(graded, key=lambda s: s.name)
     reports.write_gradebook(graded, katas, out / "gradebook.csv", not_graded)
-    summary = reports.summary_markdown(graded, katas, not_graded)
+    summary = reports.summary_markdown(graded, katas, not_graded, lang)
     (out / "summary.md").write_text(summary, encoding="utf-8")
     try:
-        pictures = class_report.write(graded, katas, out, not_graded)
+        pictures = class_report.write(graded, katas, out, not_graded, lang)
     except Exception as error:  # the page is for looking; the scores and the exit status stand without it
-        pictures = f"The class report could not be written: {type(error).__name__}: {reports.printable(error)}"
+        pictures = t("grade_report_failed", lang, type=type(error).__name__, error=reports.printable(error))
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if step_summary:  # GitHub Actions shows it on the run's page
         with open(step_summary, "a", encoding="utf-8") as handle:
             handle.write(summary)
     if 0 < len(graded) <= 6:
-        print(reports.table(graded, katas))
+        print(reports.table(graded, katas, lang))
         for sub in graded:
             absent = [k for k in sub.katas if not k.passed and not k.tests]  # nothing handed in to judge
             for kata in sub.katas:
                 if not kata.passed and kata.tests:
-                    print(f"  {sub.name} / {kata.kata_id}: {reports.printable(kata.reason)}")
+                    print(f"  {sub.name} / {kata.kata_id}: {reports.printable(reason(kata, lang))}")
             if absent:
-                print(f"  {sub.name}: {len(absent)} kata(s) not judged, e.g. {absent[0].kata_id}: "
-                      f"{reports.printable(absent[0].reason)}")
+                print("  " + t("grade_not_judged", lang, name=sub.name, count=len(absent), id=absent[0].kata_id,
+                               why=reports.printable(reason(absent[0], lang))))
     else:
         for sub in graded:
             print(f"{sub.name:30} {sub.score:g}/{sub.max_score:g}")
     shown = reports.printable(out)
-    print(f"\nWrote {shown}/submissions/<name>/results.json (Gradescope), junit.xml, verdicts.json "
-          f"(instructor only), {shown}/gradebook.csv, {shown}/summary.md and {shown}/{class_report.REPORT}.\n"
-          + pictures
-          + ("" if sealed else "\nGraded UNSEALED: the reports say so."))
+    print("\n" + t("grade_wrote", lang, out=shown, report=class_report.REPORT) + "\n" + pictures
+          + ("" if sealed else "\n" + t("grade_unsealed", lang)))
     if not_graded:
-        print(f"{len(not_graded)} submission(s) could not be graded (listed in summary.md): "
-              + ", ".join(reports.printable(name) for name in not_graded), file=sys.stderr)
+        print(t("grade_not_graded", lang, count=len(not_graded),
+                names=", ".join(reports.printable(name) for name in not_graded)), file=sys.stderr)
         refused = any(why.startswith("refused: ") for why in not_graded.values())
         return USAGE if refused else NOT_GRADED
     below = [sub for sub in graded if (args.require_all and sub.score < sub.max_score)
              or (args.fail_under is not None and sub.score < args.fail_under)]
     if below:
-        gate = "every kata" if args.require_all else f"{args.fail_under:g} points"
-        print(f"{len(below)} submission(s) below the gate ({gate}): "
-              + ", ".join(f"{sub.name} ({sub.score:g}/{sub.max_score:g})" for sub in below), file=sys.stderr)
+        gate = t("gate_every_kata", lang) if args.require_all else t("gate_points", lang, points=args.fail_under)
+        print(t("grade_below_gate", lang, count=len(below), gate=gate,
+                names=", ".join(f"{sub.name} ({sub.score:g}/{sub.max_score:g})" for sub in below)), file=sys.stderr)
         return BELOW_GATE
     return GRADED
 
@@ -253,7 +261,7 @@ def refresh_class_report(out, katas, lang="en"):
     try:
         graded = [reports.read_submission(sub) for sub in sorted((out / "submissions").iterdir())
                   if (sub / "results.json").is_file()]
-        class_report.write(graded, katas, out)
+        class_report.write(graded, katas, out, lang=report_language())
         print(t("race_board_in_report", lang, path=reports.printable(out / class_report.REPORT)))
     except Exception as error:  # the receipts stand without the page
         print(t("race_report_failed", lang, type=type(error).__name__), file=sys.stderr)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader import __version__
+from grader.i18n import t
 from grader.grading.reports import NOT_ATTEMPTED, flagged_katas, kata_results, printable, score_bins, separating_check
 
 REPORT = "class-report.html"
@@ -22,7 +23,7 @@ INK, BAR, GRID = "#1a1a1a", "#1f5fa8", "#767676"  # each at least 4.5:1 against 
 
 # The hook for learning data (time to pass, hints read): a kata result that carries a ``learning``
 # dict with these keys gets a per-kata table of medians; when no result carries one, no such table.
-LEARNING = (("minutes_to_pass", "minutes to pass"), ("hints_used", "hints read"))
+LEARNING = (("minutes_to_pass", "learning_minutes"), ("hints_used", "report_hints_read"))  # (key, its phrase)
 
 
 def esc(text):
@@ -42,23 +43,24 @@ class Chart:
     label: str  # what a row is, for the head of the numbers' table
 
 
-def charts(submissions, katas):
+def charts(submissions, katas, lang="en"):
     """The report's two charts: the total scores' histogram and the share of the class that solved each kata."""
     top = sum(k.points for k in katas)
     totals = [s.score for s in submissions]
     bins = score_bins(totals, top)
-    histogram = Chart("scores", "Total scores", f"How many of the {len(totals)} submissions scored in each range "
-                      f"of points (out of {top}).", [(f"{low:.0f}–{high:.0f}", count, str(count))
-                                                     for low, high, count in bins],
-                      max([count for _, _, count in bins] + [1]), "submissions", "points")
+    histogram = Chart("scores", t("class_total_scores", lang), t("report_scores_caption", lang, count=len(totals),
+                                                                   top=top),
+                      [(f"{low:.0f}–{high:.0f}", count, str(count)) for low, high, count in bins],
+                      max([count for _, _, count in bins] + [1]), t("report_submissions", lang),
+                      t("report_points", lang))
     rows = []
     for kata in katas:
         results, _ = kata_results(submissions, kata)
         solved = sum(bool(r and r.passed) for r in results)
         share = solved / len(results) if results else 0.0
         rows.append((kata.id, share, f"{solved}/{len(results)} ({share:.0%})"))
-    solve_rate = Chart("solved", "Solve rate per kata", "The share of the class that solved each kata, "
-                       "in the ladder's order.", rows, 1.0, "share of the class", "kata")
+    solve_rate = Chart("solved", t("report_solve_rate", lang), t("report_solved_caption", lang), rows, 1.0,
+                       t("report_share", lang), t("col_kata", lang))
     return [histogram, solve_rate]
 
 
@@ -90,39 +92,38 @@ def svg(chart):
     return "\n".join(parts)
 
 
-def figure(chart):
+def figure(chart, lang="en"):
     """A chart as a figure: caption, picture, and its numbers in a table one key press away."""
     rows = "".join(f"<tr><th scope=\"row\">{esc(label)}</th><td>{esc(text)}</td></tr>"
                    for label, _, text in chart.rows)
     return (f'<section id="{chart.slug}" aria-labelledby="{chart.slug}-h"><h2 id="{chart.slug}-h">'
             f'{esc(chart.title)}</h2>\n<figure>\n{svg(chart)}\n<figcaption>{esc(chart.caption)} '
-            f'For slides: <code>{esc(png_name(chart))}</code>.</figcaption>\n</figure>\n'
-            f'<details><summary>{esc(chart.title)}: the numbers</summary>\n<table><thead><tr><th scope="col">'
+            f'{esc(t("report_for_slides", lang))} <code>{esc(png_name(chart))}</code>.</figcaption>\n</figure>\n'
+            f'<details><summary>{esc(t("report_numbers", lang, title=chart.title))}</summary>\n<table><thead><tr>'
+            f'<th scope="col">'
             f'{esc(chart.label)}</th><th scope="col">{esc(chart.unit)}</th></tr></thead><tbody>{rows}</tbody></table></details>'
             f'</section>')
 
 
-def misconceptions(submissions, katas):
+def misconceptions(submissions, katas, lang="en"):
     """Per kata the check most attempts fail (reports.separating_check), beside the unsolved not attempted."""
-    head = "".join(f'<th scope="col">{words}</th>' for _, words in NOT_ATTEMPTED)
+    head = "".join(f'<th scope="col">{esc(t(key, lang))}</th>' for _, key in NOT_ATTEMPTED)
     rows = []
     for kata in katas:
         results, untouched = kata_results(submissions, kata)
-        doc, count, kinds = separating_check(results, untouched)
+        doc, count, kinds = separating_check(results, untouched, lang)
         solved = sum(bool(r and r.passed) for r in results)
         rows.append(f'<tr><th scope="row">{esc(kata.id)}</th><td>{solved}/{len(results)}</td>'
                     f"<td>{esc(doc) if doc else '–'}</td><td>{count or ''}</td>"
                     + "".join(f"<td>{kinds.get(kind) or ''}</td>" for kind, _ in NOT_ATTEMPTED) + "</tr>")
+    columns = "".join(f'<th scope="col">{esc(t(key, lang))}</th>'
+                      for key in ("col_kata", "col_solved", "report_most_failed", "report_failing_it"))
     return ('<section id="misconceptions" aria-labelledby="misconceptions-h"><h2 id="misconceptions-h">'
-            "Misconceptions: the check that separates</h2>\n<p>Per kata, the check that most submissions which "
-            "tried and did not solve it fail (the first in the spec on a tie): the misconception a class has. "
-            "Untouched stubs, crashes and endless loops, and katas not handed in are counted apart.</p>\n"
-            '<table><thead><tr><th scope="col">kata</th><th scope="col">solved</th><th scope="col">the check '
-            f'most attempts fail</th><th scope="col">attempts failing it</th>{head}</tr></thead>\n<tbody>'
-            + "\n".join(rows) + "</tbody></table></section>")
+            f'{esc(t("report_separating", lang))}</h2>\n<p>{esc(t("report_separating_about", lang))}</p>\n'
+            f'<table><thead><tr>{columns}{head}</tr></thead>\n<tbody>' + "\n".join(rows) + "</tbody></table></section>")
 
 
-def learning_table(submissions, katas):
+def learning_table(submissions, katas, lang="en"):
     """Per kata the median of each LEARNING measure over the submissions that carry it ('' when none does)."""
     rows = []
     for kata in katas:
@@ -138,24 +139,25 @@ def learning_table(submissions, katas):
                         + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     if not rows:
         return ""
-    head = "".join(f'<th scope="col">median {words}</th>' for _, words in LEARNING)
-    return ('<section id="learning" aria-labelledby="learning-h"><h2 id="learning-h">Time to pass and hints'
-            '</h2>\n<table><thead><tr><th scope="col">kata</th><th scope="col">submissions with data</th>'
+    head = "".join(f'<th scope="col">{esc(t("report_median", lang, what=t(key, lang)))}</th>' for _, key in LEARNING)
+    return ('<section id="learning" aria-labelledby="learning-h"><h2 id="learning-h">'
+            f'{esc(t("report_learning", lang))}</h2>\n<table><thead><tr><th scope="col">{esc(t("col_kata", lang))}'
+            f'</th><th scope="col">{esc(t("report_with_data", lang))}</th>'
             f"{head}</tr></thead>\n<tbody>" + "\n".join(rows) + "</tbody></table></section>")
 
 
-def race_section(board):
+def race_section(board, lang="en"):
     """The race leaderboard (grader/grading/racing.py): only receipts whose signature verified; the rest counted."""
     if not board:
         return ""
     from grader.grading.racing import ratio_text
 
-    parts = ['<section id="race" aria-labelledby="race-h"><h2 id="race-h">Race leaderboard</h2>\n<p>From the '
-             "receipts of <code>nox -s race</code> that this grader signed and verified. Each ratio is the "
-             "submission's measure over the reference's, the two measured back to back on the same machine "
-             "(CPU time of the worker; memory the run added at its peak), median of the runs: below 1 is faster "
-             "or smaller; the seconds and MiB are each side's medians. A race "
-             "whose results differed from the reference's has no receipt.</p>"]
+    about = esc(t("report_race_about", lang, command="@COMMAND@")).replace("@COMMAND@", "<code>nox -s race</code>")
+    parts = ['<section id="race" aria-labelledby="race-h"><h2 id="race-h">'
+             f'{esc(t("report_race", lang))}</h2>\n<p>{about}</p>']
+    columns = "".join(f'<th scope="col">{esc(t(key, lang))}</th>' for key in (
+        "report_rank", "report_submission", "report_cpu_ratio", "report_cpu_seconds", "report_memory_ratio",
+        "report_memory_added", "report_runs", "report_date"))
     for race_id, entries in board.races.items():
         rows = []
         for rank, entry in enumerate(entries, 1):
@@ -164,18 +166,14 @@ def race_section(board):
                         f"<td>{ratio_text(entry['ratio']['cpu'])}</td><td>{sub['cpu_s']:.3f} / {ref['cpu_s']:.3f}</td>"
                         f"<td>{ratio_text(entry['ratio']['memory'])}</td>"
                         f"<td>{sub['added_mib']:.1f} / {ref['added_mib']:.1f}</td><td>{int(entry['runs'])}"
-                        f"{' (test sizes)' if entry.get('small') else ''}</td><td>{esc(entry['date'])}</td></tr>")
+                        f"{esc(t('race_test_sizes', lang)) if entry.get('small') else ''}</td>"
+                        f"<td>{esc(entry['date'])}</td></tr>")
         step = entries[0].get("step")
-        parts.append(f"<h3>{esc(race_id)}{f' (book step {int(step)})' if isinstance(step, int) else ''}</h3>\n"
-                     '<table><thead><tr><th scope="col">rank</th><th scope="col">submission</th><th scope="col">'
-                     'CPU ratio</th><th scope="col">CPU s, submission / reference</th><th scope="col">memory '
-                     'ratio</th><th scope="col">MiB added at peak, submission / reference</th><th scope="col">'
-                     'runs</th><th scope="col">date (UTC)</th></tr></thead>\n<tbody>' + "\n".join(rows)
-                     + "</tbody></table>")
+        book_step = esc(t("report_race_step", lang, step=int(step))) if isinstance(step, int) else ""
+        parts.append(f"<h3>{esc(race_id)}{book_step}</h3>\n"
+                     f'<table><thead><tr>{columns}</tr></thead>\n<tbody>' + "\n".join(rows) + "</tbody></table>")
     if board.left_out:
-        parts.append(f'<p class="warning"><strong>{board.left_out} receipt(s) left out</strong>: their signature '
-                     "does not verify with this grader's key (changed after signing, signed on another machine, "
-                     "or moved into another submission's folder).</p>")
+        parts.append(f'<p class="warning">{esc(t("race_left_out", lang, count=board.left_out))}</p>')
     return "\n".join(parts) + "</section>"
 
 
@@ -198,44 +196,46 @@ svg {{ max-width: 100%; height: auto; }}
 """
 
 
-def page(submissions, katas, not_graded=None, png_note="", board=None):
-    """The whole report as one HTML document (``not_graded``: name -> why, as for summary_markdown; ``board``:
-    the race receipts, racing.leaderboard)."""
+def page(submissions, katas, not_graded=None, png_note="", board=None, lang="en"):
+    """The whole report as one HTML document in ``lang`` (``not_graded``: name -> why, as for summary_markdown;
+    ``board``: the race receipts, racing.leaderboard)."""
     submissions = sorted(submissions, key=lambda s: printable(s.name))
-    figures = charts(submissions, katas)
-    learning = learning_table(submissions, katas)
-    race = race_section(board)
+    figures = charts(submissions, katas, lang)
+    learning = learning_table(submissions, katas, lang)
+    race = race_section(board, lang)
     notes = []
     if not_graded:
-        notes.append("<strong>Could not be graded</strong> (no score; grade them again): " + ", ".join(
-            f"{esc(n)} ({esc(why)})" for n, why in sorted((printable(n), w) for n, w in not_graded.items())))
+        notes.append(f"<strong>{esc(t('class_not_graded', lang))}</strong> {esc(t('class_not_graded_note', lang))}: "
+                     + ", ".join(f"{esc(n)} ({esc(why)})"
+                                 for n, why in sorted((printable(n), w) for n, w in not_graded.items())))
     unsealed = [esc(s.name) for s in submissions if s.seal != "sealed"]
     if unsealed:
-        notes.append("<strong>Graded UNSEALED</strong> (learner code ran as the grader's user; scores are not "
-                     "proof against tampering): " + ", ".join(unsealed))
+        notes.append(f"<strong>{esc(t('class_unsealed', lang))}</strong> {esc(t('class_unsealed_note', lang))}: "
+                     + ", ".join(unsealed))
     flagged = flagged_katas(submissions)
     flagged_html = ("<ul>" + "".join(f"<li>{esc(name)}: {esc(', '.join(ids))}</li>" for name, ids in flagged)
-                    + "</ul>") if flagged else "<p>None.</p>"
-    sections = [("scores", "Total scores"), ("solved", "Solve rate per kata"),
-                ("misconceptions", "Misconceptions"), ("learning", "Time to pass and hints"),
-                ("flagged", "Flagged submissions"), ("race", "Race leaderboard")]
+                    + "</ul>") if flagged else f"<p>{esc(t('report_none', lang))}</p>"
+    sections = [("scores", "class_total_scores"), ("solved", "report_solve_rate"),
+                ("misconceptions", "report_misconceptions"), ("learning", "report_learning"),
+                ("flagged", "report_flagged"), ("race", "report_race")]
     present = {"learning": learning, "race": race}
-    nav = "".join(f'<li><a href="#{slug}">{words}</a></li>' for slug, words in sections if present.get(slug, True))
+    nav = "".join(f'<li><a href="#{slug}">{esc(t(key, lang))}</a></li>' for slug, key in sections
+                  if present.get(slug, True))
     totals = [s.score for s in submissions]
-    mean = f" Mean {sum(totals) / len(totals):.1f} of {sum(k.points for k in katas)} points." if totals else ""
+    mean = t("report_mean", lang, mean=sum(totals) / len(totals), top=sum(k.points for k in katas)) if totals else ""
+    title = esc(t("report_title", lang, count=len(submissions)))
     return "\n".join([
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        "<!DOCTYPE html>", f'<html lang="{esc(lang)}">', "<head>", '<meta charset="utf-8">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Class report ({len(submissions)} submissions)</title>", f"<style>{STYLE}</style>", "</head>",
-        "<body>", "<header>", f"<h1>Class report ({len(submissions)} submissions)</h1>",
-        f"<p>{len(katas)} katas, grader {esc(__version__)}.{mean}</p>",
+        f"<title>{title}</title>", f"<style>{STYLE}</style>", "</head>",
+        "<body>", "<header>", f"<h1>{title}</h1>",
+        f"<p>{esc(t('report_katas', lang, count=len(katas), version=__version__) + mean)}</p>",
         *(f'<p class="warning">{note}</p>' for note in notes),
-        f'<nav aria-label="Contents"><ul>{nav}</ul></nav>', "</header>", "<main>",
-        *(figure(chart) for chart in figures), misconceptions(submissions, katas), learning,
-        '<section id="flagged" aria-labelledby="flagged-h"><h2 id="flagged-h">Flagged submissions</h2>'
-        "<p>Code that reached into the interpreter's internals (frames, the collector's object lists, "
-        f"tracing, ctypes): worth a look.</p>{flagged_html}</section>", race,
+        f'<nav aria-label="{esc(t("report_contents", lang))}"><ul>{nav}</ul></nav>', "</header>", "<main>",
+        *(figure(chart, lang) for chart in figures), misconceptions(submissions, katas, lang), learning,
+        f'<section id="flagged" aria-labelledby="flagged-h"><h2 id="flagged-h">{esc(t("report_flagged", lang))}</h2>'
+        f"<p>{esc(t('report_worth_a_look', lang))}</p>{flagged_html}</section>", race,
         "</main>", f"<footer><p>{png_note}</p></footer>" if png_note else "", "</body>", "</html>", ""])
 
 
@@ -297,17 +297,16 @@ def has_matplotlib():
     return True
 
 
-def write(submissions, katas, out, not_graded=None):
-    """Write class-report.html and one PNG per chart into ``out``; return a line saying what was written."""
+def write(submissions, katas, out, not_graded=None, lang="en"):
+    """Write class-report.html (in ``lang``) and one PNG per chart into ``out``; return a line saying what was
+    written."""
     out = Path(out)
     labelled = has_matplotlib()
-    for chart in charts(sorted(submissions, key=lambda s: printable(s.name)), katas):
+    for chart in charts(sorted(submissions, key=lambda s: printable(s.name)), katas, lang):
         (write_png_matplotlib if labelled else write_png_bars)(chart, out / png_name(chart))
-    note = ("Each chart is also a PNG beside the report (class-report-*.png)." if labelled else
-            "Each chart is also a PNG beside the report (class-report-*.png), bars only: for labelled ones, "
-            "run nox -s prepare (it installs matplotlib) and grade or merge again.")
+    note = t("report_pngs" if labelled else "report_pngs_bars", lang)
     from grader.grading.racing import leaderboard
 
     board = leaderboard(out)  # the receipts nox -s race wrote into out, verified
-    (out / REPORT).write_text(page(submissions, katas, not_graded, esc(note), board), encoding="utf-8")
+    (out / REPORT).write_text(page(submissions, katas, not_graded, esc(note), board, lang), encoding="utf-8")
     return note

@@ -17,7 +17,7 @@ from pathlib import Path
 from grader import __version__
 from grader.i18n import t
 from grader.judge.records import VERSION
-from grader.grading.render import kata_report, reason, student_message
+from grader.grading.render import in_language, kata_report, reason, student_message
 
 
 UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, bidi and other format marks, surrogates...
@@ -131,12 +131,13 @@ def fit(text, size):
     return text.encode()[:size].decode("utf-8", "ignore")
 
 
-def write_submission(submission, out_dir):
+def write_submission(submission, out_dir, lang="en"):
+    """results.json and junit.xml in ``lang`` (what students read), verdicts.json (data, for the instructor)."""
     target = submission_folder(out_dir, submission.name)
     target.mkdir(parents=True, exist_ok=True)
     (target / NOT_GRADED).unlink(missing_ok=True)
-    (target / "results.json").write_text(json.dumps(gradescope(submission), indent=2), encoding="utf-8")
-    (target / "junit.xml").write_text(junit(submission), encoding="utf-8")
+    (target / "results.json").write_text(json.dumps(gradescope(submission, lang), indent=2), encoding="utf-8")
+    (target / "junit.xml").write_text(junit(submission, lang), encoding="utf-8")
     (target / "verdicts.json").write_text(json.dumps([k.to_json() for k in submission.katas], indent=2),
                                           encoding="utf-8")
     return target / "results.json"
@@ -185,41 +186,39 @@ def _bar(count, total, width=30):
     return "#" * filled + "." * (width - filled)
 
 
-def summary_markdown(submissions, katas, not_graded=None):
-    """The class at a glance: per kata who solved it and the check that holds the others back.
+def summary_markdown(submissions, katas, not_graded=None, lang="en"):
+    """The class at a glance, in ``lang``: per kata who solved it and the check that holds the others back.
 
     ``not_graded``: name -> why, for submissions the run could not grade (listed, never scored).
     """
     submissions = sorted(submissions, key=lambda s: printable(s.name))
     not_graded = dict(sorted((printable(n), why) for n, why in (not_graded or {}).items()))
-    lines = [f"# Class summary ({len(submissions)} submissions)", ""]
+    lines = [f"# {t('class_summary', lang, count=len(submissions))}", ""]
     if not_graded:
-        lines += ["**Could not be graded** (no score; grade them again): "
+        lines += [f"**{t('class_not_graded', lang)}** {t('class_not_graded_note', lang)}: "
                   + ", ".join(f"{markdown(n)} ({markdown(why)})" for n, why in not_graded.items()), ""]
     unsealed = [markdown(s.name) for s in submissions if s.seal != "sealed"]
     if unsealed:
-        lines += ["**Graded UNSEALED** (learner code ran as the grader's user; scores are not proof against "
-                  f"tampering): {', '.join(unsealed)}", ""]
+        lines += [f"**{t('class_unsealed', lang)}** {t('class_unsealed_note', lang)}: {', '.join(unsealed)}", ""]
     flagged = [f"{markdown(name)} ({', '.join(ids)})" for name, ids in flagged_katas(submissions)]
     if flagged:
-        lines += ["**Flagged for a look**: code that reached into the interpreter's internals "
-                  f"(frames, the collector's object lists, tracing, ctypes): {', '.join(flagged)}", ""]
-    lines += ["| kata | points | solved | share | the check most attempts fail (submissions); the others |",
-              "|---|---|---|---|---|"]
+        lines += [f"**{t('class_flagged', lang)}**: {t('class_flagged_note', lang)}: {', '.join(flagged)}", ""]
+    heads = ("col_kata", "col_points", "col_solved", "col_share", "col_separating")
+    lines += ["| " + " | ".join(t(key, lang) for key in heads) + " |", "|---|---|---|---|---|"]
     for kata in katas:
         results, untouched = kata_results(submissions, kata)
         solved = sum(bool(r and r.passed) for r in results)
         share = solved / len(results) if results else 0.0
         lines.append(f"| {kata.id} | {kata.points} | {solved}/{len(results)} | `{_bar(solved, len(results), 20)}` "
-                     f"{share:.0%} | {_common_failure(results, untouched)} |")
+                     f"{share:.0%} | {_common_failure(results, untouched, lang)} |")
     totals = [s.score for s in submissions]
     top = sum(k.points for k in katas)
-    lines += ["", "## Total scores", "", "```"]
+    lines += ["", f"## {t('class_total_scores', lang)}", "", "```"]
     for low, high, count in score_bins(totals, top):
         lines.append(f"{low:5.0f}-{high:<5.0f} | {'#' * count} {count}")
     lines += ["```", ""]
     if totals:
-        lines.append(f"Mean {sum(totals) / len(totals):.1f} of {top}.")
+        lines.append(t("class_mean", lang, mean=sum(totals) / len(totals), top=top))
     return "\n".join(lines) + "\n"
 
 
@@ -260,27 +259,27 @@ def _attempt(result, as_shipped=False):
     return "attempted"
 
 
-def _common_failure(results, untouched):
+def _common_failure(results, untouched, lang="en"):
     """The separating check and the other counts, as one Markdown cell of the summary."""
-    doc, count, kinds = separating_check(results, untouched)
+    doc, count, kinds = separating_check(results, untouched, lang)
     parts = [f"{markdown(doc)} ({count})"] if doc is not None else []
-    for kind, words in NOT_ATTEMPTED:
+    for kind, key in NOT_ATTEMPTED:
         if kinds.get(kind):
-            parts.append(f"{words}: {kinds[kind]}")
+            parts.append(f"{t(key, lang)}: {kinds[kind]}")
     return "; ".join(parts) or "-"
 
 
-NOT_ATTEMPTED = (("untouched", "untouched stub"), ("stopped", "crashed or did not finish"),
-                 ("absent", "not handed in or not importable"))  # counted apart from misconceptions
+NOT_ATTEMPTED = (("untouched", "class_untouched"), ("stopped", "class_stopped"),
+                 ("absent", "class_absent"))  # counted apart from misconceptions: each kind and its phrase
 
 
-def separating_check(results, untouched):
+def separating_check(results, untouched, lang="en"):
     """The check that separates those who solved a kata from those who tried and did not.
 
     Counted over attempts only: the check (in the spec's order, the first on a tie) that the most
     submissions which tried and failed fail, each counted once. Katas not handed in, untouched stubs
     and runs that crashed or did not finish say nothing about a misconception: they get their own counts.
-    Returns (the check's title or None, how many attempts fail it, {kind: count} of the unsolved).
+    Returns (the check's title in ``lang`` or None, how many attempts fail it, {kind: count} of the unsolved).
     """
     kinds, counts, docs = {}, {}, {}
     for result, as_shipped in zip(results, untouched):
@@ -293,7 +292,7 @@ def separating_check(results, untouched):
         kinds[kind] = kinds.get(kind, 0) + 1
         for test in result.tests:  # in the spec's order
             check = str(test.get("test")).split("[", 1)[0]
-            docs.setdefault(check, test.get("doc") or check)
+            docs.setdefault(check, in_language(test, "doc", lang) or check)
             counts.setdefault(check, set())
             if kind == "attempted" and test.get("outcome") != "passed":
                 counts[check].add(id(result))
@@ -303,15 +302,15 @@ def separating_check(results, untouched):
     return docs[best], len(counts[best]), kinds
 
 
-def table(submissions, katas):
+def table(submissions, katas, lang="en"):
     """The plain-text table printed at the end of a run."""
-    width = max([len("kata")] + [len(k.id) for k in katas])
+    width = max([len(t("col_kata", lang))] + [len(k.id) for k in katas])
     names = [printable(s.name)[:14] for s in submissions]
-    lines = ["kata".ljust(width) + "  " + "  ".join(n.rjust(14) for n in names)]
+    lines = [t("col_kata", lang).ljust(width) + "  " + "  ".join(n.rjust(14) for n in names)]
     for kata in katas:
         row = [next((k for k in s.katas if k.kata_id == kata.id), None) for s in submissions]
         cells = [f"{r.score:g}/{r.max_score:g}" if r else "-" for r in row]
         lines.append(kata.id.ljust(width) + "  " + "  ".join(c.rjust(14) for c in cells))
-    lines.append("total".ljust(width) + "  " + "  ".join(f"{s.score:g}/{s.max_score:g}".rjust(14)
+    lines.append(t("col_total", lang).ljust(width) + "  " + "  ".join(f"{s.score:g}/{s.max_score:g}".rjust(14)
                                                          for s in submissions))
     return "\n".join(lines)
