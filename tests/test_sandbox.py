@@ -300,6 +300,36 @@ def test_rss_follows_a_leaked_array(sealed):
     assert grown - after > 0.9 * size, (grown, after)
 
 
+# Big arrays freed below a small one that stays: glibc's own threshold, raised by the first big array
+# freed, puts the next ones in the heap, where the small one keeps the freed space from the kernel.
+FRAGMENTS = """
+    import numpy as np
+    kept = []
+    def fragment(count):
+        np.ones(1 << 17)  # 1 MiB, mapped and unmapped at once: the threshold rises above it
+        big = [np.ones(1 << 17) for _ in range(count)]
+        kept.append(np.ones(10_000))  # 80 KB, above the big ones
+        del big[:]
+"""
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="reads /proc")
+@pytest.mark.parametrize("witness", [True, False], ids=["memory_witness", "allocator_as_usual"])
+def test_memory_witness_hands_freed_arrays_back(sealed, witness):
+    """A worker started with ``memory_witness=True`` (what the judge does for a kata whose specs read
+    ``mem.rss()``) gives freed big arrays back to the kernel at once; one without keeps them, so the
+    tuning is what makes the witness exact (worker.return_big_blocks_to_the_kernel)."""
+    worker, probe = sealed(FRAGMENTS, memory_witness=witness)
+    count = 40
+    before = worker.rss()
+    probe.fragment(count)
+    kept = worker.rss() - before
+    if witness:
+        assert kept < 0.2 * count * (1 << 20), kept
+    else:
+        assert kept > 0.8 * count * (1 << 20), kept
+
+
 # ---------------------------------------------------------------- the seccomp program
 
 def run_bpf(program, nr, arch, args=(0, 0, 0, 0, 0, 0)):

@@ -18,7 +18,7 @@ from grader.i18n import phrase, retext
 from grader.limits import LIMITS
 from grader.judge.records import Verdict
 from grader.judge.remote import LearnerError, LoadFailed, Worker, WorkerGone, Zygote
-from grader.judge.spec import CheckFailed, Memory
+from grader.judge.spec import CheckFailed, Memory, reads_kernel_memory
 
 
 # This module is imported only by the judge, before it collects the specs. What the judge writes is
@@ -46,6 +46,7 @@ class JudgePlugin:
         one plugin."""
         self.plan = plan
         self.katas = {kata.id: kata for kata in plan.katas}
+        self.witnessed = {kata.id for kata in plan.katas if reads_kernel_memory(path for path, _ in kata.specs)}
         self.spec_owner = {}
         for kata in plan.katas:
             for path, visibility in kata.specs:
@@ -93,7 +94,7 @@ class JudgePlugin:
                 worker = Worker(kata.staged, kata.module, scratch_root=self.plan.scratch or None,
                                 zygote=self.zygote, seed=self.plan.seed, timeout=kata.timeout,
                                 memory_mb=kata.memory_mb, mode=self.plan.mode, masked=self.plan.masked,
-                                slot=self.plan.slot + self.spawned)
+                                slot=self.plan.slot + self.spawned, memory_witness=kata_id in self.witnessed)
             except OSError as error:
                 if self.zygote is not None:
                     self.zygote.close()

@@ -176,28 +176,24 @@ def nth_line(path, number):
     return ""
 
 
-def _worker_env(home, memory_witness=True):
-    env = {"PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8", "PYTHONHASHSEED": "0",
-           "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-    if memory_witness:
-        # Big arrays go straight back to the kernel when freed, so its count of our memory is a witness.
-        env.update({"MALLOC_MMAP_THRESHOLD_": "65536", "MALLOC_TRIM_THRESHOLD_": "131072"})
-    return env
+def _worker_env(home):
+    return {"PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8", "PYTHONHASHSEED": "0",
+            "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 class Zygote:
     """A process with numpy imported that forks one fresh worker per kata (see worker.zygote).
 
-    ``memory_witness=False``: the allocator as programs normally have it, not tuned to hand every big array
-    back to the kernel (races, grading/racing.py: that tuning costs a training loop up to a quarter of its time).
+    Its allocator is as programs normally have it; a worker whose kata reads the kernel's count of its
+    memory tunes its own (``Worker(memory_witness=True)``).
     """
 
-    def __init__(self, home, memory_witness=True):
+    def __init__(self, home):
         ours, theirs = socket.socketpair()
         self.process = subprocess.Popen(
             [sys.executable, "-I", WORKER, "--zygote", str(theirs.fileno()), str(os.getpid())], pass_fds=(theirs.fileno(),),
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=home,
-            env=_worker_env(home, memory_witness), **OWN_GROUP,  # the judge's session: nice and the autogroup hold
+            env=_worker_env(home), **OWN_GROUP,  # the judge's session: nice and the autogroup hold
         )
         theirs.close()
         self.socket = ours
@@ -284,7 +280,7 @@ class Worker:
     methods_sent = 0
 
     def __init__(self, staged, module, scratch_root=None, seed=0, timeout=10.0, memory_mb=None, zygote=None,
-                 mode="none", masked=(), slot=0, limits=LIMITS):
+                 mode="none", masked=(), slot=0, memory_witness=False, limits=LIMITS):
         self.limits = limits
         self.timeout = timeout
         self.deadline = None
@@ -300,7 +296,7 @@ class Worker:
         self.scratch = tempfile.mkdtemp(prefix="kata-scratch-", dir=scratch_root)
         config = {"staged": os.path.realpath(staged), "module": module, "seed": seed, "mode": mode,
                   "masked": list(masked), "slot": slot, "scratch": self.scratch, "timeout": timeout,
-                  "memory_mb": memory_mb or limits.memory_mb}
+                  "memory_mb": memory_mb or limits.memory_mb, "memory_witness": memory_witness}
         # One socket both ways: unlike a pipe, it cannot be reopened through /proc/PID/fd, so the worker's
         # protocol threads can keep it where learner code has no descriptor for it (worker.start_io).
         ours, theirs = socket.socketpair()
@@ -493,7 +489,9 @@ class Worker:
 
     def rss(self):
         """The memory the worker holds, as the kernel counts it, read from outside: its resident anonymous
-        and shared memory, and the files in its scratch (a tmpfs keeps them in memory). None if unknown."""
+        and shared memory, and the files in its scratch (a tmpfs keeps them in memory). None if unknown.
+        Freed big arrays leave that count at once only in a worker started with ``memory_witness=True``
+        (worker.return_big_blocks_to_the_kernel)."""
         resident, scratch = resident_bytes(self.inner), self.scratch_bytes()
         return None if resident is None or scratch is None else resident + scratch
 

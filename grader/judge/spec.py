@@ -6,6 +6,7 @@ comparison below happens here, on local copies.
 """
 
 import contextlib
+import re
 from pathlib import Path
 
 import numpy as np
@@ -391,6 +392,14 @@ def rss_growth(mem, before, after_what):
     if before is None or after is None:
         fail(phrase("no_memory_count", what=_what(after_what)))
     return after - before
+
+
+def reads_kernel_memory(spec_paths):
+    """Whether any of these spec files reads the kernel's count of the worker's memory (``mem.rss()``,
+    ``rss_growth``): then the judge starts the kata's worker with ``memory_witness=True``, which makes freed
+    big arrays leave it at once and costs array-heavy code time (worker.return_big_blocks_to_the_kernel).
+    Any word starting with ``rss`` counts, a comment's too: reading more than needed only costs time."""
+    return any(re.search(r"\brss", Path(path).read_text(encoding="utf-8")) for path in spec_paths)
 
 
 class Graph:
