@@ -5,7 +5,9 @@ plain data (numpy arrays, numbers, strings) or as ``Ref`` stand-ins; every
 comparison below happens here, on local copies.
 """
 
+import ast
 import contextlib
+import functools
 import re
 from pathlib import Path
 
@@ -105,13 +107,23 @@ def define(module, source, *names):
 
     ``source`` is a helper file (a Path: ``helpers_file(__file__)``, a kata's ``inside.py``), run there
     whole, or a few lines of code as text. Learner code can read what runs beside it, so only the code
-    goes: no docstring, no comment (the source is parsed and written out again here). Give a helper
-    inputs, never expected values; compare what it returns here, on the trusted side.
+    goes: no docstring, no comment (``code_only``). Give a helper inputs, never expected values; compare
+    what it returns here, on the trusted side.
     """
-    import ast
-
     if isinstance(source, Path):
         source = source.read_text(encoding="utf-8")
+    return ask(module._worker, "define", module=module, source=code_only(source), names=list(names))
+
+
+@functools.lru_cache(maxsize=256)
+def code_only(source):
+    """``source`` parsed and written out again without docstrings and comments.
+
+    Memoized by the text itself: a submission's specs define the same helper files in check after check
+    (242 calls, 65 different texts), and parsing and unparsing each call (about 0.5 ms) was about 0.1 s of
+    the judge's CPU; a helper file that changes is new text, so it is parsed again
+    (tests/unit/test_define.py counts the parses).
+    """
     tree = ast.parse(source)
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
@@ -119,7 +131,7 @@ def define(module, source, *names):
                 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
                 and isinstance(body[0].value.value, str):
             node.body = body[1:] or [ast.Pass()]
-    return ask(module._worker, "define", module=module, source=ast.unparse(tree), names=list(names))
+    return ast.unparse(tree)
 
 
 def expect_array(got, expected, what, rtol=1e-6, atol=1e-8):
