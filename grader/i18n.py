@@ -48,6 +48,8 @@ PHRASES = {
                    "ko": "여러분의 코드가 아니라 도구의 문제이며, 아무것도 잃지 않았습니다: {why}"},
     "progress_title": {"en": "Your progress: {done} of {total} katas done", "ko": "진행 상황: 카타 {total}개 중 {done}개 완료"},
     "stage": {"en": "Stage {number}: {title}", "ko": "제{number}고지: {title}"},  # as the Korean edition names them
+    "check_pass": {"en": "PASS", "ko": "통과"},  # a check's mark: the terminal, debug mode, results.json
+    "check_fail": {"en": "FAIL", "ko": "실패"},
     "done": {"en": "done", "ko": "완료"},
     "todo": {"en": "to do", "ko": "남음"},
     "given": {"en": "given", "ko": "주어짐"},
@@ -447,8 +449,6 @@ PHRASES = {
                           "pdb and print work.\nIt does not grade: nox -s check gives the verdict.",
                     "ko": "디버그 모드: 여러분의 코드가 이 프로세스에서 격리 없이, 시간 제한 없이 실행되므로 breakpoint(), "
                           "pdb, print를 쓸 수 있습니다.\n채점은 하지 않습니다: 판정은 nox -s check가 합니다."},
-    "debug_pass": {"en": "PASS", "ko": "통과"},
-    "debug_fail": {"en": "FAIL", "ko": "실패"},
     "debug_not_in_kata": {"en": "{path} is not in a kata's folder under {root}",
                           "ko": "{path}은(는) {root} 아래의 카타 폴더에 있지 않습니다"},
     # the book's programs on the learner's package (grader/course/programs.py, nox -s own)

@@ -191,6 +191,7 @@ def commands_in(tree, lang, monkeypatch):
     learner.show_progress()
     learner.hint([KATA])
     learner.solution([KATA])  # not passed yet: locked
+    learner.check([KATA])  # the stub as shipped: each check's mark
     shown.append(learner.out.getvalue())
 
     with monkeypatch.context() as patch:  # the tool fails, not the learner's code
@@ -221,6 +222,7 @@ def test_learner_commands_in_korean_show_no_english_of_the_graders(tree, monkeyp
     assert "맞는 카타가 없습니다" in korean and "채점기를 실행할 수 없습니다" in korean and "카타 폴더" in korean, korean
     assert not english_words_of_the_grader(korean), (english_words_of_the_grader(korean), korean)
     assert "  정상  " in korean and "  ok   " not in korean, korean  # doctor's marks, one word each
+    assert "  실패  " in korean and "  FAIL  " not in korean and "  FAIL  " in english  # a check's mark
 
 
 def test_the_sandbox_says_its_mode_as_grading_logs_it():

@@ -105,7 +105,8 @@ def test_a_parametrized_check_is_one_line_with_its_count(tree, lang):
     cases = {"en": "(6 of 6 cases failed)", "ko": "(경우 6개 중 6개 실패)"}[lang]
     listed = [line for line in out.splitlines() if cases in line]
     assert len(listed) == 1, out
-    assert sum(line.startswith("  FAIL") for line in out.splitlines()) == len(KATAS["55_conv_outsize"].checks())
+    mark = {"en": "  FAIL", "ko": "  실패"}[lang]
+    assert sum(line.startswith(mark) for line in out.splitlines()) == len(KATAS["55_conv_outsize"].checks())
 
 
 

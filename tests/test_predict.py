@@ -95,7 +95,7 @@ def test_prediction_shows_the_real_failures_and_scores_it(started, lang):
         assert f"The mistake: {MISTAKE}" in out
         assert f"You predicted 1 of the {len(numbers)} failing checks; 0 check(s) you named pass." in out
     else:
-        assert f"FAIL  {ADD_CHECK_KO}" in out and "이 검사에 대해:" in out
+        assert f"실패  {ADD_CHECK_KO}" in out and "이 검사에 대해:" in out
         assert f"실수: {MISTAKE}" in out
         assert f"실패한 검사 {len(numbers)}개 중 1개를 맞혔습니다. 여러분이 고른 검사 중 0개는 통과합니다." in out
 

@@ -93,9 +93,9 @@ def kata_report(result, lang="en"):
     for test in result.tests:
         if is_hidden(test):
             continue
-        mark = "PASS" if test.get("outcome") == "passed" else "FAIL"
-        lines.append(f"[{mark}] {in_language(test, 'doc', lang)}")
-        if mark == "FAIL":
+        ok = test.get("outcome") == "passed"
+        lines.append(f"[{t('check_pass' if ok else 'check_fail', lang)}] {in_language(test, 'doc', lang)}")
+        if not ok:
             lines.extend("    " + line for line in student_message(test, lang).splitlines()[:40])
     if hidden:
         passed = sum(test.get("outcome") == "passed" for test in hidden)
@@ -115,7 +115,7 @@ def learner_view(kata, result, owned=None, lang=None, where="katas"):
         lines.append(t("your_definitions", lang, path=f"{where}/{path}", names=shown))
     lines.append("")
     if not result.tests:
-        lines.append(f"FAIL  {reason(result, lang)}")
+        lines.append(f"{t('check_fail', lang)}  {reason(result, lang)}")
     checks = by_check(result.tests)
     for cases in checks:
         failing = [test for test in cases if test.get("outcome") != "passed"]
@@ -124,7 +124,7 @@ def learner_view(kata, result, owned=None, lang=None, where="katas"):
         if len(cases) > 1:
             count = t("cases_failed", lang, failed=len(failing), count=len(cases)) if failing else \
                 t("cases", lang, count=len(cases))
-        lines.append(f"  {'FAIL' if failing else 'PASS'}  {in_language(test, 'doc', lang)}{count}"
+        lines.append(f"  {t('check_fail' if failing else 'check_pass', lang)}  {in_language(test, 'doc', lang)}{count}"
                      f"{t('hidden', lang) if is_hidden(test) else ''}")
     failed = first_failure(result)
     if getattr(result, "note", ""):

@@ -250,7 +250,7 @@ class InProcess:
     def pytest_runtest_logreport(self, report):
         if report.when == "call" or (report.when == "setup" and report.failed):
             title = getattr(report, "check_title", None) or report.nodeid
-            mark = t("debug_pass" if report.passed else "debug_fail")
+            mark = t("check_pass" if report.passed else "check_fail")
             sys.stdout.write(f"\n  {mark}  {title}\n")
             sys.stdout.flush()
 
