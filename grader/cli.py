@@ -177,7 +177,7 @@ def race(args):
     names = unique_names(given) if args.submissions else [paths[0].name]
     seal = sandbox.probe()
     if not seal.sealed and not args.unsealed:
-        print(f"nox -s race: {seal_advice(seal)}", file=sys.stderr)
+        print(f"nox -s race: {seal_advice(seal, lang)}", file=sys.stderr)
         return CANNOT_SEAL
     print(t("race_start", lang, count=len(paths), races=", ".join(r.workload_name for r in races),
             size=t("race_test_sizes", lang) if args.small else "", seal=seal_text(seal, lang)), file=sys.stderr)

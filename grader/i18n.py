@@ -651,6 +651,18 @@ PHRASES = {
                          "ko": "보고서가 완전하지 않습니다 ({type}). 다시 채점하세요"},
     "merge_seeds": {"en": "the shards were graded with different seeds ({seeds}); grade them again with the same --seed",
                     "ko": "샤드들이 서로 다른 시드({seeds})로 채점되었습니다. 같은 --seed로 다시 채점하세요"},
+    # the grader cannot run as it should (grader/grading/judging.py)
+    "cannot_seal": {"en": "cannot grade sealed on this machine ({detail}). Learner code would run as you, able to read "
+                          "the hidden specs and change its own grade. Run on Linux with user namespaces enabled "
+                          "(sysctl kernel.unprivileged_userns_clone=1, or user.max_user_namespaces > 0), or as root; "
+                          "or pass --unsealed to grade anyway (the reports then say 'unsealed'). Details: nox -s doctor",
+                    "ko": "이 컴퓨터에서는 격리해서 채점할 수 없습니다 ({detail}). 학습자의 코드가 여러분의 권한으로 실행되어 "
+                          "숨김 명세를 읽고 자기 점수를 바꿀 수 있습니다. 사용자 네임스페이스가 켜진 Linux에서 실행하거나"
+                          "(sysctl kernel.unprivileged_userns_clone=1, 또는 user.max_user_namespaces > 0) root로 "
+                          "실행하세요. 그래도 채점하려면 --unsealed를 주세요 (보고서에 'unsealed'라고 적힙니다). "
+                          "자세한 내용: nox -s doctor"},
+    "judge_could_not_start": {"en": "the judge could not start (pytest exit code {code})",
+                              "ko": "판정 프로세스를 시작할 수 없습니다 (pytest 종료 코드 {code})"},
 }
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from grader import KATAS, ROOT, SOLUTIONS
 from grader.sealed import sandbox
 from grader.course.katas import all_katas
-from grader.i18n import phrase
+from grader.i18n import phrase, t
 from grader.limits import LIMITS
 from grader.judge.records import KataPlan, Plan
 from grader.judge.remote import OWN_GROUP
@@ -93,7 +93,7 @@ class WarmJudge:
         self._end_session()  # the session could not start (or ended): the plain way says why
         code = run(plan, str(private), zygote=self.zygote)
         if code in (3, 4):  # pytest's internal or usage error: the tool, not the learner's code
-            raise RuntimeError(f"the judge could not start (pytest exit code {code}); run: nox -s doctor")
+            raise RuntimeError(t("judge_could_not_start", code=code))  # the learner's check adds: nox -s doctor
 
     def _end_session(self):
         if self.session is not None:
@@ -261,12 +261,9 @@ def grader_fault(error):
     return phrase("grader_fault", type=type(error).__name__, error=str(error))
 
 
-def seal_advice(seal):
-    """One line: why this machine cannot seal learner code, and what to do."""
-    return ("cannot grade sealed on this machine (" + seal.detail + "). Learner code would run as you, able to "
-            "read the hidden specs and change its own grade. Run on Linux with user namespaces enabled "
-            "(sysctl kernel.unprivileged_userns_clone=1, or user.max_user_namespaces > 0), or as root; "
-            "or pass --unsealed to grade anyway (the reports then say 'unsealed'). Details: nox -s doctor")
+def seal_advice(seal, lang=None):
+    """One line in ``lang``: why this machine cannot seal learner code, and what to do."""
+    return t("cannot_seal", lang, detail=seal.detail)
 
 
 def check_secrets_protected(paths):
