@@ -44,22 +44,29 @@ def test_shapes_and_types(dz):
 
     ko: get_spiral(): x는 (300, 2) float32, t는 (300,) 정수 레이블이며 클래스 0, 1, 2가 100개씩입니다.
 
-    Hint: make x with np.zeros((300, 2), dtype=np.float32); a plain np.zeros is float64, which
-    doubles the memory of everything computed from the data.
+    Hint: x holds one point per row, its two coordinates as float32; t holds each point's class, the
+    index j of its arm, counted from 0.
 
-    Hint (ko): x는 np.zeros((300, 2), dtype=np.float32)로 만드세요. 그냥 np.zeros는 float64라서, 이 데이터로 계산하는 모든 것의 메모리가 두 배가
-    됩니다.
+    Hint (ko): x는 한 행에 점 하나, 그 두 좌표를 float32로 담습니다. t는 각 점의 클래스, 곧 그 점이 놓인 팔의 번호 j를 0부터 셉니다.
     """
     x, t = _spiral(dz, True)
     if x.shape != (300, 2) or t.shape != (300,):
-        fail(f"x has shape {x.shape} and t {t.shape}; expected (300, 2) and (300,)")
+        fail(f"x has shape {x.shape} and t {t.shape}; expected (300, 2) and (300,)",
+             ko=f"x의 모양은 {x.shape}, t의 모양은 {t.shape}입니다. 기댓값은 (300, 2)와 (300,)입니다")
+    if x.dtype == np.float64:
+        fail("x is float64, expected float32: a plain np.zeros is float64, which doubles the memory of everything "
+             "computed from the data; make x with np.zeros((300, 2), dtype=np.float32)",
+             ko="x가 float64입니다. 기댓값은 float32입니다. 그냥 np.zeros는 float64라서, 이 데이터로 계산하는 모든 것의 메모리가 "
+                "두 배가 됩니다. x는 np.zeros((300, 2), dtype=np.float32)로 만드세요")
     if x.dtype != np.float32:
-        fail(f"x is {x.dtype}, expected float32")
+        fail(f"x is {x.dtype}, expected float32", ko=f"x가 {x.dtype}입니다. 기댓값은 float32입니다")
     if t.dtype.kind not in "iu":
-        fail(f"t is {t.dtype}, expected integer class labels")
+        fail(f"t is {t.dtype}, expected integer class labels", ko=f"t가 {t.dtype}입니다. 기댓값은 정수 클래스 레이블입니다")
     counts = np.bincount(t, minlength=3).tolist() if t.min() >= 0 else None
     if counts != [100, 100, 100]:
-        fail(f"the labels should be 0, 1 and 2, 100 of each; got the counts {counts} (labels {sorted(set(t.tolist()))})")
+        labels = sorted(set(t.tolist()))
+        fail(f"the labels should be 0, 1 and 2, 100 of each; got the counts {counts} (labels {labels})",
+             ko=f"레이블은 0, 1, 2가 100개씩이어야 합니다. 실제 개수는 {counts}입니다(레이블 {labels})")
 
 
 def test_the_books_training_data(dz):

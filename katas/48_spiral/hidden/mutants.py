@@ -60,7 +60,7 @@ VARIANTS = [
 
 DIAGNOSES = {
     "float64 points": (("x is float64, expected float32", "np.zeros((300, 2), dtype=np.float32)"),
-                       ("np.zeros((300, 2), dtype=np.float32)로",), None),
+                       ("x가 float64입니다", "np.zeros((300, 2), dtype=np.float32)로"), None),
     "no seed: not the book's data": (("get_spiral(train=True)'s x", "np.random.seed(1984)"), ("np.random.seed(1984)로",), None),
     "the test split seeded like the train split": (("get_spiral(train=False)'s x", "(seed 2020)"), ("(시드 2020)",), None),
     "x and t shuffled apart": (("get_spiral(train=True)'s t", "shuffle x and t with one permutation"),
@@ -69,5 +69,6 @@ DIAGNOSES = {
     "the noise drawn point by point across arms": (("get_spiral(train=True)'s x", "arm by arm"), ("팔(arm)마다",), None),
     "sin and cos swapped": (("get_spiral(train=True)'s x", "x = rate (sin theta, cos theta)"),
                             ("x = rate (sin theta, cos theta)",), None),
-    "labels 1 to 3": (("the labels should be 0, 1 and 2, 100 of each",), ("클래스 0, 1, 2가 100개씩",), None),
+    "labels 1 to 3": (("the labels should be 0, 1 and 2, 100 of each", "(labels [1, 2, 3])", "counted from 0"),
+                      ("레이블은 0, 1, 2가 100개씩", "(레이블 [1, 2, 3])", "0부터 셉니다"), None),
 }
