@@ -105,7 +105,7 @@ DIAGNOSES = {
         ("the Pow function has 3 node lines", "remember the functions already added"), ("이미 본 함수의 집합에 없는",), None),
     "edges to the weak reference instead of the output": (("f.outputs holds weak references: call them",),
                                                            ("약한 참조가 들어 있으니 호출해서",), None),
-    "input edges reversed": (("missing: variable x", "an edge 'id(x) -> id(f)' for each input"),
+    "input edges reversed": (("missing: variable", "unexpected: function", "an edge 'id(x) -> id(f)' for each input"),
                              ("입력마다 간선 'id(x) -> id(f)'",), None),
     "verbose off by default": (("verbose is True unless told otherwise",), ("verbose는 True입니다",), None),
     "verbose label without the dtype": (("labelled with its name, shape and dtype", "got 'y: (2, 3)'"),
