@@ -2,17 +2,10 @@
 
 import numpy as np
 
-from grader.judge.spec import as_array, define, expect_array, fail, helpers_file
+from grader.judge.spec import as_array, define, expect_array, fail, public_spec
 
-INSIDE = helpers_file(__file__)
-
-
-def newton_here(start, iters):
-    x, path = start, [start]
-    for _ in range(iters):
-        x = x - (4 * x ** 3 - 4 * x) / (12 * x ** 2 - 4)
-        path.append(x)
-    return path
+public = public_spec(__file__)  # the public checks' helpers (newton_here, INSIDE's newton), one copy
+INSIDE = public.INSIDE
 
 
 def test_newton_from_other_starts(dz):
@@ -22,7 +15,7 @@ def test_newton_from_other_starts(dz):
     """
     (newton,) = define(dz, INSIDE, "newton")
     for start in (-1.7, 0.4):
-        for step, (got, expected) in enumerate(zip(newton(start, 6), newton_here(start, 6))):
+        for step, (got, expected) in enumerate(zip(newton(start, 6), public.newton_here(start, 6))):
             if not np.isclose(got, expected, rtol=1e-12, atol=1e-15):
                 fail(f"from {start}: after {step} steps expected {expected!r}, got {got!r}")
 
