@@ -231,7 +231,7 @@ def _png(found, folder):
 def command(learner, action):
     """``nox -s learning -- on|off|show|delete``: 0, or 2 for an unknown action."""
     learning = learner.learning
-    shown = f"katas/{FILE}"
+    shown = f"{learner.work.name}/{FILE}"  # the workspace (work/) holds it
     if action == "on":
         learning.switch(True)
         learner.say(t("learning_now_on", learner.lang, path=shown))
