@@ -7,7 +7,7 @@ from grader.judge.spec import as_array, define, expect_array, expect_gradients, 
 # Not 0: there a faithful 1 - y ** 2 meets Pow's 0 ** -1 by the fourth derivative (NaN).
 POINTS = np.array([[-2.0, -0.7, 0.15], [0.4, 1.1, 3.0]])
 
-INSIDE = helpers_file(__file__)
+INSIDE = helpers_file(__file__, "27_taylor_sin")  # functions_in_graph: one copy, kata 27's
 
 
 def tanh_derivatives(x):

@@ -22,17 +22,6 @@ class Deep(dz.Model):
         return self.out(self.a.b(x))
 
 
-def read_npz(path):
-    with np.load(path) as npz:
-        return {key: npz[key] for key in npz.files}
-
-
-def arrays_of(model):
-    params = {}
-    model._flatten_params(params)
-    return {key: p.data for key, p in params.items()}
-
-
 def drop(source, target, name):
     with np.load(source) as npz:
         arrays = {key: npz[key] for key in npz.files if key != name}

@@ -2,9 +2,10 @@
 
 import numpy as np
 
-from grader.judge.spec import LearnerError, define, expect_array, expect_value, fail, helpers_file
+from grader.judge.spec import LearnerError, define, expect_array, expect_value, fail, helpers_file, public_spec
 
-INSIDE = helpers_file(__file__)
+INSIDE = helpers_file(__file__)  # Deep and drop: only these checks use them
+PUBLIC_INSIDE = public_spec(__file__).INSIDE  # read_npz and arrays_of: the public checks', one copy
 
 X = np.random.default_rng(530).random((3, 4))
 
@@ -14,7 +15,8 @@ def test_three_levels_and_float64(dz):
 
     ko: 세 겹으로 중첩된 이름(a/b/l0/W), float64 계층의 배열을 float64로 저장하기, 그리고 저장 후 다시 불러오기.
     """
-    Deep, read_npz, arrays_of = define(dz, INSIDE, "Deep", "read_npz", "arrays_of")
+    (Deep,) = define(dz, INSIDE, "Deep")
+    read_npz, arrays_of = define(dz, PUBLIC_INSIDE, "read_npz", "arrays_of")
     model = Deep()
     y = model(X).data
     model.save_weights("deep.npz")
@@ -34,7 +36,8 @@ def test_load_into_a_model_never_called(dz):
 
     ko: 계층을 한 번도 호출하지 않아 모양을 아직 모르는 모델도 파일의 배열을 받아들입니다.
     """
-    Deep, _, arrays_of = define(dz, INSIDE, "Deep", "read_npz", "arrays_of")
+    (Deep,) = define(dz, INSIDE, "Deep")
+    (arrays_of,) = define(dz, PUBLIC_INSIDE, "arrays_of")
     model = Deep()
     y = model(X).data
     model.save_weights("deep.npz")
@@ -48,7 +51,8 @@ def test_missing_name_in_a_deep_model(dz):
 
     ko: 세 겹으로 중첩된 모델의 파일에서 편향 하나가 빠져 있으면 load_weights는 빠진 이름을 알려 주는 오류를 일으킵니다.
     """
-    (Deep, read_npz, arrays_of) = define(dz, INSIDE, "Deep", "read_npz", "arrays_of")
+    (Deep,) = define(dz, INSIDE, "Deep")
+    read_npz, arrays_of = define(dz, PUBLIC_INSIDE, "read_npz", "arrays_of")
     model = Deep()
     model(X)
     model.save_weights("deep.npz")
@@ -69,7 +73,8 @@ def test_models_saved_in_turn(dz):
 
     ko: Deep(), Linear 하나뿐인 모델, 다시 Deep()을 차례로 저장해도 파일마다 그 모델의 이름만 들어 있습니다.
     """
-    Deep, read_npz = define(dz, INSIDE, "Deep", "read_npz")
+    (Deep,) = define(dz, INSIDE, "Deep")
+    (read_npz,) = define(dz, PUBLIC_INSIDE, "read_npz")
     first = Deep()
     first(X)
     first.save_weights("first.npz")

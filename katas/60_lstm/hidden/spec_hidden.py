@@ -2,12 +2,9 @@
 
 import numpy as np
 
-from grader.judge.spec import as_array, define, expect_array, expect_value, helpers_file, public_spec
+from grader.judge.spec import as_array, define, expect_array, expect_value, public_spec
 
-public = public_spec(__file__)  # the public checks' helpers, one copy
-
-
-INSIDE = helpers_file(__file__)
+public = public_spec(__file__)  # the public checks' helpers (helpers, lstm_numpy), one copy
 
 
 def test_five_steps_wider(dz):
@@ -15,19 +12,15 @@ def test_five_steps_wider(dz):
 
     ko: 입력 특징 1개, 유닛 6개인 LSTM에 배치 4로 다섯 번 호출한 결과를 넘파이와 비교합니다.
     """
-    make_lstm, outputs, _ = define(dz, INSIDE, "make_lstm", "outputs", "first_indices")
+    h = public.helpers(dz)
     rng = np.random.default_rng(6000)
     Wx = [rng.standard_normal((1, 6)) for _ in range(4)]
     bx = [rng.standard_normal(6) for _ in range(4)]
     Wh = [rng.standard_normal((6, 6)) * 0.5 for _ in range(4)]
     xs = [rng.standard_normal((4, 1)) for _ in range(5)]
-    got = outputs(make_lstm(Wx, bx, Wh), xs)
-    h = c = None
-    for t, x in enumerate(xs):
-        pre = [x @ W + b + (0 if h is None else h @ U) for W, b, U in zip(Wx, bx, Wh)]
-        c = public.sigmoid(pre[1]) * np.tanh(pre[3]) if c is None else public.sigmoid(pre[0]) * c + public.sigmoid(pre[1]) * np.tanh(pre[3])
-        h = public.sigmoid(pre[2]) * np.tanh(c)
-        expect_array(got[t], h, f"output {t + 1}")
+    got, _, _ = h["run"](h["make_lstm"](Wx, bx, Wh), xs)
+    for t, want in enumerate(public.lstm_numpy(Wx, bx, Wh, xs)[0]):
+        expect_array(got[t], want, f"output {t + 1}")
 
 
 def test_loader_of_one_stream(dz):
@@ -35,7 +28,11 @@ def test_loader_of_one_stream(dz):
 
     ko: batch_size=1이면 시퀀스를 순서대로 읽고, 항목 12개를 배치 4로 나누면 흐름이 3씩 떨어진 곳에서 시작합니다.
     """
-    _, _, first_indices = define(dz, INSIDE, "make_lstm", "outputs", "first_indices")
+    batches = public.helpers(dz)["batches"]
+
+    def first_indices(n, batch_size):
+        return [[int(v) for v in np.asarray(x).reshape(-1)] for x, _ in batches(n, batch_size)[0]]
+
     expect_value(first_indices(5, 1), [[0], [1], [2], [3], [4]], "SeqDataLoader(5 items, batch_size=1)")
     expect_value(first_indices(12, 4), [[0, 3, 6, 9], [1, 4, 7, 10], [2, 5, 8, 11]], "SeqDataLoader(12, 4)")
 
