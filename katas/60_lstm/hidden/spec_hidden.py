@@ -4,7 +4,7 @@ import numpy as np
 
 from grader.judge.spec import as_array, define, expect_array, expect_value, public_spec
 
-public = public_spec(__file__)  # the public checks' helpers (helpers, lstm_numpy), one copy
+public = public_spec(__file__)  # the public checks' helpers and lstm_numpy, one copy
 
 
 def test_five_steps_wider(dz):
