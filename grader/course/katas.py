@@ -171,17 +171,24 @@ class Kata:
         return digest.hexdigest()[:16]
 
 
-def load(directory):
-    path = Path(directory) / "kata.toml"
+def read_manifest(path, required):
+    """A kata's or a race's manifest as a dict, with the checks both share (one place: races.py calls it):
+    it parses, has every ``required`` key, and its id is its folder's name."""
     try:
-        data = tomllib.loads(path.read_text())
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ManifestError(f"{path}: {error}") from None
-    missing = [key for key in REQUIRED if key not in data]
+    missing = [key for key in required if key not in data]
     if missing:
         raise ManifestError(f"{path}: missing {', '.join(missing)}")
     if data["id"] != path.parent.name:
         raise ManifestError(f"{path}: id {data['id']!r} differs from its directory name")
+    return data
+
+
+def load(directory):
+    path = Path(directory) / "kata.toml"
+    data = read_manifest(path, REQUIRED)
     if any(Path(name).parts[:1] == (HIDDEN,) for name in (*data["files"], *data.get("support", ()))):
         raise ManifestError(f"{path}: {HIDDEN}/ is for instructors only: no file a learner gets may be in it")
     try:

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from grader import KATAS
 from grader.i18n import t
-from grader.course.katas import LANGUAGES, ManifestError, tomllib
+from grader.course.katas import LANGUAGES, ManifestError, read_manifest
 
 MANIFEST = "race.toml"
 WORKLOAD = "workload.py"
@@ -89,15 +89,7 @@ class Race:
 
 def load(directory):
     path = Path(directory) / MANIFEST
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ManifestError(f"{path}: {error}") from None
-    missing = [key for key in REQUIRED if key not in data]
-    if missing:
-        raise ManifestError(f"{path}: missing {', '.join(missing)}")
-    if data["id"] != path.parent.name:
-        raise ManifestError(f"{path}: id {data['id']!r} differs from its directory name")
+    data = read_manifest(path, REQUIRED)
     unknown = set(data["small"]) - set(data["sizes"])
     if unknown:
         raise ManifestError(f"{path}: [small] changes sizes that [sizes] does not have: {', '.join(sorted(unknown))}")
