@@ -275,18 +275,6 @@ def measure(framework, workload, data_folder, package, warm_allocator):
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def machine():
-    model = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{model}, {os.cpu_count()} cores, {platform.system()}, Python {platform.python_version()}, NumPy {np.__version__}"
-
-
 def torch_version():
     done = subprocess.run([sys.executable, "-c", "import torch; print(torch.__version__)"],
                           capture_output=True, text=True)
@@ -328,6 +316,7 @@ def main(argv=None):
         return child(*args.child)
 
     from grader.course.generate import complete_reference
+    from grader.grading.racing import machine  # one description of the machine, the race receipts' too
     reference = complete_reference()
     packages = {"reference": str(reference), "pytorch": None, "numpy": None}
     if args.book:
@@ -337,7 +326,7 @@ def main(argv=None):
         del packages["pytorch"]
     workloads = args.workloads.split(",")
 
-    print(f"DeZero workloads, median of {args.runs} fresh one-thread processes each; {machine()}; "
+    print(f"DeZero workloads, median of {args.runs} fresh one-thread processes each; {machine()}, {platform.system()}; "
           f"PyTorch {version or 'not installed: skipped (pip install torch==2.13.0)'}")
     if args.cold_allocator:
         print("cold allocator: no 16 MiB warm-up block in the children")
