@@ -21,9 +21,9 @@ from tests.helpers import checkout_changes, checkout_state
 # work. Measured 2026-12-06 with a load average of 7-13 on 2 cores (about five runnable processes per
 # core), then about doubled; the measurement is in the comment.
 GRADING_FIXTURES_S = {
-    "mutant_results": 700,    # test_mutants: every round of mutants (352 s)
+    "mutant_results": 700,    # test_mutants and test_diagnoses (session): every round of mutants (352 s)
     "own_step_grades": 300,   # test_katas: each package kata with the package as of its step (120 s)
-    "variant_results": 150,   # test_mutants: every round of faithful variants (59 s)
+    "variant_results": 150,   # test_mutants and test_diagnoses (session): every round of variants (59 s)
     "reference_grades": 150,  # test_katas: one whole submission, 57 katas (44 s)
     "stub_grades": 150,       # test_katas: the shipped stubs, 57 katas (39 s)
     "batch": 600,             # test_grader (56 s), test_redteam (108 s; its grading run may take 600 s)
@@ -47,6 +47,22 @@ def pytest_collection_modifyitems(config, items):
         limit = _limit(item)
         if extra and limit > 0:  # 0: timeouts switched off, leave them so
             item.add_marker(pytest.mark.timeout(limit + extra), append=False)
+
+
+@pytest.fixture(scope="session")
+def mutant_results(tmp_path_factory):
+    """Every round of the catalogue's mutants, graded once for test_mutants and test_diagnoses."""
+    from tests.test_mutants import MUTANT_ROUNDS, _grade_rounds
+
+    return _grade_rounds(MUTANT_ROUNDS, tmp_path_factory.mktemp("mutants"))
+
+
+@pytest.fixture(scope="session")
+def variant_results(tmp_path_factory):
+    """Every round of the catalogue's faithful variants, graded once for test_mutants and test_diagnoses."""
+    from tests.test_mutants import VARIANT_ROUNDS, _grade_rounds
+
+    return _grade_rounds(VARIANT_ROUNDS, tmp_path_factory.mktemp("variants"))
 
 
 _BEFORE = {}

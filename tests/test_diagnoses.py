@@ -13,14 +13,11 @@ import pytest
 
 from grader.i18n import t
 from grader.grading.render import learner_view
-from tests.catalogue import DIAGNOSES, MUTANTS, VARIANTS
+from tests.catalogue import DIAGNOSES, MUTANTS
 from tests.helpers import KATAS
-from tests.test_mutants import _grade_rounds, _rounds
+from tests.test_mutants import MUTANT_ROUNDS, VARIANT_ROUNDS
 
-ENTRIES = [e for e in MUTANTS if (e[0], e[3]) in DIAGNOSES]
 KATAS_DIAGNOSED = {kata_id for kata_id, _ in DIAGNOSES}
-ENTRY_ROUNDS = _rounds(ENTRIES)
-VARIANT_ROUNDS = _rounds([e for e in VARIANTS if e[0] in KATAS_DIAGNOSED])
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 
@@ -38,13 +35,16 @@ def _texts(rounds, results):
 
 
 @pytest.fixture(scope="module")
-def texts(tmp_path_factory):
-    return _texts(ENTRY_ROUNDS, _grade_rounds(ENTRY_ROUNDS, tmp_path_factory.mktemp("diagnosed")))
+def texts(mutant_results):
+    """The first failures of every mutant, from test_mutants' rounds graded once per session."""
+    return _texts(MUTANT_ROUNDS, mutant_results)
 
 
 @pytest.fixture(scope="module")
-def variant_texts(tmp_path_factory):
-    return _texts(VARIANT_ROUNDS, _grade_rounds(VARIANT_ROUNDS, tmp_path_factory.mktemp("variants")))
+def variant_texts(variant_results):
+    """The same for the faithful variants of the katas that have diagnoses."""
+    rounds = [[e for e in bucket if e[0] in KATAS_DIAGNOSED] for bucket in VARIANT_ROUNDS]
+    return _texts(rounds, variant_results)
 
 
 def test_every_table_entry_is_a_mutant():

@@ -71,16 +71,8 @@ def _grade_rounds(rounds, base):
 
 
 MUTANT_ROUNDS, VARIANT_ROUNDS = _rounds(MUTANTS), _rounds(VARIANTS)
-
-
-@pytest.fixture(scope="module")
-def mutant_results(tmp_path_factory):
-    return _grade_rounds(MUTANT_ROUNDS, tmp_path_factory.mktemp("mutants"))
-
-
-@pytest.fixture(scope="module")
-def variant_results(tmp_path_factory):
-    return _grade_rounds(VARIANT_ROUNDS, tmp_path_factory.mktemp("variants"))
+# Graded once per test session (the fixtures mutant_results and variant_results, tests/conftest.py):
+# tests/test_diagnoses.py reads the same results as the learner's terminal shows them.
 
 
 @pytest.mark.parametrize("index", range(len(MUTANT_ROUNDS)), ids=lambda i: f"round{i}-{len(MUTANT_ROUNDS[i])}")
