@@ -559,7 +559,7 @@ PHRASES = {
     "report_scores_caption": {"en": "How many of the {count} submissions scored in each range of points (out of {top}).",
                               "ko": "제출물 {count}개가 점수 구간마다 몇 개씩인지 보여 줍니다 ({top}점 만점)."},
     "report_submissions": {"en": "submissions", "ko": "제출물"},
-    "report_points": {"en": "points", "ko": "점수"},
+    "report_axis_points": {"en": "points", "ko": "점수"},
     "report_solved_caption": {"en": "The share of the class that solved each kata, in the ladder's order.",
                               "ko": "각 카타를 해결한 학생의 비율입니다 (카타 순서대로)."},
     "report_share": {"en": "share of the class", "ko": "해결한 비율"},
@@ -652,7 +652,7 @@ PHRASES = {
     "merge_seeds": {"en": "the shards were graded with different seeds ({seeds}); grade them again with the same --seed",
                     "ko": "샤드들이 서로 다른 시드({seeds})로 채점되었습니다. 같은 --seed로 다시 채점하세요"},
     # the grader cannot run as it should (grader/grading/judging.py)
-    "cannot_seal": {"en": "cannot grade sealed on this machine ({detail}). Learner code would run as you, able to read "
+    "cannot_seal_machine": {"en": "cannot grade sealed on this machine ({detail}). Learner code would run as you, able to read "
                           "the hidden specs and change its own grade. Run on Linux with user namespaces enabled "
                           "(sysctl kernel.unprivileged_userns_clone=1, or user.max_user_namespaces > 0), or as root; "
                           "or pass --unsealed to grade anyway (the reports then say 'unsealed'). Details: nox -s doctor",

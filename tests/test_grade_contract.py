@@ -6,7 +6,6 @@ Exit statuses (README, "Grading a class"): 0 every submission graded, whatever t
 """
 
 import shlex
-import shutil
 import subprocess
 import sys
 

@@ -28,6 +28,7 @@ def validate_results_json(data):
         assert isinstance(test["score"], (int, float)) and isinstance(test["max_score"], (int, float))
         assert isinstance(test["output"], str) and isinstance(test["tags"], list)
     assert sum(t["score"] for t in data["tests"]) == data["score"]
+    assert f"{data['score']:g} / " in data["output"], data["output"]  # the submission's line says its score
     assert {"grader_version", "seed", "spec_hashes"} <= set(data["extra_data"])
 
 

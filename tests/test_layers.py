@@ -6,8 +6,6 @@ imports is the one CONTRIBUTING's map shows.
 """
 
 import ast
-from pathlib import Path
-
 from grader import ROOT
 
 GRADER = ROOT / "grader"

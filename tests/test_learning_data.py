@@ -71,7 +71,7 @@ def test_off_after_on_records_nothing_more_and_delete_removes_the_file(tree):
     assert json.loads((tree.parent / "work" / learning.FILE).read_text())["katas"] == json.loads(recorded)["katas"]
     me = learner(tree)
     assert learning.command(me, "delete") == 0 and not (tree.parent / "work" / learning.FILE).exists()
-    assert "Deleted katas/.kata-learning.json" in me.out.getvalue()
+    assert "Deleted work/.kata-learning.json" in me.out.getvalue()
 
 
 def test_three_attempts_at_kata_14_appear_in_progress(tree):

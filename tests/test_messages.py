@@ -228,6 +228,22 @@ def test_help_lists_every_command_in_words():
 SAME_IN_KOREAN = {"kind_bool", "kind_int", "kind_float", "kind_other"}
 
 
+def test_no_phrase_key_is_written_twice():
+    """A key written twice in the table keeps only its last texts: the first phrase's users would say the second's
+    words (results.json once said only "points"). Read from the source, where a dict literal still shows both."""
+    import ast
+    from pathlib import Path
+
+    import grader.i18n
+
+    tree = ast.parse(Path(grader.i18n.__file__).read_text(encoding="utf-8"))
+    table = next(node.value for node in tree.body if isinstance(node, ast.Assign)
+                 and any(getattr(target, "id", None) == "PHRASES" for target in node.targets))
+    keys = [key.value for key in table.keys if isinstance(key, ast.Constant)]
+    twice = sorted({key for key in keys if keys.count(key) > 1})
+    assert not twice, f"phrase keys written twice in grader/i18n.py: {twice}"
+
+
 def test_every_phrase_speaks_both_languages_with_the_same_placeholders():
     """Each phrase key renders in English and in Korean with sample values: the same placeholders (and formats)
     in both, every value shown, the Korean in Korean. What the judge records is a key: no English line in

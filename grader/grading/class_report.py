@@ -52,7 +52,7 @@ def charts(submissions, katas, lang="en"):
                                                                    top=top),
                       [(f"{low:.0f}–{high:.0f}", count, str(count)) for low, high, count in bins],
                       max([count for _, _, count in bins] + [1]), t("report_submissions", lang),
-                      t("report_points", lang))
+                      t("report_axis_points", lang))
     rows = []
     for kata in katas:
         results, _ = kata_results(submissions, kata)

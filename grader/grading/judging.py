@@ -263,7 +263,7 @@ def grader_fault(error):
 
 def seal_advice(seal, lang=None):
     """One line in ``lang``: why this machine cannot seal learner code, and what to do."""
-    return t("cannot_seal", lang, detail=seal.detail)
+    return t("cannot_seal_machine", lang, detail=seal.detail)
 
 
 def check_secrets_protected(paths):

@@ -13,7 +13,6 @@ number bounded and every check name one the kata really has. It only ever fills 
 
 import datetime
 import json
-import math
 import time
 from pathlib import Path
 

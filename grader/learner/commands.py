@@ -24,7 +24,7 @@ import sys
 import time
 from pathlib import Path
 
-from grader import KATAS, ROOT, SOLUTIONS
+from grader import KATAS, SOLUTIONS
 from grader.course.generate import LADDER_FILE, START_FILE
 from grader.i18n import language, t
 from grader.course.katas import STAGES, KataNotFound, all_katas

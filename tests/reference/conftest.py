@@ -1,7 +1,6 @@
 """Tests of the reference DeZero package: ``import dezero`` gives solutions/dezero."""
 
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
