@@ -356,6 +356,8 @@ def test_korean_mode_shows_no_english_phrase_of_the_graders_own(tree):
     The same runs in English show them, so the search finds what it looks for."""
     spin = "\n\ndef spin():\n    while True:\n        pass\n\n\nclass Variable(Variable):\n    def __init__(self, d):\n" \
         "        spin()\n"
+    manifest = tree / KATA / "kata.toml"  # this copy's own: the endless loop waits out 2 s, not the usual 10
+    manifest.write_text(manifest.read_text().replace("points = ", "timeout = 2\npoints = ", 1))
     files = [mutate(KATA, "x.grad = x.grad + gx", "x.grad += gx")[f"{KATA}/step14.py"],  # expected against got
              stub(KATA)["step14.py"],  # raises NotImplementedError
              stub(KATA)["step14.py"] + spin,  # an endless loop

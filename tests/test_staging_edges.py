@@ -159,10 +159,11 @@ def test_the_learners_check_says_a_linked_kata_file_is_not_read(tmp_path):
     shutil.copytree(SOLUTIONS.parent / "katas" / SINGLE, tmp_path / "katas" / SINGLE)
     mine = tmp_path / "elsewhere.py"
     mine.write_text(reference_of(SINGLE)[f"{SINGLE}/step17.py"])
-    (tmp_path / "katas" / SINGLE / "step17.py").unlink()
-    (tmp_path / "katas" / SINGLE / "step17.py").symlink_to(mine)
     out = io.StringIO()
     learner = Learner(root=tmp_path / "katas", progress=tmp_path / "progress.json", out=out, lang="en")
+    linked = tmp_path / "work" / SINGLE / "step17.py"  # the learner's workspace, made by the Learner
+    linked.unlink()
+    linked.symlink_to(mine)
     assert learner.check([SINGLE], hint=False) == 1
     assert "step17.py is a symbolic link" in out.getvalue(), out.getvalue()
 

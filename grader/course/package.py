@@ -338,7 +338,7 @@ class Ladder:
         with self._filling:
             if self._all_rendered:
                 return
-            saved = _load_private(self.views_file())
+            saved = load_private(self.views_file())
             if isinstance(saved, list) and all(isinstance(entry, list) and len(entry) == 3 for entry in saved):
                 for path, shows, text in saved:
                     self._keep((path, tuple(shows)), text)
@@ -354,7 +354,7 @@ class Ladder:
                         old.unlink()
                     except OSError:
                         pass
-                _save_private(target, [[path, list(shows), text] for (path, shows), text in self._views.items()])
+                save_private(target, [[path, list(shows), text] for (path, shows), text in self._views.items()])
             self._all_rendered = True
 
     def views_file(self):
@@ -475,7 +475,7 @@ class Ladder:
         return changed
 
 
-def _load_private(path):
+def load_private(path):
     """JSON from a file of this user's that no one else may read or write; None otherwise."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
@@ -491,7 +491,7 @@ def _load_private(path):
             return None
 
 
-def _save_private(path, data):
+def save_private(path, data):
     """Write JSON readable by this user only (the reference holds every kata's answer); no place: no file."""
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
