@@ -63,6 +63,7 @@ class WarmJudge:
     def __init__(self):
         self.memory = memory_folder()  # where each check stages its kata (None: the system's temporary folder)
         self.home = tempfile.mkdtemp(prefix="kata-warm-", dir=self.memory)
+        self.leftovers = []  # each check's private folder: one a given-up session wrote into late may remain
         self.zygote = None
         self.session = None
 
@@ -106,6 +107,9 @@ class WarmJudge:
             self.zygote.close()
             self.zygote = None
         shutil.rmtree(self.home, ignore_errors=True)
+        for folder in self.leftovers:
+            shutil.rmtree(folder, ignore_errors=True)
+        self.leftovers.clear()
 
 
 class Grader:
@@ -145,7 +149,14 @@ class Grader:
         results = [KataResult(k.id, k.title, float(k.points), spec_hash=self.spec_hashes[k.id]) for k in self.katas]
         failed = None
         memory = getattr(self.judge, "memory", None)  # a learner's warm judge stages in memory where it can
-        with tempfile.TemporaryDirectory(prefix="kata-grade-", dir=memory) as private, Submission(submission) as files:
+        # A warm session given up mid-check (Ctrl-C, its deadline) may still write its verdicts here while the
+        # folder is removed: that must not turn the interruption into "the grader could not run"; the warm
+        # judge removes what was left when it closes.
+        warm = self.judge is not None
+        with tempfile.TemporaryDirectory(prefix="kata-grade-", dir=memory, ignore_cleanup_errors=warm) as private, \
+                Submission(submission) as files:
+            if warm:
+                self.judge.leftovers[:] = [*filter(os.path.exists, self.judge.leftovers), private]
             # uid mode: workers run as other users and must traverse (not list) to their staged kata
             os.chmod(private, 0o711 if self.seal.mode == "uid" else 0o700)
             # The grader's own fault on one submission scores that submission 0 and the batch goes on.
