@@ -252,6 +252,7 @@ def test_missing_package_is_the_tools_fault(tmp_path):
 def test_kata_arguments(tree):
     me = learner(tree)
     assert [k.id for k in me.resolve(["17"])] == ["17_weakref_outputs"]
+    assert [k.id for k in me.resolve(["1"])] == [k.id for k in me.resolve(["01"])] == ["01_variable"]  # not 10-19
     assert [k.id for k in me.resolve(["18"])] == ["18a_retain_grad", "18b_no_grad"]
     assert [k.id for k in me.resolve(["step", "12"])] == ["11_variadic_io"]
     assert "Book step 12 is kata 11_variadic_io" in me.out.getvalue()

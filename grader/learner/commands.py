@@ -209,8 +209,8 @@ class Learner:
         if exact:
             return exact
         matches = [k for k in self.katas if k.number == name or k.id.startswith(name + "_")]
-        matches = matches or [k for k in self.katas if k.number.rstrip("abcdefgh") == name.lstrip("0") or
-                              k.number.rstrip("abcdefgh") == name]
+        number = name.lstrip("0")  # 1, 01 and 001 are kata 01; 18 is 18a and 18b
+        matches = matches or [k for k in self.katas if number and k.number.rstrip("abcdefgh").lstrip("0") == number]
         matches = matches or [k for k in self.katas if name and k.id.startswith(name)]
         if matches:
             return matches
