@@ -231,6 +231,42 @@ def test_nox_check_asks_the_warm_checker_in_its_own_process(tmp_path):
     assert ran not in second.stderr and "exited with code 1" in second.stderr, second.stderr
 
 
+def test_a_clone_made_again_at_the_same_path_is_not_answered_by_the_old_ones_checker(tmp_path):
+    """A workshop's `rm -rf` and `git clone` again: the warm checker left by the removed clone listens at the
+    same socket, but answers from files that are gone; it must step aside, not fail every check."""
+    from grader.learner import server
+
+    env = dict(os.environ, TMPDIR=str(tmp_path), DEZERO_KATAS_SERVER="1")  # a socket folder of its own
+    copy = repository_copy(tmp_path / "repo")
+    old = subprocess.Popen([sys.executable, "-m", "grader", "serve", "--root", str(copy / "katas")], cwd=copy,
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        old_tmpdir = os.environ.get("TMPDIR")
+        os.environ["TMPDIR"] = str(tmp_path)
+        try:
+            path = server.socket_path(copy / "katas")
+        finally:
+            os.environ.pop("TMPDIR") if old_tmpdir is None else os.environ.update(TMPDIR=old_tmpdir)
+        deadline = time.monotonic() + 60
+        while not os.path.exists(path) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert os.path.exists(path), "the warm checker did not start"
+        shutil.rmtree(copy)
+        repository_copy(copy)  # the same path, another clone
+        done = subprocess.run([sys.executable, "-m", "grader", "check", KATA], cwd=copy, env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert "warm checker failed" not in done.stdout + done.stderr, done.stdout[-2000:]
+        assert done.returncode == 1 and f"== {KATA}" in done.stdout, done.stdout[-2000:]
+        assert old.wait(timeout=60) == 0  # the old checker ended when it saw it was stale
+    finally:
+        old.kill()
+        old.wait()
+        subprocess.run([sys.executable, "-c", "import sys, socket; from grader.learner import server; "
+                              "c = socket.socket(socket.AF_UNIX); c.connect(server.socket_path(sys.argv[1])); "
+                              "c.sendall(b'{\"version\": \"end\"}\\n'); c.recv(100)", str(copy / "katas")],
+                             cwd=ROOT, env=env, capture_output=True, timeout=60)  # end the new clone's checker
+
+
 def test_missing_package_is_the_tools_fault(tmp_path):
     """In an environment without numpy and pytest the check says what to run, and blames no one's code."""
     env_dir = tmp_path / "bare"

@@ -46,6 +46,18 @@ def socket_path(root):
     return os.path.join(folder, name)
 
 
+def _identity(root):
+    """Which folders these are on disk: a clone removed and made again at the same path is another one.
+
+    A server left by the old clone would still answer at the same socket, from files that are gone
+    (a workshop's ``rm -rf`` and ``git clone`` again), so it must see that it is stale.
+    """
+    try:
+        return [[info.st_dev, info.st_ino] for info in (os.stat(root), os.stat(_GRADER))]
+    except OSError:
+        return None
+
+
 def enabled():
     return os.environ.get("DEZERO_KATAS_SERVER", "1") != "0" and hasattr(socket, "AF_UNIX")
 
@@ -121,7 +133,7 @@ def serve(root, cli_main):
     os.chmod(path, 0o600)
     listener.listen(4)
     listener.settimeout(IDLE_SECONDS)
-    version = code_version()
+    version, home = code_version(), _identity(root)
     judge = WarmJudge()
     learner_module.Learner.default_judge = judge
     try:
@@ -131,7 +143,7 @@ def serve(root, cli_main):
             except socket.timeout:
                 return 0
             with connection:
-                stop = _answer(connection, version, cli_main)
+                stop = _answer(connection, version, cli_main, lambda: _identity(root) != home)
             if stop:
                 return 0
     finally:
@@ -143,8 +155,8 @@ def serve(root, cli_main):
             pass
 
 
-def _answer(connection, version, cli_main):
-    """Run one request; True when this server should end (its code is out of date)."""
+def _answer(connection, version, cli_main, moved):
+    """Run one request; True when this server should end (its code is out of date, or its clone is gone)."""
     data = b""
     while not data.endswith(b"\n"):
         chunk = connection.recv(65536)
@@ -152,7 +164,7 @@ def _answer(connection, version, cli_main):
             return False
         data += chunk
     request = json.loads(data)
-    if request.get("version") != version:
+    if request.get("version") != version or moved():
         connection.sendall(json.dumps({"stale": True}).encode())
         return True
     saved = {name: os.environ.get(name) for name in ("DEZERO_KATAS_LANG", "LANG", "LC_ALL", "LC_MESSAGES")}
