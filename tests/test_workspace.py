@@ -402,6 +402,32 @@ def test_e_the_package_grows_as_the_learner_goes(tmp_path):
     assert not list((copy / "work").rglob("*.new"))
 
 
+def test_e_code_written_ahead_is_not_given_a_later_katas_skeleton(tmp_path):
+    """A learner who wrote ahead (here: their whole DeZero copied into work/ at kata 01) keeps their code as the
+    package grows: a later kata's skeleton is not merged in beside a definition they already have (a second
+    `def __init__` raising NotImplementedError would replace theirs), and nothing collides."""
+    from grader.course.generate import complete_reference
+
+    copy = repository_copy(tmp_path / "repo")
+    me, _ = learner(copy / "katas")
+    assert me.start(["01"]) == 0
+    package = copy / "work" / "dezero"
+    mine = {}
+    for source in (complete_reference() / "dezero").glob("*.py"):
+        mine[source.name] = source.read_text()
+        (package / source.name).write_text(mine[source.name])
+    again, out = learner(copy / "katas")
+    again.reach(KATAS["44_layers"])
+    assert again.check_one(KATAS["44_layers"], hint=False) == 0, out.getvalue()[-3000:]
+    again.reach(KATAS["60_lstm"])
+    assert not list((copy / "work").rglob("*.new")), out.getvalue()[-3000:]
+    for name, text in mine.items():
+        grown = (package / name).read_text()
+        assert grown.count("NotImplementedError(\"TODO(") == text.count("NotImplementedError(\"TODO("), name
+        added = [line for line in grown.splitlines() if line not in text.splitlines()]
+        assert all(not line.strip() or line.strip().startswith("# TODO(") for line in added), (name, added[:5])
+
+
 @pytest.mark.parametrize("kata", [k for k in KATAS.values() if k.uses_package], ids=lambda k: k.id)
 def test_e_the_package_as_reached_imports_at_every_kata(kata, tmp_path):
     """The learner's package at each kata, with every kata up to it solved, imports in both cores."""

@@ -22,13 +22,15 @@ Every learner command first brings the workspace up to date (``Workspace.sync``)
 
 and it says what changed. The package grows as the book's does (``package.as_reached``): ``work/dezero/`` holds
 the definitions of the katas reached so far, and a later kata's skeleton arrives, merged the same way, when the
-learner gets there (a pass, ``start``, a check of that kata).
+learner gets there (a pass, ``start``, a check of that kata); a definition the learner already wrote (ahead of
+the book, or their whole DeZero copied in) is not given that skeleton beside it.
 
 Made once in a clone where the learner wrote in ``katas/`` (before the workspace existed), it moves their
 files over (``migrate``): each learner file that differs from the stub as shipped is copied into ``work/`` and
 the stub is restored in ``katas/``, so ``git pull`` works again; nothing the learner wrote is lost.
 """
 
+import ast
 import difflib
 import hashlib
 import shutil
@@ -164,7 +166,7 @@ class Workspace:
             self._write(mine_path, new)
             kind = "updated"
         else:
-            merged, clean = merge3(base, mine, new)
+            merged, clean = merge3(base, mine, _without_what_mine_defines(base, mine, new))
             if clean:
                 self._write(mine_path, merged)
                 kind = "merged"
@@ -270,6 +272,54 @@ def _generated_now(katas_root, katas):
 
 
 # ---------------------------------------------------------------- a three-way merge of lines
+
+def _without_what_mine_defines(base, mine, theirs):
+    """``theirs`` less each definition it adds that the learner's file already has (by qualified name).
+
+    A learner who wrote ahead (a method of a later kata, or their whole DeZero copied in) would otherwise get
+    that kata's skeleton merged in beside their own when the package grows: a second ``def __init__`` whose
+    TODO replaces theirs. Only definitions new since ``base`` are left out; a change the project made to one
+    the learner also has still merges (or collides) line by line. Text that does not parse is left whole.
+    """
+    try:
+        old, ours, new = (_definitions(text) for text in (base, mine, theirs))
+    except (SyntaxError, ValueError):
+        return theirs
+    drop = set()
+    for name, (first, last) in new.items():
+        if name not in old and name in ours and not any(a <= first and last <= b for a, b in drop):
+            drop.add((first, last))
+    if not drop:
+        return theirs
+    lines = theirs.splitlines(True)
+    kept = [line for number, line in enumerate(lines, 1) if not any(a <= number <= b for a, b in drop)]
+    # The blank lines that set a left-out definition apart would now stand alone: an insertion of nothing
+    # but blank lines is left out too, so the learner's file gets no gaps.
+    before = base.splitlines(True)
+    matcher = difflib.SequenceMatcher(None, before, kept, autojunk=False)
+    out = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "insert" and not "".join(kept[j1:j2]).strip():
+            continue
+        out += kept[j1:j2]
+    return "".join(out)
+
+
+def _definitions(text):
+    """{qualified name: (first line, last line)} of the module's and its classes' functions and classes."""
+    found = {}
+
+    def visit(body, prefix):
+        for node in body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+                found.setdefault(prefix + node.name, (first, node.end_lineno))
+                if isinstance(node, ast.ClassDef):
+                    visit(node.body, prefix + node.name + ".")
+
+    visit(ast.parse(text).body, "")
+    return found
+
 
 def merge3(base, mine, theirs):
     """(text, clean): the changes from ``base`` to ``mine`` and from ``base`` to ``theirs``, both applied.
