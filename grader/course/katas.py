@@ -26,6 +26,7 @@ and ``mutants.py``, the kata's realistic mistakes, faithful variants and their d
 """
 
 import ast
+import functools
 import hashlib
 import importlib.util
 from dataclasses import dataclass, field
@@ -145,16 +146,12 @@ class Kata:
         """The helper files its specs define in the learner's process (``define(dz, helpers_file(__file__))``):
         its own ``inside.py`` and ``hidden/inside.py`` where present, and another kata's ``inside.py`` that a
         spec names (``helpers_file(__file__, "59_rnn")``), found in the specs' text."""
-        from grader.course.regions import parse_python  # as in checks(): one thread at a time
-
         found = [self.directory / name for name in (INSIDE, HIDDEN_INSIDE) if (self.directory / name).is_file()]
         for path, _ in self.spec_files():
-            for node in ast.walk(parse_python(path.read_text(encoding="utf-8"), str(path))):
-                if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "helpers_file" \
-                        and len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
-                    other = self.directory.parent / node.args[1].value / INSIDE
-                    if other not in found:
-                        found.append(other)
+            for kata_id in _other_helpers_named(path.read_text(encoding="utf-8"), str(path)):
+                other = self.directory.parent / kata_id / INSIDE
+                if other not in found:
+                    found.append(other)
         return found
 
     def spec_hash(self):
@@ -169,6 +166,19 @@ class Kata:
         digest.update(repr((self.module, self.files, self.points, self.timeout, self.memory_mb,
                             self.package_as_of)).encode())
         return digest.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=256)
+def _other_helpers_named(text, filename):
+    """The katas whose ``inside.py`` a spec's text names (``helpers_file(__file__, "59_rnn")``), in order.
+
+    Remembered by text: a learner's every check hashes its kata's specs, and walking a spec's tree was most
+    of that."""
+    from grader.course.regions import parse_python  # as in checks(): one thread at a time
+
+    return tuple(node.args[1].value for node in ast.walk(parse_python(text, filename))
+                 if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "helpers_file"
+                 and len(node.args) > 1 and isinstance(node.args[1], ast.Constant))
 
 
 def read_manifest(path, required):

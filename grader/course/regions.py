@@ -20,6 +20,7 @@ accident; at module or class level it is a comment (a class left empty gets a
 """
 
 import ast
+import functools
 import re
 import threading
 from dataclasses import dataclass, field
@@ -38,12 +39,16 @@ class RegionError(Exception):
 _PARSING = threading.Lock()
 
 
+@functools.lru_cache(maxsize=128)
 def parse_python(text, filename="<unknown>"):
-    """``ast.parse``, one thread at a time.
+    """``ast.parse``, one thread at a time, and once per text: the tree is shared, so callers only read it.
 
     The grader stages submissions on a thread pool, and CPython 3.11 can raise a
     spurious ``SystemError`` when threads build syntax trees at once
     (python/cpython#106905). Parsing holds the GIL anyway, so the lock costs nothing.
+    Remembered because a learner's re-check parses the same files again and again (staging, the code's
+    hash, the spec's checks and helpers): in watch mode only the file just saved is new text.
+    ``tests/unit/test_parse_once.py`` checks that no caller changes a tree it was given.
     """
     with _PARSING:
         return ast.parse(text, filename=filename)

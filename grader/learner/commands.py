@@ -30,6 +30,7 @@ from grader.i18n import language, t
 from grader.course.katas import STAGES, KataNotFound, all_katas
 from grader.grading.learning import Learning, picture
 from grader.course.package import PACKAGE, Ladder, definition, definitions
+from grader.course.regions import parse_python
 from grader.grading.render import first_failure, is_phrase, learner_view, message, reason
 from grader.learner.workspace import CONFLICT_SUFFIX, Workspace
 
@@ -510,12 +511,10 @@ def _read_bytes(path):
 
 def _definitions_text(text, names):
     """The source of the named definitions in ``text`` (the whole text for a whole-file kata)."""
-    import ast
-
     if "*" in names:
         return text
     try:
-        found = definitions(ast.parse(text))
+        found = definitions(parse_python(text))
     except (SyntaxError, ValueError):
         return text  # not parseable: the whole file stands for it
     lines = text.splitlines()
@@ -535,10 +534,8 @@ def _replace_definitions(text, shipped, names, path):
 
 
 def _count_changed_definitions(before, after, path):
-    import ast
-
     try:
-        old, new = definitions(ast.parse(before)), definitions(ast.parse(after))
+        old, new = definitions(parse_python(before)), definitions(parse_python(after))
     except SyntaxError:
         return 0
     a, b = before.splitlines(), after.splitlines()
