@@ -14,7 +14,8 @@ from grader.grading import render, reports
 from grader.course.katas import KataNotFound, all_katas, find
 from grader.i18n import LANGUAGES, t
 from grader.grading.batch import (BELOW_GATE, CANNOT_SEAL, GRADED, INTERRUPTED, NOT_GRADED, USAGE, NotASubmission,
-                                  Progress, attach_learning, class_reports, mark_untouched, refresh_class_report,
+                                  Progress, attach_learning, class_reports, default_jobs, mark_untouched,
+                                  refresh_class_report,
                                   report_language, resolve_submission, shard_of, unique_names)
 
 
@@ -82,7 +83,7 @@ def grade(args):
             reports.write_not_graded(name, why, out)
         except Exception:
             pass  # the gradebook and summary still name it
-    executor = ThreadPoolExecutor(max_workers=args.jobs or os.cpu_count() or 1)
+    executor = ThreadPoolExecutor(max_workers=args.jobs or default_jobs())
     try:
         paths = dict(chosen)
         futures = {executor.submit(grader.grade, path, name): name for name, path in chosen}
@@ -527,7 +528,7 @@ def build_parser():
     p = commands.add_parser("grade", help="grade submission folders shaped like katas/ (default: katas/)")
     p.add_argument("submissions", nargs="*")
     p.add_argument("--out", default=None, help="the reports' folder (default: graded/ where you run it)")
-    p.add_argument("--jobs", type=int, default=0, help="parallel submissions (default: all cores)")
+    p.add_argument("--jobs", type=int, default=0, help="parallel submissions (default: one more than the cores)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--no-cache", action="store_true")
     p.add_argument("--unsealed", action="store_true",

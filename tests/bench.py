@@ -16,6 +16,7 @@ Run it on a quiet machine: other work moves wall times (CPU times much less).
 import argparse
 import os
 
+from grader.grading.batch import default_jobs
 from tests import bench_dezero, bench_grading
 
 PARTS = ("whole", "class", "learner", "sealing", "dezero")
@@ -26,7 +27,7 @@ def main(argv=None):
     parser.add_argument("--only", nargs="*", choices=PARTS, default=list(PARTS))
     parser.add_argument("--class-size", "--submissions", dest="class_size", type=int, default=100,
                         help="submissions in the class (fewer than 100: the time for 100 is extrapolated)")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--jobs", type=int, default=default_jobs())
     parser.add_argument("--repeats", type=int, default=5, help="runs per timing (medians)")
     args = parser.parse_args(argv)
     os.environ.setdefault("DEZERO_KATAS_LANG", "en")
