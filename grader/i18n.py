@@ -265,6 +265,12 @@ PHRASES = {
     "hard_link": {"en": "{path} is a hard link; submit a plain copy of the file",
                   "ko": "{path}는 하드 링크입니다. 파일의 일반 복사본을 제출하세요"},
     "too_large": {"en": "{path} is larger than {kib} KiB", "ko": "{path}가 {kib} KiB보다 큽니다"},
+    "not_utf8": {"en": "{path} is not saved as UTF-8: line {line} holds bytes of another encoding (an older editor's "
+                        "default, such as CP949 on Korean Windows). Save it as UTF-8 (in VS Code: click the encoding "
+                        "in the status bar, then Save with Encoding, UTF-8)",
+                 "ko": "{path}가 UTF-8로 저장되어 있지 않습니다. {line}번째 줄에 다른 인코딩의 바이트가 있습니다(한국어 Windows의 "
+                       "CP949처럼 예전 편집기의 기본값). UTF-8로 다시 저장하세요(VS Code: 상태 표시줄의 인코딩을 누르고 "
+                       "Save with Encoding, UTF-8)"},
     "changed_while_read": {"en": "{path} changed while it was being read", "ko": "{path}가 읽는 도중에 바뀌었습니다"},
     "link_or_large": {"en": "{path} is a hard link or too large; submit a plain copy of the file",
                       "ko": "{path}는 하드 링크이거나 너무 큽니다. 파일의 일반 복사본을 제출하세요"},

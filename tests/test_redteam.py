@@ -493,7 +493,7 @@ def test_bad_input_costs_only_its_kata(tmp_path):
     results, _ = grade(root, katas)
     expected = {
         "11_variadic_io": "SyntaxError", "13_multi_input_backward": "ModuleNotFoundError",
-        "14_grad_accumulation": "missing kata", "16_generations": "could not be imported",
+        "14_grad_accumulation": "missing kata", "16_generations": "is not saved as UTF-8",
         "17_weakref_outputs": "missing file", "18a_retain_grad": "symbolic link",
         "19_variable_properties": "symbolic link",  # a symbolic link in place of the kata's folder
     }

@@ -4,10 +4,12 @@ with line maps to the learner's own lines and the sources byte-compiled on the t
 import bisect
 import collections
 import hashlib
+import io
 import json
 import os
 import stat
 import time
+import tokenize
 from pathlib import Path
 
 from grader.i18n import phrase, say
@@ -185,6 +187,25 @@ class Budget:
             raise StageError(phrase("staging_budget", seconds=self.seconds))
 
 
+def source_text(data, shown, utf8_only=False):
+    """The text of a submitted Python file, or StageError saying it is not saved as UTF-8.
+
+    Python reads a source file as UTF-8 unless its first lines declare another encoding (PEP 263). A file
+    saved by an older Windows editor in the system's encoding (CP949 on Korean Windows, CP932 on Japanese)
+    would otherwise fail as a SyntaxError about a codec, quoting garbled text. A byte order mark is fine.
+    ``utf8_only``: a declared other encoding is refused too (package files: the grader re-encodes them).
+    """
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        if utf8_only and encoding not in ("utf-8", "utf-8-sig"):
+            raise LookupError(encoding)
+        return data.decode(encoding)
+    except (SyntaxError, LookupError, UnicodeDecodeError) as error:
+        start = getattr(error, "start", None)
+        line = data[:start].count(b"\n") + 1 if isinstance(start, int) else 1
+        raise StageError(phrase("not_utf8", path=shown, line=line)) from None
+
+
 def _package_reader(submission):
     """``read(path) -> str`` for the learner's package files, failing with AssemblyError (as Ladder expects)."""
 
@@ -195,7 +216,7 @@ def _package_reader(submission):
         if kind != "folder":
             raise AssemblyError(phrase("missing_package", path=PACKAGE))
         try:
-            return submission.read(path).decode("utf-8", errors="replace")
+            return source_text(submission.read(path), path, utf8_only=True)
         except StageError as error:
             raise AssemblyError(error.said) from None
 
@@ -213,7 +234,10 @@ def stage(kata, submission, destination, ladder=None, budget=None):
             return stage(kata, opened, destination, ladder, budget)
     budget = budget or Budget(LIMITS.staging_budget_s)
     for relative in kata.files:
-        _write_readable(Path(destination) / relative, submission.read(f"{kata.id}/{relative}"))
+        data = submission.read(f"{kata.id}/{relative}")
+        if relative.endswith(".py"):
+            source_text(data, f"{kata.id}/{relative}")  # an editor's other encoding: say so, not a SyntaxError
+        _write_readable(Path(destination) / relative, data)
     for relative in kata.support:
         _write_readable(Path(destination) / relative, (kata.directory / relative).read_bytes())
     if kata.uses_package:

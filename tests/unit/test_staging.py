@@ -226,3 +226,44 @@ def test_line_matches_on_equal_files_is_one_block():
     (ours, theirs), looks = counting_lines(["x = 0"] * 5000, ["x = 0"] * 5000)
     assert line_matches(ours, theirs) == [(0, 0, 5000)]
     assert looks[0] <= 2 * 5000
+
+
+# ---------------------------------------------------------------- source files in another encoding
+
+KOREAN = '"""1단계: 상자"""\n# 변수는 데이터를 담는 상자\n\n\nclass Variable:\n    def __init__(self, data):\n        self.data = data\n'
+
+
+def test_a_file_saved_in_cp949_is_refused_with_what_to_do(tmp_path):
+    """An older Windows editor's default (CP949 on Korean Windows): a clear reason, not a codec SyntaxError."""
+    from grader.grading.staging import source_text, stage
+    from tests.helpers import KATAS
+
+    data = ("x = 1\n" + KOREAN).encode("cp949")
+    with pytest.raises(StageError) as refused:
+        source_text(data, "01_variable/step01.py")
+    assert refused.value.said == phrase("not_utf8", path="01_variable/step01.py", line=2)
+    root = folder(tmp_path, {})
+    (root / "01_variable").mkdir()
+    (root / "01_variable" / "step01.py").write_bytes(data)
+    with pytest.raises(StageError) as staged:
+        stage(KATAS["01_variable"], root, tmp_path / "staged")
+    assert staged.value.said["phrase"] == "not_utf8"
+
+
+def test_utf8_with_a_byte_order_mark_and_windows_line_ends_is_read():
+    from grader.grading.staging import source_text
+
+    data = b"\xef\xbb\xbf" + KOREAN.replace("\n", "\r\n").encode("utf-8")
+    assert source_text(data, "a.py") == KOREAN.replace("\n", "\r\n")
+
+
+def test_a_declared_encoding_is_read_in_a_step_file_but_not_in_the_package():
+    """PEP 263: Python honours a coding line, so a step file may have one; the package's files are spliced
+    and written again as UTF-8, so they must be UTF-8."""
+    from grader.grading.staging import source_text
+
+    data = ("# -*- coding: cp949 -*-\n" + KOREAN).encode("cp949")
+    assert source_text(data, "01_variable/step01.py").endswith(KOREAN)
+    with pytest.raises(StageError) as refused:
+        source_text(data, "dezero/core.py", utf8_only=True)
+    assert refused.value.said["phrase"] == "not_utf8"
