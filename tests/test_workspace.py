@@ -456,6 +456,30 @@ def test_e_grade_finds_the_work_in_a_clone_and_katas_in_an_old_layout(tmp_path):
         resolve_submission(tmp_path / "linked", katas)
 
 
+def test_e_a_zipped_repository_is_graded_from_the_folder_it_unpacks_to(tmp_path):
+    """GitHub's "Download ZIP" unpacks as one folder (dezero-katas-main/), and macOS's Finder adds __MACOSX/
+    beside it: the grader looks inside a folder that holds nothing else, never through a link."""
+    katas = list(KATAS.values())
+    upload = tmp_path / "submission"
+    write_submission(upload / "dezero-katas-main" / "work", only=["01_variable"])
+    (upload / "__MACOSX" / "dezero-katas-main").mkdir(parents=True)
+    (upload / ".DS_Store").write_text("")
+    assert resolve_submission(upload, katas) == upload / "dezero-katas-main" / "work"
+    nested = tmp_path / "nested"
+    write_submission(nested / "hw" / "work", only=["01_variable"])
+    assert resolve_submission(nested, katas) == nested / "hw" / "work"
+    two = tmp_path / "two"
+    write_submission(two / "a" / "work", only=["01_variable"])
+    (two / "b").mkdir()
+    with pytest.raises(NotASubmission):  # which one? neither is guessed
+        resolve_submission(two, katas)
+    linked = tmp_path / "linked_inside"
+    linked.mkdir()
+    (linked / "repo").symlink_to(upload / "dezero-katas-main", target_is_directory=True)
+    with pytest.raises(NotASubmission):
+        resolve_submission(linked, katas)
+
+
 def test_e_a_release_ships_no_workspace_and_its_repository_tracks_one(tmp_path, monkeypatch):
     monkeypatch.setattr(packaging, "_expected_outputs", lambda out: None)
     out = packaging.build_release(tmp_path / "class")

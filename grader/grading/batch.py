@@ -64,6 +64,7 @@ def resolve_submission(path, katas, lang="en"):
         raise NotASubmission(t("not_submission_link", lang, path=shown))
     if not path.is_dir():
         raise NotASubmission(t("not_submission_file", lang, path=shown))
+    path = _unwrapped(path, katas)
     for name in (WORKSPACE, "katas"):
         inner = path / name
         if os.path.lexists(inner) and stat.S_ISLNK(os.lstat(inner).st_mode):
@@ -73,6 +74,28 @@ def resolve_submission(path, katas, lang="en"):
         path = inner or path
     if not (path / "dezero").is_dir() and not any((path / k.id).is_dir() for k in katas):
         raise NotASubmission(t("not_submission_empty", lang, path=shown))
+    return path
+
+
+ZIP_LITTER = ("__MACOSX",)  # what macOS's Finder adds beside a zipped folder
+
+
+def _unwrapped(path, katas, levels=3):
+    """The folder inside ``path`` when ``path`` holds nothing else: a zipped repository unpacks as one folder
+    (``dezero-katas-main/``, GitHub's "Download ZIP"), and Gradescope puts the upload's contents in
+    ``/autograder/submission/``. Hidden entries and Finder's ``__MACOSX`` do not count; a link is never
+    followed (``resolve_submission`` refuses it)."""
+    for _ in range(levels):
+        if (path / "dezero").is_dir() or any((path / k.id).is_dir() for k in katas) \
+                or any(os.path.lexists(path / name) for name in (WORKSPACE, "katas")):
+            return path
+        try:
+            entries = [e for e in os.scandir(path) if not e.name.startswith(".") and e.name not in ZIP_LITTER]
+        except OSError:
+            return path
+        if len(entries) != 1 or not entries[0].is_dir(follow_symlinks=False):
+            return path
+        path = Path(entries[0].path)
     return path
 
 
