@@ -353,6 +353,21 @@ def test_e_a_conflict_keeps_the_learners_file_and_puts_the_new_version_beside_it
     assert "새 버전은 옆에" in learner(copy / "katas", lang="ko")[1].getvalue()
 
 
+def test_e_a_file_saved_in_another_encoding_is_never_replaced(tmp_path):
+    """A learner's file saved in CP949 (an older Korean Windows editor) cannot be read as text: an update of
+    the shipped stub must leave it as it is, not take it for missing and write the stub over it."""
+    copy = repository_copy(tmp_path / "repo")
+    learner(copy / "katas")
+    ours = copy / "work" / "17_weakref_outputs" / "step17.py"
+    theirs = ("# 내 코드\n" + ours.read_text()).encode("cp949")
+    ours.write_bytes(theirs)
+    shipped = copy / "katas" / "17_weakref_outputs" / "step17.py"
+    first = shipped.read_text().splitlines()[0]
+    shipped.write_text(shipped.read_text().replace(first, first + " (changed upstream)", 1))
+    learner(copy / "katas")
+    assert ours.read_bytes() == theirs
+
+
 def test_e_an_old_clone_moves_the_learners_code_into_the_workspace_without_losing_a_line(tmp_path):
     """A learner wrote in katas/ before the workspace existed: their files move to work/, katas/ is as shipped."""
     project = repository_copy(tmp_path / "project")

@@ -33,6 +33,7 @@ the stub is restored in ``katas/``, so ``git pull`` works again; nothing the lea
 import ast
 import difflib
 import hashlib
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -155,6 +156,8 @@ class Workspace:
         """Bring one file up to date with the shipped text ``new``; what happened (None: nothing)."""
         mine_path, base_path = self.folder / path, self.shipped_folder / path
         mine, base = _read(mine_path), _read(base_path)
+        if mine is None and os.path.lexists(mine_path):
+            return None  # there, but not text we can read (saved in another encoding): theirs, left as it is
         if base == new and mine is not None:
             return None
         if mine is None:
