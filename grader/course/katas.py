@@ -121,11 +121,11 @@ class Kata:
         Every top-level ``test_*`` function of each spec file, with its visibility;
         nothing a worker or the judge writes can add to or take from this list.
         """
-        from grader.course.regions import parse_python  # one thread at a time: checks() runs on the grading thread pool
+        from grader.course.regions import parsed  # one thread at a time: checks() runs on the grading thread pool
 
         found = []
         for path, visibility in self.spec_files():
-            tree = parse_python(path.read_text(encoding="utf-8"), str(path))
+            tree = parsed(path.read_text(encoding="utf-8"), str(path))
             found += [(node.name, visibility) for node in tree.body
                       if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")]
         return found
@@ -174,9 +174,9 @@ def _other_helpers_named(text, filename):
 
     Remembered by text: a learner's every check hashes its kata's specs, and walking a spec's tree was most
     of that."""
-    from grader.course.regions import parse_python  # as in checks(): one thread at a time
+    from grader.course.regions import parsed  # as in checks(): one thread at a time
 
-    return tuple(node.args[1].value for node in ast.walk(parse_python(text, filename))
+    return tuple(node.args[1].value for node in ast.walk(parsed(text, filename))
                  if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "helpers_file"
                  and len(node.args) > 1 and isinstance(node.args[1], ast.Constant))
 

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from grader import SOLUTIONS
 from grader.i18n import phrase, say
-from grader.course.regions import View, parse_python, regions, render
+from grader.course.regions import View, parse_python, parsed, regions, render
 
 PACKAGE = "dezero"
 FIRST_PACKAGE_STEP = 23
@@ -183,7 +183,7 @@ def _reindent(segment, indent):
 
 def _parse_learner(text, path):
     try:
-        return parse_python(text, path)
+        return parsed(text, path)
     except SyntaxError as error:
         where = phrase("at_line", line=error.lineno) if error.lineno else ""
         raise AssemblyError(phrase("does_not_parse", path=path, where=where, error=str(error.msg))) from None

@@ -39,19 +39,27 @@ class RegionError(Exception):
 _PARSING = threading.Lock()
 
 
-@functools.lru_cache(maxsize=128)
 def parse_python(text, filename="<unknown>"):
-    """``ast.parse``, one thread at a time, and once per text: the tree is shared, so callers only read it.
+    """``ast.parse``, one thread at a time.
 
     The grader stages submissions on a thread pool, and CPython 3.11 can raise a
     spurious ``SystemError`` when threads build syntax trees at once
     (python/cpython#106905). Parsing holds the GIL anyway, so the lock costs nothing.
-    Remembered because a learner's re-check parses the same files again and again (staging, the code's
-    hash, the spec's checks and helpers): in watch mode only the file just saved is new text.
-    ``tests/unit/test_parse_once.py`` checks that no caller changes a tree it was given.
     """
     with _PARSING:
         return ast.parse(text, filename=filename)
+
+
+@functools.lru_cache(maxsize=256)  # the 114 specs, a submission's files and then some
+def parsed(text, filename="<unknown>"):
+    """``parse_python`` once per text: the tree is shared, so callers only read it.
+
+    For the files parsed again and again: a learner's re-check parses the same files each time (their
+    package's modules, the spec's checks and helpers), and in watch mode only the file just saved is new
+    text. Texts parsed once (an assembled package file, checked to parse) use ``parse_python``, so they do
+    not push these out. ``tests/unit/test_parse_once.py`` checks that no caller changes a tree it was given.
+    """
+    return parse_python(text, filename)
 
 
 @dataclass

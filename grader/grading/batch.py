@@ -165,13 +165,13 @@ def _shipped_files(kata):
 def _as_shipped(data, shipped, path):
     """A test of names: is each definition in the submitted file as in the shipped one (or in neither)?"""
     from grader.course.package import _ours, definition, definitions
-    from grader.course.regions import parse_python
+    from grader.course.regions import parsed
 
     text = data.decode("utf-8", "replace") if data is not None else None
     if text is None or text == shipped:
         return lambda names: text is not None
     try:
-        mine, theirs = definitions(parse_python(text, path)), definitions(parse_python(shipped, path))
+        mine, theirs = definitions(parsed(text, path)), definitions(parsed(shipped, path))
     except (SyntaxError, ValueError):
         return lambda names: False
     same = _ours(mine, text, [shipped])

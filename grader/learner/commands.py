@@ -30,7 +30,7 @@ from grader.i18n import language, t
 from grader.course.katas import STAGES, KataNotFound, all_katas
 from grader.grading.learning import Learning, picture
 from grader.course.package import PACKAGE, Ladder, definition, definitions
-from grader.course.regions import parse_python
+from grader.course.regions import parsed
 from grader.grading.render import first_failure, is_phrase, learner_view, message, reason
 from grader.learner.workspace import CONFLICT_SUFFIX, Workspace
 
@@ -514,7 +514,7 @@ def _definitions_text(text, names):
     if "*" in names:
         return text
     try:
-        found = definitions(parse_python(text))
+        found = definitions(parsed(text))
     except (SyntaxError, ValueError):
         return text  # not parseable: the whole file stands for it
     lines = text.splitlines()
@@ -535,7 +535,7 @@ def _replace_definitions(text, shipped, names, path):
 
 def _count_changed_definitions(before, after, path):
     try:
-        old, new = definitions(parse_python(before)), definitions(parse_python(after))
+        old, new = definitions(parsed(before)), definitions(parsed(after))
     except SyntaxError:
         return 0
     a, b = before.splitlines(), after.splitlines()

@@ -1,4 +1,4 @@
-"""``regions.parse_python`` remembers the trees it made, so every caller shares them: none may change one.
+"""``regions.parsed`` remembers the trees it made, so every caller shares them: none may change one.
 
 Staging a package kata, hashing the learner's code and reading a spec's checks all parse the same files
 again on every re-check; the memory is what keeps a watch re-check quick. A caller that edited a shared
@@ -20,27 +20,28 @@ from tests.helpers import KATAS, write_submission
 
 @pytest.fixture
 def handed_out(monkeypatch):
-    """Every (text, tree) that parse_python returns during the test."""
+    """Every (text, tree) that ``parsed`` hands out during the test."""
     trees = []
-    real = regions.parse_python
+    real = regions.parsed
 
     def recording(text, filename="<unknown>"):
         tree = real(text, filename)
         trees.append((text, tree))
         return tree
 
-    monkeypatch.setattr(regions, "parse_python", recording)
-    for module in ("grader.course.package", "grader.course.katas", "grader.learner.commands"):
-        monkeypatch.setattr(f"{module}.parse_python", recording, raising=False)
+    monkeypatch.setattr(regions, "parsed", recording)  # katas.py and batch.py import it when they call it
+    for module in ("grader.course.package", "grader.learner.commands"):
+        monkeypatch.setattr(f"{module}.parsed", recording)
     return trees
 
 
 def test_each_text_is_parsed_once():
-    regions.parse_python.cache_clear()
+    regions.parsed.cache_clear()
     text = "def f(x):\n    return x\n"
-    first = regions.parse_python(text, "a.py")
-    assert regions.parse_python(text, "a.py") is first
-    assert regions.parse_python(text + "\n", "a.py") is not first
+    first = regions.parsed(text, "a.py")
+    assert regions.parsed(text, "a.py") is first
+    assert regions.parsed(text + "\n", "a.py") is not first
+    assert regions.parse_python(text, "a.py") is not first  # a fresh tree: for texts parsed once
 
 
 def test_no_caller_changes_a_shared_tree(handed_out, tmp_path):
