@@ -72,9 +72,14 @@ def resolve_submission(path, katas, lang="en"):
     if not any((path / k.id).is_dir() for k in katas):
         inner = next((path / n for n in (WORKSPACE, "katas") if (path / n).is_dir()), None)
         path = inner or path
-    if not (path / "dezero").is_dir() and not any((path / k.id).is_dir() for k in katas):
+    if not _holds_work(path, katas):
         raise NotASubmission(t("not_submission_empty", lang, path=shown))
     return path
+
+
+def _holds_work(path, katas):
+    """``path`` is shaped like a submission: it holds a kata's folder or the package."""
+    return (path / "dezero").is_dir() or any((path / k.id).is_dir() for k in katas)
 
 
 ZIP_LITTER = ("__MACOSX",)  # what macOS's Finder adds beside a zipped folder
@@ -86,8 +91,7 @@ def _unwrapped(path, katas, levels=3):
     ``/autograder/submission/``. Hidden entries and Finder's ``__MACOSX`` do not count; a link is never
     followed (``resolve_submission`` refuses it)."""
     for _ in range(levels):
-        if (path / "dezero").is_dir() or any((path / k.id).is_dir() for k in katas) \
-                or any(os.path.lexists(path / name) for name in (WORKSPACE, "katas")):
+        if _holds_work(path, katas) or any(os.path.lexists(path / name) for name in (WORKSPACE, "katas")):
             return path
         try:
             entries = [e for e in os.scandir(path) if not e.name.startswith(".") and e.name not in ZIP_LITTER]

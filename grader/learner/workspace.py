@@ -30,7 +30,6 @@ files over (``migrate``): each learner file that differs from the stub as shippe
 the stub is restored in ``katas/``, so ``git pull`` works again; nothing the learner wrote is lost.
 """
 
-import ast
 import difflib
 import hashlib
 import os
@@ -40,7 +39,8 @@ from pathlib import Path
 
 from grader import WORKSPACE
 from grader.course.katas import all_katas
-from grader.course.package import PACKAGE, as_reached, imported_names
+from grader.course.package import PACKAGE, as_reached, definitions, imported_names
+from grader.course.regions import parsed
 
 WORK = WORKSPACE
 SHIPPED = ".kata-shipped"
@@ -285,13 +285,14 @@ def _without_what_mine_defines(base, mine, theirs):
     the learner also has still merges (or collides) line by line. Text that does not parse is left whole.
     """
     try:
-        old, ours, new = (_definitions(text) for text in (base, mine, theirs))
+        old, ours, new = (definitions(parsed(text)) for text in (base, mine, theirs))
     except (SyntaxError, ValueError):
         return theirs
     drop = set()
-    for name, (first, last) in new.items():
-        if name not in old and name in ours and not any(a <= first and last <= b for a, b in drop):
-            drop.add((first, last))
+    for name, (first, *_) in new.items():
+        span = (first.start, first.end)
+        if name not in old and name in ours and not any(a <= span[0] and span[1] <= b for a, b in drop):
+            drop.add(span)
     if not drop:
         return theirs
     lines = theirs.splitlines(True)
@@ -306,22 +307,6 @@ def _without_what_mine_defines(base, mine, theirs):
             continue
         out += kept[j1:j2]
     return "".join(out)
-
-
-def _definitions(text):
-    """{qualified name: (first line, last line)} of the module's and its classes' functions and classes."""
-    found = {}
-
-    def visit(body, prefix):
-        for node in body:
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                first = min([node.lineno] + [d.lineno for d in node.decorator_list])
-                found.setdefault(prefix + node.name, (first, node.end_lineno))
-                if isinstance(node, ast.ClassDef):
-                    visit(node.body, prefix + node.name + ".")
-
-    visit(ast.parse(text).body, "")
-    return found
 
 
 def merge3(base, mine, theirs):
