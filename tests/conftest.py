@@ -11,11 +11,20 @@ test that checks, resets or grades the real ``katas/``, or writes the real
 ``.kata-progress.json``, would overwrite a learner's work or progress. The files are
 recorded when the session starts and compared when it ends; any change fails the
 run, naming the paths.
+
+Warm checkers. A learner's ``check`` leaves a warm checker running for 15 minutes (grader/learner/server.py);
+the commands the tests run would leave one behind per copy. The suite turns it off for every process it
+starts (``DEZERO_KATAS_SERVER=0``); a test of the checker itself turns it on in its own environment and
+ends what it started.
 """
+
+import os
 
 import pytest
 
 from tests.helpers import checkout_changes, checkout_state
+
+os.environ.setdefault("DEZERO_KATAS_SERVER", "0")
 
 # Module fixtures that grade, by name: the seconds each may take on a 2-core machine busy with other
 # work. Measured 2026-12-06 with a load average of 7-13 on 2 cores (about five runnable processes per

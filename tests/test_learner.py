@@ -192,38 +192,43 @@ def test_a_warm_judge_keeps_its_pytest_session_between_saves(tree):
 
 
 
-def test_nox_check_asks_the_warm_checker_in_its_own_process(tmp_path):
-    """The first nox -s check starts a warm checker; the next is answered by it from nox's own process
-    (no second interpreter), with the same output and exit code."""
-    import socket as socket_module
-
+def warm_checker_socket(root, tmp_path, monkeypatch, wait=30):
+    """The socket of the warm checker for ``root``, in ``tmp_path`` (the tests' TMPDIR), once it is there."""
     from grader.learner import server
 
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    path = server.socket_path(root)
+    deadline = time.monotonic() + wait
+    while not os.path.exists(path) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return path
+
+
+def end_warm_checker(path):
+    """A request from other code ends a warm checker."""
+    import socket as socket_module
+
+    try:
+        with socket_module.socket(socket_module.AF_UNIX, socket_module.SOCK_STREAM) as client:
+            client.connect(path)
+            client.sendall(b'{"version": "end"}\n')
+            client.recv(100)
+    except OSError:
+        pass
+
+
+def test_nox_check_asks_the_warm_checker_in_its_own_process(tmp_path, monkeypatch):
+    """The first nox -s check starts a warm checker; the next is answered by it from nox's own process
+    (no second interpreter), with the same output and exit code."""
     env = dict(os.environ, TMPDIR=str(tmp_path), DEZERO_KATAS_SERVER="1")  # a socket folder of its own
     command = [*nox_command(), "-s", "check", "--", KATA]
     copy = repository_copy(tmp_path / "repo")  # nox -s check writes the progress file beside katas/
     first = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=300)
-    old_tmpdir = os.environ.get("TMPDIR")
-    os.environ["TMPDIR"] = str(tmp_path)
+    path = warm_checker_socket(copy / "katas", tmp_path, monkeypatch)
     try:
-        path = server.socket_path(copy / "katas")
-        deadline = time.monotonic() + 30
-        while not os.path.exists(path) and time.monotonic() < deadline:
-            time.sleep(0.1)
         second = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=300)
     finally:
-        try:  # a request from other code ends the server
-            client = socket_module.socket(socket_module.AF_UNIX, socket_module.SOCK_STREAM)
-            client.connect(server.socket_path(copy / "katas"))
-            client.sendall(b'{"version": "end"}\n')
-            client.recv(100)
-            client.close()
-        except OSError:
-            pass
-        if old_tmpdir is None:
-            os.environ.pop("TMPDIR")
-        else:
-            os.environ["TMPDIR"] = old_tmpdir
+        end_warm_checker(path)
     assert first.returncode == second.returncode == 1, (first.stderr[-1000:], second.stderr[-1000:])
     assert f"== {KATA}" in first.stdout and f"== {KATA}" in second.stdout
     ran = "python -m grader check " + KATA  # how nox logs a command it starts
@@ -231,25 +236,16 @@ def test_nox_check_asks_the_warm_checker_in_its_own_process(tmp_path):
     assert ran not in second.stderr and "exited with code 1" in second.stderr, second.stderr
 
 
-def test_a_clone_made_again_at_the_same_path_is_not_answered_by_the_old_ones_checker(tmp_path):
+def test_a_clone_made_again_at_the_same_path_is_not_answered_by_the_old_ones_checker(tmp_path, monkeypatch):
     """A workshop's `rm -rf` and `git clone` again: the warm checker left by the removed clone listens at the
     same socket, but answers from files that are gone; it must step aside, not fail every check."""
-    from grader.learner import server
-
     env = dict(os.environ, TMPDIR=str(tmp_path), DEZERO_KATAS_SERVER="1")  # a socket folder of its own
     copy = repository_copy(tmp_path / "repo")
     old = subprocess.Popen([sys.executable, "-m", "grader", "serve", "--root", str(copy / "katas")], cwd=copy,
                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    path = None
     try:
-        old_tmpdir = os.environ.get("TMPDIR")
-        os.environ["TMPDIR"] = str(tmp_path)
-        try:
-            path = server.socket_path(copy / "katas")
-        finally:
-            os.environ.pop("TMPDIR") if old_tmpdir is None else os.environ.update(TMPDIR=old_tmpdir)
-        deadline = time.monotonic() + 60
-        while not os.path.exists(path) and time.monotonic() < deadline:
-            time.sleep(0.1)
+        path = warm_checker_socket(copy / "katas", tmp_path, monkeypatch, wait=60)
         assert os.path.exists(path), "the warm checker did not start"
         shutil.rmtree(copy)
         repository_copy(copy)  # the same path, another clone
@@ -261,10 +257,8 @@ def test_a_clone_made_again_at_the_same_path_is_not_answered_by_the_old_ones_che
     finally:
         old.kill()
         old.wait()
-        subprocess.run([sys.executable, "-c", "import sys, socket; from grader.learner import server; "
-                              "c = socket.socket(socket.AF_UNIX); c.connect(server.socket_path(sys.argv[1])); "
-                              "c.sendall(b'{\"version\": \"end\"}\\n'); c.recv(100)", str(copy / "katas")],
-                             cwd=ROOT, env=env, capture_output=True, timeout=60)  # end the new clone's checker
+        if path:  # the new clone's checker, which the check started in the background
+            end_warm_checker(warm_checker_socket(copy / "katas", tmp_path, monkeypatch))
 
 
 def test_missing_package_is_the_tools_fault(tmp_path):
